@@ -1,0 +1,85 @@
+import type { RuleId } from '../rules/catalogue';
+import type { PeriodLength } from './periods';
+
+/** The services that own deadlines. */
+export type DeadlineOwner = 'applications' | 'personnel' | 'evaluations';
+
+export interface DeadlineKindDefinition {
+  readonly rule: RuleId;
+  readonly article: string;
+  readonly owner: DeadlineOwner;
+  /** What the period runs from. */
+  readonly startsAt: { readonly zh: string; readonly en: string };
+  /** The default length; D-public-notice's is a setting. */
+  readonly length: PeriodLength;
+  /** Calendar days before the due date on which reminders go out. */
+  readonly reminderDaysBefore: readonly number[];
+}
+
+/**
+ * The deadlines of DOMAIN.md §5. D-annual-report runs from 31 December of the report year, so that
+ * three months later is 31 March of the next year (民法典第二百零一条: the start day is not counted).
+ */
+export const DEADLINE_KINDS = {
+  'D-director-filing': {
+    rule: 'A15-filing',
+    article: '第十五条',
+    owner: 'personnel',
+    startsAt: { zh: '依托单位作出聘任或调整决定之日', en: 'the supporting unit’s appointment decision' },
+    length: { workingDays: 30 },
+    reminderDaysBefore: [7, 1],
+  },
+  'D-change-filing': {
+    rule: 'A26-change-filing',
+    article: '第二十六条',
+    owner: 'applications',
+    startsAt: { zh: '变更决定之日', en: 'the date of the change decision' },
+    length: { workingDays: 30 },
+    reminderDaysBefore: [7, 1],
+  },
+  'D-public-notice': {
+    rule: 'A13-public-notice',
+    article: '第十三条第（四）项',
+    owner: 'applications',
+    startsAt: { zh: '公示开始之日', en: 'the start of the public notice' },
+    length: { workingDays: 5 },
+    reminderDaysBefore: [1],
+  },
+  'D-annual-report': {
+    rule: 'A27-annual-report',
+    article: '第二十七条',
+    owner: 'evaluations',
+    startsAt: { zh: '报告年度的12月31日', en: '31 December of the report year' },
+    length: { months: 3 },
+    reminderDaysBefore: [30, 7, 1],
+  },
+  'D-preparation': {
+    rule: 'A12-relaxed',
+    article: '第十二条第二款',
+    owner: 'evaluations',
+    startsAt: { zh: '批准筹建之日', en: 'approval for preparation' },
+    length: { years: 1 },
+    reminderDaysBefore: [30, 7, 1],
+  },
+  'D-rectification': {
+    rule: 'A30-grades',
+    article: '第三十条',
+    owner: 'evaluations',
+    startsAt: { zh: '评估结果公告之日', en: 'the announcement of the grade' },
+    length: { years: 1 },
+    reminderDaysBefore: [30, 7, 1],
+  },
+  'D-evaluation-cycle': {
+    rule: 'A28-cycle',
+    article: '第二十八条',
+    owner: 'evaluations',
+    startsAt: { zh: '上次评估（或批准）之日', en: 'the last evaluation (or approval)' },
+    length: { years: 2 },
+    reminderDaysBefore: [30],
+  },
+} as const satisfies Record<string, DeadlineKindDefinition>;
+
+export type DeadlineKind = keyof typeof DEADLINE_KINDS;
+
+/** All deadline kinds, in catalogue order. */
+export const DEADLINE_KIND_IDS = Object.keys(DEADLINE_KINDS) as DeadlineKind[];

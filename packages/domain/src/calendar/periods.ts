@@ -1,0 +1,107 @@
+import { CalendarNotPublishedError } from './calendar-not-published-error';
+import { bundledCalendar, type HolidayCalendar } from './holiday-calendar';
+import { addDays, addMonthsClamped, assertIsoDate } from './iso-date';
+
+/** A period counted in calendar units (民法典第二百条至第二百零三条). */
+export interface CalendarPeriod {
+  readonly years?: number;
+  readonly months?: number;
+  readonly days?: number;
+}
+
+/** A period of official working days (e.g. A15's and A26's 30 working days). */
+export interface WorkingDayPeriod {
+  readonly workingDays: number;
+}
+
+export type PeriodLength = CalendarPeriod | WorkingDayPeriod;
+
+/** Whether the date is a working day under the official schedule (调休 included). */
+export function isWorkingDay(date: string, calendar: HolidayCalendar = bundledCalendar()): boolean {
+  assertIsoDate(date);
+  return calendar.isWorkingDay(date);
+}
+
+/** The date itself when it is a working day, else the next working day (民法典第二百零三条). */
+export function nextWorkingDayFrom(date: string, calendar: HolidayCalendar = bundledCalendar()): string {
+  assertIsoDate(date);
+  let day = date;
+  while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
+  return day;
+}
+
+/** The n-th working day after `start`; the start day itself is never counted. */
+export function addWorkingDays(
+  start: string,
+  n: number,
+  calendar: HolidayCalendar = bundledCalendar(),
+): string {
+  assertIsoDate(start, 'start');
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number of at least 1, got ${n}`);
+  let day = start;
+  for (let counted = 0; counted < n; ) {
+    day = addDays(day, 1);
+    if (calendar.isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}
+
+/**
+ * The last day of a period in years, months or days from `start`: the start day is not counted, a
+ * period in years or months ends on the corresponding day (the month's last day where there is
+ * none), and a last day that is a rest day moves to the next working day.
+ */
+export function periodEnd(
+  start: string,
+  length: CalendarPeriod,
+  calendar: HolidayCalendar = bundledCalendar(),
+): string {
+  assertIsoDate(start, 'start');
+  const { years = 0, months = 0, days = 0 } = length;
+  for (const [name, value] of Object.entries({ years, months, days })) {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
+  }
+  if (years + months + days === 0) throw new RangeError('a period needs a length of years, months or days');
+  const lastDay = addDays(addMonthsClamped(start, years * 12 + months), days);
+  return nextWorkingDayFrom(lastDay, calendar);
+}
+
+/** The due date of a period of either kind. */
+export function dueDate(
+  start: string,
+  length: PeriodLength,
+  calendar: HolidayCalendar = bundledCalendar(),
+): string {
+  return 'workingDays' in length
+    ? addWorkingDays(start, length.workingDays, calendar)
+    : periodEnd(start, length, calendar);
+}
+
+/** A due date, and whether it rests on a year whose schedule is not yet published. */
+export interface ComputedDueDate {
+  readonly due: string;
+  readonly provisional: boolean;
+}
+
+/**
+ * The due date where the calendar allows it; otherwise a provisional one counted on weekdays for the
+ * unpublished years, which must be shown as provisional and recomputed once the year is loaded.
+ */
+export function computeDueDate(
+  start: string,
+  length: PeriodLength,
+  calendar: HolidayCalendar = bundledCalendar(),
+): ComputedDueDate {
+  try {
+    return { due: dueDate(start, length, calendar), provisional: false };
+  } catch (error) {
+    if (!(error instanceof CalendarNotPublishedError)) throw error;
+    return { due: dueDate(start, length, calendar.asProvisional()), provisional: true };
+  }
+}
+
+/** A27: the report on `reportYear` is due on 31 March of the next year, or the next working day. */
+export function annualReportDue(reportYear: number, calendar: HolidayCalendar = bundledCalendar()): string {
+  if (!Number.isInteger(reportYear)) throw new RangeError(`reportYear must be a whole year, got ${reportYear}`);
+  return nextWorkingDayFrom(`${reportYear + 1}-03-31`, calendar);
+}

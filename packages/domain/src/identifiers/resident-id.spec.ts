@@ -1,0 +1,46 @@
+import { maskResidentId } from './masking';
+import { residentIdCheckCharacter, validateResidentId } from './resident-id';
+
+const withCheck = (first17: string) => first17 + residentIdCheckCharacter(first17);
+
+describe('validateResidentId (GB 11643-1999)', () => {
+  it('accepts the standard’s own example with check character X', () => {
+    expect(validateResidentId('11010519491231002X')).toEqual({ valid: true, birthDate: '1949-12-31' });
+  });
+
+  it('accepts a lower-case x', () => {
+    expect(validateResidentId('11010519491231002x').valid).toBe(true);
+  });
+
+  it('accepts a Shenyang number and reads the birth date', () => {
+    expect(validateResidentId(withCheck('21010219900307123'))).toEqual({ valid: true, birthDate: '1990-03-07' });
+  });
+
+  it.each([
+    ['a 15-digit legacy number', '110105491231002', 'format'],
+    ['letters inside', '1101051949123100AX', 'format'],
+    ['an unknown province', withCheck('99010519491231002'), 'region'],
+    ['30 February', withCheck('21010219900230123'), 'birth_date'],
+    ['month 13', withCheck('21010219901301123'), 'birth_date'],
+    ['a birth before 1900', withCheck('21010218991231123'), 'birth_date'],
+    ['a wrong check character', '110105194912310021', 'check_digit'],
+  ])('rejects %s', (_case, id, reason) => {
+    expect(validateResidentId(id)).toMatchObject({ valid: false, reason });
+  });
+
+  it('rejects a birth date after the date it is checked on, and accepts one on that day', () => {
+    const id = withCheck('21010220261128123');
+    expect(validateResidentId(id, '2026-11-27')).toMatchObject({ valid: false, reason: 'birth_date' });
+    expect(validateResidentId(id, '2026-11-28')).toMatchObject({ valid: true });
+  });
+});
+
+describe('maskResidentId', () => {
+  it('keeps the first and last four characters', () => {
+    expect(maskResidentId('210102199003071234')).toBe('2101**********1234');
+  });
+
+  it('masks a value too short to keep both ends entirely', () => {
+    expect(maskResidentId('12345678')).toBe('********');
+  });
+});

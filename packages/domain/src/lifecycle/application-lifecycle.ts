@@ -1,0 +1,159 @@
+import { finding, type Finding } from '../findings';
+import type { Actor } from '../roles';
+import { condition, hasText, required } from './guards';
+import { StateMachine, type Guard, type Transition } from './state-machine';
+
+/** A13: the states of an application (DOMAIN.md §4). */
+export const APPLICATION_STATUSES = [
+  'draft',
+  'supporting_review',
+  'recommender_review',
+  'formal_review',
+  'expert_review',
+  'shortlisted',
+  'public_notice',
+  'objection_review',
+  'approved',
+  'filed',
+  'rejected',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const APPLICATION_ACTIONS = [
+  'submit',
+  'pass_supporting_review',
+  'recommend',
+  'pass_formal_review',
+  'shortlist',
+  'start_public_notice',
+  'file_objection',
+  'uphold_objection',
+  'dismiss_objection',
+  'approve',
+  'file',
+  'return',
+  'reject',
+] as const;
+export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
+
+/** A12 last paragraph: formal approval, or approval for preparation (筹建) under relaxed standards. */
+export type ApprovalTrack = 'formal' | 'preparation';
+
+/** A13 / DOMAIN.md §7: the fewest expert scores a review needs. */
+export const MIN_EXPERT_SCORES = 3;
+
+/** What the guards of an application transition look at; each transition reads only its own fields. */
+export interface ApplicationContext {
+  /** Comments of a reviewer who returns or rejects. */
+  readonly comment?: string;
+  /** A11: whether the call's submission window is open today. */
+  readonly callWindowOpen?: boolean;
+  /** Findings of `checkEligibility` and `checkCenterField` on the application as it stands. */
+  readonly eligibility?: readonly Finding[];
+  /** Expert scores recorded so far. */
+  readonly expertScores?: number;
+  /** Whether the public notice period has ended. */
+  readonly noticeEnded?: boolean;
+  /** Objections filed and not yet decided. */
+  readonly openObjections?: number;
+  readonly objection?: { readonly realName: boolean; readonly grounds: string; readonly withinWindow: boolean };
+  readonly track?: ApprovalTrack;
+}
+
+type ApplicationGuard = Guard<ApplicationContext>;
+
+const callWindowOpen: ApplicationGuard = (ctx) =>
+  condition('A11-call-window', required(ctx.callWindowOpen, 'callWindowOpen'),
+    { zh: '在申报时间内', en: 'Inside the submission window' },
+    { zh: '不在年度申报通知规定的申报时间内', en: 'Outside the call’s submission window' });
+
+// Hard conditions stop a submission; principle ones wait for DST's decision at approval.
+const hardEligibility: ApplicationGuard = (ctx) =>
+  required(ctx.eligibility, 'eligibility').filter((f) => f.severity === 'hard');
+
+const fullEligibility: ApplicationGuard = (ctx) => required(ctx.eligibility, 'eligibility');
+
+const commentGiven: ApplicationGuard = (ctx) =>
+  condition('A13-review-comment', hasText(ctx.comment),
+    { zh: '已填写审核意见', en: 'Comments given' },
+    { zh: '退回或不予通过须填写意见', en: 'Comments are required to return or reject an application' });
+
+const expertReviewComplete: ApplicationGuard = (ctx) => {
+  const scores = required(ctx.expertScores, 'expertScores');
+  return condition('A13-expert-review', scores >= MIN_EXPERT_SCORES,
+    { zh: `已有${scores}位专家评分`, en: `${scores} experts have scored` },
+    { zh: `专家评分${scores}份，至少需要${MIN_EXPERT_SCORES}份`, en: `${scores} expert scores; at least ${MIN_EXPERT_SCORES} are needed` });
+};
+
+const noticeEndedWithoutObjection: ApplicationGuard = (ctx) => {
+  const ended = required(ctx.noticeEnded, 'noticeEnded');
+  const open = required(ctx.openObjections, 'openObjections');
+  return condition('A13-public-notice', ended && open === 0,
+    { zh: '公示期满无异议', en: 'The public notice ended without objection' },
+    ended
+      ? { zh: `尚有${open}项异议未处理`, en: `${open} objection(s) are still undecided` }
+      : { zh: '公示期尚未结束', en: 'The public notice period has not ended' });
+};
+
+const objectionAdmissible: ApplicationGuard = (ctx) => {
+  const objection = required(ctx.objection, 'objection');
+  const admissible = objection.realName && hasText(objection.grounds) && objection.withinWindow;
+  return condition('A13-objection', admissible,
+    { zh: '异议在公示期内实名提出并说明理由', en: 'The objection is named, reasoned and inside the window' },
+    { zh: '异议须在公示期内以实名或单位名义提出并说明理由；匿名异议仅作记录', en: 'An objection must be filed inside the window under a real name or seal, with grounds; anonymous ones are only recorded' });
+};
+
+// A12 last paragraph: approval for preparation relaxes the standards, which DST must justify.
+const trackChosen: ApplicationGuard = (ctx) => {
+  const track = required(ctx.track, 'track');
+  if (track === 'formal') return [];
+  return [finding('A12-relaxed', false, {
+    zh: '按放宽标准先行批准筹建，筹建期一般不超过1年',
+    en: 'Approval for preparation under relaxed standards, normally for at most one year',
+  })];
+};
+
+function step(
+  from: ApplicationStatus,
+  action: ApplicationAction,
+  to: ApplicationStatus,
+  roles: readonly Actor[],
+  article: string,
+  guards: readonly ApplicationGuard[] = [],
+): Transition<ApplicationStatus, ApplicationAction, ApplicationContext> {
+  return { from, action, to, roles, guards, article };
+}
+
+// Each review level may send the application back to the construction unit or reject it (A13).
+const REVIEW_LEVELS: ReadonlyArray<[ApplicationStatus, Actor, string]> = [
+  ['supporting_review', 'supporting_unit', '第十三条第（二）项'],
+  ['recommender_review', 'recommender', '第十三条第（二）项'],
+  ['formal_review', 'dst_admin', '第十三条第（三）项'],
+  ['expert_review', 'dst_admin', '第十三条第（三）项'],
+  ['shortlisted', 'dst_admin', '第十三条第（三）项'],
+];
+
+/** A11, A12, A13: the application lifecycle as a transition table. */
+export const APPLICATION_TRANSITIONS = [
+  step('draft', 'submit', 'supporting_review', ['construction_unit'], '第十三条第（一）项', [callWindowOpen, hardEligibility]),
+  step('supporting_review', 'pass_supporting_review', 'recommender_review', ['supporting_unit'], '第十三条第（二）项'),
+  step('recommender_review', 'recommend', 'formal_review', ['recommender'], '第十三条第（二）项'),
+  step('formal_review', 'pass_formal_review', 'expert_review', ['dst_admin'], '第十三条第（三）项', [hardEligibility]),
+  step('expert_review', 'shortlist', 'shortlisted', ['dst_admin'], '第十三条第（三）项', [expertReviewComplete]),
+  step('shortlisted', 'start_public_notice', 'public_notice', ['dst_admin'], '第十三条第（四）项'),
+  step('public_notice', 'file_objection', 'objection_review', ['public', 'construction_unit', 'supporting_unit', 'co_builder', 'recommender', 'expert', 'evaluator'], '第十三条第（四）项', [objectionAdmissible]),
+  step('objection_review', 'uphold_objection', 'rejected', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
+  step('objection_review', 'dismiss_objection', 'public_notice', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
+  step('public_notice', 'approve', 'approved', ['dst_admin'], '第十三条第（四）项', [noticeEndedWithoutObjection, trackChosen, fullEligibility]),
+  step('approved', 'file', 'filed', ['dst_admin'], '第十三条第（四）项'),
+  ...REVIEW_LEVELS.flatMap(([from, reviewer, article]) => [
+    step(from, 'return', 'draft', [reviewer], article, [commentGiven]),
+    step(from, 'reject', 'rejected', [reviewer], article, [commentGiven]),
+  ]),
+] as const;
+
+/** The application state machine: the only place that decides whether an application may move. */
+export const applicationLifecycle = new StateMachine<ApplicationStatus, ApplicationAction, ApplicationContext>(
+  { zh: '申报', en: 'application' },
+  APPLICATION_TRANSITIONS,
+);
