@@ -1,0 +1,53 @@
+import { centerLifecycle } from './center-lifecycle';
+
+describe('the center lifecycle (A12, A30, A31, A33)', () => {
+  it.each([
+    ['preparing', 'complete_preparation', { preparationEvaluationPassed: true }, 'operating'],
+    ['preparing', 'terminate_preparation', { reason: '筹建期评估不符合建设条件' }, 'terminated'],
+    ['operating', 'start_rectification', { grade: 'basic_pass' }, 'rectifying'],
+    ['rectifying', 'accept_rectification', { rectificationAccepted: true }, 'operating'],
+    ['rectifying', 'revoke', { ground: 2, reason: '整改验收未通过' }, 'revoked'],
+    ['operating', 'revoke', { ground: 5, reason: '依托单位申请放弃' }, 'revoked'],
+    ['operating', 'graduate', { nationalPlatform: '国家技术创新中心' }, 'graduated'],
+  ] as const)('from %s, %s is allowed to DST', (from, action, context, to) => {
+    expect(centerLifecycle.decide(from, action, 'dst_admin', context)).toMatchObject({ ok: true, to });
+  });
+
+  it('A12: preparation that did not pass its evaluation cannot enter formal management', () => {
+    expect(centerLifecycle.decide('preparing', 'complete_preparation', 'dst_admin', { preparationEvaluationPassed: false }))
+      .toMatchObject({ ok: false, rule: 'A12-preparation-evaluation', article: '第十二条第二款' });
+  });
+
+  it('A30: only a basic pass starts a rectification, and the platform may start it itself', () => {
+    expect(centerLifecycle.decide('operating', 'start_rectification', 'system', { grade: 'basic_pass' })).toMatchObject({ ok: true });
+    expect(centerLifecycle.decide('operating', 'start_rectification', 'dst_admin', { grade: 'good' })).toMatchObject({ ok: false, rule: 'A30-grades' });
+  });
+
+  it('A30: a failed acceptance does not return the center to operation', () => {
+    expect(centerLifecycle.decide('rectifying', 'accept_rectification', 'dst_admin', { rectificationAccepted: false })).toMatchObject({ ok: false, rule: 'A30-grades' });
+  });
+
+  it.each([
+    [{ reason: '未说明情形' }, 'no ground'],
+    [{ ground: 10 as never, reason: 'x' }, 'a ground outside 1–9'],
+    [{ ground: 3 as const }, 'no reason'],
+  ])('A31: revocation is refused with %j (%s)', (context, _case) => {
+    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', context)).toMatchObject({ ok: false, rule: 'A31-revocation', article: '第三十一条' });
+  });
+
+  it('A31: only DST revokes', () => {
+    for (const actor of ['recommender', 'supporting_unit', 'committee_office', 'system'] as const) {
+      expect(centerLifecycle.decide('operating', 'revoke', actor, { ground: 1, reason: 'x' })).toMatchObject({ ok: false, code: 'role_not_allowed' });
+    }
+  });
+
+  it('A33: graduation names the national platform', () => {
+    expect(centerLifecycle.decide('operating', 'graduate', 'dst_admin', {})).toMatchObject({ ok: false, rule: 'A33-graduation' });
+  });
+
+  it('revoked, terminated and graduated centers are final', () => {
+    for (const status of ['revoked', 'terminated', 'graduated'] as const) {
+      expect(centerLifecycle.actionsFor(status, 'dst_admin')).toEqual([]);
+    }
+  });
+});
