@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+import { defineEvent } from '../define-event';
+import { actorSchema, centerField, centerStatusSchema, entityId, isoDate, localizedText } from '../schemas';
+
+const centerRef = {
+  centerId: entityId,
+  name: localizedText.describe('the A37 name'),
+};
+
+export const CenterEstablished = defineEvent({
+  type: 'tic.center.established',
+  producer: 'applications',
+  summary: 'A13(四): approval created the center, in preparation (筹建, A12) or in operation',
+  data: z.object({
+    ...centerRef,
+    applicationId: entityId,
+    field: centerField,
+    track: z.enum(['formal', 'preparation']),
+    status: z.enum(['preparing', 'operating']),
+    supportingUnitId: entityId,
+    coBuilderIds: z.array(entityId),
+    constructionUnitId: entityId,
+    recommenderId: entityId,
+    establishedOn: isoDate,
+    preparationEndsOn: isoDate.optional().describe('A12: end of the preparation period, for a center in preparation'),
+    preparationEndsOnProvisional: z.boolean().optional(),
+  }),
+});
+
+export const CenterFiled = defineEvent({
+  type: 'tic.center.filed',
+  producer: 'applications',
+  summary: 'A13(四): the approval was filed (备案) with the Office of the Provincial Party Committee for S&T',
+  data: z.object({ ...centerRef, filedOn: isoDate, documentRef: z.string().optional(), actor: actorSchema }),
+});
+
+const changeRef = { changeId: entityId, decidedOn: isoDate, filedOn: isoDate, actor: actorSchema };
+
+export const CenterRenamed = defineEvent({
+  type: 'tic.center.renamed',
+  producer: 'applications',
+  summary: 'A26: the center was renamed and the change filed with DST',
+  data: z.object({ ...centerRef, previousName: localizedText, ...changeRef }),
+});
+
+export const CenterDirectionChanged = defineEvent({
+  type: 'tic.center.direction_changed',
+  producer: 'applications',
+  summary: 'A26: the main research direction changed and the change was filed with DST',
+  data: z.object({ ...centerRef, previousField: centerField, field: centerField, ...changeRef }),
+});
+
+export const CenterStatusChanged = defineEvent({
+  type: 'tic.center.status_changed',
+  producer: 'applications',
+  summary: 'The center moved in its lifecycle (preparing, operating, rectifying, revoked, terminated, graduated)',
+  data: z.object({
+    ...centerRef,
+    from: centerStatusSchema,
+    to: centerStatusSchema,
+    action: z.string().min(1),
+    article: z.string().min(1),
+    reason: z.string().optional(),
+    actor: actorSchema,
+    changedOn: isoDate,
+  }),
+});
+
+export const CenterRevoked = defineEvent({
+  type: 'tic.center.revoked',
+  producer: 'applications',
+  summary: 'A31: DST revoked the center on one of the nine grounds; filed with the committee office',
+  data: z.object({
+    ...centerRef,
+    ground: z.number().int().min(1).max(9),
+    article: z.string().min(1),
+    reason: z.string().min(1),
+    revokedOn: isoDate,
+    actor: actorSchema,
+  }),
+});
+
+export const CenterGraduated = defineEvent({
+  type: 'tic.center.graduated',
+  producer: 'applications',
+  summary: 'A33: the center became a national or ministerial platform and no longer keeps the provincial plaque',
+  data: z.object({ ...centerRef, nationalPlatform: z.string().min(1), graduatedOn: isoDate, actor: actorSchema }),
+});

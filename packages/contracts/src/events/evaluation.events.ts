@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+import { GRADES } from '@tic/domain';
+
+import { defineEvent } from '../define-event';
+import { entityId, isoDate } from '../schemas';
+
+export const ReportSubmitted = defineEvent({
+  type: 'tic.report.submitted',
+  producer: 'evaluations',
+  summary: 'A27: the annual report on the previous year was submitted',
+  data: z.object({
+    reportId: entityId,
+    centerId: entityId,
+    reportYear: z.number().int().min(2000),
+    submittedOn: isoDate,
+    dueOn: isoDate,
+  }),
+});
+
+export const ReportOverdue = defineEvent({
+  type: 'tic.report.overdue',
+  producer: 'evaluations',
+  summary: 'A27, A31(三): the annual report was not submitted by its due date',
+  data: z.object({
+    centerId: entityId,
+    reportYear: z.number().int().min(2000),
+    dueOn: isoDate,
+  }),
+});
+
+export const EvaluationGraded = defineEvent({
+  type: 'tic.evaluation.graded',
+  producer: 'evaluations',
+  summary: 'A28–A30: a biennial evaluation graded a center (excellent, good, basic pass, fail)',
+  data: z.object({
+    evaluationId: entityId,
+    roundId: entityId,
+    centerId: entityId,
+    score: z.number().min(0).max(100),
+    grade: z.enum(GRADES),
+    gradedOn: isoDate,
+  }),
+});
+
+export const RectificationStarted = defineEvent({
+  type: 'tic.rectification.started',
+  producer: 'evaluations',
+  summary: 'A30: a center graded basic pass has one year to rectify',
+  data: z.object({
+    rectificationId: entityId,
+    centerId: entityId,
+    evaluationId: entityId,
+    startedOn: isoDate,
+    dueOn: isoDate,
+    dueOnProvisional: z.boolean(),
+  }),
+});
+
+export const RectificationAccepted = defineEvent({
+  type: 'tic.rectification.accepted',
+  producer: 'evaluations',
+  summary: 'A30: DST’s expert acceptance of the rectification passed',
+  data: z.object({
+    rectificationId: entityId,
+    centerId: entityId,
+    acceptedOn: isoDate,
+  }),
+});

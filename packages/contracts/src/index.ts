@@ -1,0 +1,14 @@
+export * from './schemas';
+export * from './subjects';
+export * from './define-event';
+export * from './event-catalogue';
+export * from './events/application.events';
+export * from './events/center.events';
+export * from './events/personnel.events';
+export * from './events/evaluation.events';
+export * from './events/funding.events';
+export * from './events/deadline.events';
+export * from './events/calendar.events';
+export * from './rpc/define-rpc';
+export * from './rpc/health.rpc';
+export { buildAsyncApiDocument } from './asyncapi/build-asyncapi';

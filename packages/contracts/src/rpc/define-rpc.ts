@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+import type { ServiceName } from '../schemas';
+import { rpcSubject } from '../subjects';
+
+/** A command or query over core NATS request/reply, declared once for the caller and the handler. */
+export interface RpcDefinition<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  readonly service: ServiceName;
+  readonly operation: string;
+  /** `tic.rpc.<service>.<operation>`, answered by the service's queue group. */
+  readonly subject: string;
+  readonly summary: string;
+  readonly request: Req;
+  readonly response: Res;
+}
+
+/** Declares an RPC operation. */
+export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(definition: {
+  service: ServiceName;
+  operation: string;
+  summary: string;
+  request: Req;
+  response: Res;
+}): RpcDefinition<Req, Res> {
+  return { ...definition, subject: rpcSubject(definition.service, definition.operation) };
+}
+
+export type RpcRequest<R extends RpcDefinition> = z.input<R['request']>;
+export type RpcResponse<R extends RpcDefinition> = z.output<R['response']>;
+
+/**
+ * Why a service refused a request; the gateway maps the code to one HTTP status and renders it as
+ * problem+json, so that a refusal reads the same whether it came from the gateway or a service.
+ */
+export const RPC_ERROR_CODES = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  stale_version: 409,
+  rule_violation: 422,
+  waiver_required: 422,
+  unavailable: 503,
+  internal: 500,
+} as const;
+export type RpcErrorCode = keyof typeof RPC_ERROR_CODES;
+
+export const rpcErrorSchema = z.object({
+  code: z.enum(Object.keys(RPC_ERROR_CODES) as [RpcErrorCode, ...RpcErrorCode[]]),
+  title: z.object({ zh: z.string(), en: z.string() }),
+  detail: z.object({ zh: z.string(), en: z.string() }).optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  rule: z.string().optional(),
+  article: z.string().optional(),
+});
+export type RpcError = z.output<typeof rpcErrorSchema>;
+
+/** The reply envelope of every RPC: the result, or a refusal. */
+export function rpcReplySchema<Res extends z.ZodType>(response: Res) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data: response }),
+    z.object({ ok: z.literal(false), error: rpcErrorSchema }),
+  ]);
+}
