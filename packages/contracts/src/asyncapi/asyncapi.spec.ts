@@ -6,8 +6,6 @@ import { Parser } from '@asyncapi/parser';
 import { EVENT_DEFINITIONS } from '../event-catalogue';
 import { renderAsyncApiDocument } from './build-asyncapi';
 
-// Spectral's DiagnosticSeverity.Error; the parser re-exports an enum its own types do not share.
-const SEVERITY_ERROR = 0;
 const CHECKED_IN = join(__dirname, '..', '..', 'asyncapi.json');
 
 describe('the AsyncAPI document', () => {
@@ -17,7 +15,8 @@ describe('the AsyncAPI document', () => {
 
   it('is a valid AsyncAPI 3 document', async () => {
     const { document, diagnostics } = await new Parser().parse(renderAsyncApiDocument());
-    const errors = diagnostics.filter((d) => Number(d.severity) === SEVERITY_ERROR).map((d) => `${d.path.join('.')}: ${d.message}`);
+    // The parser returns no document when any diagnostic is an error; list them to say why.
+    const errors = document === undefined ? diagnostics.map((d) => `${d.path.join('.')}: ${d.message}`) : [];
     expect(errors).toEqual([]);
     expect(document?.version()).toBe('3.0.0');
   });
