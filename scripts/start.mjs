@@ -1,0 +1,37 @@
+// `npm start`: brings up local PostgreSQL, Redis and NATS where they are not running, builds every
+// workspace, and runs every service that exists in the foreground until Ctrl-C.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (process.env.TIC_LOCAL_SERVICES !== 'external') run('bash', ['infra/local/ensure-services.sh']);
+run('npm', ['run', 'build']);
+
+const appsDir = join(root, 'apps');
+const services = readdirSync(appsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(appsDir, entry.name, 'package.json')))
+  .map((entry) => JSON.parse(readFileSync(join(appsDir, entry.name, 'package.json'), 'utf8')))
+  .filter((pkg) => pkg.scripts?.start);
+
+if (services.length === 0) {
+  console.log(
+    '\nBuilt @tic/domain and @tic/contracts; PostgreSQL, Redis and NATS are up.\n' +
+      'No service exists yet: the gateway and the applications service come next (issue #3),\n' +
+      'then personnel, evaluations, funding and notifications. Nothing else to start.',
+  );
+  process.exit(0);
+}
+
+const filters = services.flatMap((pkg) => ['--filter', pkg.name]);
+const child = spawn('npx', ['turbo', 'run', 'start', '--only', ...filters], { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));
