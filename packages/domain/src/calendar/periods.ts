@@ -93,11 +93,21 @@ export function computeDueDate(
   calendar: HolidayCalendar = bundledCalendar(),
 ): ComputedDueDate {
   try {
-    return { due: dueDate(start, length, calendar), provisional: false };
+    const due = dueDate(start, length, calendar);
+    return { due, provisional: mayMoveWithNextSchedule(due, calendar) };
   } catch (error) {
     if (!(error instanceof CalendarNotPublishedError)) throw error;
     return { due: dueDate(start, length, calendar.asProvisional()), provisional: true };
   }
+}
+
+// A year's notice can move the last days of the year before (2019's made 31 December 2018 a
+// holiday), so a due date in late December stays provisional until the next year is loaded.
+const NEXT_SCHEDULE_REACHES_BACK_TO = '12-25';
+
+function mayMoveWithNextSchedule(due: string, calendar: HolidayCalendar): boolean {
+  const year = Number(due.slice(0, 4));
+  return due.slice(5) >= NEXT_SCHEDULE_REACHES_BACK_TO && !calendar.isPublished(year + 1);
 }
 
 /** A27: the report on `reportYear` is due on 31 March of the next year, or the next working day. */

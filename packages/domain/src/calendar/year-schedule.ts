@@ -31,6 +31,7 @@ export function validateYearSchedule(schedule: YearSchedule): ScheduleProblem[] 
   if (schedule.holidays.length === 0) {
     problems.push(problem('holidays', '放假日期不能为空', 'holidays must list the days off'));
   }
+  // Must match how far back periods.ts keeps due dates provisional.
   const belongsToYear = (date: string) =>
     yearOf(date) === year || (yearOf(date) === year - 1 && date >= `${year - 1}-12-25`);
 

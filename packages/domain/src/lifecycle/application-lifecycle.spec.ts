@@ -10,7 +10,7 @@ import {
 
 const pass = (rule: Parameters<typeof finding>[0]) => finding(rule, true, { zh: '通过', en: 'passed' });
 const fail = (rule: Parameters<typeof finding>[0]) => finding(rule, false, { zh: '未通过', en: 'failed' });
-const eligible: Finding[] = [pass('A12.1-province'), pass('A12.3-area'), pass('A12.4-staff')];
+const eligible: Finding[] = [pass('A12.1-province'), pass('A12.1-legal-person'), pass('A12.3-area'), pass('A12.3-equipment'), pass('A12.4-staff'), pass('A37-naming')];
 
 // The happy path of A13, each step with the role that takes it and the context its guards read.
 const HAPPY_PATH: Array<[ApplicationStatus, ApplicationAction, Actor, ApplicationContext, ApplicationStatus]> = [
@@ -61,17 +61,30 @@ describe('the application lifecycle (A11, A13)', () => {
     expect(applicationLifecycle.decide('draft', 'submit', 'construction_unit', { callWindowOpen: true, eligibility: small })).toMatchObject({ ok: true });
   });
 
-  it.each(['supporting_review', 'recommender_review', 'formal_review', 'expert_review', 'shortlisted'] as const)(
-    'A13: the reviewer of %s returns or rejects only with comments',
-    (from) => {
-      const reviewer = applicationLifecycle.actionsFor(from, 'supporting_unit').includes('return') ? 'supporting_unit'
-        : applicationLifecycle.actionsFor(from, 'recommender').includes('return') ? 'recommender' : 'dst_admin';
-      expect(applicationLifecycle.decide(from, 'return', reviewer, { comment: '请补充材料' })).toMatchObject({ ok: true, to: 'draft' });
-      expect(applicationLifecycle.decide(from, 'reject', reviewer, { comment: '不符合条件' })).toMatchObject({ ok: true, to: 'rejected' });
-      expect(applicationLifecycle.decide(from, 'return', reviewer, { comment: '  ' })).toMatchObject({ ok: false, rule: 'A13-review-comment' });
-      expect(applicationLifecycle.decide(from, 'return', 'construction_unit', { comment: 'x' })).toMatchObject({ code: 'role_not_allowed' });
-    },
-  );
+  it.each([
+    ['supporting_review', 'supporting_unit'],
+    ['recommender_review', 'recommender'],
+    ['formal_review', 'dst_admin'],
+    ['expert_review', 'dst_admin'],
+    ['shortlisted', 'dst_admin'],
+  ] as const)('A13: at %s only the %s returns or rejects, and only with comments', (from, reviewer) => {
+    expect(applicationLifecycle.decide(from, 'return', reviewer, { comment: '请补充材料' })).toMatchObject({ ok: true, to: 'draft' });
+    expect(applicationLifecycle.decide(from, 'reject', reviewer, { comment: '不符合条件' })).toMatchObject({ ok: true, to: 'rejected' });
+    expect(applicationLifecycle.decide(from, 'return', reviewer, { comment: '  ' })).toMatchObject({ ok: false, rule: 'A13-review-comment' });
+    const others = (['supporting_unit', 'recommender', 'dst_admin', 'construction_unit'] as const).filter((r) => r !== reviewer);
+    for (const other of others) {
+      expect(applicationLifecycle.decide(from, 'return', other, { comment: 'x' })).toMatchObject({ code: 'role_not_allowed' });
+    }
+  });
+
+  it('A12: eligibility findings that leave out a rule are a programmer error, not a pass', () => {
+    expect(() => applicationLifecycle.decide('draft', 'submit', 'construction_unit', { callWindowOpen: true, eligibility: [] })).toThrow(/A12.1-province/);
+  });
+
+  it('A13(四): a further objection during the review of one is taken into the same review', () => {
+    const named = { objection: { realName: true, grounds: '另有异议', withinWindow: true } };
+    expect(applicationLifecycle.decide('objection_review', 'file_objection', 'public', named)).toMatchObject({ ok: true, to: 'objection_review' });
+  });
 
   it.each([[2, false], [3, true]])('A13(三): %i expert scores → shortlist allowed %s', (expertScores, ok) => {
     expect(applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', { expertScores })).toMatchObject({ ok });

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings';
+import type { RuleId } from '../rules/catalogue';
 import type { Actor } from '../roles';
 import { condition, hasText, required } from './guards';
 import { StateMachine, type Guard, type Transition } from './state-machine';
@@ -48,7 +49,7 @@ export interface ApplicationContext {
   readonly comment?: string;
   /** A11: whether the call's submission window is open today. */
   readonly callWindowOpen?: boolean;
-  /** Findings of `checkEligibility` and `checkCenterField` on the application as it stands. */
+  /** Findings of `checkEligibility` and `checkCenterField` on the application as it stands (all of A12 and A37). */
   readonly eligibility?: readonly Finding[];
   /** Expert scores recorded so far. */
   readonly expertScores?: number;
@@ -67,11 +68,20 @@ const callWindowOpen: ApplicationGuard = (ctx) =>
     { zh: '在申报时间内', en: 'Inside the submission window' },
     { zh: '不在年度申报通知规定的申报时间内', en: 'Outside the call’s submission window' });
 
-// Hard conditions stop a submission; principle ones wait for DST's decision at approval.
-const hardEligibility: ApplicationGuard = (ctx) =>
-  required(ctx.eligibility, 'eligibility').filter((f) => f.severity === 'hard');
+// A12: the conditions every application is checked on; a context without them is a programmer error.
+const ELIGIBILITY_RULES: readonly RuleId[] = ['A12.1-province', 'A12.1-legal-person', 'A12.3-area', 'A12.3-equipment', 'A12.4-staff', 'A37-naming'];
 
-const fullEligibility: ApplicationGuard = (ctx) => required(ctx.eligibility, 'eligibility');
+function eligibilityFindings(ctx: ApplicationContext): readonly Finding[] {
+  const findings = required(ctx.eligibility, 'eligibility');
+  const missing = ELIGIBILITY_RULES.filter((rule) => !findings.some((f) => f.rule === rule));
+  if (missing.length > 0) throw new TypeError(`context.eligibility lacks the findings of ${missing.join(', ')}`);
+  return findings;
+}
+
+// Hard conditions stop a submission; principle ones wait for DST's decision at approval.
+const hardEligibility: ApplicationGuard = (ctx) => eligibilityFindings(ctx).filter((f) => f.severity === 'hard');
+
+const fullEligibility: ApplicationGuard = eligibilityFindings;
 
 const commentGiven: ApplicationGuard = (ctx) =>
   condition('A13-review-comment', hasText(ctx.comment),
@@ -142,6 +152,8 @@ export const APPLICATION_TRANSITIONS = [
   step('expert_review', 'shortlist', 'shortlisted', ['dst_admin'], '第十三条第（三）项', [expertReviewComplete]),
   step('shortlisted', 'start_public_notice', 'public_notice', ['dst_admin'], '第十三条第（四）项'),
   step('public_notice', 'file_objection', 'objection_review', ['public', 'construction_unit', 'supporting_unit', 'co_builder', 'recommender', 'expert', 'evaluator'], '第十三条第（四）项', [objectionAdmissible]),
+  // Another objection may arrive while one is under review; it is decided in the same review.
+  step('objection_review', 'file_objection', 'objection_review', ['public', 'construction_unit', 'supporting_unit', 'co_builder', 'recommender', 'expert', 'evaluator'], '第十三条第（四）项', [objectionAdmissible]),
   step('objection_review', 'uphold_objection', 'rejected', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
   step('objection_review', 'dismiss_objection', 'public_notice', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
   step('public_notice', 'approve', 'approved', ['dst_admin'], '第十三条第（四）项', [noticeEndedWithoutObjection, trackChosen, fullEligibility]),

@@ -35,6 +35,15 @@ describe('the center lifecycle (A12, A30, A31, A33)', () => {
     expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', context)).toMatchObject({ ok: false, rule: 'A31-revocation', article: '第三十一条' });
   });
 
+  it('A31(二): a failed rectification acceptance is a ground only for a center under rectification', () => {
+    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', { ground: 2, reason: 'x' })).toMatchObject({ ok: false, rule: 'A31-revocation' });
+    expect(centerLifecycle.decide('rectifying', 'revoke', 'dst_admin', { ground: 2, reason: 'x' })).toMatchObject({ ok: true });
+  });
+
+  it('DOMAIN.md §4: a center in preparation is terminated, not revoked', () => {
+    expect(centerLifecycle.decide('preparing', 'revoke', 'dst_admin', { ground: 5, reason: 'x' })).toMatchObject({ ok: false, code: 'invalid_transition' });
+  });
+
   it('A31: only DST revokes', () => {
     for (const actor of ['recommender', 'supporting_unit', 'committee_office', 'system'] as const) {
       expect(centerLifecycle.decide('operating', 'revoke', actor, { ground: 1, reason: 'x' })).toMatchObject({ ok: false, code: 'role_not_allowed' });

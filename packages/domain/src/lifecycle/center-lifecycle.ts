@@ -57,12 +57,13 @@ const rectificationAccepted: CenterGuard = (ctx) =>
     { zh: '整改验收通过', en: 'The rectification acceptance passed' },
     { zh: '整改验收未通过，应依第三十一条第（二）项撤销', en: 'The rectification acceptance did not pass; revocation under A31(2) follows' });
 
-const groundStated: CenterGuard = (ctx) => {
+// A31(二) presupposes a rectification; every other ground applies to any center in operation.
+const groundStated = (allowed: readonly RevocationGround[]): CenterGuard => (ctx) => {
   const { ground } = ctx;
-  if (!isRevocationGround(ground)) {
+  if (!isRevocationGround(ground) || !allowed.includes(ground)) {
     return [finding('A31-revocation', false, {
-      zh: '撤销须依据第三十一条第（一）至（九）项之一',
-      en: 'A revocation must name one of the grounds (1) to (9) of Article 31',
+      zh: `撤销须依据第三十一条的情形之一（此状态下可依据第${allowed.join('、')}项）`,
+      en: `A revocation must name a ground of Article 31 that applies here (${allowed.join(', ')})`,
     })];
   }
   return [finding('A31-revocation', true, {
@@ -87,7 +88,8 @@ function step(
   return { from, action, to, roles, guards, article };
 }
 
-const REVOCABLE: readonly CenterStatus[] = ['preparing', 'operating', 'rectifying'];
+const ALL_GROUNDS: readonly RevocationGround[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+const GROUNDS_IN_OPERATION = ALL_GROUNDS.filter((g) => g !== 2);
 
 /** A12, A30, A31, A33: the center lifecycle as a transition table. */
 export const CENTER_TRANSITIONS = [
@@ -95,7 +97,8 @@ export const CENTER_TRANSITIONS = [
   step('preparing', 'terminate_preparation', 'terminated', ['dst_admin'], '第十二条第二款', [reasonGiven('A12-preparation-evaluation')]),
   step('operating', 'start_rectification', 'rectifying', ['dst_admin', 'system'], '第三十条', [gradedBasicPass]),
   step('rectifying', 'accept_rectification', 'operating', ['dst_admin'], '第三十条', [rectificationAccepted]),
-  ...REVOCABLE.map((from) => step(from, 'revoke', 'revoked', ['dst_admin'], '第三十一条', [groundStated, reasonGiven('A31-revocation')])),
+  step('operating', 'revoke', 'revoked', ['dst_admin'], '第三十一条', [groundStated(GROUNDS_IN_OPERATION), reasonGiven('A31-revocation')]),
+  step('rectifying', 'revoke', 'revoked', ['dst_admin'], '第三十一条', [groundStated(ALL_GROUNDS), reasonGiven('A31-revocation')]),
   step('operating', 'graduate', 'graduated', ['dst_admin'], '第三十三条', [becameNationalPlatform]),
 ] as const;
 
