@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Settings every service reads; each service extends the schema with its own. */
+export const baseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NATS_URL: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, 'must look like nats://host:port').default('nats://127.0.0.1:4222'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/test'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Milliseconds a request over NATS may take before the caller gives up. */
+  RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** The port of the service's own HTTP endpoint for /health and /metrics. */
+  HTTP_PORT: z.coerce.number().int().min(0).max(65_535),
+  /** Migrations run at start unless this is false (production runs them as a separate step). */
+  MIGRATE_ON_START: z.stringbool().default(true),
+  /** Off only in tests that stop a service between a commit and its publication. */
+  OUTBOX_RELAY: z.stringbool().default(true),
+});
+
+export type BaseConfig = z.output<typeof baseConfigSchema>;
+
+/** Thrown when the environment does not satisfy the schema; its message is one line naming each bad setting. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates the environment against a schema; throws ConfigError with one line naming each bad setting. */
+export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+}
+
+/** Like parseConfig, but stops the process with that one line, as a service does at start. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.output<S> {
+  try {
+    return parseConfig(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

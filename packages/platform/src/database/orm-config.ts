@@ -1,0 +1,51 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+import { EVENT_CONSUMER_ENTITIES } from '../events/event-consumer';
+import { OutboxEvent } from '../events/outbox-event.entity';
+
+export interface OrmConfigInput {
+  readonly databaseUrl: string;
+  /** The service's own schema; no service reads another's tables. */
+  readonly schema: string;
+  readonly entities: readonly (new (...args: never[]) => object)[];
+  /** Folder of the compiled migrations (`dist/migrations`); `.ts` sources sit in `src/migrations`. */
+  readonly migrationsPath: string;
+  readonly migrationsPathTs?: string;
+  readonly debug?: boolean;
+}
+
+/** Platform tables every service keeps in its schema: the outbox/journal, the inbox and parked events. */
+export const PLATFORM_ENTITIES = [OutboxEvent, ...EVENT_CONSUMER_ENTITIES];
+
+/** MikroORM options for a service: its schema, its entities plus the platform's, committed migrations. */
+export function ormConfig(input: OrmConfigInput): Options {
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl: input.databaseUrl,
+    schema: input.schema,
+    entities: [...PLATFORM_ENTITIES, ...input.entities],
+    extensions: [Migrator],
+    debug: input.debug ?? false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: 10 },
+    migrations: {
+      path: input.migrationsPath,
+      ...(input.migrationsPathTs ? { pathTs: input.migrationsPathTs } : {}),
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+    },
+  };
+}
+
+/** Creates the schema if needed and applies pending migrations; returns their names. */
+export async function runMigrations(orm: MikroORM, schema: string): Promise<string[]> {
+  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+
+import { createEvent, type EventDefinition, type EventTypeName, type ServiceName } from '@tic/contracts';
+
+import { currentCallContext } from '../context/call-context';
+import { OutboxEvent } from './outbox-event.entity';
+
+export interface RecordEvent<D> {
+  /** The aggregate's id. */
+  readonly subject: string;
+  /** The aggregate's version after the change. */
+  readonly aggregateVersion: number;
+  readonly data: D;
+}
+
+/** Writes events into the outbox with the change they report; the caller's flush commits both. */
+@Injectable()
+export class EventOutbox {
+  constructor(private readonly producer: ServiceName) {}
+
+  /** Validates the event against its contract and persists it in `em`'s unit of work. */
+  record<T extends EventTypeName, D extends z.ZodType>(
+    em: EntityManager,
+    definition: EventDefinition<T, D>,
+    event: RecordEvent<z.input<D>>,
+  ): OutboxEvent {
+    const context = currentCallContext();
+    const now = new Date();
+    const document = createEvent(definition, {
+      producer: this.producer,
+      id: uuidv7(),
+      subject: event.subject,
+      time: now.toISOString(),
+      aggregateVersion: event.aggregateVersion,
+      data: event.data,
+      ...(context?.traceparent ? { traceparent: context.traceparent } : {}),
+      ...(context?.correlationId ? { correlationId: context.correlationId } : {}),
+    });
+    const row = em.create(OutboxEvent, {
+      eventId: document.id,
+      type: document.type,
+      subject: document.subject,
+      aggregateVersion: document.aggregateversion,
+      document,
+      createdAt: now,
+      publishedAt: null,
+      position: null,
+    });
+    em.persist(row);
+    return row;
+  }
+}

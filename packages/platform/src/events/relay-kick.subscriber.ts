@@ -1,0 +1,40 @@
+import { MikroORM, type EventSubscriber, type TransactionEventArgs, type FlushEventArgs } from '@mikro-orm/core';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+
+import { OutboxEvent } from './outbox-event.entity';
+import { OutboxRelay } from './outbox-relay';
+
+/**
+ * Wakes the relay as soon as a transaction that wrote outbox rows commits, so that events leave
+ * within milliseconds; the relay's periodic pass covers everything else.
+ */
+@Injectable()
+export class RelayKickSubscriber implements EventSubscriber, OnModuleInit {
+  // Transactions that flushed outbox rows; the relay's own transactions never appear here.
+  private readonly pending = new WeakSet<object>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  onModuleInit(): void {
+    this.orm.em.getEventManager().registerSubscriber(this);
+  }
+
+  afterFlush(args: FlushEventArgs): void {
+    const wroteEvents = args.uow.getChangeSets().some((changeSet) => changeSet.entity instanceof OutboxEvent);
+    if (!wroteEvents) return;
+    const transaction: unknown = args.em.getTransactionContext();
+    if (typeof transaction === 'object' && transaction !== null) this.pending.add(transaction);
+    else this.relay.kick();
+  }
+
+  afterTransactionCommit(args: TransactionEventArgs): void {
+    const transaction: unknown = args.transaction;
+    if (typeof transaction === 'object' && transaction !== null && this.pending.has(transaction)) {
+      this.pending.delete(transaction);
+      this.relay.kick();
+    }
+  }
+}

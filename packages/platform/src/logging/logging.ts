@@ -1,0 +1,37 @@
+import type { Params } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+import { currentCallContext } from '../context/call-context';
+import { HEADERS } from '../rpc/rpc-headers';
+
+// Never logged: credentials, and any field that could hold an identity number.
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  `req.headers["${HEADERS.caller}"]`,
+  '*.idNumber',
+  '*.residentId',
+  '*.password',
+];
+
+/** Structured JSON logs with the correlation id of the current request on every line. */
+export function loggingParams(service: string, level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      base: { service },
+      redact: { paths: REDACT, censor: '[redacted]' },
+      mixin: () => {
+        const context = currentCallContext();
+        return context ? { correlationId: context.correlationId } : {};
+      },
+      genReqId: (req: IncomingMessage) => {
+        const header = req.headers[HEADERS.correlationId];
+        return typeof header === 'string' && header.length > 0 && header.length <= 128 ? header : randomUUID();
+      },
+      customAttributeKeys: { reqId: 'correlationId' },
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/metrics' || req.url === '/health' },
+    },
+  };
+}

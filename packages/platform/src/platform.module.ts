@@ -1,0 +1,72 @@
+import { MikroORM } from '@mikro-orm/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { LoggerModule } from 'nestjs-pino';
+
+import type { ServiceName } from '@tic/contracts';
+
+import type { BaseConfig } from './config/config';
+import { ormConfig, type OrmConfigInput } from './database/orm-config';
+import { EventOutbox } from './events/event-outbox';
+import { OutboxRelay } from './events/outbox-relay';
+import { RelayKickSubscriber } from './events/relay-kick.subscriber';
+import { healthController } from './health/health.controller';
+import { HEALTH_CHECKS, HealthService, type HealthCheck } from './health/health.service';
+import { loggingParams } from './logging/logging';
+import { NatsConnectionService } from './nats/nats-connection';
+
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+
+export interface PlatformOptions {
+  readonly service: ServiceName;
+  readonly version: string;
+  readonly config: BaseConfig;
+  readonly database: Omit<OrmConfigInput, 'databaseUrl' | 'schema'>;
+  /** Providers of HealthCheck the service adds (e.g. Redis). */
+  readonly healthChecks?: readonly Provider[];
+  readonly healthCheckTokens?: readonly (string | symbol)[];
+}
+
+/** The wiring every service shares: logs, config, ORM in its schema, NATS, outbox and relay, health, metrics. */
+@Module({})
+export class PlatformModule {
+  static forService(options: PlatformOptions): DynamicModule {
+    const { service, config } = options;
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggingParams(service, config.LOG_LEVEL)),
+        MikroOrmModule.forRoot(ormConfig({ ...options.database, databaseUrl: config.DATABASE_URL, schema: service })),
+        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } }),
+      ],
+      controllers: [healthController(service)],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: NatsConnectionService, useFactory: () => new NatsConnectionService(config.NATS_URL, `${service}-events`) },
+        { provide: EventOutbox, useFactory: () => new EventOutbox(service) },
+        {
+          provide: OutboxRelay,
+          inject: [MikroORM, NatsConnectionService],
+          useFactory: (orm: MikroORM, nats: NatsConnectionService) =>
+            new OutboxRelay(orm, nats, { schema: service, pollIntervalMs: 1000, batchSize: 100, enabled: config.OUTBOX_RELAY }),
+        },
+        RelayKickSubscriber,
+        ...(options.healthChecks ?? []),
+        {
+          provide: HEALTH_CHECKS,
+          inject: [...(options.healthCheckTokens ?? [])],
+          useFactory: (...checks: HealthCheck[]) => checks,
+        },
+        {
+          provide: HealthService,
+          inject: [MikroORM, NatsConnectionService, HEALTH_CHECKS],
+          useFactory: (orm: MikroORM, nats: NatsConnectionService, checks: HealthCheck[]) =>
+            new HealthService(service, options.version, orm, nats, checks),
+        },
+      ],
+      exports: [PLATFORM_CONFIG, NatsConnectionService, EventOutbox, OutboxRelay, HealthService],
+    };
+  }
+}

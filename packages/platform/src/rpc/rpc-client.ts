@@ -1,0 +1,61 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import type { z } from 'zod';
+
+import type { RpcDefinition } from '@tic/contracts';
+
+import { currentCallContext, newCorrelationId, type CallContext } from '../context/call-context';
+import { isRpcError, RpcFailure } from './rpc-failure';
+import { contextHeaders } from './rpc-headers';
+
+/** Calls another service over core NATS request/reply, with a timeout and the call context in headers. */
+@Injectable()
+export class RpcClient implements OnApplicationShutdown {
+  constructor(
+    private readonly proxy: ClientProxy,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Sends a request and returns the validated reply; a refusal arrives as an RpcFailure. */
+  async request<D extends RpcDefinition>(
+    definition: D,
+    payload: z.input<D['request']>,
+    context: Partial<CallContext> = {},
+  ): Promise<z.output<D['response']>> {
+    const callContext: CallContext = {
+      correlationId: newCorrelationId(),
+      ...currentCallContext(),
+      ...context,
+    };
+    const headers = natsHeaders();
+    for (const [key, value] of Object.entries(contextHeaders(callContext))) headers.set(key, value);
+    const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
+    try {
+      const reply = await firstValueFrom(this.proxy.send<unknown>(definition.subject, record).pipe(timeout(this.timeoutMs)));
+      return definition.response.parse(reply) as z.output<D['response']>;
+    } catch (error) {
+      throw toFailure(error, definition);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.proxy.close();
+  }
+}
+
+function toFailure(error: unknown, definition: RpcDefinition): RpcFailure {
+  if (error instanceof RpcFailure) return error;
+  if (isRpcError(error)) return new RpcFailure(error);
+  if (error instanceof TimeoutError) {
+    return RpcFailure.of('unavailable', {
+      zh: `${definition.service}服务未在规定时间内响应`,
+      en: `The ${definition.service} service did not answer in time`,
+    });
+  }
+  return RpcFailure.of('unavailable', {
+    zh: `${definition.service}服务暂不可用`,
+    en: `The ${definition.service} service is unavailable: ${error instanceof Error ? error.message : String(error)}`,
+  });
+}

@@ -1,0 +1,5 @@
+export * from './test-database';
+export * from './free-port';
+export * from './nats-server';
+export * from './event-tap';
+export * from './eventually';
