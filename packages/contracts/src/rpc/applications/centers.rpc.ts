@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+import { centerField, centerStatusSchema, entityId, instant, isoDate, localizedText } from '../../schemas';
+import { defineRpc } from '../define-rpc';
+import { pageOf, pageRequest } from '../paging';
+
+/** A center in the provincial registry. */
+export const centerSchema = z.object({
+  id: entityId,
+  version: z.number().int(),
+  name: localizedText,
+  field: centerField,
+  status: centerStatusSchema,
+  track: z.enum(['formal', 'preparation']),
+  applicationId: entityId,
+  supportingUnitId: entityId,
+  coBuilderIds: z.array(entityId),
+  constructionUnitId: entityId,
+  recommenderId: entityId,
+  regionCode: z.string(),
+  establishedOn: isoDate,
+  preparationEndsOn: isoDate.nullable(),
+  preparationEndsOnProvisional: z.boolean().nullable(),
+  filedOn: isoDate.nullable(),
+  createdAt: instant,
+});
+export type CenterDto = z.output<typeof centerSchema>;
+
+export const GetCenter = defineRpc({
+  service: 'applications',
+  operation: 'centers.get',
+  summary: 'One center of the registry',
+  request: z.object({ id: entityId }),
+  response: centerSchema,
+});
+
+export const ListCenters = defineRpc({
+  service: 'applications',
+  operation: 'centers.list',
+  summary: 'Centers in the caller’s scope, filterable by status, region and field',
+  request: z.object({
+    ...pageRequest,
+    status: centerStatusSchema.optional(),
+    regionCode: z.string().regex(/^\d{2,6}$/).optional(),
+    field: z.string().trim().max(50).optional(),
+  }),
+  response: pageOf(centerSchema),
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Cursor pagination for every list (CONTRACT.md): `limit` up to 200, an opaque `cursor` from the previous page. */
+export const pageRequest = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+};
+
+/** A page of items and the cursor of the next one (absent on the last page). */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().optional() });
+}
+
+/** A resource's version, for `If-Match` / optimistic concurrency on every state change. */
+export const expectedVersion = z.number().int().min(1).describe('the version the client read; a stale one gets 409');

@@ -1,0 +1,28 @@
+import * as contracts from '../index';
+import type { RpcDefinition } from './define-rpc';
+
+const definitions = Object.values(contracts).filter(
+  (value): value is RpcDefinition => typeof value === 'object' && value !== null && 'subject' in value && 'request' in value && 'operation' in value,
+);
+
+describe('RPC definitions', () => {
+  it('are declared for the applications service', () => {
+    expect(definitions.length).toBeGreaterThan(20);
+  });
+
+  it.each(definitions.map((d) => [d.subject, d] as const))('%s lives in tic.rpc.<service>.<operation>', (subject, definition) => {
+    expect(subject).toBe(`tic.rpc.${definition.service}.${definition.operation}`);
+    expect(subject.startsWith('tic.events.')).toBe(false);
+  });
+
+  it('never reuse a subject', () => {
+    const subjects = definitions.map((d) => d.subject);
+    expect(new Set(subjects).size).toBe(subjects.length);
+  });
+
+  it('names the field of an invalid request (OpenCall: closesOn before opensOn)', () => {
+    const result = contracts.OpenCall.request.safeParse({ year: 2027, title: '2027年度申报', opensOn: '2027-03-01', closesOn: '2027-02-01' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['closesOn']);
+  });
+});
