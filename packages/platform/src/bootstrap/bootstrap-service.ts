@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { type INestApplication, Logger, type Type } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { Transport } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -18,7 +18,7 @@ import { RpcErrorFilter } from '../rpc/rpc-exception.filter';
  * Shutdown hooks drain NATS, stop the relay and consumers, and close the pool.
  */
 export async function bootstrapService(
-  module: Type,
+  module: Type | DynamicModule,
   service: ServiceName,
   config: BaseConfig,
 ): Promise<INestApplication> {

@@ -10,9 +10,8 @@ export interface OrmConfigInput {
   /** The service's own schema; no service reads another's tables. */
   readonly schema: string;
   readonly entities: readonly (new (...args: never[]) => object)[];
-  /** Folder of the compiled migrations (`dist/migrations`); `.ts` sources sit in `src/migrations`. */
+  /** Folder of the migrations next to the running code (`dist/migrations`, or `src/migrations` in tests). */
   readonly migrationsPath: string;
-  readonly migrationsPathTs?: string;
   readonly debug?: boolean;
 }
 
@@ -31,8 +30,9 @@ export function ormConfig(input: OrmConfigInput): Options {
     forceUtcTimezone: true,
     pool: { min: 0, max: 10 },
     migrations: {
+      // Compiled .js under dist in production, .ts sources when tests run from src.
       path: input.migrationsPath,
-      ...(input.migrationsPathTs ? { pathTs: input.migrationsPathTs } : {}),
+      glob: '!(*.d).{js,ts}',
       tableName: 'mikro_orm_migrations',
       transactional: true,
       allOrNothing: true,
