@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const infrastructure = ['@nestjs/*', '@mikro-orm/*', '@nats-io/*', 'bullmq', 'ioredis', 'pg', 'pino', 'node:*', 'fs', 'path', 'crypto'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', '**/src/migrations/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -15,6 +15,9 @@ function run(command, args) {
 
 if (process.env.TIC_LOCAL_SERVICES !== 'external') run('bash', ['infra/local/ensure-services.sh']);
 run('npm', ['run', 'build']);
+// Schema first, then Liaoning's recommending units and (unless TIC_DEMO_DATA=false) the demo data set.
+run('npm', ['run', 'db:migrate', '-w', '@tic/applications']);
+run('npm', ['run', 'seed', '-w', '@tic/applications', '--', ...(process.env.TIC_DEMO_DATA === 'false' ? [] : ['--demo'])]);
 
 const appsDir = join(root, 'apps');
 const services = readdirSync(appsDir, { withFileTypes: true })
@@ -22,16 +25,8 @@ const services = readdirSync(appsDir, { withFileTypes: true })
   .map((entry) => JSON.parse(readFileSync(join(appsDir, entry.name, 'package.json'), 'utf8')))
   .filter((pkg) => pkg.scripts?.start);
 
-if (services.length === 0) {
-  console.log(
-    '\nBuilt @tic/domain and @tic/contracts; PostgreSQL, Redis and NATS are up.\n' +
-      'No service exists yet: the gateway and the applications service come next (issue #3),\n' +
-      'then personnel, evaluations, funding and notifications. Nothing else to start.',
-  );
-  process.exit(0);
-}
-
 const filters = services.flatMap((pkg) => ['--filter', pkg.name]);
-const child = spawn('npx', ['turbo', 'run', 'start', '--only', ...filters], { cwd: root, env, stdio: 'inherit' });
+console.log(`starting ${services.map((pkg) => pkg.name).join(', ')}; the gateway listens on port ${process.env.PORT ?? 3000}`);
+const child = spawn('npx', ['turbo', 'run', 'start', '--only', '--ui', 'stream', ...filters], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -3,3 +3,4 @@ export * from './free-port';
 export * from './nats-server';
 export * from './event-tap';
 export * from './eventually';
+export * from './service-process';

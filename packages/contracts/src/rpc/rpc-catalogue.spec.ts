@@ -1,9 +1,9 @@
 import * as contracts from '../index';
 import type { RpcDefinition } from './define-rpc';
 
-const definitions = Object.values(contracts).filter(
-  (value): value is RpcDefinition => typeof value === 'object' && value !== null && 'subject' in value && 'request' in value && 'operation' in value,
-);
+const isRpcDefinition = (value: unknown): value is RpcDefinition =>
+  typeof value === 'object' && value !== null && 'subject' in value && 'request' in value && 'operation' in value;
+const definitions = (Object.values(contracts) as unknown[]).filter(isRpcDefinition);
 
 describe('RPC definitions', () => {
   it('are declared for the applications service', () => {

@@ -38,6 +38,7 @@ export function ormConfig(input: OrmConfigInput): Options {
       allOrNothing: true,
       snapshot: true,
       emit: 'ts',
+      snapshotName: `.snapshot-${input.schema}`,
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
   };

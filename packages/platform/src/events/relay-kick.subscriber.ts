@@ -25,16 +25,21 @@ export class RelayKickSubscriber implements EventSubscriber, OnModuleInit {
   afterFlush(args: FlushEventArgs): void {
     const wroteEvents = args.uow.getChangeSets().some((changeSet) => changeSet.entity instanceof OutboxEvent);
     if (!wroteEvents) return;
+    // MikroORM's transaction context is a knex transaction: a function object.
     const transaction: unknown = args.em.getTransactionContext();
-    if (typeof transaction === 'object' && transaction !== null) this.pending.add(transaction);
+    if (isObject(transaction)) this.pending.add(transaction);
     else this.relay.kick();
   }
 
   afterTransactionCommit(args: TransactionEventArgs): void {
     const transaction: unknown = args.transaction;
-    if (typeof transaction === 'object' && transaction !== null && this.pending.has(transaction)) {
+    if (isObject(transaction) && this.pending.has(transaction)) {
       this.pending.delete(transaction);
       this.relay.kick();
     }
   }
+}
+
+function isObject(value: unknown): value is object {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null;
 }

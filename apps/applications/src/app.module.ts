@@ -1,0 +1,77 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { join } from 'node:path';
+
+import { calendarSubscription, DeadlinesModule, Deadlines, REDIS_HEALTH_CHECK, redisHealthCheckProvider, ShiftedClock } from '@tic/deadlines';
+import { eventConsumersProvider, PlatformModule } from '@tic/platform';
+
+import { ApplicationApprovalService } from './applications/application-approval.service';
+import { ApplicationLoader } from './applications/application-loader';
+import { ApplicationWorkflowService } from './applications/application-workflow.service';
+import { ApplicationsExportService } from './applications/applications-export.service';
+import { ApplicationsHandlers } from './applications/applications.handlers';
+import { ApplicationsService } from './applications/applications.service';
+import { CalendarPublicationService } from './calendar/calendar-publication.service';
+import { CallsService } from './calls/calls.service';
+import { CentersHandlers } from './centers/centers.handlers';
+import { CentersService } from './centers/centers.service';
+import type { ApplicationsConfig } from './config';
+import { APPLICATIONS_ENTITIES } from './entities';
+import { NoticesHandlers } from './notices/notices.handlers';
+import { NoticesService } from './notices/notices.service';
+import { ObjectionsService } from './notices/objections.service';
+import { OrganizationsHandlers } from './organizations/organizations.handlers';
+import { OrganizationsService } from './organizations/organizations.service';
+import { ReviewsHandlers } from './reviews/reviews.handlers';
+import { ReviewsService } from './reviews/reviews.service';
+
+export const SERVICE_VERSION = '0.1.0';
+
+/** The applications service: calls, applications and approval, expert review, public notice, the registry. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApplicationsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'applications',
+          version: SERVICE_VERSION,
+          config,
+          database: {
+            entities: APPLICATIONS_ENTITIES,
+            migrationsPath: join(__dirname, 'migrations'),
+          },
+          healthChecks: [redisHealthCheckProvider(config.REDIS_URL)],
+          healthCheckTokens: [REDIS_HEALTH_CHECK],
+        }),
+        DeadlinesModule.forService({
+          service: 'applications',
+          redisUrl: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          sweepIntervalMs: config.DEADLINE_SWEEP_INTERVAL_MS,
+          ...(config.CLOCK_OFFSET_DAYS === 0 ? {} : { clock: new ShiftedClock(config.CLOCK_OFFSET_DAYS) }),
+        }),
+      ],
+      controllers: [ApplicationsHandlers, OrganizationsHandlers, ReviewsHandlers, NoticesHandlers, CentersHandlers],
+      providers: [
+        ApplicationLoader,
+        ApplicationsService,
+        ApplicationWorkflowService,
+        ApplicationApprovalService,
+        ApplicationsExportService,
+        OrganizationsService,
+        CallsService,
+        ReviewsService,
+        NoticesService,
+        ObjectionsService,
+        CentersService,
+        CalendarPublicationService,
+        eventConsumersProvider({
+          service: 'applications',
+          inject: [Deadlines],
+          subscriptions: (deadlines: Deadlines) => [calendarSubscription(deadlines)],
+        }),
+      ],
+    };
+  }
+}

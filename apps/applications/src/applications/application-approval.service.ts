@@ -1,0 +1,138 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+
+import { ApplicationApproved, CenterEstablished, type ApplicationDto, type ApproveApplication } from '@tic/contracts';
+import { applicationLifecycle, centerName, computeDueDate, RULES } from '@tic/domain';
+import { CalendarService, Clock } from '@tic/deadlines';
+import { EventOutbox, RpcFailure, type Caller } from '@tic/platform';
+
+import { Center } from '../centers/center.entity';
+import { nextEventVersion } from '../common/event-version';
+import { newId } from '../common/ids';
+import { assertVersion, withVersionCheck } from '../common/versioning';
+import { Notice } from '../notices/notice.entity';
+import { NoticeEntry } from '../notices/notice-entry.entity';
+import { Objection } from '../notices/objection.entity';
+import { applicationEventData } from './application-events';
+import { applicationFindings } from './application-findings';
+import { ApplicationLoader } from './application-loader';
+import { recordHistory } from './application-workflow.service';
+import type { Application } from './application.entity';
+import { ApplicationsService } from './applications.service';
+
+type ApproveInput = z.output<typeof ApproveApplication.request>;
+
+/**
+ * A13(四): after a public notice that ended without an undecided objection, DST approves formally or
+ * for preparation (A12); approval establishes the center with its A37 names.
+ */
+@Injectable()
+export class ApplicationApprovalService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly loader: ApplicationLoader,
+    private readonly applications: ApplicationsService,
+    private readonly outbox: EventOutbox,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
+    await withVersionCheck(() =>
+      (this.orm.em.fork() as EntityManager).transactional(async (em) => {
+        const application = await this.loader.load(em, input.id, caller, true);
+        assertVersion(input.version, application.version);
+        const decision = applicationLifecycle.decide(
+          application.status,
+          'approve',
+          caller.role,
+          {
+            noticeEnded: await this.noticeEnded(em, application.id),
+            openObjections: await em.count(Objection, { applicationId: application.id, status: 'under_review' }),
+            track: input.track,
+            eligibility: applicationFindings(application, await this.loader.supportingUnit(em, application)),
+          },
+          application.waivers.map((w) => w.rule),
+        );
+        if (!decision.ok) throw RpcFailure.fromRefusal(decision);
+
+        const from = application.status;
+        const approvedOn = input.approvedOn ?? this.clock.today();
+        const center = this.establishCenter(em, application, input.track, approvedOn);
+        application.status = decision.to;
+        application.track = input.track;
+        application.centerId = center.id;
+        recordHistory(em, application, caller, 'approve', from, `track: ${input.track}`, decision.article);
+
+        this.outbox.record(em, ApplicationApproved, {
+          subject: application.id,
+          aggregateVersion: nextEventVersion(application),
+          data: {
+            ...applicationEventData(application, { from, to: decision.to, article: decision.article }, caller),
+            centerId: center.id,
+            track: input.track,
+            approvedOn,
+            waivedRules: application.waivers.map((w) => ({ rule: w.rule, article: RULES[w.rule].article, reason: w.reason })),
+          },
+        });
+        this.outbox.record(em, CenterEstablished, {
+          subject: center.id,
+          aggregateVersion: nextEventVersion(center),
+          data: {
+            centerId: center.id,
+            name: { zh: center.nameZh, en: center.nameEn },
+            applicationId: application.id,
+            field: { zh: center.fieldZh, en: center.fieldEn },
+            track: center.track,
+            status: center.status === 'preparing' ? 'preparing' : 'operating',
+            supportingUnitId: center.supportingUnitId,
+            coBuilderIds: center.coBuilderIds,
+            constructionUnitId: center.constructionUnitId,
+            recommenderId: center.recommenderId,
+            establishedOn: center.establishedOn,
+            ...(center.preparationEndsOn === null
+              ? {}
+              : { preparationEndsOn: center.preparationEndsOn, preparationEndsOnProvisional: center.preparationEndsOnProvisional ?? false }),
+          },
+        });
+      }),
+    );
+    return this.applications.get(input.id, caller);
+  }
+
+  private establishCenter(em: EntityManager, application: Application, track: ApproveInput['track'], approvedOn: string): Center {
+    const field = { zh: application.fieldZh, en: application.fieldEn };
+    const name = centerName(field);
+    // A12 last paragraph: preparation lasts at most one year from the approval.
+    const preparation = track === 'preparation' ? computeDueDate(approvedOn, { years: 1 }, this.calendar.current) : null;
+    const center = em.create(Center, {
+      id: newId(),
+      nameZh: name.zh,
+      nameEn: name.en,
+      fieldZh: field.zh,
+      fieldEn: field.en,
+      status: track === 'preparation' ? 'preparing' : 'operating',
+      track,
+      applicationId: application.id,
+      supportingUnitId: application.supportingUnitId,
+      coBuilderIds: application.coBuilderIds,
+      constructionUnitId: application.constructionUnitId,
+      recommenderId: application.recommenderId,
+      regionCode: application.regionCode,
+      establishedOn: approvedOn,
+      preparationEndsOn: preparation?.due ?? null,
+      preparationEndsOnProvisional: preparation?.provisional ?? null,
+    });
+    em.persist(center);
+    return center;
+  }
+
+  private async noticeEnded(em: EntityManager, applicationId: string): Promise<boolean> {
+    const entries = await em.find(NoticeEntry, { applicationId });
+    if (entries.length === 0) return false;
+    const notices = await em.find(Notice, { id: { $in: entries.map((e) => e.noticeId) } }, { orderBy: { createdAt: 'desc' }, limit: 1 });
+    return notices[0]?.status === 'ended';
+  }
+}

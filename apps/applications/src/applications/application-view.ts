@@ -1,0 +1,53 @@
+import { applicationLifecycle, centerName, type Finding } from '@tic/domain';
+import type { ApplicationDto } from '@tic/contracts';
+import type { Caller } from '@tic/platform';
+
+import type { ApplicationHistory } from './application-history.entity';
+import type { Application } from './application.entity';
+
+/** The read model of an application for the caller: findings, waivers, history and allowed actions. */
+export function toApplicationDto(
+  application: Application,
+  findings: readonly Finding[],
+  history: readonly ApplicationHistory[],
+  caller: Caller,
+): ApplicationDto {
+  const field = { zh: application.fieldZh, en: application.fieldEn };
+  return {
+    id: application.id,
+    version: application.version,
+    status: application.status,
+    callId: application.callId,
+    constructionUnitId: application.constructionUnitId,
+    supportingUnitId: application.supportingUnitId,
+    coBuilderIds: application.coBuilderIds,
+    recommenderId: application.recommenderId,
+    regionCode: application.regionCode,
+    field,
+    proposedName: centerName(field),
+    areaM2: application.areaM2,
+    equipmentValueCny: application.equipmentValueCny,
+    technicalLeaders: application.technicalLeaders,
+    fullTimeStaff: application.fullTimeStaff,
+    achievements: application.achievements,
+    cooperation: application.cooperation,
+    requestedTrack: application.requestedTrack,
+    findings: findings.map(({ rule, article, severity, passed, message }) => ({ rule, article, severity, passed, message })),
+    waivers: application.waivers,
+    allowedActions: applicationLifecycle.actionsFor(application.status, caller.role),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      actorName: h.actorName,
+      role: h.role,
+      action: h.action,
+      from: h.fromStatus,
+      to: h.toStatus,
+      comment: h.comment,
+      article: h.article,
+    })),
+    centerId: application.centerId,
+    track: application.track,
+    createdAt: application.createdAt.toISOString(),
+    updatedAt: application.updatedAt.toISOString(),
+  };
+}

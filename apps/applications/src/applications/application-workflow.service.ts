@@ -1,0 +1,153 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+
+import { CenterFiled, type ApplicationDto, type RecordWaiver, type TransitionApplication } from '@tic/contracts';
+import { applicationLifecycle, RULES, type ApplicationContext } from '@tic/domain';
+import { Clock } from '@tic/deadlines';
+import { EventOutbox, RpcFailure, type Caller } from '@tic/platform';
+
+import { Call } from '../calls/call.entity';
+import { eventActor } from '../common/actor';
+import { nextEventVersion } from '../common/event-version';
+import { assertVersion, withVersionCheck } from '../common/versioning';
+import { Center } from '../centers/center.entity';
+import { ReviewAssignment } from '../reviews/review-assignment.entity';
+import { applicationEventData, STEP_EVENTS } from './application-events';
+import { applicationFindings } from './application-findings';
+import { ApplicationHistory } from './application-history.entity';
+import { ApplicationLoader } from './application-loader';
+import type { Application } from './application.entity';
+import { ApplicationsService } from './applications.service';
+
+type TransitionInput = z.output<typeof TransitionApplication.request>;
+type WaiverInput = z.output<typeof RecordWaiver.request>;
+
+/** A13's simple steps and DST's waivers: load, ask the state machine, persist the change with its event. */
+@Injectable()
+export class ApplicationWorkflowService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly loader: ApplicationLoader,
+    private readonly applications: ApplicationsService,
+    private readonly outbox: EventOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async transition(input: TransitionInput, caller: Caller): Promise<ApplicationDto> {
+    await withVersionCheck(() =>
+      this.em().transactional(async (em) => {
+        const application = await this.loader.load(em, input.id, caller, true);
+        assertVersion(input.version, application.version);
+        const context = await this.contextFor(em, application, input);
+        const decision = applicationLifecycle.decide(application.status, input.action, caller.role, context, application.waivers.map((w) => w.rule));
+        if (!decision.ok) throw RpcFailure.fromRefusal(decision);
+
+        const from = application.status;
+        application.status = decision.to;
+        recordHistory(em, application, caller, input.action, from, input.comment, decision.article);
+        if (input.action === 'file') {
+          await this.fileCenter(em, application, caller, input.documentRef);
+          return;
+        }
+        this.outbox.record(em, STEP_EVENTS[input.action], {
+          subject: application.id,
+          aggregateVersion: nextEventVersion(application),
+          data: applicationEventData(application, { from, to: decision.to, article: decision.article, comment: input.comment }, caller),
+        });
+      }),
+    );
+    return this.applications.get(input.id, caller);
+  }
+
+  /** DOMAIN.md §2: DST waives a principle rule with a reason; hard rules cannot be waived. */
+  async waive(input: WaiverInput, caller: Caller): Promise<ApplicationDto> {
+    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '只有省科技厅可以豁免', en: 'Only DST records waivers' });
+    const rule = RULES[input.rule];
+    if (rule.severity !== 'principle') {
+      throw RpcFailure.of('rule_violation', { zh: `${rule.article}为刚性规定，不能豁免`, en: `${input.rule} is a hard rule and cannot be waived` }, { rule: input.rule, article: rule.article });
+    }
+    await withVersionCheck(() =>
+      this.em().transactional(async (em) => {
+        const application = await this.loader.load(em, input.id, caller, true);
+        assertVersion(input.version, application.version);
+        const waiver = { rule: input.rule, article: rule.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() };
+        application.waivers = [...application.waivers.filter((w) => w.rule !== input.rule), waiver];
+        recordHistory(em, application, caller, 'waive', application.status, `${input.rule}: ${input.reason}`, rule.article);
+      }),
+    );
+    return this.applications.get(input.id, caller);
+  }
+
+  private async contextFor(em: EntityManager, application: Application, input: TransitionInput): Promise<ApplicationContext> {
+    const comment = input.comment === undefined ? {} : { comment: input.comment };
+    switch (input.action) {
+      case 'submit': {
+        const call = await em.findOneOrFail(Call, { id: application.callId });
+        return { callWindowOpen: call.isOpenOn(this.clock.today()), eligibility: await this.findings(em, application) };
+      }
+      case 'pass_formal_review':
+        return { ...comment, eligibility: await this.findings(em, application) };
+      case 'shortlist':
+        return { ...comment, expertScores: await em.count(ReviewAssignment, { applicationId: application.id, status: 'scored' }) };
+      case 'pass_supporting_review':
+      case 'recommend':
+      case 'return':
+      case 'reject':
+      case 'file':
+        return comment;
+    }
+  }
+
+  private async findings(em: EntityManager, application: Application) {
+    return applicationFindings(application, await this.loader.supportingUnit(em, application));
+  }
+
+  // A13(四): the approval is filed with the committee office; the center records the date.
+  private async fileCenter(em: EntityManager, application: Application, caller: Caller, documentRef: string | undefined): Promise<void> {
+    const center = await em.findOneOrFail(Center, { applicationId: application.id });
+    const filedOn = this.clock.today();
+    center.filedOn = filedOn;
+    this.outbox.record(em, CenterFiled, {
+      subject: center.id,
+      aggregateVersion: nextEventVersion(center),
+      data: {
+        centerId: center.id,
+        name: { zh: center.nameZh, en: center.nameEn },
+        filedOn,
+        ...(documentRef ? { documentRef } : {}),
+        actor: eventActor(caller),
+      },
+    });
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+}
+
+/** Appends one step to the application's history. */
+export function recordHistory(
+  em: EntityManager,
+  application: Application,
+  actor: { userId: string; name: string; role: ApplicationHistory['role'] },
+  action: string,
+  from: Application['status'],
+  comment: string | undefined,
+  article: string,
+): void {
+  em.persist(
+    em.create(ApplicationHistory, {
+      applicationId: application.id,
+      actorId: actor.userId,
+      actorName: actor.name,
+      role: actor.role,
+      action,
+      fromStatus: from,
+      toStatus: application.status,
+      comment: comment ?? null,
+      article,
+    }),
+  );
+}

@@ -1,0 +1,104 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import type { ApplicationStatus, ApprovalTrack, RuleId } from '@tic/domain';
+
+/** A12(二): an achievement or a cooperation mechanism with its evidence metadata. */
+export interface Declaration {
+  title: string;
+  description: string;
+  evidence: { fileName: string; sizeBytes: number; sha256: string; ref: string }[];
+}
+
+/** DOMAIN.md §2: DST's waiver of a principle rule, kept and shown. */
+export interface Waiver {
+  rule: RuleId;
+  article: string;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** An application (申报) for a provincial Technology Innovation Center (A12, A13). */
+@Entity({ tableName: 'application' })
+@Index({ properties: ['status'] })
+export class Application {
+  [OptionalProps]?: 'eventVersion' | 'version' | 'createdAt' | 'updatedAt' | 'status' | 'waivers' | 'centerId' | 'track';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  /** Number of the last event published about it (see common/event-version.ts). */
+  @Property({ type: 'integer' })
+  eventVersion: number = 0;
+
+  @Property({ type: 'text' })
+  status: ApplicationStatus = 'draft';
+
+  @Property({ type: 'uuid', index: true })
+  callId!: string;
+
+  @Property({ type: 'uuid', index: true })
+  constructionUnitId!: string;
+
+  @Property({ type: 'uuid', index: true })
+  supportingUnitId!: string;
+
+  @Property({ type: 'jsonb' })
+  coBuilderIds!: string[];
+
+  @Property({ type: 'uuid', index: true })
+  recommenderId!: string;
+
+  @Property({ type: 'text' })
+  regionCode!: string;
+
+  @Property({ type: 'text' })
+  fieldZh!: string;
+
+  @Property({ type: 'text' })
+  fieldEn!: string;
+
+  @Property({ type: 'double' })
+  areaM2!: number;
+
+  @Property({ type: 'double' })
+  equipmentValueCny!: number;
+
+  @Property({ type: 'integer' })
+  technicalLeaders!: number;
+
+  @Property({ type: 'integer' })
+  fullTimeStaff!: number;
+
+  @Property({ type: 'jsonb' })
+  achievements!: Declaration[];
+
+  @Property({ type: 'jsonb' })
+  cooperation!: Declaration[];
+
+  @Property({ type: 'text' })
+  requestedTrack!: ApprovalTrack;
+
+  @Property({ type: 'text', nullable: true })
+  track: ApprovalTrack | null = null;
+
+  @Property({ type: 'jsonb' })
+  waivers: Waiver[] = [];
+
+  @Property({ type: 'uuid', nullable: true })
+  centerId: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  /** Evidence attachments declared for A12(二). */
+  evidenceCount(): number {
+    return [...this.achievements, ...this.cooperation].reduce((n, d) => n + d.evidence.length, 0);
+  }
+}

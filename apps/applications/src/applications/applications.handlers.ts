@@ -1,0 +1,74 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+
+
+import {
+  ApproveApplication,
+  CreateApplication,
+  ExportApplications,
+  GetApplication,
+  ListApplications,
+  RecordWaiver,
+  TransitionApplication,
+  UpdateApplication,
+} from '@tic/contracts';
+import { CurrentCaller, RpcHandler, type Caller } from '@tic/platform';
+
+import type { In } from '../common/rpc-input';
+import { ApplicationApprovalService } from './application-approval.service';
+import { ApplicationWorkflowService } from './application-workflow.service';
+import { ApplicationsExportService } from './applications-export.service';
+import { ApplicationsService } from './applications.service';
+
+
+
+/** NATS handlers of tic.rpc.applications.applications.*; each delegates in one line. */
+@Controller()
+export class ApplicationsHandlers {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly workflow: ApplicationWorkflowService,
+    private readonly approval: ApplicationApprovalService,
+    private readonly exports: ApplicationsExportService,
+  ) {}
+
+  @RpcHandler(CreateApplication)
+  create(@Payload() input: In<typeof CreateApplication>, @CurrentCaller() caller: Caller) {
+    return this.applications.create(input, caller);
+  }
+
+  @RpcHandler(UpdateApplication)
+  update(@Payload() input: In<typeof UpdateApplication>, @CurrentCaller() caller: Caller) {
+    return this.applications.update(input, caller);
+  }
+
+  @RpcHandler(GetApplication)
+  get(@Payload() input: In<typeof GetApplication>, @CurrentCaller() caller: Caller) {
+    return this.applications.get(input.id, caller);
+  }
+
+  @RpcHandler(ListApplications)
+  list(@Payload() input: In<typeof ListApplications>, @CurrentCaller() caller: Caller) {
+    return this.applications.list(input, caller);
+  }
+
+  @RpcHandler(TransitionApplication)
+  transition(@Payload() input: In<typeof TransitionApplication>, @CurrentCaller() caller: Caller) {
+    return this.workflow.transition(input, caller);
+  }
+
+  @RpcHandler(RecordWaiver)
+  waive(@Payload() input: In<typeof RecordWaiver>, @CurrentCaller() caller: Caller) {
+    return this.workflow.waive(input, caller);
+  }
+
+  @RpcHandler(ApproveApplication)
+  approve(@Payload() input: In<typeof ApproveApplication>, @CurrentCaller() caller: Caller) {
+    return this.approval.approve(input, caller);
+  }
+
+  @RpcHandler(ExportApplications)
+  export(@Payload() input: In<typeof ExportApplications>, @CurrentCaller() caller: Caller) {
+    return this.exports.export(input, caller);
+  }
+}

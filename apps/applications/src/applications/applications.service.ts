@@ -1,0 +1,147 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+
+import type { ApplicationDto, CreateApplication, ListApplications, UpdateApplication } from '@tic/contracts';
+import { centerName, validateUscc } from '@tic/domain';
+import { RpcFailure, type Caller } from '@tic/platform';
+import { Clock } from '@tic/deadlines';
+
+import { applicationScope } from '../access/application-scope';
+import { Call } from '../calls/call.entity';
+import { newId } from '../common/ids';
+import { pageOf } from '../common/paging';
+import { assertVersion, withVersionCheck } from '../common/versioning';
+import { Organization } from '../organizations/organization.entity';
+import { applicationFindings } from './application-findings';
+import { ApplicationLoader } from './application-loader';
+import { toApplicationDto } from './application-view';
+import { Application } from './application.entity';
+
+type CreateInput = z.output<typeof CreateApplication.request>;
+type UpdateInput = z.output<typeof UpdateApplication.request>;
+type ListInput = z.output<typeof ListApplications.request>;
+type Form = Omit<CreateInput, 'callId'>;
+
+const EDITABLE = new Set(['draft']);
+
+/** Drafting, reading and listing applications; every read carries the findings of @tic/domain. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly loader: ApplicationLoader,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateInput, caller: Caller): Promise<ApplicationDto> {
+    const em = this.em();
+    const call = await em.findOne(Call, { id: input.callId });
+    if (!call) throw RpcFailure.notFound({ zh: '申报通知', en: 'Call' });
+    if (this.clock.today() > call.closesOn) {
+      throw RpcFailure.of('rule_violation', { zh: `申报已于${call.closesOn}截止`, en: `The call closed on ${call.closesOn}` }, { rule: 'A11-call-window', article: '第十一条' });
+    }
+    const { supportingUnit, recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+    const application = em.create(Application, {
+      id: newId(),
+      callId: call.id,
+      constructionUnitId: caller.orgId,
+      recommenderId,
+      regionCode,
+      ...this.formFields(input),
+    });
+    await em.flush();
+    return toApplicationDto(application, applicationFindings(application, supportingUnit), [], caller);
+  }
+
+  async update(input: UpdateInput, caller: Caller): Promise<ApplicationDto> {
+    const em = this.em();
+    return withVersionCheck(async () => {
+      const application = await this.loader.load(em, input.id, caller);
+      if (caller.role !== 'construction_unit') throw RpcFailure.forbidden({ zh: '只有建设单位可以修改申报书', en: 'Only the construction unit edits the application' });
+      assertVersion(input.version, application.version);
+      if (!EDITABLE.has(application.status)) {
+        throw RpcFailure.of('conflict', { zh: '只有草稿或退回修改的申报可以修改', en: 'Only a draft (or a returned application) can be edited' });
+      }
+      const { supportingUnit, recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+      em.assign(application, { ...this.formFields(input), recommenderId, regionCode });
+      await em.flush();
+      return toApplicationDto(application, applicationFindings(application, supportingUnit), await this.loader.history(em, application.id), caller);
+    });
+  }
+
+  async get(id: string, caller: Caller): Promise<ApplicationDto> {
+    const em = this.em();
+    const application = await this.loader.load(em, id, caller);
+    const supportingUnit = await this.loader.supportingUnit(em, application);
+    return toApplicationDto(application, applicationFindings(application, supportingUnit), await this.loader.history(em, id), caller);
+  }
+
+  async list(input: ListInput, caller: Caller) {
+    const em = this.em();
+    const assigned = caller.role === 'expert' ? await this.loader.assignedApplicationIds(em, caller.userId) : [];
+    const scope = applicationScope(caller, assigned);
+    if (scope === null) return { items: [] };
+    const filter = {
+      $and: [
+        scope,
+        input.status ? { status: input.status } : {},
+        input.callId ? { callId: input.callId } : {},
+        input.regionCode ? { regionCode: { $like: `${input.regionCode}%` } } : {},
+        input.field ? { $or: [{ fieldZh: { $ilike: `%${input.field}%` } }, { fieldEn: { $ilike: `%${input.field}%` } }] } : {},
+        input.year ? { callId: { $in: (await em.find(Call, { year: input.year })).map((c) => c.id) } } : {},
+        input.cursor ? { id: { $lt: input.cursor } } : {},
+      ],
+    };
+    const rows = await em.find(Application, filter, { orderBy: { id: 'desc' }, limit: input.limit + 1 });
+    return pageOf(rows, input.limit, (row) => row.id, (a) => {
+      const field = { zh: a.fieldZh, en: a.fieldEn };
+      return {
+        id: a.id, version: a.version, status: a.status, callId: a.callId, field, proposedName: centerName(field),
+        supportingUnitId: a.supportingUnitId, constructionUnitId: a.constructionUnitId, recommenderId: a.recommenderId,
+        regionCode: a.regionCode, requestedTrack: a.requestedTrack, updatedAt: a.updatedAt.toISOString(),
+      };
+    });
+  }
+
+  /** The units an application names must exist; the supporting unit brings the recommender and region. */
+  private async resolveUnits(em: EntityManager, form: Form, caller: Caller) {
+    if (caller.role !== 'construction_unit') {
+      throw RpcFailure.forbidden({ zh: '申报书由建设单位填写', en: 'The construction unit fills in the application' });
+    }
+    const ids = [form.supportingUnitId, ...form.coBuilderIds];
+    const units = await em.find(Organization, { id: { $in: ids } });
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const missing = ids.map((id, i) => (byId.has(id) ? null : { path: i === 0 ? 'supportingUnitId' : `coBuilderIds.${i - 1}`, message: 'no such unit' }));
+    const errors = missing.filter((e): e is { path: string; message: string } => e !== null);
+    if (errors.length > 0) throw RpcFailure.invalidInput(errors);
+    const supportingUnit = byId.get(form.supportingUnitId);
+    if (!supportingUnit) throw RpcFailure.invalidInput([{ path: 'supportingUnitId', message: 'no such unit' }]);
+    if (supportingUnit.recommenderId === null) {
+      throw RpcFailure.invalidInput([{ path: 'supportingUnitId', message: 'the supporting unit has no recommending unit (A7); DST registers it first' }]);
+    }
+    const uscc = validateUscc(supportingUnit.uscc ?? '');
+    return { supportingUnit, recommenderId: supportingUnit.recommenderId, regionCode: uscc.regionCode ?? supportingUnit.regionCode ?? '' };
+  }
+
+  private formFields(form: Form) {
+    return {
+      supportingUnitId: form.supportingUnitId,
+      coBuilderIds: form.coBuilderIds,
+      fieldZh: form.field.zh,
+      fieldEn: form.field.en,
+      areaM2: form.areaM2,
+      equipmentValueCny: form.equipmentValueCny,
+      technicalLeaders: form.technicalLeaders,
+      fullTimeStaff: form.fullTimeStaff,
+      achievements: form.achievements,
+      cooperation: form.cooperation,
+      requestedTrack: form.requestedTrack,
+    };
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+}

@@ -1,0 +1,62 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+
+import { CalendarYearPublished, type LoadCalendarYear, type calendarYearSchema } from '@tic/contracts';
+import { bundledCalendar, validateYearSchedule } from '@tic/domain';
+import { CalendarYear } from '@tic/deadlines';
+import { EventOutbox, OutboxEvent, RpcFailure, type Caller } from '@tic/platform';
+
+import { eventActor } from '../common/actor';
+import { stableId } from '../common/ids';
+
+type CalendarYearDto = z.output<typeof calendarYearSchema>;
+
+/**
+ * DST loads a newly published holiday schedule. This service owns the publication: it emits the
+ * event, and every service (this one too) applies it to its copy through its event consumer.
+ */
+@Injectable()
+export class CalendarPublicationService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async load(input: z.output<typeof LoadCalendarYear.request>, caller: Caller): Promise<CalendarYearDto> {
+    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '节假日安排由省科技厅导入', en: 'DST loads holiday schedules' });
+    const schedule = { year: input.year, holidays: [...new Set(input.holidays)].sort(), workdays: [...new Set(input.workdays)].sort() };
+    const problems = validateYearSchedule(schedule);
+    if (problems.length > 0) throw RpcFailure.invalidInput(problems.map((p) => ({ path: p.path, message: p.message.en })));
+    const subject = stableId(`calendar-year-${input.year}`);
+    await this.em().transactional(async (em) => {
+      const published = await em.count(OutboxEvent, { subject });
+      this.outbox.record(em, CalendarYearPublished, {
+        subject,
+        aggregateVersion: published + 1,
+        data: { ...schedule, actor: eventActor(caller) },
+      });
+    });
+    return { ...schedule, source: 'loaded', loadedAt: new Date().toISOString() };
+  }
+
+  async years(): Promise<{ years: CalendarYearDto[] }> {
+    const loaded = await this.em().find(CalendarYear, {}, { orderBy: { year: 'asc' } });
+    const bundled = bundledCalendar();
+    const years = bundled.publishedYears
+      .filter((year) => !loaded.some((l) => l.year === year))
+      .map((year): CalendarYearDto => {
+        const schedule = bundled.schedule(year);
+        return { year, holidays: [...(schedule?.holidays ?? [])], workdays: [...(schedule?.workdays ?? [])], source: 'bundled', loadedAt: null };
+      });
+    for (const row of loaded) {
+      years.push({ year: row.year, holidays: row.holidays, workdays: row.workdays, source: 'loaded', loadedAt: row.loadedAt.toISOString() });
+    }
+    return { years: years.sort((a, b) => a.year - b.year) };
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+}

@@ -1,0 +1,42 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+
+import type { CallDto, ListCalls, OpenCall } from '@tic/contracts';
+import { RpcFailure, type Caller } from '@tic/platform';
+
+import { newId } from '../common/ids';
+import { pageOf } from '../common/paging';
+import { Call } from './call.entity';
+
+/** A11: DST's annual calls for applications. */
+@Injectable()
+export class CallsService {
+  constructor(private readonly orm: MikroORM) {}
+
+  async open(input: z.output<typeof OpenCall.request>, caller: Caller): Promise<CallDto> {
+    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '申报通知由省科技厅发布', en: 'DST opens calls' });
+    const em = this.em();
+    const call = em.create(Call, { id: newId(), year: input.year, title: input.title, opensOn: input.opensOn, closesOn: input.closesOn });
+    await em.flush();
+    return toCallDto(call);
+  }
+
+  async list(input: z.output<typeof ListCalls.request>) {
+    const rows = await this.em().find(
+      Call,
+      { ...(input.year ? { year: input.year } : {}), ...(input.cursor ? { id: { $lt: input.cursor } } : {}) },
+      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
+    );
+    return pageOf(rows, input.limit, (row) => row.id, toCallDto);
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+}
+
+function toCallDto(call: Call): CallDto {
+  return { id: call.id, year: call.year, title: call.title, opensOn: call.opensOn, closesOn: call.closesOn, version: call.version };
+}

@@ -1,0 +1,48 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+
+import { GetCenter, journalRpc, ListCalendarYears, ListCenters, LoadCalendarYear } from '@tic/contracts';
+import { CurrentCaller, readJournal, RpcHandler, type Caller } from '@tic/platform';
+import { MikroORM } from '@mikro-orm/core';
+
+import { CalendarPublicationService } from '../calendar/calendar-publication.service';
+import type { In } from '../common/rpc-input';
+import { CentersService } from './centers.service';
+
+const Journal = journalRpc('applications');
+
+/** NATS handlers of the center registry, the holiday calendar and the event journal. */
+@Controller()
+export class CentersHandlers {
+  constructor(
+    private readonly centers: CentersService,
+    private readonly calendar: CalendarPublicationService,
+    private readonly orm: MikroORM,
+  ) {}
+
+  @RpcHandler(GetCenter)
+  get(@Payload() input: In<typeof GetCenter>, @CurrentCaller() caller: Caller) {
+    return this.centers.get(input.id, caller);
+  }
+
+  @RpcHandler(ListCenters)
+  list(@Payload() input: In<typeof ListCenters>, @CurrentCaller() caller: Caller) {
+    return this.centers.list(input, caller);
+  }
+
+  @RpcHandler(LoadCalendarYear)
+  loadYear(@Payload() input: In<typeof LoadCalendarYear>, @CurrentCaller() caller: Caller) {
+    return this.calendar.load(input, caller);
+  }
+
+  @RpcHandler(ListCalendarYears)
+  years() {
+    return this.calendar.years();
+  }
+
+  // The gateway checks the caller's role before it reads the journal for an agency.
+  @RpcHandler(Journal)
+  journal(@Payload() input: In<typeof Journal>) {
+    return readJournal(this.orm.em.fork(), input.after, input.limit);
+  }
+}

@@ -1,0 +1,75 @@
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pageOf } from '../common/paging';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+
+import type { CenterDto, ListCenters } from '@tic/contracts';
+import { RpcFailure, type Caller } from '@tic/platform';
+
+import { Center } from './center.entity';
+
+/** The registry of centers, in the caller's scope (the same rule as applications). */
+@Injectable()
+export class CentersService {
+  constructor(private readonly orm: MikroORM) {}
+
+  async get(id: string, caller: Caller): Promise<CenterDto> {
+    const scope = centerScope(caller);
+    const center = scope === null ? null : await this.em().findOne(Center, { $and: [{ id }, scope] });
+    if (!center) throw RpcFailure.notFound({ zh: '技术创新中心', en: 'Center' });
+    return toCenterDto(center);
+  }
+
+  async list(input: z.output<typeof ListCenters.request>, caller: Caller) {
+    const scope = centerScope(caller);
+    if (scope === null) return { items: [] };
+    const rows = await this.em().find(
+      Center,
+      {
+        $and: [
+          scope,
+          input.status ? { status: input.status } : {},
+          input.regionCode ? { regionCode: { $like: `${input.regionCode}%` } } : {},
+          input.field ? { $or: [{ fieldZh: { $ilike: `%${input.field}%` } }, { fieldEn: { $ilike: `%${input.field}%` } }] } : {},
+          input.cursor ? { id: { $lt: input.cursor } } : {},
+        ],
+      },
+      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
+    );
+    return pageOf(rows, input.limit, (row) => row.id, toCenterDto);
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+}
+
+function centerScope(caller: Caller): FilterQuery<Center> | null {
+  switch (caller.role) {
+    case 'dst_admin':
+    case 'committee_office':
+    case 'evaluator':
+      return {};
+    case 'supporting_unit':
+      return { supportingUnitId: caller.orgId };
+    case 'construction_unit':
+      return { constructionUnitId: caller.orgId };
+    case 'recommender':
+      return { recommenderId: caller.orgId };
+    case 'co_builder':
+      return { coBuilderIds: { $contains: [caller.orgId] } };
+    case 'expert':
+      return null;
+  }
+}
+
+export function toCenterDto(c: Center): CenterDto {
+  return {
+    id: c.id, version: c.version, name: { zh: c.nameZh, en: c.nameEn }, field: { zh: c.fieldZh, en: c.fieldEn }, status: c.status,
+    track: c.track, applicationId: c.applicationId, supportingUnitId: c.supportingUnitId, coBuilderIds: c.coBuilderIds,
+    constructionUnitId: c.constructionUnitId, recommenderId: c.recommenderId, regionCode: c.regionCode, establishedOn: c.establishedOn,
+    preparationEndsOn: c.preparationEndsOn, preparationEndsOnProvisional: c.preparationEndsOnProvisional, filedOn: c.filedOn,
+    createdAt: c.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,23 @@
+import { OptimisticLockError } from '@mikro-orm/core';
+
+import { RpcFailure } from '@tic/platform';
+
+/** Refuses a change based on a version the client no longer holds (CONTRACT.md: 409, never a silent overwrite). */
+export function assertVersion(expected: number, actual: number): void {
+  if (expected !== actual) throw RpcFailure.staleVersion(expected, actual);
+}
+
+/**
+ * Runs a unit of work and turns a concurrent update of the same row (MikroORM's version check on
+ * flush) into the same stale-version refusal.
+ */
+export async function withVersionCheck<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) {
+      throw RpcFailure.of('stale_version', { zh: '数据已被他人同时修改，请刷新后重试', en: 'Someone changed it at the same time; reload and retry' });
+    }
+    throw error;
+  }
+}

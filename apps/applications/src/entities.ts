@@ -1,0 +1,29 @@
+import { DEADLINE_ENTITIES } from '@tic/deadlines';
+
+import { ApplicationHistory } from './applications/application-history.entity';
+import { Application } from './applications/application.entity';
+import { Call } from './calls/call.entity';
+import { Center } from './centers/center.entity';
+import { NoticeEntry } from './notices/notice-entry.entity';
+import { Notice } from './notices/notice.entity';
+import { Objection } from './notices/objection.entity';
+import { Organization } from './organizations/organization.entity';
+import { Expert } from './reviews/expert.entity';
+import { ReviewAssignment } from './reviews/review-assignment.entity';
+import { ReviewDraw } from './reviews/review-draw.entity';
+
+/** Every table of the applications schema (the platform's outbox and inbox are added by ormConfig). */
+export const APPLICATIONS_ENTITIES = [
+  Organization,
+  Call,
+  Application,
+  ApplicationHistory,
+  Expert,
+  ReviewDraw,
+  ReviewAssignment,
+  Notice,
+  NoticeEntry,
+  Objection,
+  Center,
+  ...DEADLINE_ENTITIES,
+];

@@ -1,0 +1,46 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** A13(四): a public notice (公示) of the applications DST intends to approve. */
+@Entity({ tableName: 'notice' })
+export class Notice {
+  [OptionalProps]?: 'eventVersion' | 'version' | 'createdAt' | 'status';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  /** Number of the last event published about it (see common/event-version.ts). */
+  @Property({ type: 'integer' })
+  eventVersion: number = 0;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text' })
+  startsOn!: string;
+
+  @Property({ type: 'text' })
+  endsOn!: string;
+
+  @Property({ type: 'boolean' })
+  endsOnProvisional!: boolean;
+
+  @Property({ type: 'integer' })
+  workingDays!: number;
+
+  @Property({ type: 'text', index: true })
+  status: 'open' | 'ended' = 'open';
+
+  @Property({ type: 'uuid' })
+  deadlineId!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  /** Whether an objection filed on `today` is inside the window (both ends included). */
+  isOpenOn(today: string): boolean {
+    return this.status === 'open' && today >= this.startsOn && today <= this.endsOn;
+  }
+}

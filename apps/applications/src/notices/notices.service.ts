@@ -1,0 +1,131 @@
+import { LockMode, MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { z } from 'zod';
+
+import { PublicNoticeEnded, PublicNoticeStarted, type ListPublicNotices, type NoticeDto, type PublishNotice } from '@tic/contracts';
+import { addDays, applicationLifecycle, centerName } from '@tic/domain';
+import { Clock, Deadlines, type Deadline } from '@tic/deadlines';
+import { EventOutbox, PLATFORM_CONFIG, RpcFailure, type Caller } from '@tic/platform';
+
+import { recordHistory } from '../applications/application-workflow.service';
+import { Application } from '../applications/application.entity';
+import { nextEventVersion } from '../common/event-version';
+import { newId } from '../common/ids';
+import { pageOf } from '../common/paging';
+import type { ApplicationsConfig } from '../config';
+import { Organization } from '../organizations/organization.entity';
+import { NoticeEntry } from './notice-entry.entity';
+import { Notice } from './notice.entity';
+
+type PublishInput = z.output<typeof PublishNotice.request>;
+type PublicListInput = z.output<typeof ListPublicNotices.request>;
+
+// A notice recorded after it went up on DST's website may start this many days back.
+const MAX_BACKDATE_DAYS = 30;
+
+/** A13(四): public notices of shortlisted applications, ended by their D-public-notice deadline. */
+@Injectable()
+export class NoticesService implements OnModuleInit {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly outbox: EventOutbox,
+    private readonly deadlines: Deadlines,
+    private readonly clock: Clock,
+    @Inject(PLATFORM_CONFIG) private readonly config: ApplicationsConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.deadlines.onFire('D-public-notice', (em, deadline) => this.end(em, deadline));
+  }
+
+  async publish(input: PublishInput, caller: Caller): Promise<NoticeDto> {
+    const today = this.clock.today();
+    const startsOn = input.startsOn ?? today;
+    if (startsOn > today || startsOn < addDays(today, -MAX_BACKDATE_DAYS)) {
+      throw RpcFailure.invalidInput([{ path: 'startsOn', message: `must be between ${addDays(today, -MAX_BACKDATE_DAYS)} and today` }]);
+    }
+    const workingDays = input.workingDays ?? this.config.PUBLIC_NOTICE_WORKING_DAYS;
+    const noticeId = await this.em().transactional(async (em) => {
+      const applications = await em.find(Application, { id: { $in: input.applicationIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const missing = input.applicationIds.filter((id) => !applications.some((a) => a.id === id));
+      if (missing.length > 0) throw RpcFailure.invalidInput(missing.map((id) => ({ path: `applicationIds.${input.applicationIds.indexOf(id)}`, message: 'no such application' })));
+
+      const id = newId();
+      const deadline = await this.deadlines.schedule(em, { kind: 'D-public-notice', subjectId: id, start: startsOn, length: { workingDays } });
+      const notice = em.create(Notice, {
+        id, title: input.title, startsOn, endsOn: deadline.dueOn, endsOnProvisional: deadline.provisional, workingDays, deadlineId: deadline.id,
+      });
+      for (const application of applications) {
+        const expected = input.versions?.[application.id];
+        if (expected !== undefined && expected !== application.version) throw RpcFailure.staleVersion(expected, application.version);
+        const decision = applicationLifecycle.decide(application.status, 'start_public_notice', caller.role, {});
+        if (!decision.ok) throw RpcFailure.fromRefusal(decision);
+        const from = application.status;
+        application.status = decision.to;
+        recordHistory(em, application, caller, 'start_public_notice', from, input.title, decision.article);
+        em.persist(em.create(NoticeEntry, { noticeId: id, applicationId: application.id }));
+      }
+      em.persist(notice);
+      this.outbox.record(em, PublicNoticeStarted, {
+        subject: id,
+        aggregateVersion: nextEventVersion(notice),
+        data: { noticeId: id, title: notice.title, applicationIds: input.applicationIds, startsOn, endsOn: notice.endsOn, endsOnProvisional: notice.endsOnProvisional, workingDays },
+      });
+      return id;
+    });
+    return this.view(this.em(), await this.em().findOneOrFail(Notice, { id: noticeId }));
+  }
+
+  /** Open notices (and, on request, ended ones) for anyone. */
+  async listPublic(input: PublicListInput) {
+    const em = this.em();
+    const notices = await em.find(
+      Notice,
+      { ...(input.includeEnded ? {} : { status: 'open' }), ...(input.cursor ? { id: { $lt: input.cursor } } : {}) },
+      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
+    );
+    const page = pageOf(notices, input.limit, (row) => row.id, (row) => row);
+    return { ...page, items: await Promise.all(page.items.map((n) => this.view(em, n))) };
+  }
+
+  // The D-public-notice deadline fell due: the notice ends, in the firing transaction.
+  private async end(em: EntityManager, deadline: Deadline): Promise<void> {
+    const notice = await em.findOne(Notice, { id: deadline.subjectId });
+    if (!notice || notice.status === 'ended') return;
+    notice.status = 'ended';
+    const entries = await em.find(NoticeEntry, { noticeId: notice.id });
+    const held = await em.find(Application, { id: { $in: entries.map((e) => e.applicationId) }, status: 'objection_review' });
+    this.outbox.record(em, PublicNoticeEnded, {
+      subject: notice.id,
+      aggregateVersion: nextEventVersion(notice),
+      data: { noticeId: notice.id, applicationIds: entries.map((e) => e.applicationId), endedOn: notice.endsOn, heldApplicationIds: held.map((a) => a.id) },
+    });
+  }
+
+  async view(em: EntityManager, notice: Notice): Promise<NoticeDto> {
+    const entries = await em.find(NoticeEntry, { noticeId: notice.id });
+    const applications = await em.find(Application, { id: { $in: entries.map((e) => e.applicationId) } });
+    const units = await em.find(Organization, { id: { $in: applications.map((a) => a.supportingUnitId) } });
+    return {
+      id: notice.id,
+      title: notice.title,
+      startsOn: notice.startsOn,
+      endsOn: notice.endsOn,
+      endsOnProvisional: notice.endsOnProvisional,
+      workingDays: notice.workingDays,
+      status: notice.status,
+      entries: applications.map((a) => ({
+        applicationId: a.id,
+        proposedName: centerName({ zh: a.fieldZh, en: a.fieldEn }),
+        supportingUnitName: units.find((u) => u.id === a.supportingUnitId)?.name ?? '',
+        status: a.status === 'public_notice' || a.status === 'objection_review' || a.status === 'approved' || a.status === 'filed' || a.status === 'rejected' ? a.status : 'public_notice',
+      })),
+    };
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+}
+

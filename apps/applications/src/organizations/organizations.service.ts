@@ -1,0 +1,91 @@
+import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+
+import type { CreateOrganization, ListOrganizations, OrganizationDto } from '@tic/contracts';
+import { validateUscc } from '@tic/domain';
+import { RpcFailure, type Caller } from '@tic/platform';
+
+import { newId } from '../common/ids';
+import { pageOf } from '../common/paging';
+import { Organization } from './organization.entity';
+
+type CreateInput = z.output<typeof CreateOrganization.request>;
+type ListInput = z.output<typeof ListOrganizations.request>;
+
+/** The units of the platform; DST registers them, everyone signed in can look them up. */
+@Injectable()
+export class OrganizationsService {
+  constructor(private readonly orm: MikroORM) {}
+
+  async create(input: CreateInput, caller: Caller): Promise<OrganizationDto> {
+    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '单位由省科技厅登记', en: 'DST registers units' });
+    const em = this.em();
+    let regionCode: string | null = null;
+    if (input.uscc !== undefined) {
+      const uscc = validateUscc(input.uscc);
+      if (!uscc.valid) throw RpcFailure.invalidInput([{ path: 'uscc', message: `not a valid Unified Social Credit Code (${uscc.reason ?? 'invalid'})` }]);
+      regionCode = uscc.regionCode ?? null;
+    }
+    for (const [path, id] of [['parentId', input.parentId], ['recommenderId', input.recommenderId]] as const) {
+      if (id === undefined) continue;
+      const found = await em.findOne(Organization, { id });
+      if (!found || (path === 'recommenderId' && !found.isRecommender)) {
+        throw RpcFailure.invalidInput([{ path, message: path === 'recommenderId' ? 'no such recommending unit' : 'no such unit' }]);
+      }
+    }
+    const organization = em.create(Organization, {
+      id: newId(),
+      name: input.name,
+      uscc: input.uscc ?? null,
+      kind: input.kind,
+      legalPerson: input.legalPerson,
+      regionCode,
+      parentId: input.parentId ?? null,
+      recommenderId: input.recommenderId ?? null,
+      isRecommender: input.isRecommender,
+      jurisdiction: input.jurisdiction ?? null,
+    });
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw RpcFailure.of('conflict', { zh: '该统一社会信用代码已登记', en: 'A unit with this credit code is registered already' }, { errors: [{ path: 'uscc', message: 'already registered' }] });
+      }
+      throw error;
+    }
+    return toOrganizationDto(organization);
+  }
+
+  async get(id: string): Promise<OrganizationDto> {
+    const organization = await this.em().findOne(Organization, { id });
+    if (!organization) throw RpcFailure.notFound({ zh: '单位', en: 'Organization' });
+    return toOrganizationDto(organization);
+  }
+
+  async list(input: ListInput) {
+    const rows = await this.em().find(
+      Organization,
+      {
+        ...(input.kind ? { kind: input.kind } : {}),
+        ...(input.isRecommender === undefined ? {} : { isRecommender: input.isRecommender }),
+        ...(input.q ? { name: { $ilike: `%${input.q}%` } } : {}),
+        ...(input.cursor ? { id: { $gt: input.cursor } } : {}),
+      },
+      { orderBy: { id: 'asc' }, limit: input.limit + 1 },
+    );
+    return pageOf(rows, input.limit, (row) => row.id, toOrganizationDto);
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+}
+
+export function toOrganizationDto(o: Organization): OrganizationDto {
+  return {
+    id: o.id, name: o.name, uscc: o.uscc, kind: o.kind, legalPerson: o.legalPerson, regionCode: o.regionCode,
+    parentId: o.parentId, recommenderId: o.recommenderId, isRecommender: o.isRecommender, jurisdiction: o.jurisdiction, version: o.version,
+  };
+}

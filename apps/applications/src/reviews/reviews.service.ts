@@ -1,0 +1,162 @@
+import { LockMode, MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+
+import type { DrawExperts, ListExperts, RegisterExpert, ReviewDto, ScoreApplication } from '@tic/contracts';
+import { RpcFailure, type Caller } from '@tic/platform';
+
+import { ApplicationLoader } from '../applications/application-loader';
+import type { Application } from '../applications/application.entity';
+import { newId } from '../common/ids';
+import { pageOf } from '../common/paging';
+import { Organization } from '../organizations/organization.entity';
+import { Expert } from './expert.entity';
+import { ReviewAssignment } from './review-assignment.entity';
+import { ReviewDraw } from './review-draw.entity';
+import { seededShuffle } from './seeded-shuffle';
+import { summarizeScores } from './score-summary';
+
+const DST_ONLY = { zh: '专家抽取由省科技厅组织', en: 'DST organizes the expert review' };
+
+/** A13(三), DOMAIN.md §7: the expert pool, the reproducible draw with 回避, recusals and scores. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly loader: ApplicationLoader,
+  ) {}
+
+  async register(input: z.output<typeof RegisterExpert.request>, caller: Caller) {
+    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden(DST_ONLY);
+    const em = this.em();
+    if (!(await em.findOne(Organization, { id: input.orgId }))) throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
+    const expert = em.create(Expert, { id: newId(), userId: input.userId, name: input.name, orgId: input.orgId, fields: input.fields });
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw RpcFailure.of('conflict', { zh: '该专家已在库中', en: 'That expert is in the pool already' });
+      throw error;
+    }
+    return toExpertDto(expert);
+  }
+
+  async list(input: z.output<typeof ListExperts.request>, caller: Caller) {
+    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden(DST_ONLY);
+    const rows = await this.em().find(Expert, input.cursor ? { id: { $gt: input.cursor } } : {}, { orderBy: { id: 'asc' } });
+    const matching = input.field === undefined ? rows : rows.filter((e) => coversField(e, input.field ?? ''));
+    return pageOf(matching, input.limit, (row) => row.id, toExpertDto);
+  }
+
+  async draw(input: z.output<typeof DrawExperts.request>, caller: Caller): Promise<ReviewDto> {
+    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden(DST_ONLY);
+    await this.em().transactional(async (em) => {
+      const application = await this.loader.load(em, input.applicationId, caller, true);
+      if (application.status !== 'expert_review') {
+        throw RpcFailure.of('conflict', { zh: '申报不在专家评审阶段', en: 'The application is not in expert review' });
+      }
+      if (await em.findOne(ReviewDraw, { applicationId: application.id })) {
+        throw RpcFailure.of('conflict', { zh: '该申报已抽取专家', en: 'Experts are drawn for this application already' });
+      }
+      const candidates = await this.eligibleExperts(em, application);
+      const needed = input.count + input.reserves;
+      if (candidates.length < needed) {
+        throw RpcFailure.of('conflict', {
+          zh: `符合领域且无需回避的专家${candidates.length}人，不足${needed}人`,
+          en: `${candidates.length} experts cover the field without a conflict; ${needed} are needed`,
+        });
+      }
+      const seed = input.seed ?? randomBytes(16).toString('hex');
+      const order = seededShuffle(candidates.map((e) => e.id), seed);
+      em.persist(em.create(ReviewDraw, { applicationId: application.id, seed, reviewers: input.count, reserves: input.reserves, pool: order, drawnBy: caller.name, drawnAt: new Date() }));
+      order.slice(0, needed).forEach((expertId, rank) => {
+        const reviewer = rank < input.count;
+        em.persist(em.create(ReviewAssignment, { applicationId: application.id, expertId, rank, role: reviewer ? 'reviewer' : 'reserve', status: reviewer ? 'assigned' : 'standby' }));
+      });
+    });
+    return this.get(input.applicationId, caller);
+  }
+
+  /** An expert declares a conflict; the next reserve on standby takes the place. */
+  async recuse(applicationId: string, reason: string, caller: Caller): Promise<ReviewDto> {
+    await this.em().transactional(async (em) => {
+      const mine = await this.ownAssignment(em, applicationId, caller);
+      if (mine.status !== 'assigned') throw RpcFailure.of('conflict', { zh: '只有尚未评分的评审专家可以申请回避', en: 'Only an assigned expert who has not scored can recuse' });
+      mine.status = 'recused';
+      mine.recusalReason = reason;
+      const [reserve] = await em.find(ReviewAssignment, { applicationId, status: 'standby' }, { orderBy: { rank: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (reserve) {
+        reserve.status = 'assigned';
+        reserve.role = 'reviewer';
+      }
+    });
+    return this.get(applicationId, caller);
+  }
+
+  async score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
+    await this.em().transactional(async (em) => {
+      const mine = await this.ownAssignment(em, input.applicationId, caller);
+      const application = await this.loader.load(em, input.applicationId, caller);
+      if (application.status !== 'expert_review') throw RpcFailure.of('conflict', { zh: '申报不在专家评审阶段', en: 'The application is not in expert review' });
+      if (mine.status !== 'assigned') throw RpcFailure.of('conflict', { zh: '已评分或已回避', en: 'Already scored, or recused' });
+      mine.status = 'scored';
+      mine.score = input.score;
+      mine.opinion = input.opinion;
+      mine.scoredAt = new Date();
+    });
+    return this.get(input.applicationId, caller);
+  }
+
+  async get(applicationId: string, caller: Caller): Promise<ReviewDto> {
+    const em = this.em();
+    await this.loader.load(em, applicationId, caller);
+    const draw = await em.findOne(ReviewDraw, { applicationId });
+    if (!draw) throw RpcFailure.notFound({ zh: '专家抽取记录', en: 'Expert draw' });
+    const assignments = await em.find(ReviewAssignment, { applicationId }, { orderBy: { rank: 'asc' } });
+    const experts = await em.find(Expert, { id: { $in: assignments.map((a) => a.expertId) } });
+    // An expert sees only their own assignment; DST sees every score, the mean and the spread.
+    const me = caller.role === 'expert' ? experts.find((e) => e.userId === caller.userId)?.id : undefined;
+    const visible = caller.role === 'dst_admin' ? assignments : assignments.filter((a) => a.expertId === me);
+    return {
+      applicationId,
+      seed: draw.seed,
+      drawnAt: draw.drawnAt.toISOString(),
+      assignments: visible.map((a) => {
+        const expert = experts.find((e) => e.id === a.expertId);
+        return {
+          expertId: a.expertId, name: expert?.name ?? '', orgId: expert?.orgId ?? a.expertId, role: a.role, status: a.status,
+          score: a.score, opinion: a.opinion, scoredAt: a.scoredAt?.toISOString() ?? null,
+        };
+      }),
+      summary: summarizeScores(caller.role === 'dst_admin' ? assignments.filter((a) => a.status === 'scored').map((a) => a.score ?? 0) : []),
+    };
+  }
+
+  // 回避: never an expert of the construction, supporting or a co-building unit.
+  private async eligibleExperts(em: EntityManager, application: Application): Promise<Expert[]> {
+    const excluded = new Set([application.constructionUnitId, application.supportingUnitId, ...application.coBuilderIds]);
+    const pool = await em.find(Expert, { active: true }, { orderBy: { id: 'asc' } });
+    return pool.filter((e) => !excluded.has(e.orgId) && coversField(e, application.fieldZh, application.fieldEn));
+  }
+
+  private async ownAssignment(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewAssignment> {
+    const expert = caller.role === 'expert' ? await em.findOne(Expert, { userId: caller.userId }) : null;
+    const assignment = expert ? await em.findOne(ReviewAssignment, { applicationId, expertId: expert.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!assignment) throw RpcFailure.notFound({ zh: '评审任务', en: 'Review assignment' });
+    return assignment;
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+}
+
+function coversField(expert: Expert, ...names: string[]): boolean {
+  const wanted = names.map((n) => n.toLowerCase());
+  return expert.fields.some((f) => wanted.some((w) => w.includes(f.toLowerCase()) || f.toLowerCase().includes(w)));
+}
+
+function toExpertDto(e: Expert) {
+  return { id: e.id, userId: e.userId, name: e.name, orgId: e.orgId, fields: e.fields, active: e.active };
+}

@@ -1,0 +1,26 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { GetCenter, ListCenters } from '@tic/contracts';
+import { RpcClient } from '@tic/platform';
+
+import { Input } from '../routing/input.decorator';
+import { SIGNED_IN } from '../routing/route-spec';
+import { RpcRoute } from '../routing/route.decorator';
+import type { RpcInput } from './rpc-input';
+
+@ApiTags('centers')
+@Controller('centers')
+export class CentersController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @RpcRoute('GET', '', ListCenters, { access: SIGNED_IN })
+  list(@Input() input: RpcInput<typeof ListCenters>) {
+    return this.rpc.request(ListCenters, input);
+  }
+
+  @RpcRoute('GET', ':id', GetCenter, { access: SIGNED_IN })
+  get(@Input() input: RpcInput<typeof GetCenter>) {
+    return this.rpc.request(GetCenter, input);
+  }
+}

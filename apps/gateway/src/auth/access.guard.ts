@@ -1,0 +1,38 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+
+import { headerValue, type GatewayRequest } from '../http/gateway-request';
+import { ProblemException } from '../http/problem.exception';
+import { ROUTE_SPEC, type RouteSpec } from '../routing/route-spec';
+import { JwtVerifier, unauthenticated } from './jwt-verifier';
+
+/**
+ * Authenticates the bearer token and checks the route's coarse role allow-list, before any RPC.
+ * Public routes take anonymous calls; a token sent to one is still verified and its caller used.
+ * A route without @Route() is treated as needing a signed-in caller of any role.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const spec = this.reflector.get<RouteSpec | undefined>(ROUTE_SPEC, context.getHandler());
+    const request = context.switchToHttp().getRequest<GatewayRequest>();
+    const authorization = headerValue(request, 'authorization');
+    if (authorization === undefined) {
+      if (spec?.access === 'public') return true;
+      throw unauthenticated('no Authorization header');
+    }
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    if (token === undefined) throw unauthenticated('the Authorization header is not "Bearer <token>"');
+    request.caller = await this.verifier.verify(token);
+    if (spec === undefined || spec.access === 'public' || spec.access.includes(request.caller.role)) return true;
+    throw ProblemException.of('forbidden', {
+      zh: `角色 ${request.caller.role} 无权调用此接口（允许：${spec.access.join('、')}）`,
+      en: `The role ${request.caller.role} may not call this route (allowed: ${spec.access.join(', ')})`,
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+
+import { HEADERS } from '@tic/platform';
+
+import type { GatewayConfig } from './config/gateway-config';
+import { openApiDocument } from './docs/openapi-document';
+import { serveDocs } from './docs/swagger-ui';
+import { GatewayModule } from './gateway.module';
+import { correlationIdOf } from './http/correlation-id';
+import { ProblemFilter } from './http/problem.filter';
+import { GATEWAY_VERSION } from './package-version';
+
+/** 1 MiB: a larger body is refused with 413 before it is parsed. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the gateway (routes, docs, problem+json, correlation ids) without listening; main.ts and the tests listen. */
+export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, trustProxy: config.TRUST_PROXY });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config), adapter, { bufferLogs: true });
+  try {
+    app.useLogger(app.get(Logger));
+    app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
+      reply.header(HEADERS.correlationId, request.id);
+      done();
+    });
+    app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
+    app.useGlobalFilters(new ProblemFilter(config.PROBLEM_TYPE_BASE));
+    serveDocs(app, openApiDocument(app, GATEWAY_VERSION));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}

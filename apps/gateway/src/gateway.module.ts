@@ -1,0 +1,77 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+
+import { loggingParams } from '@tic/platform';
+
+import { ApplicationsController } from './api/applications.controller';
+import { ApplicationsExport } from './api/applications-export.service';
+import { CalendarController } from './api/calendar.controller';
+import { CallsController } from './api/calls.controller';
+import { CentersController } from './api/centers.controller';
+import { ExpertsController } from './api/experts.controller';
+import { NoticesController } from './api/notices.controller';
+import { ObjectionsController } from './api/objections.controller';
+import { OrganizationsController } from './api/organizations.controller';
+import { PublicController } from './api/public.controller';
+import { ReviewsController } from './api/reviews.controller';
+import { AccessGuard } from './auth/access.guard';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config';
+import { EventsController } from './events/events.controller';
+import { JournalReader } from './events/journal-reader.service';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+import { CallContextInterceptor } from './http/call-context.interceptor';
+import { ETagInterceptor } from './http/etag.interceptor';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { InfrastructureModule } from './infrastructure.module';
+import { RedisConnection } from './redis/redis-connection';
+import { throttlerOptions } from './throttling/throttler-options';
+
+/**
+ * The HTTP gateway. Guards run in this order: authentication and roles, then the rate limit (per user
+ * once the caller is known). Interceptors, outermost first: call context, ETag, idempotency.
+ */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        InfrastructureModule.forRoot(config),
+        LoggerModule.forRoot(loggingParams('gateway', config.LOG_LEVEL)),
+        ThrottlerModule.forRootAsync({
+          inject: [GATEWAY_CONFIG, RedisConnection],
+          useFactory: (gatewayConfig: GatewayConfig, redis: RedisConnection) => throttlerOptions(gatewayConfig, redis),
+        }),
+      ],
+      controllers: [
+        HealthController,
+        OrganizationsController,
+        CallsController,
+        ApplicationsController,
+        ReviewsController,
+        ExpertsController,
+        NoticesController,
+        ObjectionsController,
+        PublicController,
+        CentersController,
+        CalendarController,
+        EventsController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: CallContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencyStore,
+        ApplicationsExport,
+        JournalReader,
+        ReadinessService,
+      ],
+    };
+  }
+}

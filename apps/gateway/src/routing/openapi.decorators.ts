@@ -1,0 +1,90 @@
+import { ApiBearerAuth, ApiBody, ApiExtension, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, type SchemaObject } from '@nestjs/swagger';
+
+import { bodySchemaOf, jsonSchemaOf, propertiesOf } from './json-schema';
+import { pathParameters, type RouteSpec } from './route-spec';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const PROBLEM_SCHEMA_NAME = 'Problem';
+
+const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
+  400: 'invalid input: `errors` names each field (or malformed JSON)',
+  401: 'no token, or an invalid one',
+  403: 'the role may not call this route, or the resource is outside the caller’s scope',
+  404: 'no such resource (or its existence must not leak)',
+  409: 'stale version (`stale_version`), a conflicting state, or the same Idempotency-Key still in progress',
+  413: 'body over 1 MiB',
+  422: 'a rule of the measures refuses it (`rule`, `article`), a waiver is required, or an Idempotency-Key reused with another body',
+  429: 'rate limit reached; see Retry-After',
+  500: 'internal error',
+  503: 'a service did not answer in time, or is down',
+};
+
+/** The OpenAPI description of a route, derived from the same zod schemas that validate it. */
+export function openApiDecorators(spec: RouteSpec): MethodDecorator[] {
+  const roles = spec.access === 'public' ? ['public'] : [...spec.access];
+  const decorators: MethodDecorator[] = [
+    ApiOperation({
+      summary: spec.summary,
+      description: [`Roles: ${roles.join(', ')}.`, spec.rpc ? `RPC: \`${spec.rpc.subject}\`.` : ''].join(' ').trim(),
+    }),
+    ApiExtension('x-roles', roles),
+    ApiHeader({ name: 'Accept-Language', required: false, description: 'messages in Chinese by default; `en` for English' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'echoed in the response and carried to every service; generated when absent' }),
+    ...parameterDecorators(spec),
+    successResponse(spec),
+    ...problemStatuses(spec).map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'problem',
+        content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` } } },
+      }),
+    ),
+  ];
+  if (spec.rpc) decorators.push(ApiExtension('x-rpc-subject', spec.rpc.subject));
+  if (spec.access !== 'public') decorators.push(ApiBearerAuth());
+  if (spec.versioned) decorators.push(ApiHeader({ name: 'If-Match', required: false, description: 'the ETag read (W/"<version>"); wins over the body’s `version`, which must agree' }));
+  if (spec.idempotent) decorators.push(ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key and body within 24 h replays the first response (Idempotency-Replayed: true)' }));
+  return decorators;
+}
+
+function parameterDecorators(spec: RouteSpec): MethodDecorator[] {
+  const { properties, required } = propertiesOf(jsonSchemaOf(spec.request, 'input'));
+  const params = pathParameters(spec.path);
+  const fromPath = params.map((name) =>
+    ApiParam({ name, required: true, schema: properties[spec.params[name] ?? name] ?? { type: 'string' } }),
+  );
+  if (spec.method !== 'GET') return [...fromPath, ApiBody({ required: true, schema: bodySchemaOf(spec) })];
+  const inPath = new Set(params.map((name) => spec.params[name] ?? name));
+  const query = Object.entries(properties)
+    .filter(([name]) => !inPath.has(name))
+    .map(([name, schema]) => ApiQuery({ name, required: required.includes(name), schema, ...(schema.description ? { description: schema.description } : {}) }));
+  return [...fromPath, ...query];
+}
+
+function successResponse(spec: RouteSpec): MethodDecorator {
+  if (spec.response === 'xlsx') {
+    return ApiResponse({
+      status: spec.status,
+      description: 'an Excel workbook',
+      headers: { 'Content-Disposition': { description: 'attachment with the file name', schema: { type: 'string' } } },
+      content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+    });
+  }
+  const schema: SchemaObject = jsonSchemaOf(spec.response, 'output');
+  const versioned = propertiesOf(schema).properties.version !== undefined;
+  return ApiResponse({
+    status: spec.status,
+    description: 'success',
+    content: { 'application/json': { schema } },
+    ...(versioned ? { headers: { ETag: { description: 'W/"<version>"', schema: { type: 'string' } } } } : {}),
+  });
+}
+
+function problemStatuses(spec: RouteSpec): number[] {
+  const statuses = [400];
+  if (spec.access !== 'public') statuses.push(401, 403);
+  if (pathParameters(spec.path).length > 0) statuses.push(404);
+  if (spec.method !== 'GET') statuses.push(409, 413, 422);
+  statuses.push(429, 500, 503);
+  return statuses;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+import { headerValue, type GatewayRequest } from '../http/gateway-request';
+import type { Locale } from '../http/locale';
+import { ProblemException } from '../http/problem.exception';
+import { booleanFieldsOf } from './json-schema';
+import { pathParameters, type RouteSpec } from './route-spec';
+
+const zhMessages = z.locales.zhCN().localeError;
+const booleanFields = new WeakMap<z.ZodType, ReadonlySet<string>>();
+
+/**
+ * The validated input of a route: the query (GET) or the JSON body, with the path parameters and,
+ * on versioned routes, the version from If-Match, checked with the route's (the RPC's) zod schema.
+ */
+export function routeInput(spec: RouteSpec, request: GatewayRequest, locale: Locale): unknown {
+  const source = spec.method === 'GET' ? queryOf(spec, request) : bodyOf(request, locale);
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  const input: Record<string, unknown> = { ...source };
+  for (const name of pathParameters(spec.path)) input[spec.params[name] ?? name] = params[name];
+  if (spec.versioned) {
+    const version = versionOf(request, input.version, locale);
+    if (version !== undefined) input.version = version;
+  }
+  const result = spec.request.safeParse(input, locale === 'zh' ? { error: zhMessages } : undefined);
+  if (result.success) return result.data;
+  throw ProblemException.invalid(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })));
+}
+
+function queryOf(spec: RouteSpec, request: GatewayRequest): Record<string, unknown> {
+  let booleans = booleanFields.get(spec.request);
+  if (booleans === undefined) {
+    booleans = booleanFieldsOf(spec.request);
+    booleanFields.set(spec.request, booleans);
+  }
+  const query: Record<string, unknown> = { ...(request.query as Record<string, unknown> | undefined) };
+  for (const name of booleans) {
+    if (query[name] === 'true' || query[name] === '1') query[name] = true;
+    else if (query[name] === 'false' || query[name] === '0') query[name] = false;
+  }
+  return query;
+}
+
+function bodyOf(request: GatewayRequest, locale: Locale): Record<string, unknown> {
+  const body = request.body;
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw ProblemException.invalid([{ path: '', message: locale === 'zh' ? '请求体须为 JSON 对象' : 'the body must be a JSON object' }]);
+  }
+  return body as Record<string, unknown>;
+}
+
+/** If-Match (`W/"3"` or `"3"`) wins over the body's version; the two disagreeing is a client error. */
+function versionOf(request: GatewayRequest, bodyVersion: unknown, locale: Locale): unknown {
+  const header = headerValue(request, 'if-match');
+  if (header === undefined) return bodyVersion;
+  const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header);
+  if (!match) {
+    throw ProblemException.invalid([{ path: 'If-Match', message: locale === 'zh' ? '须为本资源的 ETag，例如 W/"3"' : 'must be the ETag of the resource, e.g. W/"3"' }]);
+  }
+  const version = Number(match[1]);
+  if (bodyVersion !== undefined && bodyVersion !== version) {
+    throw ProblemException.invalid([
+      { path: 'version', message: locale === 'zh' ? `与 If-Match 的版本 ${version} 不一致` : `disagrees with If-Match (version ${version})` },
+    ]);
+  }
+  return version;
+}

@@ -1,0 +1,47 @@
+import { applyDecorators, Get, HttpCode, Post, Put, SetMetadata } from '@nestjs/common';
+import type { z } from 'zod';
+
+import type { RpcDefinition } from '@tic/contracts';
+
+import { openApiDecorators } from './openapi.decorators';
+import { ROUTE_SPEC, type Access, type HttpMethod, type RouteSpec } from './route-spec';
+
+export interface RouteOptions {
+  readonly access: Access;
+  readonly status?: number;
+  readonly idempotent?: boolean;
+  readonly versioned?: boolean;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly publicWrite?: boolean;
+  readonly summary?: string;
+}
+
+const METHODS = { GET: Get, POST: Post, PUT: Put } as const;
+
+/** Declares a route: HTTP method and path, roles, input schema, response schema and its OpenAPI description. */
+export function Route(
+  method: HttpMethod,
+  path: string,
+  options: RouteOptions & { summary: string; request: z.ZodType; response: z.ZodType | 'xlsx'; rpc?: RpcDefinition },
+): MethodDecorator {
+  const spec: RouteSpec = {
+    method,
+    path,
+    summary: options.summary,
+    access: options.access,
+    request: options.request,
+    response: options.response,
+    ...(options.rpc ? { rpc: options.rpc } : {}),
+    status: options.status ?? 200,
+    idempotent: options.idempotent ?? false,
+    versioned: options.versioned ?? false,
+    params: options.params ?? {},
+    publicWrite: options.publicWrite ?? false,
+  };
+  return applyDecorators(SetMetadata(ROUTE_SPEC, spec), METHODS[method](path), HttpCode(spec.status), ...openApiDecorators(spec));
+}
+
+/** A route that forwards to one RPC: validated with its request schema, documented with its response schema. */
+export function RpcRoute(method: HttpMethod, path: string, rpc: RpcDefinition, options: RouteOptions & { response?: 'xlsx' }): MethodDecorator {
+  return Route(method, path, { summary: rpc.summary, request: rpc.request, response: rpc.response, rpc, ...options });
+}

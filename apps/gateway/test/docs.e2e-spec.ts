@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+
+import request from 'supertest';
+
+import * as contracts from '@tic/contracts';
+import type { RpcDefinition } from '@tic/contracts';
+
+import { startWorld, type TestWorld } from './support/test-world';
+
+interface Operation {
+  readonly 'x-roles'?: string[];
+  readonly 'x-rpc-subject'?: string;
+  readonly requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+  readonly responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+}
+type Paths = Record<string, Record<string, Operation>>;
+
+const rpcDefinitions = (Object.values(contracts) as unknown[]).filter(
+  (value): value is RpcDefinition => typeof value === 'object' && value !== null && 'subject' in value && 'request' in value && 'operation' in value,
+);
+
+describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
+  let world: TestWorld;
+  let paths: Paths;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    const res = await request(world.gateway.url).get('/docs-json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    paths = res.body.paths as Paths;
+  }, 60_000);
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  const operations = () => Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+
+  it.each(rpcDefinitions.map((d) => [d.subject]))('has a route for %s', (subject) => {
+    expect(operations().some(({ op }) => op['x-rpc-subject'] === subject)).toBe(true);
+  });
+
+  it.each([
+    ['get', '/api/v1/events'],
+    ['get', '/health'],
+    ['get', '/health/ready'],
+    ['get', '/api/v1/public/notices'],
+    ['post', '/api/v1/public/objections'],
+    ['post', '/api/v1/objections'],
+    ['get', '/api/v1/applications/export'],
+    ['post', '/api/v1/applications/{id}/transitions'],
+  ])('documents %s %s', (method, path) => {
+    expect(paths[path]?.[method]).toBeDefined();
+  });
+
+  it('gives every operation its roles, a success schema and problem+json errors', () => {
+    const incomplete = operations()
+      .filter(({ op }) => {
+        const success = op.responses['200'] ?? op.responses['201'];
+        return !op['x-roles']?.length || success?.content === undefined || op.responses['400']?.content?.['application/problem+json'] === undefined;
+      })
+      .map(({ method, path }) => `${method} ${path}`);
+    expect(incomplete).toEqual([]);
+  });
+
+  it('derives the request body from the RPC’s zod schema, without the path parameters', () => {
+    const transition = paths['/api/v1/applications/{id}/transitions']?.post;
+    const body = transition?.requestBody?.content['application/json']?.schema;
+    expect(Object.keys(body?.properties ?? {}).sort()).toEqual(['action', 'comment', 'documentRef', 'version']);
+    expect(transition?.['x-roles']).toContain('construction_unit');
+    expect(paths['/api/v1/calls']?.post?.['x-roles']).toEqual(['dst_admin']);
+    expect(paths['/api/v1/public/notices']?.get?.['x-roles']).toEqual(['public']);
+  });
+
+  it('serves Swagger UI', async () => {
+    const page = await request(world.gateway.url).get('/docs').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('/docs-json');
+    await request(world.gateway.url).get('/docs/swagger-ui-bundle.js').expect(200);
+  });
+});

@@ -1,0 +1,162 @@
+import { Controller, type INestMicroservice, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type MicroserviceOptions, Payload, Transport } from '@nestjs/microservices';
+import { z } from 'zod';
+
+import {
+  CreateApplication,
+  CreateOrganization,
+  ExportApplications,
+  FileObjection,
+  GetOrganization,
+  healthRpc,
+  journalRpc,
+  ListOrganizations,
+  OpenCall,
+  TransitionApplication,
+  type RpcDefinition,
+} from '@tic/contracts';
+import { currentCallContext, RpcContextInterceptor, RpcErrorFilter, RpcFailure, RpcHandler, type CallContext } from '@tic/platform';
+
+import { applicationDto, organizationDto } from './fixtures';
+
+type JournalEvent = z.output<ReturnType<typeof journalRpc>['response']>['events'][number];
+
+/** What the stand-in saw and what it answers with; each test file makes its own. */
+export class StandInState {
+  readonly calls = new Map<string, number>();
+  readonly payloads = new Map<string, unknown[]>();
+  readonly contexts = new Map<string, CallContext[]>();
+  readonly journals: Record<'applications' | 'funding', JournalEvent[]> = { applications: [], funding: [] };
+  /** While set, OpenCall waits for it (to hold a request in flight without sleeping). */
+  gate?: Promise<void>;
+
+  record(definition: RpcDefinition, payload: unknown): void {
+    this.calls.set(definition.subject, (this.calls.get(definition.subject) ?? 0) + 1);
+    this.payloads.set(definition.subject, [...(this.payloads.get(definition.subject) ?? []), payload]);
+    const context = currentCallContext();
+    if (context) this.contexts.set(definition.subject, [...(this.contexts.get(definition.subject) ?? []), context]);
+  }
+
+  count(definition: RpcDefinition): number {
+    return this.calls.get(definition.subject) ?? 0;
+  }
+
+  last(definition: RpcDefinition): { payload: Record<string, unknown> | undefined; context: CallContext | undefined } {
+    return { payload: this.payloads.get(definition.subject)?.at(-1) as Record<string, unknown> | undefined, context: this.contexts.get(definition.subject)?.at(-1) };
+  }
+}
+
+const CURRENT_VERSION = 3;
+
+function page(events: readonly JournalEvent[], after: string, limit: number) {
+  const taken = events.filter((e) => BigInt(e.position) > BigInt(after)).slice(0, limit);
+  return { events: taken, next: taken.at(-1)?.position ?? after };
+}
+
+function handlers(state: StandInState) {
+  @Controller()
+  class StandInHandlers {
+    @RpcHandler(CreateOrganization)
+    createOrganization(@Payload() input: z.output<typeof CreateOrganization.request>) {
+      state.record(CreateOrganization, input);
+      return organizationDto({ name: input.name, version: 1 });
+    }
+
+    @RpcHandler(GetOrganization)
+    getOrganization(@Payload() input: { id: string }) {
+      state.record(GetOrganization, input);
+      return organizationDto({ id: input.id });
+    }
+
+    @RpcHandler(ListOrganizations)
+    listOrganizations(@Payload() input: unknown) {
+      state.record(ListOrganizations, input);
+      return { items: [organizationDto()] };
+    }
+
+    @RpcHandler(OpenCall)
+    async openCall(@Payload() input: z.output<typeof OpenCall.request>) {
+      state.record(OpenCall, input);
+      await state.gate;
+      return { id: '0b7f1c52-3f4e-4b8f-9d7a-2a9d6c0e5f11', ...input, version: 1 };
+    }
+
+    @RpcHandler(CreateApplication)
+    createApplication(@Payload() input: unknown) {
+      state.record(CreateApplication, input);
+      throw RpcFailure.of(
+        'rule_violation',
+        { zh: '依托单位须在辽宁省内注册', en: 'The supporting unit must be registered in Liaoning' },
+        { rule: 'A12.1-province', article: '第十二条第（一）项' },
+      );
+    }
+
+    @RpcHandler(TransitionApplication)
+    transition(@Payload() input: z.output<typeof TransitionApplication.request>) {
+      state.record(TransitionApplication, input);
+      if (input.version !== CURRENT_VERSION) throw RpcFailure.staleVersion(input.version, CURRENT_VERSION);
+      return applicationDto({ id: input.id, version: CURRENT_VERSION + 1, status: 'supporting_review' });
+    }
+
+    @RpcHandler(ExportApplications)
+    exportApplications(@Payload() input: unknown) {
+      state.record(ExportApplications, input);
+      return { fileName: '申报汇总 2027.xlsx', contentBase64: Buffer.from('PK\u0003\u0004 a workbook').toString('base64'), rows: 2 };
+    }
+
+    @RpcHandler(FileObjection)
+    fileObjection(@Payload() input: z.output<typeof FileObjection.request>) {
+      state.record(FileObjection, input);
+      return {
+        id: '5d2c8f0e-7a41-4c59-9b3e-8f6a1d2e3c4b',
+        noticeId: input.noticeId,
+        applicationId: input.applicationId,
+        objectorName: input.objectorName ?? null,
+        objectorUnit: input.objectorUnit ?? null,
+        realName: input.objectorName !== undefined || input.objectorUnit !== undefined,
+        grounds: input.grounds,
+        filedAt: '2027-05-06T02:00:00Z',
+        status: 'recorded',
+        decisionComment: null,
+      };
+    }
+
+    @RpcHandler(healthRpc('applications'))
+    health() {
+      return { service: 'applications', status: 'up', version: 'stand-in', instance: 'stand-in:1', dependencies: { postgres: { status: 'up' } } };
+    }
+
+    @RpcHandler(journalRpc('applications'))
+    applicationsJournal(@Payload() input: { after: string; limit: number }) {
+      state.record(journalRpc('applications'), input);
+      return page(state.journals.applications, input.after, input.limit);
+    }
+
+    @RpcHandler(journalRpc('funding'))
+    fundingJournal(@Payload() input: { after: string; limit: number }) {
+      state.record(journalRpc('funding'), input);
+      return page(state.journals.funding, input.after, input.limit);
+    }
+  }
+  return StandInHandlers;
+}
+
+/**
+ * A stand-in for the applications service (and a funding journal): a Nest NATS microservice that
+ * answers a few subjects with fixed DTOs and refusals, through @tic/platform's RpcHandler.
+ */
+export async function startStandIn(natsUrl: string, state: StandInState): Promise<INestMicroservice> {
+  @Module({ controllers: [handlers(state)] })
+  class StandInModule {}
+
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(StandInModule, {
+    transport: Transport.NATS,
+    options: { servers: [natsUrl], queue: 'applications' },
+    logger: false,
+  });
+  app.useGlobalInterceptors(new RpcContextInterceptor());
+  app.useGlobalFilters(new RpcErrorFilter());
+  await app.listen();
+  return app;
+}

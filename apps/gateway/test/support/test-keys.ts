@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+
+import type { Role } from '@tic/domain';
+
+export interface TestClaims {
+  readonly sub: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly org: string;
+}
+
+export interface TestKeys {
+  /** A PEM public key file for JWT_PUBLIC_KEY_FILE. */
+  readonly publicKeyFile: string;
+  sign(claims: TestClaims, expiresIn?: string): Promise<string>;
+  /** Deletes the key file. */
+  remove(): void;
+}
+
+/** A fresh ES256 key pair for one test file: its public key for the gateway, its private key to sign tokens. */
+export async function createTestKeys(): Promise<TestKeys> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const dir = mkdtempSync(join(tmpdir(), 'tic-gateway-keys-'));
+  const publicKeyFile = join(dir, 'public.pem');
+  writeFileSync(publicKeyFile, await exportSPKI(publicKey));
+  return {
+    publicKeyFile,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+    sign: (claims, expiresIn = '1h') =>
+      new SignJWT({ name: claims.name, role: claims.role, org: claims.org })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject(claims.sub)
+        .setIssuedAt()
+        .setExpirationTime(expiresIn)
+        .sign(privateKey),
+  };
+}

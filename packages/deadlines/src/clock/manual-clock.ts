@@ -1,0 +1,28 @@
+import { Clock } from './clock';
+import { startOfShanghaiDay } from './shanghai-time';
+
+const NOON_MS = 12 * 3_600_000;
+
+/** A clock that moves only when told to, for tests of deadlines (never sleep waiting for a date). */
+export class ManualClock extends Clock {
+  private instant: Date;
+
+  constructor(start: Date | string = new Date()) {
+    super();
+    this.instant = ManualClock.toInstant(start);
+  }
+
+  now(): Date {
+    return new Date(this.instant.getTime());
+  }
+
+  /** Sets the clock to an instant, or to noon Asia/Shanghai of a `YYYY-MM-DD` date. */
+  set(to: Date | string): void {
+    this.instant = ManualClock.toInstant(to);
+  }
+
+  private static toInstant(value: Date | string): Date {
+    if (value instanceof Date) return new Date(value.getTime());
+    return new Date(startOfShanghaiDay(value).getTime() + NOON_MS);
+  }
+}

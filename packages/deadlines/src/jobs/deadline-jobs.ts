@@ -1,0 +1,119 @@
+import { MikroORM } from '@mikro-orm/core';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+
+import { Clock } from '../clock/clock';
+import { fallsDueAt, startOfShanghaiDay } from '../clock/shanghai-time';
+import { DEADLINES_SETTINGS, type DeadlinesSettings } from '../deadlines-settings';
+import { Deadline } from '../entities/deadline.entity';
+import { DeadlineReminder } from '../entities/deadline-reminder.entity';
+import { dueJobId, reminderJobId, type DeadlineJobData, type DeadlineJobName } from './deadline-job';
+import { redisConnection } from './redis-connection';
+
+const PAGE = 500;
+
+/**
+ * The BullMQ side of the deadlines: delayed jobs derived from the rows. A job only wakes the service
+ * up; losing one costs at most a sweep interval, never a firing.
+ */
+@Injectable()
+export class DeadlineJobs implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineJobs.name);
+  readonly queue: Queue<DeadlineJobData, boolean, DeadlineJobName>;
+  private readonly inFlight = new Set<Promise<void>>();
+  private closing = false;
+
+  constructor(
+    @Inject(DEADLINES_SETTINGS) settings: DeadlinesSettings,
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {
+    this.queue = new Queue(settings.queueName, {
+      connection: redisConnection(settings.redisUrl, 'queue'),
+      prefix: settings.prefix,
+      // Completed and failed jobs leave Redis, so that the same id can be derived again later.
+      defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
+    });
+    this.queue.on('error', (error) => {
+      this.logger.warn(`queue ${settings.queueName}: ${error.message}`);
+    });
+  }
+
+  /** Brings the jobs of these deadlines in line with their committed rows, without making the caller wait. */
+  syncSoon(ids: Iterable<string>): void {
+    const list = [...ids];
+    if (this.closing || list.length === 0) return; // the next start derives every job again
+    const running: Promise<void> = this.sync(list)
+      .catch((error: unknown) => {
+        this.logger.warn(`could not derive the jobs of ${list.length} deadline(s); the sweep covers them: ${String(error)}`);
+      })
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  /** Resolves once every sync started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  async sync(ids: readonly string[]): Promise<void> {
+    const em = this.orm.em.fork();
+    const deadlines = await em.find(Deadline, { id: { $in: [...ids] } });
+    const reminders = await em.find(DeadlineReminder, { deadlineId: { $in: [...ids] } });
+    await this.derive(deadlines, reminders);
+  }
+
+  /** Derives the jobs of every pending deadline: what brings them back after Redis lost them. */
+  async derivePending(): Promise<number> {
+    const em = this.orm.em.fork();
+    let count = 0;
+    for (let after: string | undefined; ; ) {
+      const page = await em.find(Deadline, after === undefined ? { state: 'pending' } : { state: 'pending', id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: PAGE });
+      if (page.length === 0) return count;
+      const reminders = await em.find(DeadlineReminder, { deadlineId: { $in: page.map((d) => d.id) }, sentAt: null });
+      await this.derive(page, reminders);
+      count += page.length;
+      em.clear();
+      after = page.at(-1)?.id;
+      if (page.length < PAGE) return count;
+    }
+  }
+
+  private async derive(deadlines: readonly Deadline[], reminders: readonly DeadlineReminder[]): Promise<void> {
+    for (const deadline of deadlines) {
+      const own = reminders.filter((r) => r.deadlineId === deadline.id);
+      const unsent = deadline.state === 'pending' ? own.filter((r) => r.sentAt === null) : [];
+      if (deadline.state === 'pending') {
+        await this.ensure(dueJobId(deadline.id), 'due', { deadlineId: deadline.id, on: deadline.dueOn }, fallsDueAt(deadline.dueOn));
+        for (const r of unsent) {
+          const data = { deadlineId: deadline.id, daysBefore: r.daysBefore, on: r.remindOn };
+          await this.ensure(reminderJobId(deadline.id, r.daysBefore), 'remind', data, startOfShanghaiDay(r.remindOn));
+        }
+      } else {
+        await this.queue.remove(dueJobId(deadline.id));
+      }
+      // Reminders sent, dropped by a recomputation, or of a deadline that is no longer pending.
+      for (const days of deadline.reminderDaysBefore) {
+        if (!unsent.some((r) => r.daysBefore === days)) await this.queue.remove(reminderJobId(deadline.id, days));
+      }
+    }
+  }
+
+  /** Adds the job unless it is there for the same date; a job for another date is replaced. */
+  private async ensure(jobId: string, name: DeadlineJobName, data: DeadlineJobData, at: Date): Promise<void> {
+    const existing = await this.queue.getJob(jobId);
+    if (existing?.data.on === data.on) return;
+    // A job being processed cannot be removed; it then finds nothing to do, and the sweep takes over.
+    if (existing && (await this.queue.remove(jobId)) === 0) return;
+    await this.queue.add(name, data, { jobId, delay: Math.max(0, at.getTime() - this.clock.now().getTime()) });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await this.idle();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
