@@ -1,0 +1,166 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+
+import type { ApplicationDto, CloudEvent, NoticeDto } from '@tic/contracts';
+import { addDays } from '@tic/domain';
+import { eventually, readAllEvents } from '@tic/testing';
+
+import { call, PlatformWorld } from './platform/platform-world';
+import { draft, publishNotice, shortlisted, step, today, tokensFor, type Tokens } from './platform/journey';
+
+// Redis database index reserved for this file: the flush test empties it and nothing else.
+const REDIS_DB = 12;
+
+describe('the platform end to end: gateway and applications service as processes on real Postgres, NATS JetStream and Redis', () => {
+  let world: PlatformWorld;
+  let tokens: Tokens;
+
+  beforeAll(async () => {
+    world = await PlatformWorld.start('e2e', REDIS_DB);
+    tokens = await tokensFor(world);
+  }, 120_000);
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  const eventsAbout = async (subject: string): Promise<CloudEvent[]> => (await readAllEvents(world.nats.url)).filter((e) => e.subject === subject);
+
+  it('takes an application from draft to a filed center with each role’s token; a consumer sees its events in order, once each', async () => {
+    let application = await shortlisted(world, tokens);
+    expect(application.status).toBe('shortlisted');
+
+    // Recorded ten days after it went up on DST's website, the notice has run its five working days.
+    const notice = await publishNotice(world, tokens, [application.id], addDays(today(), -10));
+    const publicView = await call<{ items: NoticeDto[] }>(world, 'GET', '/public/notices?includeEnded=true');
+    expect(publicView.body.items.some((n) => n.id === notice.id)).toBe(true);
+
+    await eventually(async () => {
+      application = (await call<ApplicationDto>(world, 'GET', `/applications/${application.id}`, { token: tokens.dst })).body;
+      const approval = await call<ApplicationDto>(world, 'POST', `/applications/${application.id}/approval`, {
+        token: tokens.dst, headers: { 'if-match': `W/"${application.version}"` }, body: { track: 'formal' },
+      });
+      expect(approval.status).toBe(200);
+      application = approval.body;
+    }, 30_000, 250);
+    application = await step(world, tokens.dst, application, 'file');
+    expect(application.status).toBe('filed');
+
+    const center = await call<{ name: { zh: string }; status: string; filedOn: string }>(world, 'GET', `/centers/${application.centerId ?? ''}`, { token: tokens.supporting });
+    expect(center.body).toMatchObject({ name: { zh: '辽宁省智能制造技术创新中心' }, status: 'operating', filedOn: today() });
+
+    const events = await eventually(async () => {
+      const mine = await eventsAbout(application.id);
+      expect(mine.map((e) => e.type)).toEqual([
+        'tic.application.submitted', 'tic.application.supporting_review_passed', 'tic.application.recommended',
+        'tic.application.formal_review_passed', 'tic.application.shortlisted', 'tic.application.approved',
+      ]);
+      return mine;
+    });
+    expect(events.map((e) => e.aggregateversion)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await eventsAbout(application.centerId ?? '')).map((e) => e.type)).toEqual(['tic.center.established', 'tic.center.filed']);
+
+    // Agencies' catch-up read of the journal carries the same events.
+    const journal = await call<{ events: { id: string }[] }>(world, 'GET', '/events?limit=500', { token: tokens.dst });
+    expect(journal.status).toBe(200);
+    expect(journal.body.events.map((e) => e.id)).toEqual(expect.arrayContaining(events.map((e) => e.id)));
+  }, 180_000);
+
+  it('refuses other organizations, wrong roles, invalid bodies, hard rules and stale versions as problem+json', async () => {
+    const application = await draft(world, tokens);
+    const other = await call(world, 'GET', `/applications/${application.id}`, { token: tokens.otherConstruction });
+    expect(other.status).toBe(404);
+    expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+
+    const wrongRole = await call(world, 'POST', '/calls', { token: tokens.construction, body: { year: 2027, title: '越权发布', opensOn: today(), closesOn: today() } });
+    expect(wrongRole.status).toBe(403);
+
+    const invalid = await call<{ errors: { path: string }[] }>(world, 'POST', '/applications', { token: tokens.construction, body: { callId: 'x', areaM2: -1 } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['callId', 'areaM2', 'field']));
+
+    const stale = await call(world, 'POST', `/applications/${application.id}/transitions`, {
+      token: tokens.construction, headers: { 'if-match': `W/"${application.version + 1}"` }, body: { action: 'submit' },
+    });
+    expect(stale.status).toBe(409);
+
+    const notRecommender = await call(world, 'POST', `/applications/${application.id}/transitions`, {
+      token: tokens.supporting, headers: { 'if-match': `W/"${application.version}"` }, body: { action: 'recommend' },
+    });
+    expect([403, 409]).toContain(notRecommender.status);
+
+    const noLeader = await call<ApplicationDto>(world, 'PUT', `/applications/${application.id}`, {
+      token: tokens.construction, headers: { 'if-match': `W/"${application.version}"` },
+      body: { ...application, technicalLeaders: 0 },
+    });
+    expect(noLeader.status).toBe(200);
+    const refused = await call<{ rule: string; article: string; title: string }>(world, 'POST', `/applications/${application.id}/transitions`, {
+      token: tokens.construction, headers: { 'if-match': `W/"${noLeader.body.version}"`, 'accept-language': 'en' }, body: { action: 'submit' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ rule: 'A12.4-staff', article: '第十二条第（四）项' });
+  }, 60_000);
+
+  it('publishes an event committed just before a crash exactly once, when the service comes back', async () => {
+    await world.applications?.stop();
+    await world.startApplications({ OUTBOX_RELAY: 'false' });
+    const application = await draft(world, tokens);
+    const submitted = await step(world, tokens.construction, application, 'submit');
+    expect(submitted.status).toBe('supporting_review');
+
+    const db = new Client({ connectionString: world.db.url });
+    await db.connect();
+    const waiting = await db.query("select event_id from applications.outbox_event where subject = $1 and published_at is null", [application.id]);
+    expect(waiting.rowCount).toBe(1);
+    expect(await eventsAbout(application.id)).toEqual([]);
+
+    await world.applications?.kill();
+    await world.startApplications();
+    const events = await eventually(async () => {
+      const mine = await eventsAbout(application.id);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
+    expect(events[0]).toMatchObject({ id: waiting.rows[0].event_id, type: 'tic.application.submitted' });
+    const published = await db.query('select published_at from applications.outbox_event where subject = $1', [application.id]);
+    expect(published.rows[0].published_at).not.toBeNull();
+    await db.end();
+  }, 120_000);
+
+  it('brings back the public-notice job after Redis lost it, and the notice ends when its time comes', async () => {
+    const application = await shortlisted(world, tokens);
+    const notice = await publishNotice(world, tokens, [application.id], today());
+    expect(notice.endsOn > today()).toBe(true);
+
+    const db = new Client({ connectionString: world.db.url });
+    await db.connect();
+    const deadline = (await db.query("select id from applications.deadline where subject_id = $1 and kind = 'D-public-notice'", [notice.id])).rows[0] as { id: string };
+    await db.end();
+    const redis = new Redis(world.redisUrl);
+    const jobKeys = async () => (await redis.keys(`*deadlines-applications:${deadline.id}-due`)).length;
+    await eventually(async () => { expect(await jobKeys()).toBe(1); });
+
+    await redis.flushdb();
+    expect(await jobKeys()).toBe(0);
+    await world.applications?.kill();
+    await world.startApplications();
+    await eventually(async () => { expect(await jobKeys()).toBe(1); });
+
+    // Ten days on (the service's clock moved, not waited for) the job, woken now, fires and the notice ends;
+    // the sweep is held off so that it is the re-derived job that does it.
+    await world.applications?.stop();
+    await world.startApplications({ CLOCK_OFFSET_DAYS: '10', DEADLINE_SWEEP_INTERVAL_MS: '3600000' });
+    const [key = ''] = await redis.keys(`*deadlines-applications:${deadline.id}-due`);
+    const queue = new Queue('deadlines-applications', { connection: { url: world.redisUrl }, prefix: key.split(':deadlines-applications:')[0] ?? '' });
+    await (await queue.getJob(`${deadline.id}-due`))?.promote();
+    await queue.close();
+    await eventually(async () => {
+      const ended = await eventsAbout(notice.id);
+      expect(ended.map((e) => e.type)).toEqual(['tic.public_notice.started', 'tic.public_notice.ended']);
+    }, 30_000, 250);
+    const view = await call<{ items: NoticeDto[] }>(world, 'GET', '/public/notices?includeEnded=true');
+    expect(view.body.items.find((n) => n.id === notice.id)?.status).toBe('ended');
+    await redis.quit();
+  }, 180_000);
+});

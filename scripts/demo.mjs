@@ -1,0 +1,109 @@
+// `npm run demo`: walks one sample application through the running platform, via the gateway at
+// GATEWAY_URL (default http://localhost:3000), from draft to a filed center, printing each step.
+// Exits 0 only when the center is filed. Needs `npm start` running (with its demo data set).
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const { DEMO_UNITS, DEMO_EXPERTS } = require(`${root}apps/applications/dist/seed/demo-units.js`);
+const { AUTHORITIES, RECOMMENDING_UNITS } = require(`${root}apps/applications/dist/seed/recommending-units.js`);
+
+const gateway = (process.env.GATEWAY_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const unit = (name) => DEMO_UNITS.find((u) => u.name === name).id;
+const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const shift = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+function token(role, org, sub) {
+  const args = [`${root}apps/gateway/dist/cli/token.js`, '--role', role, '--org', org, ...(sub ? ['--sub', sub] : [])];
+  return execFileSync(process.execPath, args, { encoding: 'utf8' }).trim();
+}
+
+let stepNumber = 0;
+async function step(title, method, path, { as, body, ifMatch, expect = [200, 201] } = {}) {
+  const response = await fetch(`${gateway}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(as ? { authorization: `Bearer ${as}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(ifMatch ? { 'if-match': `W/"${ifMatch}"` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const payload = await response.json().catch(() => ({}));
+  if (!expect.includes(response.status)) {
+    console.error(`✗ ${title}: HTTP ${response.status}\n${JSON.stringify(payload, null, 2)}`);
+    process.exit(1);
+  }
+  if (title) console.log(`✓ ${String(++stepNumber).padStart(2)}. ${title}`);
+  return payload;
+}
+
+const as = {
+  dst: token('dst_admin', AUTHORITIES.dst.id),
+  construction: token('construction_unit', unit('辽宁示范智能装备股份有限公司中央研究院')),
+  supporting: token('supporting_unit', unit('辽宁示范智能装备股份有限公司')),
+  recommender: token('recommender', RECOMMENDING_UNITS.find((r) => r.name === '沈阳市科学技术局').id),
+};
+const today = shanghaiToday();
+const year = Number(today.slice(0, 4)) + 1;
+
+console.log(`Demo against ${gateway}\n`);
+const call = await step(`省科技厅发布${year}年度申报通知 (A11)`, 'POST', '/calls', {
+  as: as.dst, body: { year, title: `${year}年度辽宁省技术创新中心建设申报`, opensOn: shift(today, -1), closesOn: shift(today, 30) },
+});
+let application = await step('建设单位填写申报书 (A13(一))', 'POST', '/applications', {
+  as: as.construction,
+  body: {
+    callId: call.id,
+    field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
+    supportingUnitId: unit('辽宁示范智能装备股份有限公司'),
+    coBuilderIds: [unit('东北示范理工大学')],
+    areaM2: 3200, equipmentValueCny: 12_000_000, technicalLeaders: 2, fullTimeStaff: 36,
+    achievements: [{ title: '高精度伺服控制系统', description: '国内领先', evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'c'.repeat(64), ref: 'demo/1' }] }],
+  },
+});
+console.log(`      ${application.proposedName.zh}: ${application.findings.filter((f) => f.passed).length}/${application.findings.length} conditions of A12/A37 met`);
+const transition = (title, who, action) =>
+  step(title, 'POST', `/applications/${application.id}/transitions`, { as: who, ifMatch: application.version, body: { action } });
+application = await transition('建设单位提交', as.construction, 'submit');
+application = await transition('依托单位审核通过 (A13(二))', as.supporting, 'pass_supporting_review');
+application = await transition('推荐单位推荐 (A13(二))', as.recommender, 'recommend');
+application = await transition('省科技厅形式审查通过 (A13(三))', as.dst, 'pass_formal_review');
+const review = await step('随机抽取5名评审专家及2名备选，回避依托与共建单位', 'POST', `/applications/${application.id}/review/draw`, {
+  as: as.dst, body: { count: 5, reserves: 2 },
+});
+for (const assignment of review.assignments.filter((a) => a.role === 'reviewer')) {
+  const expert = DEMO_EXPERTS.find((e) => e.id === assignment.expertId);
+  await step('', 'POST', `/applications/${application.id}/review/score`, {
+    as: token('expert', expert.orgId, expert.userId), body: { score: 85 + (expert.name.length % 5), opinion: '研发基础扎实，产学研合作机制健全，建设方案可行。' },
+  });
+}
+const scored = await step('五位专家评分', 'GET', `/applications/${application.id}/review`, { as: as.dst });
+console.log(`      平均分 ${scored.summary.mean}，标准差 ${scored.summary.spread}`);
+application = await step('', 'GET', `/applications/${application.id}`, { as: as.dst });
+application = await transition('省科技厅确定拟建名单 (A13(三))', as.dst, 'shortlist');
+const notice = await step('省科技厅登记公示（十天前已在官网发布，5个工作日） (A13(四))', 'POST', '/notices', {
+  as: as.dst, body: { title: '拟建辽宁省技术创新中心名单公示', applicationIds: [application.id], startsOn: shift(today, -10) },
+});
+console.log(`      公示期 ${notice.startsOn} 至 ${notice.endsOn}`);
+for (let waited = 0; ; waited += 500) {
+  const notices = await step('', 'GET', '/public/notices?includeEnded=true');
+  if (notices.items.find((n) => n.id === notice.id)?.status === 'ended') break;
+  if (waited > 60_000) {
+    console.error('✗ the public notice did not end within a minute (is the deadline worker running?)');
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+console.log(`✓ ${String(++stepNumber).padStart(2)}. 公示期满无异议`);
+application = await step('', 'GET', `/applications/${application.id}`, { as: as.dst });
+application = await step('省科技厅批准建设', 'POST', `/applications/${application.id}/approval`, { as: as.dst, ifMatch: application.version, body: { track: 'formal' } });
+application = await transition('报省委科技委办公室备案', as.dst, 'file');
+const center = await step('', 'GET', `/centers/${application.centerId}`, { as: as.dst });
+if (application.status !== 'filed' || center.filedOn === null) {
+  console.error(`✗ expected a filed center, got application ${application.status}, center filed on ${center.filedOn}`);
+  process.exit(1);
+}
+console.log(`\n${center.name.zh} (${center.name.en})\nstatus ${center.status}, established ${center.establishedOn}, filed ${center.filedOn}`);
