@@ -17,7 +17,6 @@ export async function readJournal(em: EntityManager, after: string, limit: numbe
     { position: { $gt: after } },
     { orderBy: { position: 'asc' }, limit },
   );
-  // Positions travel as strings: a bigint outgrows a JSON number long before it outgrows the column.
-  const events = rows.map((row) => ({ ...row.document, position: String(row.position ?? '0') }));
-  return { events, next: String(rows.at(-1)?.position ?? after) };
+  const events = rows.map((row) => ({ ...row.document, position: row.position ?? '0' }));
+  return { events, next: rows.at(-1)?.position ?? after };
 }

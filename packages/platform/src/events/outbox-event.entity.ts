@@ -1,4 +1,4 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 import type { CloudEvent } from '@tic/contracts';
 
@@ -11,7 +11,8 @@ import type { CloudEvent } from '@tic/contracts';
 export class OutboxEvent {
   [OptionalProps]?: 'seq' | 'publishedAt' | 'position';
 
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  // Strings: a bigint outgrows a JSON number long before it outgrows the column.
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   seq!: string;
 
   @Property({ type: 'uuid', unique: true })
@@ -40,6 +41,6 @@ export class OutboxEvent {
    * Order of publication, assigned by the one relay pass that holds the lock, so that a reader paging
    * through the journal by position never skips an event committed late.
    */
-  @Property({ type: 'bigint', nullable: true, unique: true })
+  @Property({ type: new BigIntType('string'), nullable: true, unique: true })
   position?: string | null;
 }
