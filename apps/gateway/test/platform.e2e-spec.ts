@@ -4,10 +4,11 @@ import { Client } from 'pg';
 
 import type { ApplicationDto, CloudEvent, NoticeDto } from '@tic/contracts';
 import { addDays } from '@tic/domain';
+import { ROLES } from '@tic/domain';
 import { eventually, readAllEvents } from '@tic/testing';
 
 import { call, PlatformWorld } from './platform/platform-world';
-import { draft, publishNotice, shortlisted, step, today, tokensFor, type Tokens } from './platform/journey';
+import { draft, ORGS, publishNotice, shortlisted, step, today, tokensFor, type Tokens } from './platform/journey';
 
 // Redis database index reserved for this file: the flush test empties it and nothing else.
 const REDIS_DB = 12;
@@ -66,6 +67,30 @@ describe('the platform end to end: gateway and applications service as processes
     expect(journal.status).toBe(200);
     expect(journal.body.events.map((e) => e.id)).toEqual(expect.arrayContaining(events.map((e) => e.id)));
   }, 180_000);
+
+  it('answers every route for every role: 401 without a token, 403 outside its roles, never a 5xx', async () => {
+    const docs = (await (await fetch(`${world.gatewayUrl}/docs-json`)).json()) as { paths: Record<string, Record<string, { 'x-roles'?: string[] }>> };
+    const roleTokens = await Promise.all(ROLES.map(async (role) => [role, await world.token(role, ORGS.dst)] as const));
+    const outcomes: string[] = [];
+    for (const [path, operations] of Object.entries(docs.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        const allowed = operation['x-roles'] ?? [];
+        if (allowed.includes('public')) continue;
+        const concrete = path.replace('/api/v1', '').replace(/\{[^}]+\}/g, '0192f6a0-7c1e-7d2a-9b3c-0000000000ff');
+        const body = method === 'get' ? undefined : {};
+        const anonymous = await call(world, method.toUpperCase(), concrete, { body });
+        if (anonymous.status !== 401) outcomes.push(`${method} ${path} anonymous → ${anonymous.status}`);
+        for (const [role, token] of roleTokens) {
+          const { status } = await call(world, method.toUpperCase(), concrete, { token, body });
+          // A role the gateway lets through may still be refused by the service for its scope.
+          const expected = allowed.includes(role) ? status < 500 : status === 403;
+          if (!expected) outcomes.push(`${method} ${path} as ${role} → ${status}`);
+        }
+      }
+    }
+    expect(outcomes).toEqual([]);
+  }, 120_000);
 
   it('refuses other organizations, wrong roles, invalid bodies, hard rules and stale versions as problem+json', async () => {
     const application = await draft(world, tokens);

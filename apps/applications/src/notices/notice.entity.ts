@@ -21,26 +21,21 @@ export class Notice {
   @Property({ type: 'text' })
   startsOn!: string;
 
-  @Property({ type: 'text' })
-  endsOn!: string;
-
-  @Property({ type: 'boolean' })
-  endsOnProvisional!: boolean;
-
   @Property({ type: 'integer' })
   workingDays!: number;
 
   @Property({ type: 'text', index: true })
   status: 'open' | 'ended' = 'open';
 
+  /** Its D-public-notice deadline, which holds the end date (recomputed when a holiday schedule is loaded). */
   @Property({ type: 'uuid' })
   deadlineId!: string;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  /** Whether an objection filed on `today` is inside the window (both ends included). */
-  isOpenOn(today: string): boolean {
-    return this.status === 'open' && today >= this.startsOn && today <= this.endsOn;
+  /** Whether an objection filed on `today` is inside the window ending `endsOn` (both ends included). */
+  isOpenOn(today: string, endsOn: string): boolean {
+    return this.status === 'open' && today >= this.startsOn && today <= endsOn;
   }
 }

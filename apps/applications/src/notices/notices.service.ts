@@ -5,7 +5,7 @@ import type { z } from 'zod';
 
 import { PublicNoticeEnded, PublicNoticeStarted, type ListPublicNotices, type NoticeDto, type PublishNotice } from '@tic/contracts';
 import { addDays, applicationLifecycle, centerName } from '@tic/domain';
-import { Clock, Deadlines, type Deadline } from '@tic/deadlines';
+import { Clock, Deadline, Deadlines } from '@tic/deadlines';
 import { EventOutbox, PLATFORM_CONFIG, RpcFailure, type Caller } from '@tic/platform';
 
 import { recordHistory } from '../applications/application-workflow.service';
@@ -54,7 +54,7 @@ export class NoticesService implements OnModuleInit {
       const id = newId();
       const deadline = await this.deadlines.schedule(em, { kind: 'D-public-notice', subjectId: id, start: startsOn, length: { workingDays } });
       const notice = em.create(Notice, {
-        id, title: input.title, startsOn, endsOn: deadline.dueOn, endsOnProvisional: deadline.provisional, workingDays, deadlineId: deadline.id,
+        id, title: input.title, startsOn, workingDays, deadlineId: deadline.id,
       });
       for (const application of applications) {
         const expected = input.versions?.[application.id];
@@ -70,7 +70,7 @@ export class NoticesService implements OnModuleInit {
       this.outbox.record(em, PublicNoticeStarted, {
         subject: id,
         aggregateVersion: nextEventVersion(notice),
-        data: { noticeId: id, title: notice.title, applicationIds: input.applicationIds, startsOn, endsOn: notice.endsOn, endsOnProvisional: notice.endsOnProvisional, workingDays },
+        data: { noticeId: id, title: notice.title, applicationIds: input.applicationIds, startsOn, endsOn: deadline.dueOn, endsOnProvisional: deadline.provisional, workingDays },
       });
       return id;
     });
@@ -99,11 +99,12 @@ export class NoticesService implements OnModuleInit {
     this.outbox.record(em, PublicNoticeEnded, {
       subject: notice.id,
       aggregateVersion: nextEventVersion(notice),
-      data: { noticeId: notice.id, applicationIds: entries.map((e) => e.applicationId), endedOn: notice.endsOn, heldApplicationIds: held.map((a) => a.id) },
+      data: { noticeId: notice.id, applicationIds: entries.map((e) => e.applicationId), endedOn: deadline.dueOn, heldApplicationIds: held.map((a) => a.id) },
     });
   }
 
   async view(em: EntityManager, notice: Notice): Promise<NoticeDto> {
+    const period = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
     const entries = await em.find(NoticeEntry, { noticeId: notice.id });
     const applications = await em.find(Application, { id: { $in: entries.map((e) => e.applicationId) } });
     const units = await em.find(Organization, { id: { $in: applications.map((a) => a.supportingUnitId) } });
@@ -111,8 +112,8 @@ export class NoticesService implements OnModuleInit {
       id: notice.id,
       title: notice.title,
       startsOn: notice.startsOn,
-      endsOn: notice.endsOn,
-      endsOnProvisional: notice.endsOnProvisional,
+      endsOn: period.dueOn,
+      endsOnProvisional: period.provisional,
       workingDays: notice.workingDays,
       status: notice.status,
       entries: applications.map((a) => ({

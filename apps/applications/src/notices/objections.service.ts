@@ -5,7 +5,7 @@ import type { z } from 'zod';
 
 import { ApplicationObjectionDecided, ApplicationObjectionFiled, ApplicationRejected, type DecideObjection, type FileObjection, type ListObjections } from '@tic/contracts';
 import { applicationLifecycle, type Actor } from '@tic/domain';
-import { Clock } from '@tic/deadlines';
+import { Clock, Deadline } from '@tic/deadlines';
 import { EventOutbox, RpcFailure, type Caller } from '@tic/platform';
 
 import { applicationEventData } from '../applications/application-events';
@@ -42,9 +42,10 @@ export class ObjectionsService {
       const listed = notice ? await em.findOne(NoticeEntry, { noticeId: notice.id, applicationId: input.applicationId }) : null;
       if (!notice || !listed) throw RpcFailure.notFound({ zh: '公示中的该项申报', en: 'That application in that notice' });
       const application = await em.findOneOrFail(Application, { id: input.applicationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const withinWindow = notice.isOpenOn(this.clock.today());
+      const { dueOn: endsOn } = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
+      const withinWindow = notice.isOpenOn(this.clock.today(), endsOn);
       if (!withinWindow) {
-        throw RpcFailure.of('rule_violation', { zh: `公示期为${notice.startsOn}至${notice.endsOn}，异议须在公示期内提出`, en: `Objections are accepted from ${notice.startsOn} to ${notice.endsOn}` }, { rule: 'A13-objection', article: '第十三条第（四）项' });
+        throw RpcFailure.of('rule_violation', { zh: `公示期为${notice.startsOn}至${endsOn}，异议须在公示期内提出`, en: `Objections are accepted from ${notice.startsOn} to ${endsOn}` }, { rule: 'A13-objection', article: '第十三条第（四）项' });
       }
       const objection = em.create(Objection, {
         id: newId(),

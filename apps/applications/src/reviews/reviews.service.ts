@@ -80,7 +80,8 @@ export class ReviewsService {
 
   /** An expert declares a conflict; the next reserve on standby takes the place. */
   async recuse(applicationId: string, reason: string, caller: Caller): Promise<ReviewDto> {
-    await this.em().transactional(async (em) => {
+    const em = this.em();
+    await em.transactional(async (em) => {
       const mine = await this.ownAssignment(em, applicationId, caller);
       if (mine.status !== 'assigned') throw RpcFailure.of('conflict', { zh: '只有尚未评分的评审专家可以申请回避', en: 'Only an assigned expert who has not scored can recuse' });
       mine.status = 'recused';
@@ -91,7 +92,8 @@ export class ReviewsService {
         reserve.role = 'reviewer';
       }
     });
-    return this.get(applicationId, caller);
+    // The expert no longer sees the application, but sees that the recusal was recorded.
+    return this.view(em, applicationId, caller);
   }
 
   async score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
@@ -111,6 +113,10 @@ export class ReviewsService {
   async get(applicationId: string, caller: Caller): Promise<ReviewDto> {
     const em = this.em();
     await this.loader.load(em, applicationId, caller);
+    return this.view(em, applicationId, caller);
+  }
+
+  private async view(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewDto> {
     const draw = await em.findOne(ReviewDraw, { applicationId });
     if (!draw) throw RpcFailure.notFound({ zh: '专家抽取记录', en: 'Expert draw' });
     const assignments = await em.find(ReviewAssignment, { applicationId }, { orderBy: { rank: 'asc' } });

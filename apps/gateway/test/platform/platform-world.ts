@@ -100,6 +100,7 @@ export async function call<T = Record<string, unknown>>(
     },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
-  const text = await response.text();
+  const json = /json/.test(response.headers.get('content-type') ?? '');
+  const text = json ? await response.text() : '';
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
 }
