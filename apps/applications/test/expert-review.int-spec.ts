@@ -1,34 +1,18 @@
-import type { INestApplication } from '@nestjs/common';
-
 import { DeclareConflict, DrawExperts, GetReview, ScoreApplication } from '@tic/contracts';
-import type { RpcClient, RpcFailure } from '@tic/platform';
+import type { RpcFailure } from '@tic/platform';
 
 import { DEMO_EXPERTS, DEMO_UNITS } from '../src/seed/demo-units';
 import { seededShuffle } from '../src/reviews/seeded-shuffle';
-import { CALLERS, CO_BUILDER_ID, expertCaller, rpcClient, startInfrastructure, startService, SUPPORTING_UNIT_ID, type Infrastructure } from './harness';
+import { CALLERS, CO_BUILDER_ID, expertCaller, runningService, SUPPORTING_UNIT_ID } from './harness';
 import { applicationAt, expertNumber } from './journey';
 
 describe('A13(三) expert review: a reproducible draw with 回避, recusal, scores (real Postgres, NATS)', () => {
-  let infra: Infrastructure;
-  let app: INestApplication;
-  let rpc: RpcClient;
-
-  beforeAll(async () => {
-    infra = await startInfrastructure('review');
-    app = await startService(infra.config);
-    rpc = rpcClient(infra.nats.url);
-  }, 90_000);
-
-  afterAll(async () => {
-    await rpc?.onApplicationShutdown();
-    await app?.close();
-    await infra?.stop();
-  });
+  const service = runningService('review');
 
   it('never draws an expert of the supporting, construction or a co-building unit, and the seed reproduces the draw', async () => {
-    const application = await applicationAt(rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review']);
+    const application = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review']);
     const seed = '00112233445566778899aabbccddeeff';
-    const review = await rpc.request(DrawExperts, { applicationId: application.id, count: 3, reserves: 2, seed }, { caller: CALLERS.dst });
+    const review = await service.rpc.request(DrawExperts, { applicationId: application.id, count: 3, reserves: 2, seed }, { caller: CALLERS.dst });
     const insiders = new Set([SUPPORTING_UNIT_ID, CO_BUILDER_ID, application.constructionUnitId]);
     expect(review.assignments).toHaveLength(5);
     expect(review.assignments.some((a) => insiders.has(a.orgId))).toBe(false);
@@ -40,24 +24,24 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
   });
 
   it('replaces a recused expert by the first reserve; DST sees every score, the mean and the spread; an expert only their own', async () => {
-    const application = await applicationAt(rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review']);
-    const review = await rpc.request(DrawExperts, { applicationId: application.id, count: 3, reserves: 1 }, { caller: CALLERS.dst });
+    const application = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review']);
+    const review = await service.rpc.request(DrawExperts, { applicationId: application.id, count: 3, reserves: 1 }, { caller: CALLERS.dst });
     const [first, second, third, reserve] = review.assignments;
-    const recused = await rpc.request(DeclareConflict, { applicationId: application.id, reason: '曾与依托单位合作课题' }, { caller: expertCaller(expertNumber(first!.expertId)) });
+    const recused = await service.rpc.request(DeclareConflict, { applicationId: application.id, reason: '曾与依托单位合作课题' }, { caller: expertCaller(expertNumber(first!.expertId)) });
     expect(recused.assignments.map((a) => a.status)).toEqual(['recused']);
-    const afterRecusal = await rpc.request(GetReview, { applicationId: application.id }, { caller: CALLERS.dst });
+    const afterRecusal = await service.rpc.request(GetReview, { applicationId: application.id }, { caller: CALLERS.dst });
     expect(afterRecusal.assignments.find((a) => a.expertId === reserve!.expertId)).toMatchObject({ role: 'reviewer', status: 'assigned' });
 
     for (const [assignment, score] of [[second!, 80], [third!, 90], [reserve!, 70]] as const) {
-      await rpc.request(ScoreApplication, { applicationId: application.id, score, opinion: '意见：基础较好，建议加强成果转化。' }, { caller: expertCaller(expertNumber(assignment.expertId)) });
+      await service.rpc.request(ScoreApplication, { applicationId: application.id, score, opinion: '意见：基础较好，建议加强成果转化。' }, { caller: expertCaller(expertNumber(assignment.expertId)) });
     }
-    const summary = (await rpc.request(GetReview, { applicationId: application.id }, { caller: CALLERS.dst })).summary;
+    const summary = (await service.rpc.request(GetReview, { applicationId: application.id }, { caller: CALLERS.dst })).summary;
     expect(summary).toEqual({ scores: [80, 90, 70], mean: 80, spread: 8.16, min: 70, max: 90 });
-    const own = await rpc.request(GetReview, { applicationId: application.id }, { caller: expertCaller(expertNumber(second!.expertId)) });
+    const own = await service.rpc.request(GetReview, { applicationId: application.id }, { caller: expertCaller(expertNumber(second!.expertId)) });
     expect(own.assignments.map((a) => a.expertId)).toEqual([second!.expertId]);
     expect(own.summary.scores).toEqual([]);
 
-    const twice = await rpc.request(ScoreApplication, { applicationId: application.id, score: 99, opinion: '再次评分尝试，应被拒绝。' }, { caller: expertCaller(expertNumber(second!.expertId)) }).catch((e: unknown) => e as RpcFailure);
+    const twice = await service.rpc.request(ScoreApplication, { applicationId: application.id, score: 99, opinion: '再次评分尝试，应被拒绝。' }, { caller: expertCaller(expertNumber(second!.expertId)) }).catch((e: unknown) => e as RpcFailure);
     expect((twice as RpcFailure).error.code).toBe('conflict');
   });
 });

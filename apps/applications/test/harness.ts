@@ -90,3 +90,28 @@ export function eligibleForm() {
     requestedTrack: 'formal' as const,
   };
 }
+
+/** The service running for a whole test file, with a client; registers its own beforeAll/afterAll. */
+export function runningService(label: string): { readonly rpc: RpcClient; readonly infra: Infrastructure } {
+  const context: { rpc?: RpcClient; infra?: Infrastructure; app?: INestApplication } = {};
+  beforeAll(async () => {
+    context.infra = await startInfrastructure(label);
+    context.app = await startService(context.infra.config);
+    context.rpc = rpcClient(context.infra.nats.url);
+  }, 90_000);
+  afterAll(async () => {
+    await context.rpc?.onApplicationShutdown();
+    await context.app?.close();
+    await context.infra?.stop();
+  });
+  return {
+    get rpc() {
+      if (!context.rpc) throw new Error('the service is not running yet');
+      return context.rpc;
+    },
+    get infra() {
+      if (!context.infra) throw new Error('the service is not running yet');
+      return context.infra;
+    },
+  };
+}

@@ -62,6 +62,12 @@ describe('the platform end to end: gateway and applications service as processes
     expect(events.map((e) => e.aggregateversion)).toEqual([1, 2, 3, 4, 5, 6]);
     expect((await eventsAbout(application.centerId ?? '')).map((e) => e.type)).toEqual(['tic.center.established', 'tic.center.filed']);
 
+    // DST's Excel export of the filed applications.
+    const exported = await fetch(`${world.gatewayUrl}/api/v1/applications/export?status=filed`, { headers: { authorization: `Bearer ${tokens.dst}` } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(Buffer.from(await exported.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+
     // Agencies' catch-up read of the journal carries the same events.
     const journal = await call<{ events: { id: string }[] }>(world, 'GET', '/events?limit=500', { token: tokens.dst });
     expect(journal.status).toBe(200);
