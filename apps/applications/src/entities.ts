@@ -9,6 +9,7 @@ import { Notice } from './notices/notice.entity';
 import { Objection } from './notices/objection.entity';
 import { Organization } from './organizations/organization.entity';
 import { Expert } from './reviews/expert.entity';
+import { ReviewArchive } from './reviews/review-archive.entity';
 import { ReviewAssignment } from './reviews/review-assignment.entity';
 import { ReviewDraw } from './reviews/review-draw.entity';
 
@@ -21,6 +22,7 @@ export const APPLICATIONS_ENTITIES = [
   Expert,
   ReviewDraw,
   ReviewAssignment,
+  ReviewArchive,
   Notice,
   NoticeEntry,
   Objection,

@@ -1,10 +1,10 @@
-import { DeclareConflict, DrawExperts, GetReview, ScoreApplication } from '@tic/contracts';
+import { DeclareConflict, DrawExperts, GetApplication, GetReview, ScoreApplication, TransitionApplication } from '@tic/contracts';
 import type { RpcFailure } from '@tic/platform';
 
 import { DEMO_EXPERTS, DEMO_UNITS } from '../src/seed/demo-units';
 import { seededShuffle } from '../src/reviews/seeded-shuffle';
 import { CALLERS, CO_BUILDER_ID, expertCaller, runningService, SUPPORTING_UNIT_ID } from './harness';
-import { applicationAt, expertNumber } from './journey';
+import { applicationAt, expertNumber, scoreAll } from './journey';
 
 describe('A13(三) expert review: a reproducible draw with 回避, recusal, scores (real Postgres, NATS)', () => {
   const service = runningService('review');
@@ -43,5 +43,19 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
 
     const twice = await service.rpc.request(ScoreApplication, { applicationId: application.id, score: 99, opinion: '再次评分尝试，应被拒绝。' }, { caller: expertCaller(expertNumber(second!.expertId)) }).catch((e: unknown) => e as RpcFailure);
     expect((twice as RpcFailure).error.code).toBe('conflict');
+  });
+
+  it('starts a fresh round after DST returns the application: the old scores are archived and no longer count', async () => {
+    let application = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review']);
+    await scoreAll(service.rpc, application.id);
+    application = await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
+    application = await service.rpc.request(TransitionApplication, { id: application.id, action: 'return', version: application.version, comment: '请补充中试基地材料' }, { caller: CALLERS.dst });
+    for (const [action, caller] of [['submit', CALLERS.construction], ['pass_supporting_review', CALLERS.supporting], ['recommend', CALLERS.recommender], ['pass_formal_review', CALLERS.dst]] as const) {
+      application = await service.rpc.request(TransitionApplication, { id: application.id, action, version: application.version }, { caller });
+    }
+    const early = await service.rpc.request(TransitionApplication, { id: application.id, action: 'shortlist', version: application.version }, { caller: CALLERS.dst }).catch((e: unknown) => e as RpcFailure);
+    expect((early as RpcFailure).error).toMatchObject({ code: 'rule_violation', rule: 'A13-expert-review' });
+    const redraw = await service.rpc.request(DrawExperts, { applicationId: application.id, count: 3, reserves: 0 }, { caller: CALLERS.dst });
+    expect(redraw.assignments.every((a) => a.status === 'assigned')).toBe(true);
   });
 });

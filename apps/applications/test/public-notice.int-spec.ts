@@ -1,4 +1,4 @@
-import { ApproveApplication, DecideObjection, FileObjection, GetApplication, ListPublicNotices, PublishNotice } from '@tic/contracts';
+import { ApproveApplication, DecideObjection, FileObjection, GetApplication, ListObjections, ListPublicNotices, PublishNotice } from '@tic/contracts';
 import { addDays } from '@tic/domain';
 import type { RpcFailure } from '@tic/platform';
 import { eventually } from '@tic/testing';
@@ -51,7 +51,10 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
     const other = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review', 'shortlist']);
     const current = await service.rpc.request(PublishNotice, { title: '第三批公示', applicationIds: [other.id] }, { caller: CALLERS.dst });
     const objection = await service.rpc.request(FileObjection, { noticeId: current.id, applicationId: other.id, objectorUnit: '某科技有限公司', contact: '024-12345678', grounds: '核心成果的知识产权归属存在争议。' });
+    const second = await service.rpc.request(FileObjection, { noticeId: current.id, applicationId: other.id, objectorName: '王某', contact: '13700000000', grounds: '研发团队人数与社保记录不符。' });
     await service.rpc.request(DecideObjection, { objectionId: objection.id, upheld: true, comment: '经核查，异议成立。' }, { caller: CALLERS.dst });
     expect((await service.rpc.request(GetApplication, { id: other.id }, { caller: CALLERS.dst })).status).toBe('rejected');
+    const settled = await service.rpc.request(ListObjections, { limit: 50, applicationId: other.id }, { caller: CALLERS.dst });
+    expect(settled.items.find((o) => o.id === second.id)?.status).toBe('closed');
   }, 60_000);
 });

@@ -13,6 +13,7 @@ import { eventActor } from '../common/actor';
 import { nextEventVersion } from '../common/event-version';
 import { assertVersion, withVersionCheck } from '../common/versioning';
 import { Center } from '../centers/center.entity';
+import { archiveReview } from '../reviews/archive-review';
 import { ReviewAssignment } from '../reviews/review-assignment.entity';
 import { applicationEventData, STEP_EVENTS } from './application-events';
 import { applicationFindings } from './application-findings';
@@ -22,6 +23,12 @@ import type { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
 type TransitionInput = z.output<typeof TransitionApplication.request>;
+
+// Statuses in which the application has (or may have) an expert review under way.
+const REVIEWED = new Set(['expert_review', 'shortlisted']);
+
+// DST decides on waivers while it reviews; after the decision they would change nothing.
+const WAIVABLE = new Set(['formal_review', 'expert_review', 'shortlisted', 'public_notice', 'objection_review']);
 type WaiverInput = z.output<typeof RecordWaiver.request>;
 
 /** A13's simple steps and DST's waivers: load, ask the state machine, persist the change with its event. */
@@ -47,6 +54,9 @@ export class ApplicationWorkflowService {
         const from = application.status;
         application.status = decision.to;
         recordHistory(em, application, caller, input.action, from, input.comment, decision.article);
+        if ((input.action === 'return' || input.action === 'reject') && REVIEWED.has(from)) {
+          await archiveReview(em, application.id, `${input.action}: ${input.comment ?? ''}`);
+        }
         if (input.action === 'file') {
           await this.fileCenter(em, application, caller, input.documentRef);
           return;
@@ -72,6 +82,9 @@ export class ApplicationWorkflowService {
       this.em().transactional(async (em) => {
         const application = await this.loader.load(em, input.id, caller, true);
         assertVersion(input.version, application.version);
+        if (!WAIVABLE.has(application.status)) {
+          throw RpcFailure.of('conflict', { zh: '只能在审查至公示阶段记录豁免', en: 'Waivers are recorded between the formal review and the approval' });
+        }
         const waiver = { rule: input.rule, article: rule.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() };
         application.waivers = [...application.waivers.filter((w) => w.rule !== input.rule), waiver];
         recordHistory(em, application, caller, 'waive', application.status, `${input.rule}: ${input.reason}`, rule.article);

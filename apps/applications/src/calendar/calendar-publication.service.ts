@@ -31,6 +31,8 @@ export class CalendarPublicationService {
     if (problems.length > 0) throw RpcFailure.invalidInput(problems.map((p) => ({ path: p.path, message: p.message.en })));
     const subject = stableId(`calendar-year-${input.year}`);
     await this.em().transactional(async (em) => {
+      // Two loads of the same year at once must not both take the next event number.
+      await em.execute('select pg_advisory_xact_lock(hashtext(?))', [subject]);
       const published = await em.count(OutboxEvent, { subject });
       this.outbox.record(em, CalendarYearPublished, {
         subject,

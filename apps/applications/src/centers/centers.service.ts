@@ -49,8 +49,10 @@ function centerScope(caller: Caller): FilterQuery<Center> | null {
   switch (caller.role) {
     case 'dst_admin':
     case 'committee_office':
-    case 'evaluator':
       return {};
+    // An evaluator sees the centers assigned to it (DOMAIN.md §1); assignments come with evaluations.
+    case 'evaluator':
+      return null;
     case 'supporting_unit':
       return { supportingUnitId: caller.orgId };
     case 'construction_unit':

@@ -12,6 +12,7 @@ import { recordHistory } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
 import { nextEventVersion } from '../common/event-version';
 import { newId } from '../common/ids';
+import { withVersionCheck } from '../common/versioning';
 import { pageOf } from '../common/paging';
 import type { ApplicationsConfig } from '../config';
 import { Organization } from '../organizations/organization.entity';
@@ -46,8 +47,9 @@ export class NoticesService implements OnModuleInit {
       throw RpcFailure.invalidInput([{ path: 'startsOn', message: `must be between ${addDays(today, -MAX_BACKDATE_DAYS)} and today` }]);
     }
     const workingDays = input.workingDays ?? this.config.PUBLIC_NOTICE_WORKING_DAYS;
-    const noticeId = await this.em().transactional(async (em) => {
-      const applications = await em.find(Application, { id: { $in: input.applicationIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const noticeId = await withVersionCheck(() => this.em().transactional(async (em) => {
+      // Locked in id order, so that two notices naming the same applications cannot deadlock.
+      const applications = await em.find(Application, { id: { $in: input.applicationIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
       const missing = input.applicationIds.filter((id) => !applications.some((a) => a.id === id));
       if (missing.length > 0) throw RpcFailure.invalidInput(missing.map((id) => ({ path: `applicationIds.${input.applicationIds.indexOf(id)}`, message: 'no such application' })));
 
@@ -73,7 +75,7 @@ export class NoticesService implements OnModuleInit {
         data: { noticeId: id, title: notice.title, applicationIds: input.applicationIds, startsOn, endsOn: deadline.dueOn, endsOnProvisional: deadline.provisional, workingDays },
       });
       return id;
-    });
+    }));
     return this.view(this.em(), await this.em().findOneOrFail(Notice, { id: noticeId }));
   }
 

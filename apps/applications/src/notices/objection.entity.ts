@@ -1,6 +1,6 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
-export type ObjectionStatus = 'recorded' | 'under_review' | 'upheld' | 'dismissed';
+export type ObjectionStatus = 'recorded' | 'under_review' | 'upheld' | 'dismissed' | 'closed';
 
 /** An objection to a listed application; only named ones inside the window hold it (DOMAIN.md §7). */
 @Entity({ tableName: 'objection' })

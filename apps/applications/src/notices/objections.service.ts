@@ -110,6 +110,14 @@ export class ObjectionsService {
       recordHistory(em, application, caller, action, from, input.comment, decision.article);
       this.recordDecision(em, application, objection, input, caller, from, decision.to, decision.article);
       if (input.upheld) {
+        // The application is rejected: objections still under review have nothing left to decide.
+        const others = await em.find(Objection, { applicationId: application.id, status: 'under_review', id: { $ne: objection.id } });
+        for (const other of others) {
+          other.status = 'closed';
+          other.decisionComment = `申报已因异议${objection.id}成立不予批准，本异议一并办结`;
+          other.decidedBy = caller.name;
+          other.decidedAt = new Date();
+        }
         this.outbox.record(em, ApplicationRejected, {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),

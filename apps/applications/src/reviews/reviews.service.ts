@@ -98,8 +98,9 @@ export class ReviewsService {
 
   async score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
     await this.em().transactional(async (em) => {
+      // Locked first, so that a score cannot slip in beside a concurrent return or shortlist.
+      const application = await this.loader.load(em, input.applicationId, caller, true);
       const mine = await this.ownAssignment(em, input.applicationId, caller);
-      const application = await this.loader.load(em, input.applicationId, caller);
       if (application.status !== 'expert_review') throw RpcFailure.of('conflict', { zh: '申报不在专家评审阶段', en: 'The application is not in expert review' });
       if (mine.status !== 'assigned') throw RpcFailure.of('conflict', { zh: '已评分或已回避', en: 'Already scored, or recused' });
       mine.status = 'scored';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** Cursor pagination for every list (CONTRACT.md): `limit` up to 200, an opaque `cursor` from the previous page. */
 export const pageRequest = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  // Lists page by their UUID v7 ids, so a cursor is the last id of the previous page.
+  cursor: z.uuid().optional(),
 };
 
 /** A page of items and the cursor of the next one (absent on the last page). */
