@@ -17,6 +17,8 @@ const esmPackages = [
 module.exports = function jestConfig(overrides = {}) {
   return {
     testEnvironment: 'node',
+    // Integration suites start and stop real services; their hooks need more than Jest's 5 s default.
+    testTimeout: 60_000,
     moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
     testRegex: overrides.testRegex ?? 'src/.*\\.spec\\.ts$',
     transform: {

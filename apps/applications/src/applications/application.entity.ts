@@ -1,6 +1,8 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 
 import type { ApplicationStatus, ApprovalTrack, RuleId } from '@tic/domain';
+
+import { AggregateRoot } from '../common/aggregate.entity';
 
 /** A12(二): an achievement or a cooperation mechanism with its evidence metadata. */
 export interface Declaration {
@@ -21,19 +23,7 @@ export interface Waiver {
 /** An application (申报) for a provincial Technology Innovation Center (A12, A13). */
 @Entity({ tableName: 'application' })
 @Index({ properties: ['status'] })
-export class Application {
-  [OptionalProps]?: 'eventVersion' | 'version' | 'createdAt' | 'updatedAt' | 'status' | 'waivers' | 'centerId' | 'track';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  /** Number of the last event published about it (see common/event-version.ts). */
-  @Property({ type: 'integer' })
-  eventVersion: number = 0;
-
+export class Application extends AggregateRoot<'updatedAt' | 'status' | 'waivers' | 'centerId' | 'track'> {
   @Property({ type: 'text' })
   status: ApplicationStatus = 'draft';
 
@@ -91,8 +81,6 @@ export class Application {
   @Property({ type: 'uuid', nullable: true })
   centerId: string | null = null;
 
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();

@@ -1,22 +1,12 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
 
 import type { ApprovalTrack, CenterStatus } from '@tic/domain';
 
+import { AggregateRoot } from '../common/aggregate.entity';
+
 /** A provincial Technology Innovation Center in the registry, created by approval (A13(四)). */
 @Entity({ tableName: 'center' })
-export class Center {
-  [OptionalProps]?: 'eventVersion' | 'version' | 'createdAt' | 'filedOn';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  /** Number of the last event published about it (see common/event-version.ts). */
-  @Property({ type: 'integer' })
-  eventVersion: number = 0;
-
+export class Center extends AggregateRoot<'filedOn'> {
   @Property({ type: 'text' })
   nameZh!: string;
 
@@ -65,6 +55,4 @@ export class Center {
   @Property({ type: 'text', nullable: true })
   filedOn: string | null = null;
 
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
 }

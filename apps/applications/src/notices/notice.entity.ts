@@ -1,20 +1,10 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
+
+import { AggregateRoot } from '../common/aggregate.entity';
 
 /** A13(四): a public notice (公示) of the applications DST intends to approve. */
 @Entity({ tableName: 'notice' })
-export class Notice {
-  [OptionalProps]?: 'eventVersion' | 'version' | 'createdAt' | 'status';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  /** Number of the last event published about it (see common/event-version.ts). */
-  @Property({ type: 'integer' })
-  eventVersion: number = 0;
-
+export class Notice extends AggregateRoot<'status'> {
   @Property({ type: 'text' })
   title!: string;
 
@@ -31,8 +21,6 @@ export class Notice {
   @Property({ type: 'uuid' })
   deadlineId!: string;
 
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
 
   /** Whether an objection filed on `today` is inside the window ending `endsOn` (both ends included). */
   isOpenOn(today: string, endsOn: string): boolean {
