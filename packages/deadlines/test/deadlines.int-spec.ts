@@ -12,7 +12,7 @@ import { createTables, deleteRedisKeys, startService, type ServiceUnderTest } fr
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 describe('deadlines of a service (real Postgres, NATS JetStream and Redis)', () => {
   const prefix = `tic-test-${randomUUID().slice(0, 8)}`;

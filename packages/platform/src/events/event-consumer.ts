@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 
 import { EVENT_STREAM, eventSubject, parseEvent, type EventType, type TicEvent } from '@tic/contracts';
@@ -32,7 +32,7 @@ const ACK_WAIT_NS = 30 * 1_000_000_000;
  * row and the effect commit together, so a redelivery finds the row and does nothing. A malformed
  * event, or one that keeps failing, is parked in Postgres and terminated instead of retried forever.
  */
-export class EventConsumers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumers.name);
   private readonly running: ConsumerMessages[] = [];
   private readonly loops: Promise<void>[] = [];
@@ -138,7 +138,8 @@ export class EventConsumers implements OnApplicationBootstrap, OnApplicationShut
     message.term();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the NATS connection drains (onApplicationShutdown): an open pull or publish would hold the drain up.
+  async beforeApplicationShutdown(): Promise<void> {
     for (const messages of this.running) await messages.close();
     await Promise.allSettled(this.loops);
   }
