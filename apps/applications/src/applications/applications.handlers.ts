@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
-
 import {
   ApproveApplication,
   CreateApplication,
@@ -19,8 +18,6 @@ import { ApplicationApprovalService } from './application-approval.service';
 import { ApplicationWorkflowService } from './application-workflow.service';
 import { ApplicationsExportService } from './applications-export.service';
 import { ApplicationsService } from './applications.service';
-
-
 
 /** NATS handlers of tic.rpc.applications.applications.*; each delegates in one line. */
 @Controller()
