@@ -6,12 +6,9 @@ import type { z } from 'zod';
 import { ApplicationApproved, CenterEstablished, type ApplicationDto, type ApproveApplication } from '@tic/contracts';
 import { applicationLifecycle, centerName, computeDueDate, RULES } from '@tic/domain';
 import { CalendarService, Clock } from '@tic/deadlines';
-import { EventOutbox, RpcFailure, type Caller } from '@tic/platform';
+import { assertVersion, type Caller, EventOutbox, newId, nextEventVersion, RpcFailure, withVersionCheck } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
-import { nextEventVersion } from '../common/event-version';
-import { newId } from '../common/ids';
-import { assertVersion, withVersionCheck } from '../common/versioning';
 import { Notice } from '../notices/notice.entity';
 import { NoticeEntry } from '../notices/notice-entry.entity';
 import { Objection } from '../notices/objection.entity';

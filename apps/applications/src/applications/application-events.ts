@@ -8,9 +8,8 @@ import {
   ApplicationSupportingReviewPassed,
 } from '@tic/contracts';
 import { centerName, type ApplicationAction, type ApplicationStatus } from '@tic/domain';
-import type { Caller } from '@tic/platform';
+import { type Caller, eventActor } from '@tic/platform';
 
-import { eventActor } from '../common/actor';
 import type { Application } from './application.entity';
 
 /** The event each simple step of A13 publishes (filing publishes the center's). */

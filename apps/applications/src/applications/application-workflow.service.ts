@@ -6,12 +6,9 @@ import type { z } from 'zod';
 import { CenterFiled, type ApplicationDto, type RecordWaiver, type TransitionApplication } from '@tic/contracts';
 import { applicationLifecycle, RULES, type ApplicationContext } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { EventOutbox, RpcFailure, type Caller } from '@tic/platform';
+import { assertVersion, type Caller, eventActor, EventOutbox, nextEventVersion, RpcFailure, withVersionCheck } from '@tic/platform';
 
 import { Call } from '../calls/call.entity';
-import { eventActor } from '../common/actor';
-import { nextEventVersion } from '../common/event-version';
-import { assertVersion, withVersionCheck } from '../common/versioning';
 import { Center } from '../centers/center.entity';
 import { archiveReview } from '../reviews/archive-review';
 import { ReviewAssignment } from '../reviews/review-assignment.entity';

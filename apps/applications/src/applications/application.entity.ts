@@ -2,7 +2,7 @@ import { Entity, Index, Property } from '@mikro-orm/core';
 
 import type { ApplicationStatus, ApprovalTrack, RuleId } from '@tic/domain';
 
-import { AggregateRoot } from '../common/aggregate.entity';
+import { AggregateRoot } from '@tic/platform';
 
 /** A12(二): an achievement or a cooperation mechanism with its evidence metadata. */
 export interface Declaration {

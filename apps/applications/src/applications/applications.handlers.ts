@@ -11,9 +11,8 @@ import {
   TransitionApplication,
   UpdateApplication,
 } from '@tic/contracts';
-import { CurrentCaller, RpcHandler, type Caller } from '@tic/platform';
+import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
-import type { In } from '../common/rpc-input';
 import { ApplicationApprovalService } from './application-approval.service';
 import { ApplicationWorkflowService } from './application-workflow.service';
 import { ApplicationsExportService } from './applications-export.service';

@@ -5,14 +5,11 @@ import type { z } from 'zod';
 
 import type { ApplicationDto, CreateApplication, ListApplications, UpdateApplication } from '@tic/contracts';
 import { centerName, validateUscc } from '@tic/domain';
-import { RpcFailure, type Caller } from '@tic/platform';
+import { assertVersion, type Caller, newId, pageOf, RpcFailure, withVersionCheck } from '@tic/platform';
 import { Clock } from '@tic/deadlines';
 
 import { applicationScope } from '../access/application-scope';
 import { Call } from '../calls/call.entity';
-import { newId } from '../common/ids';
-import { pageOf } from '../common/paging';
-import { assertVersion, withVersionCheck } from '../common/versioning';
 import { Organization } from '../organizations/organization.entity';
 import { applicationFindings } from './application-findings';
 import { ApplicationLoader } from './application-loader';

@@ -6,10 +6,8 @@ import type { z } from 'zod';
 import { CalendarYearPublished, type LoadCalendarYear, type calendarYearSchema } from '@tic/contracts';
 import { bundledCalendar, validateYearSchedule } from '@tic/domain';
 import { CalendarYear } from '@tic/deadlines';
-import { EventOutbox, OutboxEvent, RpcFailure, type Caller } from '@tic/platform';
+import { type Caller, eventActor, EventOutbox, OutboxEvent, RpcFailure, stableId } from '@tic/platform';
 
-import { eventActor } from '../common/actor';
-import { stableId } from '../common/ids';
 
 type CalendarYearDto = z.output<typeof calendarYearSchema>;
 

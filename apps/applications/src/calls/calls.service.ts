@@ -4,10 +4,8 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type { CallDto, ListCalls, OpenCall } from '@tic/contracts';
-import { RpcFailure, type Caller } from '@tic/platform';
+import { type Caller, newId, pageOf, RpcFailure } from '@tic/platform';
 
-import { newId } from '../common/ids';
-import { pageOf } from '../common/paging';
 import { Call } from './call.entity';
 
 /** A11: DST's annual calls for applications. */

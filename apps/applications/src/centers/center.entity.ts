@@ -2,7 +2,7 @@ import { Entity, Property } from '@mikro-orm/core';
 
 import type { ApprovalTrack, CenterStatus } from '@tic/domain';
 
-import { AggregateRoot } from '../common/aggregate.entity';
+import { AggregateRoot } from '@tic/platform';
 
 /** A provincial Technology Innovation Center in the registry, created by approval (A13(四)). */
 @Entity({ tableName: 'center' })

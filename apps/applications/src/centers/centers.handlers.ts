@@ -2,11 +2,10 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
 import { GetCenter, journalRpc, ListCalendarYears, ListCenters, LoadCalendarYear } from '@tic/contracts';
-import { CurrentCaller, readJournal, RpcHandler, type Caller } from '@tic/platform';
+import { type Caller, CurrentCaller, type In, readJournal, RpcHandler } from '@tic/platform';
 import { MikroORM } from '@mikro-orm/core';
 
 import { CalendarPublicationService } from '../calendar/calendar-publication.service';
-import type { In } from '../common/rpc-input';
 import { CentersService } from './centers.service';
 
 const Journal = journalRpc('applications');

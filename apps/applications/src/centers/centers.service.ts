@@ -1,11 +1,10 @@
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pageOf } from '../common/paging';
+import { type Caller, pageOf, RpcFailure } from '@tic/platform';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type { CenterDto, ListCenters } from '@tic/contracts';
-import { RpcFailure, type Caller } from '@tic/platform';
 
 import { Center } from './center.entity';
 

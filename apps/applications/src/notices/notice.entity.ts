@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 
-import { AggregateRoot } from '../common/aggregate.entity';
+import { AggregateRoot } from '@tic/platform';
 
 /** A13(四): a public notice (公示) of the applications DST intends to approve. */
 @Entity({ tableName: 'notice' })

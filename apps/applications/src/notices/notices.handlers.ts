@@ -2,9 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
 import { DecideObjection, FileObjection, ListObjections, ListPublicNotices, PublishNotice } from '@tic/contracts';
-import { CurrentCaller, OptionalCaller, RpcFailure, RpcHandler, type Caller } from '@tic/platform';
+import { type Caller, CurrentCaller, type In, OptionalCaller, RpcFailure, RpcHandler } from '@tic/platform';
 
-import type { In } from '../common/rpc-input';
 import { NoticesService } from './notices.service';
 import { ObjectionsService } from './objections.service';
 

@@ -6,14 +6,10 @@ import type { z } from 'zod';
 import { PublicNoticeEnded, PublicNoticeStarted, type ListPublicNotices, type NoticeDto, type PublishNotice } from '@tic/contracts';
 import { addDays, applicationLifecycle, centerName } from '@tic/domain';
 import { Clock, Deadline, Deadlines } from '@tic/deadlines';
-import { EventOutbox, PLATFORM_CONFIG, RpcFailure, type Caller } from '@tic/platform';
+import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, PLATFORM_CONFIG, RpcFailure, withVersionCheck } from '@tic/platform';
 
 import { recordHistory } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
-import { nextEventVersion } from '../common/event-version';
-import { newId } from '../common/ids';
-import { withVersionCheck } from '../common/versioning';
-import { pageOf } from '../common/paging';
 import type { ApplicationsConfig } from '../config';
 import { Organization } from '../organizations/organization.entity';
 import { NoticeEntry } from './notice-entry.entity';

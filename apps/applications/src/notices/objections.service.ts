@@ -6,14 +6,11 @@ import type { z } from 'zod';
 import { ApplicationObjectionDecided, ApplicationObjectionFiled, ApplicationRejected, type DecideObjection, type FileObjection, type ListObjections } from '@tic/contracts';
 import { applicationLifecycle, type Actor } from '@tic/domain';
 import { Clock, Deadline } from '@tic/deadlines';
-import { EventOutbox, RpcFailure, type Caller } from '@tic/platform';
+import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, RpcFailure } from '@tic/platform';
 
 import { applicationEventData } from '../applications/application-events';
 import { recordHistory } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
-import { nextEventVersion } from '../common/event-version';
-import { newId } from '../common/ids';
-import { pageOf } from '../common/paging';
 import { NoticeEntry } from './notice-entry.entity';
 import { Notice } from './notice.entity';
 import { Objection } from './objection.entity';

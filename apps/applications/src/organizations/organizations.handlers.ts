@@ -2,10 +2,9 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
 import { CreateOrganization, GetOrganization, ListCalls, ListOrganizations, OpenCall } from '@tic/contracts';
-import { CurrentCaller, RpcHandler, type Caller } from '@tic/platform';
+import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
 import { CallsService } from '../calls/calls.service';
-import type { In } from '../common/rpc-input';
 import { OrganizationsService } from './organizations.service';
 
 /** NATS handlers for units and calls. */

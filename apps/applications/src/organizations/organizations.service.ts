@@ -5,10 +5,8 @@ import type { z } from 'zod';
 
 import type { CreateOrganization, ListOrganizations, OrganizationDto } from '@tic/contracts';
 import { validateUscc } from '@tic/domain';
-import { RpcFailure, type Caller } from '@tic/platform';
+import { type Caller, newId, pageOf, RpcFailure } from '@tic/platform';
 
-import { newId } from '../common/ids';
-import { pageOf } from '../common/paging';
 import { Organization } from './organization.entity';
 
 type CreateInput = z.output<typeof CreateOrganization.request>;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { newId } from '../common/ids';
+import { newId } from '@tic/platform';
 import { ReviewArchive } from './review-archive.entity';
 import { ReviewAssignment } from './review-assignment.entity';
 import { ReviewDraw } from './review-draw.entity';

@@ -2,9 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
 import { DeclareConflict, DrawExperts, GetReview, ListExperts, RegisterExpert, ScoreApplication } from '@tic/contracts';
-import { CurrentCaller, RpcHandler, type Caller } from '@tic/platform';
+import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
-import type { In } from '../common/rpc-input';
 import { ReviewsService } from './reviews.service';
 
 /** NATS handlers of the expert pool and the expert review. */

@@ -5,12 +5,10 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 
 import type { DrawExperts, ListExperts, RegisterExpert, ReviewDto, ScoreApplication } from '@tic/contracts';
-import { RpcFailure, type Caller } from '@tic/platform';
+import { type Caller, newId, pageOf, RpcFailure } from '@tic/platform';
 
 import { ApplicationLoader } from '../applications/application-loader';
 import type { Application } from '../applications/application.entity';
-import { newId } from '../common/ids';
-import { pageOf } from '../common/paging';
 import { Organization } from '../organizations/organization.entity';
 import { Expert } from './expert.entity';
 import { ReviewAssignment } from './review-assignment.entity';

@@ -1,6 +1,6 @@
 import { usccCheckCharacter, type OrganizationKind } from '@tic/domain';
 
-import { stableId } from '../common/ids';
+import { stableId } from '@tic/platform';
 import { RECOMMENDING_UNITS } from './recommending-units';
 
 export interface DemoUnitSeed {

@@ -1,4 +1,4 @@
-import { stableId } from '../common/ids';
+import { stableId } from '@tic/platform';
 
 /** A recommending unit of A7 with what it covers. */
 export interface RecommendingUnitSeed {

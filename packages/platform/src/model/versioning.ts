@@ -1,6 +1,6 @@
 import { DeadlockException, LockWaitTimeoutException, OptimisticLockError } from '@mikro-orm/core';
 
-import { RpcFailure } from '@tic/platform';
+import { RpcFailure } from '../rpc/rpc-failure';
 
 /** Refuses a change based on a version the client no longer holds (CONTRACT.md: 409, never a silent overwrite). */
 export function assertVersion(expected: number, actual: number): void {

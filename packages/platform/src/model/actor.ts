@@ -1,4 +1,4 @@
-import type { Caller } from '@tic/platform';
+import type { Caller } from '../context/call-context';
 
 /** The actor of an event: names and roles only (CONTRACT.md), never an identity number. */
 export function eventActor(caller: Caller): { userId: string; name: string; role: Caller['role']; orgId: string } {
