@@ -21,3 +21,8 @@ export * from './rpc/applications/reviews.rpc';
 export * from './rpc/applications/notices.rpc';
 export * from './rpc/applications/centers.rpc';
 export * from './rpc/applications/calendar.rpc';
+export * from './rpc/personnel/person-fields';
+export * from './rpc/personnel/people.rpc';
+export * from './rpc/personnel/platforms.rpc';
+export * from './rpc/personnel/appointments.rpc';
+export * from './rpc/personnel/committees.rpc';

@@ -45,6 +45,7 @@ export const findingSchema = z.object({
   severity: z.enum(['hard', 'principle', 'advisory']),
   passed: z.boolean(),
   message: localizedText,
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('the facts behind the outcome: counts, the conflicting platform and since when…'),
 });
 
 export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);

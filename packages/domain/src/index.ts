@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './organizations';
+export * from './platforms';
 export * from './findings';
 export * from './rules/catalogue';
 export * from './rules/eligibility';

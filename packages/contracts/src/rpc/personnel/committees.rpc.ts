@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+import { entityId, findingSchema, instant, isoDate, ruleIdSchema } from '../../schemas';
+import { defineRpc } from '../define-rpc';
+import { expectedVersion } from '../paging';
+import { personName } from './person-fields';
+
+export const committeeKindSchema = z.enum(['management', 'advisory']).describe('A16 管理委员会 or A17 技术指导委员会');
+
+export const committeeMemberSchema = z.object({
+  name: personName,
+  orgId: entityId.describe('the member’s organization; decides who counts as an insider'),
+  title: z.string().trim().max(100).optional(),
+  isChair: z.boolean().default(false),
+});
+
+export const committeeMeetingSchema = z.object({
+  id: entityId,
+  heldOn: isoDate,
+  attendees: z.number().int(),
+  minutesRef: z.string(),
+  recordedAt: instant,
+});
+
+export const committeeSchema = z.object({
+  id: entityId,
+  version: z.number().int(),
+  centerId: entityId,
+  kind: committeeKindSchema,
+  termStartsOn: isoDate,
+  termEndsOn: isoDate,
+  members: z.array(committeeMemberSchema.extend({ isChair: z.boolean() })),
+  findings: z.array(findingSchema),
+  meetings: z.array(committeeMeetingSchema),
+  updatedAt: instant,
+});
+export type CommitteeDto = z.output<typeof committeeSchema>;
+
+export const SetCommittee = defineRpc({
+  service: 'personnel',
+  operation: 'committees.set',
+  summary: 'The supporting unit forms or re-forms a center’s committee; hard rules of A16/A17 refuse it, A17’s size is reported',
+  request: z.object({
+    centerId: entityId,
+    kind: committeeKindSchema,
+    version: expectedVersion.optional().describe('required when the committee exists'),
+    termStartsOn: isoDate,
+    termEndsOn: isoDate,
+    members: z.array(committeeMemberSchema).min(1).max(60),
+  }),
+  response: committeeSchema,
+});
+
+export const GetCommittee = defineRpc({
+  service: 'personnel',
+  operation: 'committees.get',
+  summary: 'A center’s committee with its members, findings and meetings',
+  request: z.object({ centerId: entityId, kind: committeeKindSchema }),
+  response: committeeSchema,
+});
+
+export const RecordCommitteeMeeting = defineRpc({
+  service: 'personnel',
+  operation: 'committees.record_meeting',
+  summary: 'A16/A17: records a committee meeting with its attendance and minutes',
+  request: z.object({
+    centerId: entityId,
+    kind: committeeKindSchema,
+    heldOn: isoDate,
+    attendees: z.number().int().min(1).max(60),
+    minutesRef: z.string().trim().min(1).max(200).describe('the minutes in the document store'),
+  }),
+  response: committeeSchema,
+});
+
+const centerWaiverSchema = z.object({ rule: ruleIdSchema, article: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: instant });
+
+export const complianceSchema = z.object({
+  centerId: entityId,
+  centerName: z.string(),
+  year: z.number().int(),
+  /** Every finding about the center's people: A14–A19, A16/A17 composition and meetings. */
+  findings: z.array(findingSchema),
+  /** Failed hard rules. */
+  blocking: z.array(ruleIdSchema),
+  /** Failed principle rules DST has not waived. */
+  unwaived: z.array(ruleIdSchema),
+  waived: z.array(ruleIdSchema),
+  advisories: z.array(ruleIdSchema),
+  compliant: z.boolean().describe('no failed hard rule and no unwaived principle rule'),
+  waivers: z.array(centerWaiverSchema),
+});
+export type ComplianceDto = z.output<typeof complianceSchema>;
+
+export const GetCompliance = defineRpc({
+  service: 'personnel',
+  operation: 'centers.compliance',
+  summary: 'Every finding about a center’s director, staff and committees for a year (A14–A19)',
+  request: z.object({ centerId: entityId, year: z.coerce.number().int().min(2026).max(2100).optional() }),
+  response: complianceSchema,
+});
+
+export const WaiveCenterRule = defineRpc({
+  service: 'personnel',
+  operation: 'centers.waive',
+  summary: 'DST waives a failed principle rule of a center’s staffing (A14, A17 size, A18 count), with its reason',
+  request: z.object({ centerId: entityId, rule: ruleIdSchema, reason: z.string().trim().min(4).max(1000) }),
+  response: complianceSchema,
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+import { validateResidentId } from '@tic/domain';
+
+/**
+ * A resident ID number as a caller types it. The message never repeats the number: it is personal
+ * information (DOMAIN.md §6) and error bodies end up in logs and screenshots.
+ */
+export const residentIdNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const { valid, reason } = validateResidentId(value, new Date().toISOString().slice(0, 10));
+    if (!valid) ctx.addIssue({ code: 'custom', message: RESIDENT_ID_MESSAGES[reason ?? 'format'] });
+  })
+  .describe('公民身份号码 (GB 11643-1999); write-only: responses carry it masked');
+
+const RESIDENT_ID_MESSAGES = {
+  format: 'must be an 18-character resident ID number (17 digits and a check character)',
+  region: 'does not start with a known administrative division code',
+  birth_date: 'does not contain a real birth date',
+  check_digit: 'has a wrong check character',
+} as const;
+
+/** How a resident ID number is shown everywhere: `2101**********1234`. */
+export const maskedIdNumber = z.string().regex(/^\d{4}\*{10}[\dX]{4}$/);
+
+export const personName = z.string().trim().min(1).max(50);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+import { PLATFORM_KINDS, PLATFORM_STATUSES, REGISTERED_PLATFORM_KINDS, STAFF_ROLES } from '@tic/domain';
+
+import { entityId, instant, isoDate } from '../../schemas';
+import { defineRpc } from '../define-rpc';
+import { pageOf, pageRequest } from '../paging';
+import { personName } from './person-fields';
+
+/** A provincial S&T innovation platform (A18): a TIC from the registry, or one DST registered. */
+export const platformSchema = z.object({
+  id: entityId,
+  name: z.string(),
+  kind: z.enum(PLATFORM_KINDS),
+  status: z.enum(PLATFORM_STATUSES),
+  code: z.string().nullable().describe('the number DST or the ministry gave it, if any'),
+  supportingUnitId: entityId,
+  constructionUnitId: entityId.nullable(),
+  recommenderId: entityId.nullable(),
+  coBuilderIds: z.array(entityId),
+  source: z.enum(['center_registry', 'api', 'import']),
+  createdAt: instant,
+});
+export type PlatformDto = z.output<typeof platformSchema>;
+
+export const RegisterPlatform = defineRpc({
+  service: 'personnel',
+  operation: 'platforms.register',
+  summary: 'DST registers a provincial platform other than a TIC (key laboratory, engineering research center…)',
+  request: z.object({
+    name: z.string().trim().min(2).max(100),
+    kind: z.enum(REGISTERED_PLATFORM_KINDS),
+    code: z.string().trim().min(1).max(50).optional(),
+    supportingUnitId: entityId,
+    recommenderId: entityId.optional(),
+  }),
+  response: platformSchema,
+});
+
+export const GetPlatform = defineRpc({
+  service: 'personnel',
+  operation: 'platforms.get',
+  summary: 'One platform in the caller’s scope',
+  request: z.object({ id: entityId }),
+  response: platformSchema,
+});
+
+export const ListPlatforms = defineRpc({
+  service: 'personnel',
+  operation: 'platforms.list',
+  summary: 'Platforms in the caller’s scope, filterable by kind, status and name',
+  request: z.object({
+    ...pageRequest,
+    kind: z.enum(PLATFORM_KINDS).optional(),
+    status: z.enum(PLATFORM_STATUSES).optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+  }),
+  response: pageOf(platformSchema),
+});
+
+/** Most rows one request may carry; the gateway cuts a larger upload into requests of this size. */
+export const ROSTER_BATCH_ROWS = 2000;
+
+/** One line of a roster as typed or uploaded; checked row by row, so one bad line spoils no other. */
+export const rosterRowSchema = z.object({
+  name: z.string().max(200),
+  idNumber: z.string().max(40),
+  kind: z.enum(['fixed', 'floating']).default('fixed'),
+});
+
+/** A roster line that could not be read; the ID number is never echoed back. */
+export const rosterRowProblem = z.object({
+  row: z.number().int().min(1).describe('the line, counted from 1 after the header'),
+  path: z.string(),
+  message: z.string(),
+});
+
+const importRow = rosterRowSchema.extend({
+  role: z.enum(STAFF_ROLES).default('researcher'),
+  startsOn: z.string().max(20),
+  title: z.string().max(50).optional(),
+});
+
+export const ImportPlatformRoster = defineRpc({
+  service: 'personnel',
+  operation: 'platforms.import_roster',
+  summary: 'DST imports the staff roster of a platform other than a TIC, so that the one-platform rule spans it; re-importing a line updates it',
+  request: z.object({
+    platformId: entityId,
+    employerOrgId: entityId.optional().describe('the employer of people not yet registered; the platform’s supporting unit by default'),
+    firstRow: z.number().int().min(1).default(1).describe('the line number of rows[0], for an upload sent in parts'),
+    rows: z.array(importRow).min(1).max(ROSTER_BATCH_ROWS),
+  }),
+  response: z.object({
+    imported: z.number().int(),
+    updated: z.number().int(),
+    problems: z.array(rosterRowProblem),
+  }),
+});
+
+export const rosterConflictSchema = z.object({
+  row: z.number().int().min(1),
+  name: personName,
+  idNumberMasked: z.string(),
+  personId: entityId,
+  appointmentId: entityId,
+  platformId: entityId,
+  platformName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  since: isoDate,
+});
+
+export const CheckRoster = defineRpc({
+  service: 'personnel',
+  operation: 'roster.check',
+  summary: 'A18 查重: every line of a roster whose person is already fixed staff of another provincial platform, in one call',
+  request: z.object({
+    platformId: entityId.optional().describe('the platform the roster belongs to; its own posts are not conflicts'),
+    firstRow: z.number().int().min(1).default(1),
+    rows: z.array(rosterRowSchema).min(1).max(ROSTER_BATCH_ROWS),
+  }),
+  response: z.object({
+    checked: z.number().int(),
+    conflicts: z.array(rosterConflictSchema),
+    problems: z.array(rosterRowProblem),
+  }),
+});
