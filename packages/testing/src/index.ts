@@ -4,3 +4,4 @@ export * from './nats-server';
 export * from './event-tap';
 export * from './eventually';
 export * from './service-process';
+export * from './event-publisher';

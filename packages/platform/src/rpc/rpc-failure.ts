@@ -1,5 +1,5 @@
 import type { RpcError, RpcErrorCode } from '@tic/contracts';
-import type { LocalizedText, Refusal } from '@tic/domain';
+import type { Finding, LocalizedText, Refusal } from '@tic/domain';
 
 const TITLES: Record<RpcErrorCode, LocalizedText> = {
   invalid_input: { zh: '请求参数无效', en: 'Invalid request' },
@@ -49,6 +49,11 @@ export class RpcFailure extends Error {
   }
 
   /** A refusal of the domain's state machines, with its rule and article. */
+  /** A failed hard rule of the measures: 422 with the rule, its article and the finding's message. */
+  static violation(failed: Finding): RpcFailure {
+    return RpcFailure.of('rule_violation', failed.message, { rule: failed.rule, article: failed.article });
+  }
+
   static fromRefusal(refusal: Refusal): RpcFailure {
     switch (refusal.code) {
       case 'invalid_transition':

@@ -1,0 +1,72 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { join } from 'node:path';
+
+import { calendarSubscription, type Clock, Deadlines, DeadlinesModule, REDIS_HEALTH_CHECK, redisHealthCheckProvider, ShiftedClock } from '@tic/deadlines';
+import { eventConsumersProvider, PlatformModule } from '@tic/platform';
+
+import { AppointmentViews } from './appointments/appointment-views';
+import { AppointmentsHandlers } from './appointments/appointments.handlers';
+import { AppointmentsService } from './appointments/appointments.service';
+import { CommitteesHandlers } from './committees/committees.handlers';
+import { CommitteesService } from './committees/committees.service';
+import { ComplianceService } from './compliance/compliance.service';
+import type { PersonnelConfig } from './config';
+import { PERSONNEL_ENTITIES } from './entities';
+import { IDENTITY_KEYS, IdentityNumbers, type IdentityKeys } from './identity/identity-numbers';
+import { PeopleHandlers } from './people/people.handlers';
+import { PeopleService } from './people/people.service';
+import { centerRegistrySubscription } from './platforms/center-registry.subscription';
+import { PlatformsHandlers } from './platforms/platforms.handlers';
+import { PlatformsService } from './platforms/platforms.service';
+import { RosterImportService } from './roster/roster-import.service';
+import { RosterService } from './roster/roster.service';
+
+export const SERVICE_VERSION = '0.1.0';
+
+/** The personnel registry: people, platforms, appointments, committees and the A18 duplicate check. */
+@Module({})
+export class AppModule {
+  /** `clock` lets a test move time; a deployment takes the system clock (or CLOCK_OFFSET_DAYS in end-to-end runs). */
+  static forRoot(config: PersonnelConfig, options: { clock?: Clock } = {}): DynamicModule {
+    const clock = options.clock ?? (config.CLOCK_OFFSET_DAYS === 0 ? undefined : new ShiftedClock(config.CLOCK_OFFSET_DAYS));
+    const keys: IdentityKeys = { encryption: config.PERSONNEL_ID_ENCRYPTION_KEYS, hmac: config.PERSONNEL_ID_HMAC_KEY };
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'personnel',
+          version: SERVICE_VERSION,
+          config,
+          database: { entities: PERSONNEL_ENTITIES, migrationsPath: join(__dirname, 'migrations') },
+          healthChecks: [redisHealthCheckProvider(config.REDIS_URL)],
+          healthCheckTokens: [REDIS_HEALTH_CHECK],
+        }),
+        DeadlinesModule.forService({
+          service: 'personnel',
+          redisUrl: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          sweepIntervalMs: config.DEADLINE_SWEEP_INTERVAL_MS,
+          ...(clock === undefined ? {} : { clock }),
+        }),
+      ],
+      controllers: [PeopleHandlers, PlatformsHandlers, AppointmentsHandlers, CommitteesHandlers],
+      providers: [
+        { provide: IDENTITY_KEYS, useValue: keys },
+        IdentityNumbers,
+        PeopleService,
+        PlatformsService,
+        RosterService,
+        RosterImportService,
+        AppointmentViews,
+        AppointmentsService,
+        CommitteesService,
+        ComplianceService,
+        eventConsumersProvider({
+          service: 'personnel',
+          inject: [Deadlines],
+          subscriptions: (deadlines: Deadlines) => [calendarSubscription(deadlines), centerRegistrySubscription()],
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { checkDeputies, checkDirector, checkFloatingAgreement, checkOnePlatform, type Finding, type OtherFixedAppointment, type StaffRole, type WorkAgreement } from '@tic/domain';
+
+export interface ProposedAppointment {
+  readonly person: { readonly name: string; readonly employerOrgId: string };
+  readonly platform: { readonly id: string; readonly supportingUnitId: string; readonly isCenter: boolean };
+  readonly role: StaffRole;
+  readonly kind: 'fixed' | 'floating';
+  readonly agreement?: WorkAgreement;
+  /** Deputy directors the platform has now, this one not counted. */
+  readonly deputiesNow: number;
+  /** The person's fixed posts on other platforms. */
+  readonly fixedElsewhere: readonly OtherFixedAppointment[];
+}
+
+/** The rules an appointment is checked against when it is made (A14, A15, A18). */
+export function appointmentFindings(proposed: ProposedAppointment): Finding[] {
+  const { person, platform, role, kind } = proposed;
+  return [
+    ...(role === 'director' && platform.isCenter
+      ? [checkDirector({ name: person.name, orgId: person.employerOrgId, fullTime: kind === 'fixed' }, platform.supportingUnitId)]
+      : []),
+    ...(role === 'deputy_director' && platform.isCenter ? [checkDeputies(proposed.deputiesNow + 1)] : []),
+    ...(kind === 'floating' ? [checkFloatingAgreement({ name: person.name, kind, ...(proposed.agreement ? { agreement: proposed.agreement } : {}) })] : []),
+    ...(kind === 'fixed' ? checkOnePlatform(person, platform.id, proposed.fixedElsewhere) : []),
+  ];
+}

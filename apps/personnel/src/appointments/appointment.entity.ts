@@ -1,0 +1,64 @@
+import { Entity, Index, Property } from '@mikro-orm/core';
+
+import type { AppointmentKind, Finding, RuleId, StaffRole, WorkAgreement } from '@tic/domain';
+
+import { AggregateRoot } from '@tic/platform';
+
+export type AppointmentStatus = 'awaiting_waiver' | 'active' | 'ended';
+
+export interface RecordedWaiver {
+  readonly rule: RuleId;
+  readonly article: string;
+  readonly reason: string;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+}
+
+/** A15: what the director's filing records. */
+export interface DirectorFiling {
+  readonly decidedOn: string;
+  readonly committeeReviewedOn: string;
+  readonly previousDirectorName: string | null;
+  readonly filedOn: string | null;
+  readonly documentRef: string | null;
+}
+
+/** A person's post on a platform (A14, A15, A18, A19). */
+@Entity({ tableName: 'appointment' })
+// The duplicate check reads the posts that bind a person to one platform: fixed and not ended.
+@Index({ name: 'appointment_fixed_posts_idx', expression: `create index "appointment_fixed_posts_idx" on "personnel"."appointment" ("person_id") include ("platform_id", "starts_on", "role") where "kind" = 'fixed' and "status" <> 'ended'` })
+@Index({ properties: ['platformId', 'status'] })
+export class Appointment extends AggregateRoot<'endsOn' | 'agreement' | 'waivers' | 'directorFiling'> {
+  @Property({ type: 'uuid' })
+  personId!: string;
+
+  @Property({ type: 'uuid' })
+  platformId!: string;
+
+  @Property({ type: 'text' })
+  role!: StaffRole;
+
+  @Property({ type: 'text' })
+  kind!: AppointmentKind;
+
+  @Property({ type: 'text' })
+  status!: AppointmentStatus;
+
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Property({ type: 'date', nullable: true })
+  endsOn: string | null = null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  agreement: WorkAgreement | null = null;
+
+  @Property({ type: 'jsonb' })
+  findings!: Finding[];
+
+  @Property({ type: 'jsonb' })
+  waivers: RecordedWaiver[] = [];
+
+  @Property({ type: 'jsonb', nullable: true })
+  directorFiling: DirectorFiling | null = null;
+}

@@ -1,0 +1,54 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+
+import { CheckRoster, GetPlatform, ImportPlatformRoster, journalRpc, ListPlatforms, RegisterPlatform } from '@tic/contracts';
+import { CurrentCaller, readJournal, RpcHandler, type Caller, type In } from '@tic/platform';
+
+import { RosterImportService } from '../roster/roster-import.service';
+import { RosterService } from '../roster/roster.service';
+import { PlatformsService } from './platforms.service';
+
+const Journal = journalRpc('personnel');
+
+/** NATS handlers of the platforms, their rosters, the A18 roster check and the event journal. */
+@Controller()
+export class PlatformsHandlers {
+  constructor(
+    private readonly platforms: PlatformsService,
+    private readonly rosterImport: RosterImportService,
+    private readonly roster: RosterService,
+    private readonly orm: MikroORM,
+  ) {}
+
+  @RpcHandler(RegisterPlatform)
+  register(@Payload() input: In<typeof RegisterPlatform>, @CurrentCaller() caller: Caller) {
+    return this.platforms.register(input, caller);
+  }
+
+  @RpcHandler(GetPlatform)
+  get(@Payload() input: In<typeof GetPlatform>, @CurrentCaller() caller: Caller) {
+    return this.platforms.get(input.id, caller);
+  }
+
+  @RpcHandler(ListPlatforms)
+  list(@Payload() input: In<typeof ListPlatforms>, @CurrentCaller() caller: Caller) {
+    return this.platforms.list(input, caller);
+  }
+
+  @RpcHandler(ImportPlatformRoster)
+  importRoster(@Payload() input: In<typeof ImportPlatformRoster>, @CurrentCaller() caller: Caller) {
+    return this.rosterImport.import(input, caller);
+  }
+
+  @RpcHandler(CheckRoster)
+  checkRoster(@Payload() input: In<typeof CheckRoster>, @CurrentCaller() caller: Caller) {
+    return this.roster.check(input, caller);
+  }
+
+  // The gateway checks the caller's role before it reads the journal for an agency.
+  @RpcHandler(Journal)
+  journal(@Payload() input: In<typeof Journal>) {
+    return readJournal(this.orm.em.fork(), input.after, input.limit);
+  }
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import type { StaffRole } from '@tic/domain';
+
+/** A fixed post that binds a person to a platform (A18), found by the lookup hash of their number. */
+export interface FixedPost {
+  readonly idNumberHash: string;
+  readonly personId: string;
+  readonly personName: string;
+  readonly appointmentId: string;
+  readonly platformId: string;
+  readonly platformName: string;
+  readonly role: StaffRole;
+  readonly since: string;
+}
+
+// One index probe per hash (person_id_number_hash_unique), then the partial index of fixed posts.
+// A post whose end date has passed, or on a platform that closed, binds no one.
+const FIXED_POSTS_SQL = `
+  select p.id_number_hash as "idNumberHash", p.id as "personId", p.name as "personName", a.id as "appointmentId",
+         a.platform_id as "platformId", pl.name as "platformName", a.role, to_char(a.starts_on, 'YYYY-MM-DD') as since
+    from personnel.person p
+    join personnel.appointment a on a.person_id = p.id and a.kind = 'fixed' and a.status <> 'ended'
+    join personnel.platform pl on pl.id = a.platform_id and pl.status = 'active'
+   where p.id_number_hash = any(?::text[])
+     and (a.ends_on is null or a.ends_on >= ?::date)
+   order by a.starts_on, a.id`;
+
+/** The fixed posts, on any active platform, of the people with these lookup hashes. */
+export function findFixedPosts(em: EntityManager, hashes: readonly string[], today: string): Promise<FixedPost[]> {
+  if (hashes.length === 0) return Promise.resolve([]);
+  return em.getConnection().execute<FixedPost[]>(FIXED_POSTS_SQL, [hashes, today], 'all');
+}

@@ -1,0 +1,69 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+
+import type { CheckRoster } from '@tic/contracts';
+import { maskResidentId } from '@tic/domain';
+import { Clock } from '@tic/deadlines';
+import type { Caller, In } from '@tic/platform';
+
+import { IdentityNumbers } from '../identity/identity-numbers';
+import { loadVisiblePlatform } from '../platforms/platform-loader';
+import { findFixedPosts } from './fixed-posts';
+import { rowProblems, type RowProblem } from './roster-rows';
+
+/**
+ * A18 查重 over a whole roster (an annual report's personnel, an uploaded list): every line whose
+ * person is fixed staff of another provincial platform, found with one query by keyed hash.
+ */
+@Injectable()
+export class RosterService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly identityNumbers: IdentityNumbers,
+    private readonly clock: Clock,
+  ) {}
+
+  async check(input: In<typeof CheckRoster>, caller: Caller) {
+    const em = this.orm.em.fork() as EntityManager;
+    if (input.platformId !== undefined) await loadVisiblePlatform(em, input.platformId, caller);
+    const today = this.clock.today();
+    const problems: RowProblem[] = [];
+    const linesByHash = new Map<string, { row: number; name: string; idNumber: string }[]>();
+    const firstLineOf = new Map<string, number>();
+
+    input.rows.forEach((line, index) => {
+      const row = input.firstRow + index;
+      const lineProblems = rowProblems(row, line, today);
+      if (lineProblems.length > 0) {
+        problems.push(...lineProblems);
+        return;
+      }
+      const hash = this.identityNumbers.hash(line.idNumber);
+      const earlier = firstLineOf.get(hash);
+      if (earlier !== undefined) problems.push({ row, path: 'idNumber', message: `repeats the number on line ${earlier}` });
+      else firstLineOf.set(hash, row);
+      // Floating staff may serve several platforms (A18 binds fixed staff only).
+      if (line.kind === 'fixed') linesByHash.set(hash, [...(linesByHash.get(hash) ?? []), { row, name: line.name.trim(), idNumber: line.idNumber }]);
+    });
+
+    const posts = await findFixedPosts(em, [...linesByHash.keys()], today);
+    const conflicts = posts
+      .filter((post) => post.platformId !== input.platformId)
+      .flatMap((post) =>
+        (linesByHash.get(post.idNumberHash) ?? []).map((line) => ({
+          row: line.row,
+          name: line.name,
+          idNumberMasked: maskResidentId(line.idNumber.trim().toUpperCase()),
+          personId: post.personId,
+          appointmentId: post.appointmentId,
+          platformId: post.platformId,
+          platformName: post.platformName,
+          role: post.role,
+          since: post.since,
+        })),
+      )
+      .sort((a, b) => a.row - b.row);
+    return { checked: input.rows.length, conflicts, problems };
+  }
+}

@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { INestApplication } from '@nestjs/common';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
+
+import { CenterEstablished, createEvent, GetPlatform } from '@tic/contracts';
+import { addDays, residentIdCheckCharacter } from '@tic/domain';
+import { ManualClock, shanghaiDate } from '@tic/deadlines';
+import { bootstrapService, ormConfig, RpcClient, runMigrations, type Caller } from '@tic/platform';
+import { createTestDatabase, eventually, publishEvents, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
+
+import { AppModule } from '../src/app.module';
+import { personnelConfigSchema, type PersonnelConfig } from '../src/config';
+import { PERSONNEL_ENTITIES } from '../src/entities';
+
+const NAMESPACE = 'b3c0d1e2-5f6a-4b7c-8d9e-0a1b2c3d4e5f';
+const orgId = (name: string) => uuidv5(name, NAMESPACE);
+
+/** The organizations of the test world. */
+export const ORGS = {
+  dst: orgId('省科技厅'),
+  committeeOffice: orgId('省委科技委办公室'),
+  supporting: orgId('辽宁示范智能装备股份有限公司'),
+  construction: orgId('辽宁示范智能装备股份有限公司中央研究院'),
+  coBuilder: orgId('东北示范理工大学'),
+  recommender: orgId('沈阳市科学技术局'),
+  otherSupporting: orgId('大连示范海洋工程研究院有限公司'),
+  otherRecommender: orgId('大连市科学技术局'),
+  outsideExpertOrg: orgId('中国科学院沈阳自动化研究所'),
+} as const;
+
+/** Signed-in users, one per role, as the gateway passes them after verifying a token. */
+export const CALLERS = {
+  dst: { userId: 'dst-1', name: '省科技厅王处长', role: 'dst_admin', orgId: ORGS.dst },
+  committee: { userId: 'cmo-1', name: '省委科技委办公室李主任', role: 'committee_office', orgId: ORGS.committeeOffice },
+  supporting: { userId: 'su-1', name: '依托单位人事处', role: 'supporting_unit', orgId: ORGS.supporting },
+  construction: { userId: 'cu-1', name: '研究院综合办', role: 'construction_unit', orgId: ORGS.construction },
+  coBuilder: { userId: 'cb-1', name: '共建单位科研院', role: 'co_builder', orgId: ORGS.coBuilder },
+  recommender: { userId: 'rec-1', name: '沈阳市科技局', role: 'recommender', orgId: ORGS.recommender },
+  otherSupporting: { userId: 'su-2', name: '大连依托单位', role: 'supporting_unit', orgId: ORGS.otherSupporting },
+  otherRecommender: { userId: 'rec-2', name: '大连市科技局', role: 'recommender', orgId: ORGS.otherRecommender },
+  expert: { userId: 'ex-1', name: '评审专家', role: 'expert', orgId: ORGS.outsideExpertOrg },
+} as const satisfies Record<string, Caller>;
+
+let serial = 0;
+
+/** A valid resident ID number (GB 11643-1999) of someone born in Shenyang's Heping district; a new one per call. */
+export function newIdNumber(): string {
+  serial += 1;
+  const birth = addDays('1975-01-01', (serial * 37 + process.pid) % 9000).replaceAll('-', '');
+  const first17 = `210102${birth}${String(100 + (serial % 900)).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+export interface RunningPersonnel {
+  readonly rpc: RpcClient;
+  readonly app: INestApplication;
+  readonly nats: TestNatsServer;
+  readonly db: TestDatabase;
+  readonly clock: ManualClock;
+  readonly config: PersonnelConfig;
+  /** Runs SQL against the service's database, to look at what is stored. */
+  sql(query: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** A TIC as the applications service announces it; the personnel service registers it as a platform. */
+  establishCenter(center?: Partial<CenterFacts>): Promise<string>;
+}
+
+export interface CenterFacts {
+  readonly name: string;
+  readonly supportingUnitId: string;
+  readonly constructionUnitId: string;
+  readonly recommenderId: string;
+  readonly coBuilderIds: readonly string[];
+}
+
+/** The service in this process for a whole test file, on a fresh database and a private NATS, with a clock the test moves. */
+export function runningPersonnel(label: string, env: Record<string, string> = {}): RunningPersonnel {
+  const context: { rpc?: RpcClient; app?: INestApplication; nats?: TestNatsServer; db?: TestDatabase; config?: PersonnelConfig } = {};
+  const clock = new ManualClock(new Date());
+  beforeAll(async () => {
+    const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer()]);
+    Object.assign(context, { db, nats });
+    const config = personnelConfigSchema.parse({
+      DATABASE_URL: db.url,
+      NATS_URL: nats.url,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      HTTP_PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...env,
+    });
+    const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: 'personnel', entities: PERSONNEL_ENTITIES, migrationsPath: join(__dirname, '..', 'src', 'migrations') }));
+    await runMigrations(orm, 'personnel');
+    await orm.close();
+    context.config = config;
+    context.app = await bootstrapService(AppModule.forRoot(config, { clock }), 'personnel', config);
+    context.rpc = new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }), 10_000);
+  }, 90_000);
+  afterAll(async () => {
+    await context.rpc?.onApplicationShutdown();
+    await context.app?.close();
+    await context.nats?.stop();
+    await context.db?.drop();
+  });
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the service is not running yet');
+    return value;
+  };
+  return {
+    get rpc() { return need(context.rpc); },
+    get app() { return need(context.app); },
+    get nats() { return need(context.nats); },
+    get db() { return need(context.db); },
+    get config() { return need(context.config); },
+    clock,
+    sql: (query: string, params: unknown[] = []) => need(context.app).get(MikroORM).em.getConnection().execute<Record<string, unknown>[]>(query, params, 'all'),
+    async establishCenter(facts = {}) {
+      const centerId = uuidv4();
+      const event = createEvent(CenterEstablished, {
+        id: uuidv4(),
+        subject: centerId,
+        time: new Date().toISOString(),
+        aggregateVersion: 1,
+        data: {
+          centerId,
+          name: { zh: facts.name ?? `辽宁省智能制造技术创新中心${centerId.slice(0, 4)}`, en: 'Liaoning Intelligent Manufacturing TIC' },
+          applicationId: uuidv4(),
+          field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
+          track: 'formal',
+          status: 'operating',
+          supportingUnitId: facts.supportingUnitId ?? ORGS.supporting,
+          coBuilderIds: [...(facts.coBuilderIds ?? [ORGS.coBuilder])],
+          constructionUnitId: facts.constructionUnitId ?? ORGS.construction,
+          recommenderId: facts.recommenderId ?? ORGS.recommender,
+          establishedOn: shanghaiDate(new Date()),
+        },
+      });
+      await publishEvents(need(context.nats).url, [event]);
+      await eventually(() => need(context.rpc).request(GetPlatform, { id: centerId }, { caller: CALLERS.dst }), 15_000, 100);
+      return centerId;
+    },
+  };
+}
+
+/** The refusal an RPC answered with. */
+export async function refusal(promise: Promise<unknown>): Promise<{ code: string; rule?: string; article?: string; errors?: { path: string; message: string }[] }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'error' in error) return (error as { error: { code: string } }).error;
+    throw error;
+  }
+  throw new Error('the request succeeded');
+}

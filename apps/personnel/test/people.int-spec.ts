@@ -1,0 +1,62 @@
+import { GetPerson, ListIdentityReads, ListPeople, RegisterPerson, RevealIdentityNumber, UpdatePerson } from '@tic/contracts';
+
+import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness';
+
+describe('the people register: one record per resident ID number, never shown unmasked (real Postgres, NATS, Redis)', () => {
+  const service = runningPersonnel('people');
+
+  it('stores the number encrypted with a lookup hash, shows it masked, and returns the same person for the same number', async () => {
+    const idNumber = newIdNumber();
+    const person = await service.rpc.request(RegisterPerson, { name: '张伟', idNumber, title: '研究员', employerOrgId: ORGS.supporting, contact: { phone: '024-23456789' } }, { caller: CALLERS.supporting });
+    expect(person).toMatchObject({ name: '张伟', existing: false, idNumberMasked: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}` });
+    expect(JSON.stringify(person)).not.toContain(idNumber);
+
+    // Typed again by another unit, with a lower-case check character and spaces: the same person.
+    const again = await service.rpc.request(RegisterPerson, { name: '张伟', idNumber: ` ${idNumber.toLowerCase()} `, employerOrgId: ORGS.otherSupporting }, { caller: CALLERS.otherSupporting });
+    expect(again).toMatchObject({ id: person.id, existing: true });
+
+    const [row] = await service.sql('select id_number_ciphertext, id_number_hash from personnel.person where id = ?', [person.id]);
+    const ciphertext = String(row?.id_number_ciphertext);
+    expect(ciphertext).not.toContain(idNumber.slice(6, 14));
+    expect(Buffer.from(ciphertext, 'base64').toString('latin1')).not.toContain(idNumber);
+    expect(row?.id_number_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a malformed number naming the field, without repeating the number', async () => {
+    const valid = newIdNumber();
+    const wrongCheck = valid.slice(0, 17) + (valid.endsWith('0') ? '1' : '0');
+    const error = await refusal(service.rpc.request(RegisterPerson, { name: '李娜', idNumber: wrongCheck, employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.errors).toEqual([{ path: 'idNumber', message: 'has a wrong check character' }]);
+    expect(JSON.stringify(error)).not.toContain(wrongCheck);
+  });
+
+  it('lets DST alone read a number unmasked, and audits each read with who, when and why', async () => {
+    const idNumber = newIdNumber();
+    const person = await service.rpc.request(RegisterPerson, { name: '王芳', idNumber, employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting });
+    for (const caller of [CALLERS.supporting, CALLERS.recommender, CALLERS.committee]) {
+      expect((await refusal(service.rpc.request(RevealIdentityNumber, { id: person.id, reason: '核对身份信息' }, { caller }))).code).toBe('forbidden');
+    }
+    const revealed = await service.rpc.request(RevealIdentityNumber, { id: person.id, reason: '查重结果人工核对' }, { caller: CALLERS.dst });
+    expect(revealed.idNumber).toBe(idNumber);
+    const audit = await service.rpc.request(ListIdentityReads, { limit: 10, personId: person.id }, { caller: CALLERS.dst });
+    expect(audit.items).toEqual([expect.objectContaining({ id: revealed.auditId, personName: '王芳', readerUserId: 'dst-1', readerName: '省科技厅王处长', reason: '查重结果人工核对' })]);
+  });
+
+  it('shows a unit its own people only; another unit and experts get 404', async () => {
+    const person = await service.rpc.request(RegisterPerson, { name: '刘洋', idNumber: newIdNumber(), employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting });
+    await expect(service.rpc.request(GetPerson, { id: person.id }, { caller: CALLERS.supporting })).resolves.toMatchObject({ name: '刘洋' });
+    await expect(service.rpc.request(GetPerson, { id: person.id }, { caller: CALLERS.dst })).resolves.toMatchObject({ name: '刘洋' });
+    expect((await refusal(service.rpc.request(GetPerson, { id: person.id }, { caller: CALLERS.otherSupporting }))).code).toBe('not_found');
+    expect((await refusal(service.rpc.request(GetPerson, { id: person.id }, { caller: CALLERS.expert }))).code).toBe('not_found');
+    const others = await service.rpc.request(ListPeople, { limit: 200 }, { caller: CALLERS.otherSupporting });
+    expect(others.items.map((p) => p.id)).not.toContain(person.id);
+  });
+
+  it('corrects a person under If-Match: a stale version gets stale_version, the number never changes', async () => {
+    const person = await service.rpc.request(RegisterPerson, { name: '陈静', idNumber: newIdNumber(), employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting });
+    const updated = await service.rpc.request(UpdatePerson, { id: person.id, version: person.version, title: '高级工程师' }, { caller: CALLERS.supporting });
+    expect(updated).toMatchObject({ title: '高级工程师', version: person.version + 1, idNumberMasked: person.idNumberMasked });
+    expect((await refusal(service.rpc.request(UpdatePerson, { id: person.id, version: person.version, title: '研究员' }, { caller: CALLERS.supporting }))).code).toBe('stale_version');
+  });
+});
