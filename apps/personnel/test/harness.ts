@@ -90,7 +90,7 @@ export function runningPersonnel(label: string, env: Record<string, string> = {}
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       HTTP_PORT: '0',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       ...env,
     });
     const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: 'personnel', entities: PERSONNEL_ENTITIES, migrationsPath: join(__dirname, '..', 'src', 'migrations') }));

@@ -1,0 +1,130 @@
+import { CheckRoster, CreateAppointment, FileDirectorAppointment, GetAppointment, ImportPlatformRoster, ListAppointments, RegisterPerson, RegisterPlatform, WaiveAppointmentRule } from '@tic/contracts';
+import { readAllEvents } from '@tic/testing';
+
+import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness';
+
+const AGREEMENT = { startsOn: '2026-01-01', endsOn: '2027-12-31', workingTime: '每年在中心工作不少于6个月', tasks: '牵头伺服控制方向攻关', documentRef: 'docs/agreements/2026-017' };
+
+describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () => {
+  const service = runningPersonnel('appointments');
+  const person = async (name: string, employerOrgId: string = ORGS.supporting, idNumber = newIdNumber()) =>
+    service.rpc.request(RegisterPerson, { name, idNumber, employerOrgId }, { caller: CALLERS.supporting });
+  const appoint = (input: Omit<Parameters<typeof service.rpc.request<typeof CreateAppointment>>[1], 'startsOn'> & { startsOn?: string }, caller = CALLERS.supporting) =>
+    service.rpc.request(CreateAppointment, { startsOn: '2026-11-02', ...input }, { caller });
+
+  it('A15: refuses a director from outside the supporting unit or not full-time, and files the one who is', async () => {
+    const centerId = await service.establishCenter();
+    const outsider = await person('赵教授', ORGS.coBuilder);
+    const refused = await refusal(appoint({ platformId: centerId, personId: outsider.id, role: 'director', kind: 'fixed', decidedOn: '2026-11-02', committeeReviewedOn: '2026-10-30' }));
+    expect(refused).toMatchObject({ code: 'rule_violation', rule: 'A15-director', article: '第十五条' });
+
+    const insider = await person('钱研究员');
+    const partTime = await refusal(appoint({ platformId: centerId, personId: insider.id, role: 'director', kind: 'floating', agreement: AGREEMENT, decidedOn: '2026-11-02', committeeReviewedOn: '2026-10-30' }));
+    expect(partTime).toMatchObject({ code: 'rule_violation', rule: 'A15-director' });
+    const undated = await refusal(appoint({ platformId: centerId, personId: insider.id, role: 'director', kind: 'fixed' }));
+    expect(undated.errors?.map((e) => e.path)).toEqual(['decidedOn', 'committeeReviewedOn']);
+    expect((await refusal(appoint({ platformId: centerId, personId: insider.id, role: 'director', kind: 'fixed', decidedOn: '2026-11-02', committeeReviewedOn: '2026-10-30' }, CALLERS.construction))).code).toBe('forbidden');
+
+    const director = await appoint({ platformId: centerId, personId: insider.id, role: 'director', kind: 'fixed', decidedOn: '2026-11-02', committeeReviewedOn: '2026-10-30' });
+    // 30 working days from Monday 2 November 2026: six full weeks, no holiday in between.
+    expect(director).toMatchObject({ status: 'active', directorFiling: { decidedOn: '2026-11-02', dueOn: '2026-12-14', state: 'pending', filedOn: null } });
+
+    const filed = await service.rpc.request(FileDirectorAppointment, { id: director.id, version: director.version, filedOn: '2026-11-20', documentRef: '辽科备〔2026〕12号' }, { caller: CALLERS.supporting });
+    expect(filed.directorFiling).toMatchObject({ state: 'filed', filedOn: '2026-11-20', filedWithinPeriod: true });
+
+    // A change of director: the one in office leaves on the decision day, and the filing names both.
+    const successor = await person('孙博士');
+    const change = await appoint({ platformId: centerId, personId: successor.id, role: 'director', kind: 'fixed', startsOn: '2026-11-25', decidedOn: '2026-11-25', committeeReviewedOn: '2026-11-24' });
+    await expect(service.rpc.request(GetAppointment, { id: director.id }, { caller: CALLERS.supporting })).resolves.toMatchObject({ status: 'ended', endsOn: '2026-11-25' });
+    await service.rpc.request(FileDirectorAppointment, { id: change.id, version: change.version }, { caller: CALLERS.supporting });
+    const events = (await readAllEvents(service.nats.url)).filter((e) => e.type === 'tic.personnel.director_changed');
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ centerId, directorName: '钱研究员', decidedOn: '2026-11-02', filedOn: '2026-11-20', filedWithinPeriod: true }),
+      expect.objectContaining({ centerId, directorName: '孙博士', previousDirectorName: '钱研究员', decidedOn: '2026-11-25', filedWithinPeriod: true }),
+    ]);
+  });
+
+  it('A18: a floating staff member needs a complete work agreement (hard)', async () => {
+    const centerId = await service.establishCenter();
+    const visitor = await person('周访问学者', ORGS.outsideExpertOrg);
+    const without = await refusal(appoint({ platformId: centerId, personId: visitor.id, role: 'researcher', kind: 'floating' }, CALLERS.construction));
+    expect(without).toMatchObject({ code: 'rule_violation', rule: 'A18-floating-agreement', article: '第十八条' });
+    const blankTasks = await refusal(appoint({ platformId: centerId, personId: visitor.id, role: 'researcher', kind: 'floating', agreement: { ...AGREEMENT, tasks: ' ' } }, CALLERS.construction));
+    expect(blankTasks).toMatchObject({ rule: 'A18-floating-agreement' });
+    const withAgreement = await appoint({ platformId: centerId, personId: visitor.id, role: 'researcher', kind: 'floating', agreement: AGREEMENT }, CALLERS.construction);
+    expect(withAgreement).toMatchObject({ status: 'active', agreement: AGREEMENT });
+  });
+
+  it('A14: a fourth deputy director waits for a DST waiver; three do not', async () => {
+    const centerId = await service.establishCenter();
+    for (const name of ['吴副主任', '郑副主任', '冯副主任']) {
+      expect(await appoint({ platformId: centerId, personId: (await person(name)).id, role: 'deputy_director', kind: 'fixed' })).toMatchObject({ status: 'active' });
+    }
+    const fourth = await appoint({ platformId: centerId, personId: (await person('陈副主任')).id, role: 'deputy_director', kind: 'fixed' });
+    expect(fourth.status).toBe('awaiting_waiver');
+    expect(fourth.findings).toContainEqual(expect.objectContaining({ rule: 'A14-deputies', article: '第十四条', severity: 'principle', passed: false, details: { deputies: 4, maximum: 3 } }));
+
+    expect((await refusal(service.rpc.request(WaiveAppointmentRule, { id: fourth.id, version: fourth.version, rule: 'A14-deputies', reason: '重大项目需要' }, { caller: CALLERS.supporting }))).code).toBe('forbidden');
+    expect(await refusal(service.rpc.request(WaiveAppointmentRule, { id: fourth.id, version: fourth.version, rule: 'A15-director', reason: '不可豁免的刚性规定' }, { caller: CALLERS.dst }))).toMatchObject({ code: 'rule_violation', rule: 'A15-director' });
+    const waived = await service.rpc.request(WaiveAppointmentRule, { id: fourth.id, version: fourth.version, rule: 'A14-deputies', reason: '承担国家重大专项，临时增设一名副主任' }, { caller: CALLERS.dst });
+    expect(waived).toMatchObject({ status: 'active', waivers: [expect.objectContaining({ rule: 'A14-deputies', recordedBy: '省科技厅王处长' })] });
+    const awaiting = await service.rpc.request(ListAppointments, { limit: 50, status: 'awaiting_waiver' }, { caller: CALLERS.dst });
+    expect(awaiting.items.map((a) => a.id)).not.toContain(fourth.id);
+  });
+
+  it('A18 one platform: a fixed post elsewhere is reported with the platform and since when, waits for DST, and is announced without the ID number', async () => {
+    const keyLab = await service.rpc.request(RegisterPlatform, { name: '辽宁省先进制造重点实验室', kind: 'key_laboratory', supportingUnitId: ORGS.otherSupporting, recommenderId: ORGS.otherRecommender }, { caller: CALLERS.dst });
+    const idNumber = newIdNumber();
+    const imported = await service.rpc.request(ImportPlatformRoster, { platformId: keyLab.id, rows: [{ name: '林工程师', idNumber, kind: 'fixed', role: 'researcher', startsOn: '2021-09-01' }] }, { caller: CALLERS.dst });
+    expect(imported).toEqual({ imported: 1, updated: 0, problems: [] });
+
+    const centerId = await service.establishCenter();
+    const lin = await person('林工程师', ORGS.supporting, idNumber);
+    expect(lin.existing).toBe(true);
+    const floating = await appoint({ platformId: centerId, personId: lin.id, role: 'researcher', kind: 'floating', agreement: AGREEMENT }, CALLERS.construction);
+    expect(floating.status).toBe('active');
+
+    const otherCenter = await service.establishCenter();
+    const fixed = await appoint({ platformId: otherCenter, personId: lin.id, role: 'researcher', kind: 'fixed' }, CALLERS.construction);
+    expect(fixed.status).toBe('awaiting_waiver');
+    expect(fixed.findings).toContainEqual(expect.objectContaining({
+      rule: 'A18-one-platform', article: '第十八条', severity: 'principle', passed: false,
+      details: { platformId: keyLab.id, platformName: '辽宁省先进制造重点实验室', since: '2021-09-01' },
+    }));
+
+    const events = (await readAllEvents(service.nats.url)).filter((e) => e.type === 'tic.personnel.duplicate_found');
+    expect(events.map((e) => e.data)).toContainEqual(expect.objectContaining({ personId: lin.id, platformId: otherCenter, conflictingPlatformId: keyLab.id, conflictingSince: '2021-09-01', rule: 'A18-one-platform' }));
+    expect(JSON.stringify(events)).not.toContain(idNumber);
+  });
+
+  it('checks a 500-line roster in one call: every conflict with its line, bad lines named, floating lines never conflicts', async () => {
+    const keyLab = await service.rpc.request(RegisterPlatform, { name: '辽宁省工业机器人工程研究中心', kind: 'engineering_research_center', supportingUnitId: ORGS.otherSupporting }, { caller: CALLERS.dst });
+    const rows = Array.from({ length: 500 }, (_, i) => ({ name: `员工${i + 1}`, idNumber: newIdNumber(), kind: 'fixed' as const }));
+    const fixedElsewhere = [17, 250, 499];
+    await service.rpc.request(ImportPlatformRoster, {
+      platformId: keyLab.id,
+      rows: fixedElsewhere.map((line) => ({ name: rows[line - 1]!.name, idNumber: rows[line - 1]!.idNumber, kind: 'fixed' as const, role: 'researcher' as const, startsOn: '2023-03-01' })),
+    }, { caller: CALLERS.dst });
+    rows[99] = { ...rows[99]!, kind: 'floating' as const, idNumber: rows[16]!.idNumber.toLowerCase() };
+    rows[199] = { ...rows[199]!, idNumber: '210102198001011234' };
+    rows[299] = { ...rows[299]!, idNumber: rows[249]!.idNumber };
+
+    const centerId = await service.establishCenter();
+    const result = await service.rpc.request(CheckRoster, { platformId: centerId, rows }, { caller: CALLERS.supporting });
+    expect(result.checked).toBe(500);
+    expect(result.conflicts.map((c) => [c.row, c.platformName, c.since])).toEqual([
+      [17, '辽宁省工业机器人工程研究中心', '2023-03-01'],
+      [250, '辽宁省工业机器人工程研究中心', '2023-03-01'],
+      // A line that repeats another's number is named as a repeat, and conflicts as that line does.
+      [300, '辽宁省工业机器人工程研究中心', '2023-03-01'],
+      [499, '辽宁省工业机器人工程研究中心', '2023-03-01'],
+    ]);
+    expect(result.conflicts[0]?.idNumberMasked).toBe(`${rows[16]!.idNumber.slice(0, 4)}**********${rows[16]!.idNumber.slice(-4)}`);
+    expect(result.problems).toEqual([
+      { row: 100, path: 'idNumber', message: 'repeats the number on line 17' },
+      { row: 200, path: 'idNumber', message: expect.any(String) as string },
+      { row: 300, path: 'idNumber', message: 'repeats the number on line 250' },
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/\d{17}[\dX]/);
+  });
+});
