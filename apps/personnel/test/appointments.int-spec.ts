@@ -1,5 +1,5 @@
 import { CheckRoster, CreateAppointment, FileDirectorAppointment, GetAppointment, ImportPlatformRoster, ListAppointments, RegisterPerson, RegisterPlatform, WaiveAppointmentRule } from '@tic/contracts';
-import { readAllEvents } from '@tic/testing';
+import { eventually, readAllEvents } from '@tic/testing';
 
 import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness';
 
@@ -37,11 +37,13 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     const change = await appoint({ platformId: centerId, personId: successor.id, role: 'director', kind: 'fixed', startsOn: '2026-11-25', decidedOn: '2026-11-25', committeeReviewedOn: '2026-11-24' });
     await expect(service.rpc.request(GetAppointment, { id: director.id }, { caller: CALLERS.supporting })).resolves.toMatchObject({ status: 'ended', endsOn: '2026-11-25' });
     await service.rpc.request(FileDirectorAppointment, { id: change.id, version: change.version }, { caller: CALLERS.supporting });
-    const events = (await readAllEvents(service.nats.url)).filter((e) => e.type === 'tic.personnel.director_changed');
-    expect(events.map((e) => e.data)).toEqual([
+    await eventually(async () => {
+      const events = (await readAllEvents(service.nats.url)).filter((e) => e.type === 'tic.personnel.director_changed');
+      expect(events.map((e) => e.data)).toEqual([
       expect.objectContaining({ centerId, directorName: '钱研究员', decidedOn: '2026-11-02', filedOn: '2026-11-20', filedWithinPeriod: true }),
-      expect.objectContaining({ centerId, directorName: '孙博士', previousDirectorName: '钱研究员', decidedOn: '2026-11-25', filedWithinPeriod: true }),
-    ]);
+        expect.objectContaining({ centerId, directorName: '孙博士', previousDirectorName: '钱研究员', decidedOn: '2026-11-25', filedWithinPeriod: true }),
+      ]);
+    });
   });
 
   it('A18: a floating staff member needs a complete work agreement (hard)', async () => {
@@ -92,8 +94,11 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       details: { platformId: keyLab.id, platformName: '辽宁省先进制造重点实验室', since: '2021-09-01' },
     }));
 
-    const events = (await readAllEvents(service.nats.url)).filter((e) => e.type === 'tic.personnel.duplicate_found');
-    expect(events.map((e) => e.data)).toContainEqual(expect.objectContaining({ personId: lin.id, platformId: otherCenter, conflictingPlatformId: keyLab.id, conflictingSince: '2021-09-01', rule: 'A18-one-platform' }));
+    const events = await eventually(async () => {
+      const found = (await readAllEvents(service.nats.url)).filter((e) => e.type === 'tic.personnel.duplicate_found');
+      expect(found.map((e) => e.data)).toContainEqual(expect.objectContaining({ personId: lin.id, platformId: otherCenter, conflictingPlatformId: keyLab.id, conflictingSince: '2021-09-01', rule: 'A18-one-platform' }));
+      return found;
+    });
     expect(JSON.stringify(events)).not.toContain(idNumber);
   });
 
