@@ -1,5 +1,7 @@
-import { CheckRoster, CreateAppointment, FileDirectorAppointment, GetAppointment, ImportPlatformRoster, ListAppointments, RegisterPerson, RegisterPlatform, WaiveAppointmentRule } from '@tic/contracts';
+import { CheckRoster, CreateAppointment, type RpcRequest, FileDirectorAppointment, GetAppointment, ImportPlatformRoster, ListAppointments, RegisterPerson, RegisterPlatform, WaiveAppointmentRule } from '@tic/contracts';
 import { eventually, readAllEvents } from '@tic/testing';
+
+import type { Caller } from '@tic/platform';
 
 import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness';
 
@@ -9,7 +11,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
   const service = runningPersonnel('appointments');
   const person = async (name: string, employerOrgId: string = ORGS.supporting, idNumber = newIdNumber()) =>
     service.rpc.request(RegisterPerson, { name, idNumber, employerOrgId }, { caller: CALLERS.supporting });
-  const appoint = (input: Omit<Parameters<typeof service.rpc.request<typeof CreateAppointment>>[1], 'startsOn'> & { startsOn?: string }, caller = CALLERS.supporting) =>
+  const appoint = (input: Omit<RpcRequest<typeof CreateAppointment>, 'startsOn'> & { startsOn?: string }, caller: Caller = CALLERS.supporting) =>
     service.rpc.request(CreateAppointment, { startsOn: '2026-11-02', ...input }, { caller });
 
   it('A15: refuses a director from outside the supporting unit or not full-time, and files the one who is', async () => {
@@ -104,7 +106,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
 
   it('checks a 500-line roster in one call: every conflict with its line, bad lines named, floating lines never conflicts', async () => {
     const keyLab = await service.rpc.request(RegisterPlatform, { name: '辽宁省工业机器人工程研究中心', kind: 'engineering_research_center', supportingUnitId: ORGS.otherSupporting }, { caller: CALLERS.dst });
-    const rows = Array.from({ length: 500 }, (_, i) => ({ name: `员工${i + 1}`, idNumber: newIdNumber(), kind: 'fixed' as const }));
+    const rows: { name: string; idNumber: string; kind: 'fixed' | 'floating' }[] = Array.from({ length: 500 }, (_, i) => ({ name: `员工${i + 1}`, idNumber: newIdNumber(), kind: 'fixed' }));
     const fixedElsewhere = [17, 250, 499];
     await service.rpc.request(ImportPlatformRoster, {
       platformId: keyLab.id,
