@@ -17,6 +17,7 @@ if (process.env.TIC_LOCAL_SERVICES !== 'external') run('bash', ['infra/local/ens
 run('npm', ['run', 'build']);
 // Schema first, then Liaoning's recommending units and (unless TIC_DEMO_DATA=false) the demo data set.
 run('npm', ['run', 'db:migrate', '-w', '@tic/applications']);
+run('npm', ['run', 'db:migrate', '-w', '@tic/personnel']);
 run('npm', ['run', 'seed', '-w', '@tic/applications', '--', ...(process.env.TIC_DEMO_DATA === 'false' ? [] : ['--demo'])]);
 
 const appsDir = join(root, 'apps');
