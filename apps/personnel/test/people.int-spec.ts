@@ -1,5 +1,12 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+
 import { GetPerson, ListIdentityReads, ListPeople, RegisterPerson, RevealIdentityNumber, UpdatePerson } from '@tic/contracts';
 
+import { IdentityNumbers } from '../src/identity/identity-numbers';
+import { parseKeyRing } from '../src/identity/key-ring';
+import { reencryptIdNumbers } from '../src/identity/key-rotation';
+import { Person } from '../src/people/person.entity';
 import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness';
 
 describe('the people register: one record per resident ID number, never shown unmasked (real Postgres, NATS, Redis)', () => {
@@ -58,5 +65,24 @@ describe('the people register: one record per resident ID number, never shown un
     const updated = await service.rpc.request(UpdatePerson, { id: person.id, version: person.version, title: '高级工程师' }, { caller: CALLERS.supporting });
     expect(updated).toMatchObject({ title: '高级工程师', version: person.version + 1, idNumberMasked: person.idNumberMasked });
     expect((await refusal(service.rpc.request(UpdatePerson, { id: person.id, version: person.version, title: '研究员' }, { caller: CALLERS.supporting }))).code).toBe('stale_version');
+  });
+
+  it('rotates the encryption key: every number re-encrypted under the new key, hashes unchanged, old key no longer needed', async () => {
+    const idNumber = newIdNumber();
+    const person = await service.rpc.request(RegisterPerson, { name: '杨帆', idNumber, employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting });
+    const em = service.app.get(MikroORM).em.fork();
+    const before = await em.findOneOrFail(Person, { id: person.id }, { populate: ['idNumberCiphertext'] });
+    const oldRing = service.config.PERSONNEL_ID_ENCRYPTION_KEYS;
+    const newKey = { id: 'k2026', key: Buffer.alloc(32, 7) };
+    const rotated = new IdentityNumbers({
+      encryption: { current: newKey, all: new Map([[newKey.id, newKey.key], ...oldRing.all]) },
+      hmac: service.config.PERSONNEL_ID_HMAC_KEY,
+    });
+    expect(await reencryptIdNumbers(em, rotated)).toBeGreaterThanOrEqual(1);
+    const after = await em.fork().findOneOrFail(Person, { id: person.id }, { populate: ['idNumberCiphertext'] });
+    expect(after).toMatchObject({ idNumberKeyId: 'k2026', idNumberHash: before.idNumberHash });
+    const newOnly = new IdentityNumbers({ encryption: z.string().transform((v, ctx) => parseKeyRing(v, ctx)).parse(`k2026:${newKey.key.toString('base64')}`), hmac: service.config.PERSONNEL_ID_HMAC_KEY });
+    expect(newOnly.decrypt(person.id, { ciphertext: after.idNumberCiphertext, keyId: after.idNumberKeyId })).toBe(idNumber);
+    expect(await reencryptIdNumbers(em, rotated)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/core';
 
 import { Person } from '../people/person.entity';
 import type { IdentityNumbers } from './identity-numbers';
