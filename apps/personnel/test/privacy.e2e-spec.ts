@@ -59,7 +59,7 @@ describe('no log line, event or ordinary response carries a resident ID number (
     await keep(rpc.request(RegisterPerson, { name: '丙', idNumber: appointee, employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting }));
     await refused(rpc.request(RegisterPerson, { name: '丁', idNumber: `${appointee.slice(0, 17)}${appointee.endsWith('0') ? '1' : '0'}`, employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting }));
     await refused(rpc.request(RegisterPerson, { name: '戊', idNumber: rosterOnly, employerOrgId: 'not-a-uuid' }, { caller: CALLERS.supporting }));
-    await keep(rpc.request(CheckRoster, { rows: [{ name: '甲', idNumber: fixedAtLab, kind: 'fixed' }, { name: '己', idNumber: rosterOnly, kind: 'fixed' }, { name: '庚', idNumber: `${rosterOnly.slice(0, 16)}`, kind: 'fixed' }, ...more.map((n) => ({ name: '辛', idNumber: n, kind: 'fixed' as const }))] }, { caller: CALLERS.dst }));
+    await keep(rpc.request(CheckRoster, { rows: [{ name: '甲', idNumber: fixedAtLab, kind: 'fixed' }, { name: '己', idNumber: rosterOnly, kind: 'fixed' }, { name: '庚', idNumber: rosterOnly.slice(0, 16), kind: 'fixed' }, ...more.map((n) => ({ name: '辛', idNumber: n, kind: 'fixed' as const }))] }, { caller: CALLERS.dst }));
     await keep(rpc.request(CreateAppointment, { platformId: otherLab.id, personId: person.id, role: 'researcher', kind: 'fixed', startsOn: '2026-11-02' }, { caller: CALLERS.supporting }));
     await keep(rpc.request(ListAppointments, { limit: 50 }, { caller: CALLERS.dst }));
     const revealedPerson = await keep(rpc.request(RegisterPerson, { name: '壬', idNumber: revealed, employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting }));
