@@ -134,4 +134,19 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     ]);
     expect(JSON.stringify(result)).not.toMatch(/\d{17}[\dX]/);
   });
+
+  it('A18 under concurrency: two platforms appointing the same person at the same moment cannot both miss the other', async () => {
+    const [first, second] = [await service.establishCenter(), await service.establishCenter({ supportingUnitId: ORGS.otherSupporting, constructionUnitId: ORGS.otherSupporting })];
+    for (let round = 0; round < 5; round += 1) {
+      const idNumber = newIdNumber();
+      const mine = await person(`并发${round}`, ORGS.supporting, idNumber);
+      const theirs = await service.rpc.request(RegisterPerson, { name: `并发${round}`, idNumber, employerOrgId: ORGS.otherSupporting }, { caller: CALLERS.otherSupporting });
+      expect(theirs.id).toBe(mine.id);
+      const results = await Promise.all([
+        appoint({ platformId: first, personId: mine.id, role: 'researcher', kind: 'fixed' }),
+        appoint({ platformId: second, personId: mine.id, role: 'researcher', kind: 'fixed' }, CALLERS.otherSupporting),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['active', 'awaiting_waiver']);
+    }
+  });
 });

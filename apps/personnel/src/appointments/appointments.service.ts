@@ -1,4 +1,4 @@
-import { LockMode, MikroORM } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 
@@ -39,7 +39,7 @@ export class AppointmentsService implements OnModuleInit {
     const id = await this.em().transactional(async (em) => {
       const platform = await loadVisiblePlatform(em, input.platformId, caller);
       // Director changes of one platform take turns, so that two decisions cannot both replace the same director.
-      await em.findOne(Platform, { id: platform.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      await em.execute('select 1 from personnel.platform where id = ? for update', [platform.id]);
       const isCenter = platform.kind === 'technology_innovation_center';
       if (input.role === 'director' && isCenter ? !isSupportingUnitOf(caller, platform) : !managesStaff(caller, platform)) {
         throw RpcFailure.forbidden(input.role === 'director'
@@ -47,8 +47,10 @@ export class AppointmentsService implements OnModuleInit {
           : { zh: '只能聘任本单位平台的人员', en: 'Only the units of the platform appoint its staff' });
       }
       if (platform.status !== 'active') throw RpcFailure.of('conflict', { zh: '该平台已撤销或转出，不能再聘任人员', en: 'The platform is closed' });
+      // Two platforms appointing the same person at once must see each other's post (A18), so they take turns.
       const person = await em.findOne(Person, { id: input.personId });
       if (!person) throw RpcFailure.invalidInput([{ path: 'personId', message: 'is not a registered person' }]);
+      await em.execute('select 1 from personnel.person where id = ? for update', [person.id]);
       const posts = await em.find(Appointment, { platformId: platform.id, status: { $ne: 'ended' } });
       if (posts.some((post) => post.personId === person.id)) {
         throw RpcFailure.of('conflict', { zh: `${person.name}已在该平台任职`, en: `${person.name} already holds a post on this platform` });
