@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ExportApplications } from '@tic/contracts';
 import { RpcClient } from '@tic/platform';
 
-import { XLSX } from '../routing/openapi.decorators';
+import { XLSX } from '../http/media-types';
 import { attachment } from './content-disposition';
 
 /** The applications workbook as a download: the service sends it base64-encoded over NATS. */

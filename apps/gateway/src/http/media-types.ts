@@ -1,0 +1,5 @@
+/** An Excel workbook (Office Open XML): the export's download and a roster upload. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Comma-separated values (RFC 4180), read as UTF-8. */
+export const CSV = 'text/csv';
