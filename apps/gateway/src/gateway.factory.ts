@@ -11,8 +11,9 @@ import { GatewayModule } from './gateway.module';
 import { correlationIdOf } from './http/correlation-id';
 import { ProblemFilter } from './http/problem.filter';
 import { GATEWAY_VERSION } from './package-version';
+import { acceptUploads } from './uploads/upload-body-parser';
 
-/** 1 MiB: a larger body is refused with 413 before it is parsed. */
+/** 1 MiB: a larger JSON body is refused with 413 before it is parsed (uploaded files: UPLOAD_LIMIT_BYTES). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the gateway (routes, docs, problem+json, correlation ids) without listening; main.ts and the tests listen. */
@@ -21,6 +22,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config), adapter, { bufferLogs: true });
   try {
     app.useLogger(app.get(Logger));
+    acceptUploads(app);
     app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
       reply.header(HEADERS.correlationId, request.id);
       done();

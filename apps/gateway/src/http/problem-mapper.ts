@@ -13,8 +13,8 @@ const FRAMEWORK_DETAILS: Readonly<Record<number, string>> = {
   400: '请求格式无效（例如请求体不是合法的 JSON）',
   404: '没有这个地址',
   405: '该地址不支持此请求方法',
-  413: '请求体超过 1 MiB 上限',
-  415: '仅接受 application/json 请求体',
+  413: '请求体超过上限（JSON 1 MiB，上传文件 20 MiB）',
+  415: '仅接受 application/json 请求体（名单上传另接受 text/csv 与 xlsx 文件）',
   429: '请求过于频繁，请稍后再试',
 };
 

@@ -1,9 +1,10 @@
-import { ApiBearerAuth, ApiBody, ApiExtension, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, type SchemaObject } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtension, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, type RequestBodyObject, type SchemaObject } from '@nestjs/swagger';
+import type { z } from 'zod';
 
+import { CSV, XLSX } from '../http/media-types';
 import { bodySchemaOf, jsonSchemaOf, propertiesOf } from './json-schema';
-import { pathParameters, type RouteSpec } from './route-spec';
+import { pathParameters, type RouteSpec, type UploadSpec } from './route-spec';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const PROBLEM_SCHEMA_NAME = 'Problem';
 
 const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
@@ -12,7 +13,8 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   403: 'the role may not call this route, or the resource is outside the caller’s scope',
   404: 'no such resource (or its existence must not leak)',
   409: 'stale version (`stale_version`), a conflicting state, or the same Idempotency-Key still in progress',
-  413: 'body over 1 MiB',
+  413: 'body over 1 MiB (an uploaded file: over 20 MiB)',
+  415: 'a body other than JSON (or, where a route takes files, CSV or XLSX)',
   422: 'a rule of the measures refuses it (`rule`, `article`), a waiver is required, or an Idempotency-Key reused with another body',
   429: 'rate limit reached; see Retry-After',
   500: 'internal error',
@@ -26,6 +28,7 @@ export function openApiDecorators(spec: RouteSpec): MethodDecorator[] {
     ApiOperation({
       summary: spec.summary,
       description: [`Roles: ${roles.join(', ')}.`, spec.rpc ? `RPC: \`${spec.rpc.subject}\`.` : ''].join(' ').trim(),
+      ...(spec.upload ? { requestBody: uploadBody(spec, spec.upload) } : {}),
     }),
     ApiExtension('x-roles', roles),
     ApiHeader({ name: 'Accept-Language', required: false, description: 'messages in Chinese by default; `en` for English' }),
@@ -48,17 +51,35 @@ export function openApiDecorators(spec: RouteSpec): MethodDecorator[] {
 }
 
 function parameterDecorators(spec: RouteSpec): MethodDecorator[] {
-  const { properties, required } = propertiesOf(jsonSchemaOf(spec.request, 'input'));
+  const { properties } = propertiesOf(jsonSchemaOf(spec.request, 'input'));
   const params = pathParameters(spec.path);
   const fromPath = params.map((name) =>
     ApiParam({ name, required: true, schema: properties[spec.params[name] ?? name] ?? { type: 'string' } }),
   );
+  if (spec.upload) return [...fromPath, ...queryDecorators(spec, spec.upload.request, 'file uploads only')];
   if (spec.method !== 'GET') return [...fromPath, ApiBody({ required: true, schema: bodySchemaOf(spec) })];
-  const inPath = new Set(params.map((name) => spec.params[name] ?? name));
-  const query = Object.entries(properties)
+  return [...fromPath, ...queryDecorators(spec, spec.request)];
+}
+
+/** The query parameters: the schema's fields that are not taken from the path. */
+function queryDecorators(spec: RouteSpec, schema: z.ZodType, note?: string): MethodDecorator[] {
+  const { properties, required } = propertiesOf(jsonSchemaOf(schema, 'input'));
+  const inPath = new Set(pathParameters(spec.path).map((name) => spec.params[name] ?? name));
+  return Object.entries(properties)
     .filter(([name]) => !inPath.has(name))
-    .map(([name, schema]) => ApiQuery({ name, required: required.includes(name), schema, ...(schema.description ? { description: schema.description } : {}) }));
-  return [...fromPath, ...query];
+    .map(([name, property]) => {
+      const description = [property.description, note ? `(${note})` : undefined].filter(Boolean).join(' ');
+      return ApiQuery({ name, required: required.includes(name), schema: property, ...(description ? { description } : {}) });
+    });
+}
+
+/** A JSON body (the RPC's request), or a CSV or XLSX file whose lines become its rows. */
+function uploadBody(spec: RouteSpec, upload: UploadSpec): RequestBodyObject {
+  const file: SchemaObject = { type: 'string', format: 'binary', description: upload.description };
+  return {
+    required: true,
+    content: { 'application/json': { schema: bodySchemaOf(spec) }, [CSV]: { schema: file }, [XLSX]: { schema: file } },
+  };
 }
 
 function successResponse(spec: RouteSpec): MethodDecorator {
@@ -85,6 +106,7 @@ function problemStatuses(spec: RouteSpec): number[] {
   if (spec.access !== 'public') statuses.push(401, 403);
   if (pathParameters(spec.path).length > 0) statuses.push(404);
   if (spec.method !== 'GET') statuses.push(409, 413, 422);
+  if (spec.upload) statuses.push(415);
   statuses.push(429, 500, 503);
   return statuses;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { headerValue, type GatewayRequest } from '../http/gateway-request';
 import type { Locale } from '../http/locale';
 import { ProblemException } from '../http/problem.exception';
+import { UploadedFile } from '../uploads/uploaded-file';
 import { booleanFieldsOf } from './json-schema';
 import { pathParameters, type RouteSpec } from './route-spec';
 
@@ -12,26 +13,41 @@ const booleanFields = new WeakMap<z.ZodType, ReadonlySet<string>>();
 /**
  * The validated input of a route: the query (GET) or the JSON body, with the path parameters and,
  * on versioned routes, the version from If-Match, checked with the route's (the RPC's) zod schema.
+ * On a route that takes files, a CSV or XLSX body gives the upload's fields and the file instead.
  */
 export function routeInput(spec: RouteSpec, request: GatewayRequest, locale: Locale): unknown {
-  const source = spec.method === 'GET' ? queryOf(spec, request) : bodyOf(request, locale);
-  const params = (request.params ?? {}) as Record<string, unknown>;
-  const input: Record<string, unknown> = { ...source };
-  for (const name of pathParameters(spec.path)) input[spec.params[name] ?? name] = params[name];
+  if (spec.upload !== undefined && request.body instanceof UploadedFile) {
+    // A file upload: its fields come from the query; the file is read by the route's service.
+    const fields = validated(spec.upload.request, withPath(spec, request, queryOf(spec.upload.request, request)), locale) as Record<string, unknown>;
+    return { ...fields, file: request.body };
+  }
+  const source = spec.method === 'GET' ? queryOf(spec.request, request) : bodyOf(request, locale);
+  const input = withPath(spec, request, source);
   if (spec.versioned) {
     const version = versionOf(request, input.version, locale);
     if (version !== undefined) input.version = version;
   }
-  const result = spec.request.safeParse(input, locale === 'zh' ? { error: zhMessages } : undefined);
+  return validated(spec.request, input, locale);
+}
+
+function withPath(spec: RouteSpec, request: GatewayRequest, source: Record<string, unknown>): Record<string, unknown> {
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  const input: Record<string, unknown> = { ...source };
+  for (const name of pathParameters(spec.path)) input[spec.params[name] ?? name] = params[name];
+  return input;
+}
+
+function validated(schema: z.ZodType, input: Record<string, unknown>, locale: Locale): unknown {
+  const result = schema.safeParse(input, locale === 'zh' ? { error: zhMessages } : undefined);
   if (result.success) return result.data;
   throw ProblemException.invalid(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })));
 }
 
-function queryOf(spec: RouteSpec, request: GatewayRequest): Record<string, unknown> {
-  let booleans = booleanFields.get(spec.request);
+function queryOf(schema: z.ZodType, request: GatewayRequest): Record<string, unknown> {
+  let booleans = booleanFields.get(schema);
   if (booleans === undefined) {
-    booleans = booleanFieldsOf(spec.request);
-    booleanFields.set(spec.request, booleans);
+    booleans = booleanFieldsOf(schema);
+    booleanFields.set(schema, booleans);
   }
   const query: Record<string, unknown> = { ...(request.query as Record<string, unknown> | undefined) };
   for (const name of booleans) {
@@ -44,7 +60,7 @@ function queryOf(spec: RouteSpec, request: GatewayRequest): Record<string, unkno
 function bodyOf(request: GatewayRequest, locale: Locale): Record<string, unknown> {
   const body = request.body;
   if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) {
+  if (typeof body !== 'object' || Array.isArray(body) || body instanceof UploadedFile) {
     throw ProblemException.invalid([{ path: '', message: locale === 'zh' ? '请求体须为 JSON 对象' : 'the body must be a JSON object' }]);
   }
   return body as Record<string, unknown>;

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { RpcDefinition } from '@tic/contracts';
 import { ROLES, type Role } from '@tic/domain';
 
+import type { UploadedFile } from '../uploads/uploaded-file';
+
 /** Who may call a route: the listed roles (a token is required), or anyone. */
 export type Access = readonly Role[] | 'public';
 
@@ -29,9 +31,25 @@ export interface RouteSpec {
   readonly params: Readonly<Record<string, string>>;
   /** A separate, stricter rate limit (anonymous writes). */
   readonly publicWrite: boolean;
+  /** Also takes a CSV or XLSX file as the body, besides JSON. */
+  readonly upload?: UploadSpec;
 }
 
+/** What a route that takes a file needs besides the file. */
+export interface UploadSpec {
+  /** The fields of an upload: its query parameters, and the path parameters as for a JSON body. */
+  readonly request: z.ZodObject;
+  /** What the file holds (its columns), for the OpenAPI description. */
+  readonly description: string;
+}
+
+/** An upload's validated fields and its file, as @Input() hands them to a controller. */
+export type UploadInput<S extends z.ZodType> = z.output<S> & { readonly file: UploadedFile };
+
 export const ROUTE_SPEC = Symbol('ROUTE_SPEC');
+
+/** The Fastify route config of a route that takes files; the upload body parser reads files only there. */
+export const UPLOAD_ROUTE_CONFIG = { upload: true } as const;
 
 /** Every signed-in role; the service still decides what each one may do. */
 export const SIGNED_IN: readonly Role[] = ROLES;

@@ -1,10 +1,11 @@
 import { applyDecorators, Get, HttpCode, Post, Put, SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { z } from 'zod';
 
 import type { RpcDefinition } from '@tic/contracts';
 
 import { openApiDecorators } from './openapi.decorators';
-import { ROUTE_SPEC, type Access, type HttpMethod, type RouteSpec } from './route-spec';
+import { ROUTE_SPEC, UPLOAD_ROUTE_CONFIG, type Access, type HttpMethod, type RouteSpec, type UploadSpec } from './route-spec';
 
 export interface RouteOptions {
   readonly access: Access;
@@ -14,6 +15,7 @@ export interface RouteOptions {
   readonly params?: Readonly<Record<string, string>>;
   readonly publicWrite?: boolean;
   readonly summary?: string;
+  readonly upload?: UploadSpec;
 }
 
 const METHODS = { GET: Get, POST: Post, PUT: Put } as const;
@@ -37,8 +39,10 @@ export function Route(
     versioned: options.versioned ?? false,
     params: options.params ?? {},
     publicWrite: options.publicWrite ?? false,
+    ...(options.upload ? { upload: options.upload } : {}),
   };
-  return applyDecorators(SetMetadata(ROUTE_SPEC, spec), METHODS[method](path), HttpCode(spec.status), ...openApiDecorators(spec));
+  const fastifyConfig = spec.upload ? [RouteConfig(UPLOAD_ROUTE_CONFIG)] : [];
+  return applyDecorators(SetMetadata(ROUTE_SPEC, spec), ...fastifyConfig, METHODS[method](path), HttpCode(spec.status), ...openApiDecorators(spec));
 }
 
 /** A route that forwards to one RPC: validated with its request schema, documented with its response schema. */

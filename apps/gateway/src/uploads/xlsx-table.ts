@@ -1,0 +1,73 @@
+import { Readable } from 'node:stream';
+
+import ExcelJS, { type CellValue } from 'exceljs';
+
+import type { Cell, Table, TableRow } from './table';
+import { tooManyRows, UnreadableFile } from './unreadable-file';
+import { UPLOAD_MAX_ROWS } from './uploaded-file';
+
+/**
+ * Reads the first worksheet of an XLSX workbook with exceljs's streaming reader, which holds one row at a
+ * time rather than the whole workbook, and stops at the row limit. Lines are the worksheet's row numbers.
+ */
+export async function readXlsx(content: Buffer): Promise<Table> {
+  // Styles are read so that a date cell comes back as a date, not as Excel's day number.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let table: Table | undefined;
+  try {
+    for await (const worksheet of workbook) {
+      table = await readWorksheet(worksheet);
+      break;
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    // exceljs's and unzip's messages are of no use to the caller and are kept out of the reply.
+    throw new UnreadableFile({ zh: '文件不是可读取的 xlsx 工作簿', en: 'The file is not a readable xlsx workbook' });
+  }
+  if (table === undefined) throw new UnreadableFile({ zh: '工作簿没有工作表', en: 'The workbook has no worksheet' });
+  return table;
+}
+
+async function readWorksheet(worksheet: AsyncIterable<ExcelJS.Row>): Promise<Table> {
+  let header: string[] | undefined;
+  let headerNumber = 0;
+  const rows: TableRow[] = [];
+  for await (const row of worksheet) {
+    const cells = cellsOf(row);
+    if (cells.every((cell) => cell === undefined || (typeof cell === 'string' && cell.trim() === ''))) continue;
+    if (header === undefined) {
+      header = cells.map((cell) => (cell === undefined ? '' : String(cell)));
+      headerNumber = row.number;
+      continue;
+    }
+    if (rows.length === UPLOAD_MAX_ROWS) throw tooManyRows();
+    rows.push({ row: row.number - headerNumber, cells });
+  }
+  if (header === undefined) throw new UnreadableFile({ zh: '第一个工作表是空的', en: 'The first worksheet is empty' });
+  return { header, rows };
+}
+
+// row.values is sparse and 1-based: index 0 is always empty.
+function cellsOf(row: ExcelJS.Row): Cell[] {
+  const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+  return Array.from(values, (value) => cellOf(value));
+}
+
+function cellOf(value: CellValue): Cell {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return value.text;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = value.result;
+    return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? undefined : result;
+  }
+  // An error value (#N/A, #REF!…) reads as an empty cell.
+  return undefined;
+}
