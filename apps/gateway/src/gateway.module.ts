@@ -7,15 +7,22 @@ import { loggingParams } from '@tic/platform';
 
 import { ApplicationsController } from './api/applications.controller';
 import { ApplicationsExport } from './api/applications-export.service';
+import { AppointmentsController } from './api/appointments.controller';
 import { CalendarController } from './api/calendar.controller';
 import { CallsController } from './api/calls.controller';
+import { CenterPersonnelController } from './api/center-personnel.controller';
 import { CentersController } from './api/centers.controller';
 import { ExpertsController } from './api/experts.controller';
+import { IdentityReadsController } from './api/identity-reads.controller';
 import { NoticesController } from './api/notices.controller';
 import { ObjectionsController } from './api/objections.controller';
 import { OrganizationsController } from './api/organizations.controller';
+import { PeopleController } from './api/people.controller';
+import { PlatformsController } from './api/platforms.controller';
 import { PublicController } from './api/public.controller';
 import { ReviewsController } from './api/reviews.controller';
+import { RosterChecksController } from './api/roster-checks.controller';
+import { RosterUploads } from './api/roster-uploads.service';
 import { AccessGuard } from './auth/access.guard';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config';
 import { EventsController } from './events/events.controller';
@@ -59,6 +66,12 @@ export class GatewayModule {
         PublicController,
         CentersController,
         CalendarController,
+        PeopleController,
+        IdentityReadsController,
+        PlatformsController,
+        RosterChecksController,
+        AppointmentsController,
+        CenterPersonnelController,
         EventsController,
       ],
       providers: [
@@ -69,6 +82,7 @@ export class GatewayModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         IdempotencyStore,
         ApplicationsExport,
+        RosterUploads,
         JournalReader,
         ReadinessService,
       ],

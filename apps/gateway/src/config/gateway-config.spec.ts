@@ -5,7 +5,7 @@ import { gatewayConfigSchema } from './gateway-config';
 describe('gateway configuration', () => {
   it('has working defaults for development', () => {
     const config = parseConfig(gatewayConfigSchema, {});
-    expect(config).toMatchObject({ PORT: 3000, NODE_ENV: 'development', SERVICES: ['applications'], RATE_LIMIT: 600, RATE_LIMIT_PUBLIC_OBJECTIONS: 60, IDEMPOTENCY_TTL_SECONDS: 86_400 });
+    expect(config).toMatchObject({ PORT: 3000, NODE_ENV: 'development', SERVICES: ['applications', 'personnel'], RATE_LIMIT: 600, RATE_LIMIT_PUBLIC_OBJECTIONS: 60, IDEMPOTENCY_TTL_SECONDS: 86_400 });
   });
 
   it('reads SERVICES as a comma list of known services', () => {

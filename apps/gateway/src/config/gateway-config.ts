@@ -5,7 +5,7 @@ import { baseConfigSchema } from '@tic/platform';
 
 const serviceList = z
   .string()
-  .default('applications')
+  .default('applications,personnel')
   .transform((value) => value.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
   .pipe(z.array(serviceNameSchema.exclude(['gateway'])));
 
