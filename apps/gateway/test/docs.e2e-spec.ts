@@ -10,7 +10,8 @@ import { startWorld, type TestWorld } from './support/test-world';
 interface Operation {
   readonly 'x-roles'?: string[];
   readonly 'x-rpc-subject'?: string;
-  readonly requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+  readonly requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; format?: string } }> };
+  readonly parameters?: readonly { name: string; in: string }[];
   readonly responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 }
 type Paths = Record<string, Record<string, Operation>>;
@@ -70,6 +71,20 @@ describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
     expect(transition?.['x-roles']).toContain('construction_unit');
     expect(paths['/api/v1/calls']?.post?.['x-roles']).toEqual(['dst_admin']);
     expect(paths['/api/v1/public/notices']?.get?.['x-roles']).toEqual(['public']);
+  });
+
+  it('documents the roster uploads’ CSV and XLSX bodies next to the JSON one, with their query parameters', () => {
+    const check = paths['/api/v1/roster-checks']?.post;
+    const upload = paths['/api/v1/platforms/{id}/roster']?.post;
+    for (const op of [check, upload]) {
+      const content = op?.requestBody?.content ?? {};
+      expect(Object.keys(content).sort()).toEqual(['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
+      expect(content['text/csv']?.schema.format).toBe('binary');
+      expect(Object.keys(content['application/json']?.schema.properties ?? {})).toContain('rows');
+    }
+    expect(check?.parameters?.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(['platformId']);
+    expect(upload?.parameters?.filter((p) => p.in !== 'header').map((p) => `${p.in}:${p.name}`)).toEqual(['path:id', 'query:employerOrgId']);
+    expect(paths['/api/v1/people/{id}/identity-reads']?.post?.['x-roles']).toEqual(['dst_admin']);
   });
 
   it('serves Swagger UI', async () => {

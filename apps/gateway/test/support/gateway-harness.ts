@@ -43,7 +43,8 @@ export async function startGateway(env: Record<string, string>): Promise<TestGat
   };
 }
 
-async function deleteKeys(prefix: string): Promise<void> {
+/** Deletes a test gateway's Redis keys (idempotency records, rate-limit counts). */
+export async function deleteKeys(prefix: string): Promise<void> {
   const redis = new Redis(TEST_REDIS_URL);
   try {
     const keys = await redis.keys(`${prefix}*`);

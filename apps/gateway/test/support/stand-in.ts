@@ -19,6 +19,7 @@ import {
 import { currentCallContext, RpcContextInterceptor, RpcErrorFilter, RpcFailure, RpcHandler, type CallContext } from '@tic/platform';
 
 import { applicationDto, organizationDto } from './fixtures';
+import { personnelHandlers } from './personnel-stand-in';
 
 type JournalEvent = z.output<ReturnType<typeof journalRpc>['response']>['events'][number];
 
@@ -27,7 +28,7 @@ export class StandInState {
   readonly calls = new Map<string, number>();
   readonly payloads = new Map<string, unknown[]>();
   readonly contexts = new Map<string, CallContext[]>();
-  readonly journals: Record<'applications' | 'funding', JournalEvent[]> = { applications: [], funding: [] };
+  readonly journals: Record<'applications' | 'personnel' | 'funding', JournalEvent[]> = { applications: [], personnel: [], funding: [] };
   /** While set, OpenCall waits for it (to hold a request in flight without sleeping). */
   gate?: Promise<void>;
 
@@ -143,11 +144,11 @@ function handlers(state: StandInState) {
 }
 
 /**
- * A stand-in for the applications service (and a funding journal): a Nest NATS microservice that
- * answers a few subjects with fixed DTOs and refusals, through @tic/platform's RpcHandler.
+ * A stand-in for the applications and personnel services (and a funding journal): a Nest NATS
+ * microservice that answers a few subjects with fixed DTOs and refusals, through @tic/platform's RpcHandler.
  */
 export async function startStandIn(natsUrl: string, state: StandInState): Promise<INestMicroservice> {
-  @Module({ controllers: [handlers(state)] })
+  @Module({ controllers: [handlers(state), personnelHandlers(state)] })
   class StandInModule {}
 
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(StandInModule, {
