@@ -8,12 +8,13 @@ import { ROLES } from '@tic/domain';
 import { eventually, readAllEvents } from '@tic/testing';
 
 import { call, PlatformWorld } from './platform/platform-world';
+import { csvOf, residentId, XLSX, xlsxOf } from './support/rosters';
 import { draft, ORGS, publishNotice, shortlisted, step, today, tokensFor, type Tokens } from './platform/journey';
 
 // Redis database index reserved for this file: the flush test empties it and nothing else.
 const REDIS_DB = 12;
 
-describe('the platform end to end: gateway and applications service as processes on real Postgres, NATS JetStream and Redis', () => {
+describe('the platform end to end: gateway, applications and personnel services as processes on real Postgres, NATS JetStream and Redis', () => {
   let world: PlatformWorld;
   let tokens: Tokens;
 
@@ -97,6 +98,37 @@ describe('the platform end to end: gateway and applications service as processes
     }
     expect(outcomes).toEqual([]);
   }, 120_000);
+
+  it('imports and checks rosters uploaded as files through the personnel service, rows numbered by the file’s lines', async () => {
+    const upload = async (path: string, contentType: string, body: Buffer) => {
+      const response = await fetch(`${world.gatewayUrl}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.dst}`, 'content-type': contentType }, body });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const register = async (name: string) => {
+      const platform = await call<{ id: string }>(world, 'POST', '/platforms', { token: tokens.dst, body: { name, kind: 'key_laboratory', supportingUnitId: ORGS.supporting } });
+      expect(platform.status).toBe(201);
+      return platform.body.id;
+    };
+    const lab = await register('辽宁省端到端名单重点实验室');
+    const other = await register('辽宁省端到端查重重点实验室');
+
+    // 2,100 fixed staff of the first laboratory, from a workbook: two requests, 2,000 lines and 100.
+    const staff = Array.from({ length: 2_100 }, (_, i) => [`实验室职工${i + 1}`, residentId(60_000 + i), '固定', '研究人员', new Date(Date.UTC(2026, 0, 5))]);
+    const imported = await upload(`/platforms/${lab}/roster`, XLSX, await xlsxOf(['姓名', '公民身份号码', '人员类型', '角色', '起始日期'], staff));
+    expect(imported).toEqual({ status: 200, body: { imported: 2_100, updated: 0, problems: [] } });
+
+    // The second laboratory's roster names two of them, one number badly and one twice.
+    const lines: (string | number)[][] = Array.from({ length: 2_500 }, (_, i) => [`查重职工${i + 1}`, residentId(70_000 + i), '固定']);
+    lines[1_499] = ['实验室职工10', residentId(60_009), '固定'];
+    lines[2_299] = ['实验室职工2050', residentId(60_000 + 2_049), '固定'];
+    lines[2_199] = ['号码有误', `${residentId(70_000 + 2_199).slice(0, 17)}${residentId(70_000 + 2_199).endsWith('0') ? '1' : '0'}`, '固定'];
+    lines[2_399] = ['重复职工', residentId(70_002), '固定'];
+    const checked = await upload(`/roster-checks?platformId=${other}`, 'text/csv', csvOf(['姓名', '身份证号', '人员类型'], lines));
+    expect(checked.status).toBe(200);
+    expect(checked.body.checked).toBe(2_499);
+    expect((checked.body.conflicts as { row: number; platformId: string }[]).map((c) => [c.row, c.platformId])).toEqual([[1_500, lab], [2_300, lab]]);
+    expect((checked.body.problems as { row: number; path: string }[]).map((p) => `${p.row} ${p.path}`)).toEqual(['2200 idNumber', '2400 idNumber']);
+  }, 60_000);
 
   it('refuses other organizations, wrong roles, invalid bodies, hard rules and stale versions as problem+json', async () => {
     const application = await draft(world, tokens);

@@ -4,20 +4,25 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { ServiceName } from '@tic/contracts';
 import type { Role } from '@tic/domain';
 import { createTestDatabase, freePort, startNatsServer, startServiceProcess, type ServiceProcess, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
 import { mintDevToken } from '../../src/auth/dev-token';
 
 const APPLICATIONS_DIST = join(__dirname, '..', '..', '..', 'applications', 'dist');
+const PERSONNEL_MAIN = join(__dirname, '..', '..', '..', 'personnel', 'dist', 'main.js');
 const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
 /**
  * The whole platform as `npm start` runs it, on private infrastructure: a fresh database, a private
- * nats-server, one Redis database index, and the gateway and applications service as processes.
+ * nats-server, one Redis database index, and the gateway, applications and personnel services as processes.
  */
 export class PlatformWorld {
+  /** The services this world runs as processes; the gateway reads their health and journals. */
+  readonly services: readonly ServiceName[] = ['applications', 'personnel'];
   applications?: ServiceProcess;
+  personnel?: ServiceProcess;
   gateway?: ServiceProcess;
   gatewayUrl = '';
 
@@ -35,12 +40,13 @@ export class PlatformWorld {
     world.runCli('migrate.js');
     world.runCli('seed.js', '--demo');
     await world.startApplications();
+    await world.startPersonnel();
     await world.startGateway();
     return world;
   }
 
-  /** Environment of the applications service; `extra` overrides (relay off, clock moved). */
-  applicationsEnv(extra: Record<string, string> = {}): Record<string, string> {
+  /** Environment of a service (applications, personnel); `extra` overrides (relay off, clock moved). */
+  serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
     return {
       DATABASE_URL: this.db.url, NATS_URL: this.nats.url, REDIS_URL: this.redisUrl, QUEUE_PREFIX: this.queuePrefix,
       LOG_LEVEL: 'warn', NODE_ENV: 'test', ...extra,
@@ -49,14 +55,20 @@ export class PlatformWorld {
 
   async startApplications(extra: Record<string, string> = {}): Promise<void> {
     const port = await freePort();
-    this.applications = await startServiceProcess('applications', join(APPLICATIONS_DIST, 'main.js'), this.applicationsEnv({ HTTP_PORT: String(port), ...extra }), port);
+    this.applications = await startServiceProcess('applications', join(APPLICATIONS_DIST, 'main.js'), this.serviceEnv({ HTTP_PORT: String(port), ...extra }), port);
+  }
+
+  /** The personnel service migrates its own schema at start, in the same database. */
+  async startPersonnel(): Promise<void> {
+    const port = await freePort();
+    this.personnel = await startServiceProcess('personnel', PERSONNEL_MAIN, this.serviceEnv({ HTTP_PORT: String(port) }), port);
   }
 
   async startGateway(): Promise<void> {
     const port = await freePort();
     this.gateway = await startServiceProcess('gateway', GATEWAY_MAIN, {
       PORT: String(port), NATS_URL: this.nats.url, REDIS_URL: this.redisUrl, REDIS_KEY_PREFIX: `${this.queuePrefix}:gw:`,
-      DEV_JWT_DIR: this.keyDir, SERVICES: 'applications', LOG_LEVEL: 'warn', NODE_ENV: 'development',
+      DEV_JWT_DIR: this.keyDir, SERVICES: this.services.join(','), LOG_LEVEL: 'warn', NODE_ENV: 'development',
     }, port);
     this.gatewayUrl = `http://127.0.0.1:${port}`;
   }
@@ -67,13 +79,14 @@ export class PlatformWorld {
 
   async stop(): Promise<void> {
     await this.gateway?.stop();
+    await this.personnel?.stop();
     await this.applications?.stop();
     await this.nats.stop();
     await this.db.drop();
   }
 
   private runCli(script: string, ...args: string[]): void {
-    const result = spawnSync(process.execPath, [join(APPLICATIONS_DIST, 'cli', script), ...args], { env: { ...process.env, ...this.applicationsEnv() }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(APPLICATIONS_DIST, 'cli', script), ...args], { env: { ...process.env, ...this.serviceEnv() }, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}${result.stdout}`);
   }
 }
