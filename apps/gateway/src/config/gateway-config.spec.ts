@@ -15,6 +15,9 @@ describe('gateway configuration', () => {
 
   it('never falls back to development keys in production', () => {
     expect(() => parseConfig(gatewayConfigSchema, { NODE_ENV: 'production' })).toThrow(/JWKS_URL/);
-    expect(parseConfig(gatewayConfigSchema, { NODE_ENV: 'production', JWKS_URL: 'https://idp.example.org/jwks.json' }).JWKS_URL).toBeDefined();
+    expect(() => parseConfig(gatewayConfigSchema, { NODE_ENV: 'production', JWKS_URL: 'https://idp.example.org/jwks.json' })).toThrow(/IDEMPOTENCY_FINGERPRINT_KEY/);
+    const production = { NODE_ENV: 'production', JWKS_URL: 'https://idp.example.org/jwks.json', IDEMPOTENCY_FINGERPRINT_KEY: Buffer.alloc(32, 9).toString('base64') };
+    expect(parseConfig(gatewayConfigSchema, production).JWKS_URL).toBeDefined();
+    expect(() => parseConfig(gatewayConfigSchema, { ...production, IDEMPOTENCY_FINGERPRINT_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/at least 32 bytes/);
   });
 });

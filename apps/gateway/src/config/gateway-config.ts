@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { serviceNameSchema } from '@tic/contracts';
 import { baseConfigSchema } from '@tic/platform';
 
+// Development only, so that `npm start` works out of the box; production refuses it.
+const DEVELOPMENT_FINGERPRINT_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1pZGVtcG90ZW5jeS1maW5nZXJwcmludC1rZXk=';
+
 const serviceList = z
   .string()
   .default('applications,personnel')
@@ -30,6 +33,15 @@ export const gatewayConfigSchema = baseConfigSchema
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_PUBLIC_OBJECTIONS: z.coerce.number().int().min(1).default(60),
+    /**
+     * Key of the HMAC that fingerprints an idempotent request's body in Redis. A body can hold a
+     * resident ID number, whose few digits a plain hash would give away to anyone reading Redis.
+     */
+    IDEMPOTENCY_FINGERPRINT_KEY: z
+      .string()
+      .default(DEVELOPMENT_FINGERPRINT_KEY)
+      .transform((value) => Buffer.from(value, 'base64'))
+      .refine((key) => key.length >= 32, 'must be a base64 secret of at least 32 bytes'),
     IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
     /** Behind a reverse proxy, take the client address from X-Forwarded-For (for per-IP limits). */
     TRUST_PROXY: z.stringbool().default(false),
@@ -39,6 +51,9 @@ export const gatewayConfigSchema = baseConfigSchema
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.JWKS_URL === undefined && config.JWT_PUBLIC_KEY_FILE === undefined) {
       ctx.addIssue({ code: 'custom', path: ['JWKS_URL'], message: 'production needs JWKS_URL (or JWT_PUBLIC_KEY_FILE); development keys are never used there' });
+    }
+    if (config.NODE_ENV === 'production' && config.IDEMPOTENCY_FINGERPRINT_KEY.equals(Buffer.from(DEVELOPMENT_FINGERPRINT_KEY, 'base64'))) {
+      ctx.addIssue({ code: 'custom', path: ['IDEMPOTENCY_FINGERPRINT_KEY'], message: 'must be set in production (the development key is public)' });
     }
   });
 

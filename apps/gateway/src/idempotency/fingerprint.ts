@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /** JSON with object keys sorted, so that the same body always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -12,7 +12,10 @@ export function canonicalJson(value: unknown): string {
   return value === undefined ? 'null' : JSON.stringify(value);
 }
 
-/** The hash of what a request asks for: method, path and body. */
-export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+/**
+ * The keyed hash of what a request asks for: method, path and body. Keyed, because a body may carry a
+ * resident ID number, which an unkeyed hash would let anyone with Redis access recover by trying them.
+ */
+export function requestFingerprint(key: Buffer, method: string, path: string, body: unknown): string {
+  return createHmac('sha256', key).update(`${method.toUpperCase()} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
 }

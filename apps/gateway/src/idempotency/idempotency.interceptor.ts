@@ -1,9 +1,10 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 
 import { HEADERS } from '@tic/platform';
 
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
 import { headerValue, type GatewayReply, type GatewayRequest } from '../http/gateway-request';
 import { ProblemException } from '../http/problem.exception';
 import { ROUTE_SPEC, type RouteSpec } from '../routing/route-spec';
@@ -22,6 +23,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly store: IdempotencyStore,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -33,7 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw ProblemException.invalid([{ path: 'Idempotency-Key', message: '1 to 255 visible ASCII characters' }]);
     }
     const owner = request.caller?.userId ?? `anonymous:${request.ip}`;
-    const fingerprint = requestFingerprint(request.method, request.url.split('?')[0] ?? request.url, request.body);
+    const fingerprint = requestFingerprint(this.config.IDEMPOTENCY_FINGERPRINT_KEY, request.method, request.url.split('?')[0] ?? request.url, request.body);
     const claim = await this.store.claim(owner, key, fingerprint);
     switch (claim.kind) {
       case 'mismatch':
