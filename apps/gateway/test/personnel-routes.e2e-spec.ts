@@ -96,18 +96,18 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
       expect(res.status).toBe(200);
 
       const batches = payloads(CheckRoster).slice(before) as { firstRow: number; platformId: string; rows: { name: string }[] }[];
-      expect(batches.map((b) => [b.firstRow, b.rows.length])).toEqual([[1, 2_000], [2_001, 2_000], [4_001, 500]]);
+      expect(batches.map((b) => [b.firstRow, b.rows.length])).toEqual([[2, 2_000], [2_002, 2_000], [4_002, 500]]);
       expect(batches.every((b) => b.rows.length <= ROSTER_BATCH_ROWS && b.platformId === STAND_IN_PLATFORM_ID)).toBe(true);
       expect(batches[1]?.rows[0]).toEqual({ name: '职工2001', idNumber: residentId(2_000), kind: 'fixed' });
       expect(res.body.checked).toBe(4_500);
-      expect((res.body as { conflicts: { row: number; name: string }[] }).conflicts.map((c) => [c.row, c.name])).toEqual([[5, '重复甲'], [2_003, '重复乙'], [4_500, '重复丙']]);
+      expect((res.body as { conflicts: { row: number; name: string }[] }).conflicts.map((c) => [c.row, c.name])).toEqual([[6, '重复甲'], [2_004, '重复乙'], [4_501, '重复丙']]);
       expect(res.body.problems).toEqual([]);
     });
 
     it('numbers rows by the file’s lines across blank lines, and reports lines it cannot read without sending them', async () => {
       const lines = rosterLines(30, { 25: '重复丁' }).map((l) => [l.name, l.idNumber, l.kind] as (string | number | undefined)[]);
-      lines.splice(10, 0, ['', '', '']); // a blank line 11
-      lines[20] = ['职工20', residentId(19), '临时']; // line 21: a kind it does not know
+      lines.splice(10, 0, ['', '', '']); // a blank line 12 (the header is line 1)
+      lines[20] = ['职工20', residentId(19), '临时']; // line 22: a kind it does not know
       const before = payloads(CheckRoster).length;
       const res = await http()
         .post('/api/v1/roster-checks')
@@ -117,8 +117,8 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
         .send(csvOf(CHECK_HEADER, lines));
       expect(res.status).toBe(200);
       const batches = payloads(CheckRoster).slice(before);
-      expect(batches.map((b) => [b.firstRow, (b.rows as unknown[]).length])).toEqual([[1, 10], [12, 9], [22, 10]]);
-      expect(res.body).toMatchObject({ checked: 29, conflicts: [{ row: 26, name: '重复丁' }], problems: [{ row: 21, path: 'kind', message: expect.stringContaining('fixed or floating') }] });
+      expect(batches.map((b) => [b.firstRow, (b.rows as unknown[]).length])).toEqual([[2, 10], [13, 9], [23, 10]]);
+      expect(res.body).toMatchObject({ checked: 29, conflicts: [{ row: 27, name: '重复丁' }], problems: [{ row: 22, path: 'kind', message: expect.stringContaining('fixed or floating') }] });
     });
 
     it('imports an XLSX roster the same way, with date cells, Chinese roles and the employer from the query', async () => {
@@ -135,10 +135,10 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
       expect(res.status).toBe(200);
 
       const batches = payloads(ImportPlatformRoster).slice(before) as { firstRow: number; platformId: string; employerOrgId: string; rows: Record<string, unknown>[] }[];
-      expect(batches.map((b) => [b.firstRow, b.rows.length])).toEqual([[1, 99], [101, 2_000], [2_101, 2_000], [4_101, 400]]);
+      expect(batches.map((b) => [b.firstRow, b.rows.length])).toEqual([[2, 99], [102, 2_000], [2_102, 2_000], [4_102, 400]]);
       expect(batches.every((b) => b.platformId === STAND_IN_PLATFORM_ID && b.employerOrgId === employer)).toBe(true);
       expect(batches[0]?.rows[0]).toEqual({ name: '职工1', idNumber: residentId(0), kind: 'floating', role: 'director', startsOn: '2027-03-01', title: '副研究员' });
-      expect(res.body).toEqual({ imported: 4_497, updated: 2, problems: [{ row: 100, path: 'idNumber', message: expect.stringContaining('文本') }] });
+      expect(res.body).toEqual({ imported: 4_497, updated: 2, problems: [{ row: 101, path: 'idNumber', message: expect.stringContaining('文本') }] });
     });
 
     it('says from which row on an upload was not processed when the service refuses a later batch', async () => {
@@ -151,8 +151,8 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
         .send(csvOf([...CHECK_HEADER, '起始日期'], lines.map((l) => [l.name, l.idNumber, l.kind, '2027-03-01'])));
       expect(res.status).toBe(422);
       expect(res.headers['content-type']).toMatch(PROBLEM);
-      expect(res.body).toMatchObject({ rule: 'A18-platform', detail: expect.stringContaining('第 2001 行起未处理') });
-      expect(payloads(ImportPlatformRoster).slice(before).map((b) => b.firstRow)).toEqual([1, 2_001]);
+      expect(res.body).toMatchObject({ rule: 'A18-platform', detail: expect.stringContaining('第 2002 行起未处理') });
+      expect(payloads(ImportPlatformRoster).slice(before).map((b) => b.firstRow)).toEqual([2, 2_002]);
     });
 
     it('400 naming the missing column, before any RPC', async () => {
@@ -235,7 +235,7 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
       // A number in the wrong column, and a number stored as a number in a workbook: row problems, 200.
       const misplaced = await send('/roster-checks', 'privacy-1', 'text/csv', csvOf(CHECK_HEADER, [['张三', numbers[0], '固定'], ['李四', '固定', numbers[1]]]));
       expect(misplaced.status).toBe(200);
-      expect(misplaced.body.problems).toEqual([expect.objectContaining({ row: 2, path: 'kind' })]);
+      expect(misplaced.body.problems).toEqual([expect.objectContaining({ row: 3, path: 'kind' })]);
       const numeric = await send(`/platforms/${STAND_IN_PLATFORM_ID}/roster`, 'privacy-2', XLSX, await xlsxOf(['姓名', '身份证号', '起始日期'], [['王五', Number(numbers[2]?.slice(0, 17)), '2027-03-01']]));
       expect(numeric.status).toBe(200);
       problems.push(misplaced.body, numeric.body);

@@ -117,7 +117,8 @@ describe('the platform end to end: gateway, applications and personnel services 
     const imported = await upload(`/platforms/${lab}/roster`, XLSX, await xlsxOf(['姓名', '公民身份号码', '人员类型', '角色', '起始日期'], staff));
     expect(imported).toEqual({ status: 200, body: { imported: 2_100, updated: 0, problems: [] } });
 
-    // The second laboratory's roster names two of them, one number badly and one twice.
+    // The second laboratory's roster names two of them, one number badly and one twice; rows are
+    // reported as the spreadsheet numbers them, the header being row 1.
     const lines: (string | number)[][] = Array.from({ length: 2_500 }, (_, i) => [`查重职工${i + 1}`, residentId(70_000 + i), '固定']);
     lines[1_499] = ['实验室职工10', residentId(60_009), '固定'];
     lines[2_299] = ['实验室职工2050', residentId(60_000 + 2_049), '固定'];
@@ -126,8 +127,8 @@ describe('the platform end to end: gateway, applications and personnel services 
     const checked = await upload(`/roster-checks?platformId=${other}`, 'text/csv', csvOf(['姓名', '身份证号', '人员类型'], lines));
     expect(checked.status).toBe(200);
     expect(checked.body.checked).toBe(2_499);
-    expect((checked.body.conflicts as { row: number; platformId: string }[]).map((c) => [c.row, c.platformId])).toEqual([[1_500, lab], [2_300, lab]]);
-    expect((checked.body.problems as { row: number; path: string }[]).map((p) => `${p.row} ${p.path}`)).toEqual(['2200 idNumber', '2400 idNumber']);
+    expect((checked.body.conflicts as { row: number; platformId: string }[]).map((c) => [c.row, c.platformId])).toEqual([[1_501, lab], [2_301, lab]]);
+    expect((checked.body.problems as { row: number; path: string }[]).map((p) => `${p.row} ${p.path}`)).toEqual(['2201 idNumber', '2401 idNumber']);
   }, 60_000);
 
   it('refuses other organizations, wrong roles, invalid bodies, hard rules and stale versions as problem+json', async () => {

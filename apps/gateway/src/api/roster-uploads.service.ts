@@ -31,7 +31,7 @@ export class RosterUploads {
     const { file, ...fields } = input;
     const sheet = withoutRepeats(await readRoster(file, ROSTER_CHECK_COLUMNS, CHECK_ROW), locale());
     const empty: RpcResponse<typeof CheckRoster> = { checked: 0, conflicts: [], problems: [] };
-    const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) => this.rpc.request(CheckRoster, { ...fields, ...batch }).catch(failedFrom(batch.firstRow)));
+    const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) => this.rpc.request(CheckRoster, { ...fields, ...batch }).catch(failedFrom(batch.firstRow, sheet.rows[0]?.row)));
     return { ...reply, problems: inLineOrder(reply.problems, sheet.problems) };
   }
 
@@ -41,7 +41,7 @@ export class RosterUploads {
     const { file, ...fields } = input;
     const sheet = await readRoster(file, ROSTER_IMPORT_COLUMNS, IMPORT_ROW);
     const empty: RpcResponse<typeof ImportPlatformRoster> = { imported: 0, updated: 0, problems: [] };
-    const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) => this.rpc.request(ImportPlatformRoster, { ...fields, ...batch }).catch(failedFrom(batch.firstRow)));
+    const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) => this.rpc.request(ImportPlatformRoster, { ...fields, ...batch }).catch(failedFrom(batch.firstRow, sheet.rows[0]?.row)));
     return { ...reply, problems: inLineOrder(reply.problems, sheet.problems) };
   }
 }
@@ -63,9 +63,9 @@ function locale(): Locale {
  * A refusal of a later batch, with where it stopped: the batches before it were sent and processed (an
  * import keeps them; importing the file again updates those lines rather than adding them twice).
  */
-function failedFrom(firstRow: number): (error: unknown) => never {
+function failedFrom(firstRow: number, firstLineOfFile: number | undefined): (error: unknown) => never {
   return (error) => {
-    if (firstRow === 1 || !(error instanceof RpcFailure)) throw error;
+    if (firstRow === firstLineOfFile || !(error instanceof RpcFailure)) throw error;
     const problem = toProblem(error);
     const detail = problem.detail ?? problem.title;
     throw new ProblemException({

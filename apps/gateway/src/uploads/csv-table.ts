@@ -28,7 +28,6 @@ export async function readCsv(content: Buffer): Promise<Table> {
   const slices = Array.from({ length: Math.ceil(content.length / SLICE_BYTES) }, (_, i) => content.subarray(i * SLICE_BYTES, (i + 1) * SLICE_BYTES));
   const parser = Readable.from(slices).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARACTERS }));
   let header: string[] | undefined;
-  let headerRecord = 0;
   let record = 0;
   const rows: TableRow[] = [];
   try {
@@ -37,11 +36,10 @@ export async function readCsv(content: Buffer): Promise<Table> {
       if (cells.every((cell) => cell.trim() === '')) continue;
       if (header === undefined) {
         header = cells;
-        headerRecord = record;
         continue;
       }
       if (rows.length === UPLOAD_MAX_ROWS) throw tooManyRows();
-      rows.push({ row: record - headerRecord, cells });
+      rows.push({ row: record, cells });
     }
   } catch (error) {
     parser.destroy();

@@ -1,7 +1,10 @@
 /** A cell as read from a CSV (always text) or a worksheet (text, number, date or boolean). */
 export type Cell = string | number | boolean | Date | undefined;
 
-/** One non-empty line after the header, numbered from 1 for the line right after the header. */
+/**
+ * One non-empty line after the header, numbered as the spreadsheet shows it (the header's own line
+ * counts), so that DST staff find a reported line where Excel or WPS says it is.
+ */
 export interface TableRow {
   readonly row: number;
   readonly cells: readonly Cell[];

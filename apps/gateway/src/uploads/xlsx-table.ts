@@ -36,18 +36,16 @@ export async function readXlsx(content: Buffer): Promise<Table> {
 
 async function readWorksheet(worksheet: AsyncIterable<ExcelJS.Row>): Promise<Table> {
   let header: string[] | undefined;
-  let headerNumber = 0;
   const rows: TableRow[] = [];
   for await (const row of worksheet) {
     const cells = cellsOf(row);
     if (cells.every((cell) => cell === undefined || (typeof cell === 'string' && cell.trim() === ''))) continue;
     if (header === undefined) {
       header = cells.map((cell) => (cell === undefined ? '' : String(cell)));
-      headerNumber = row.number;
       continue;
     }
     if (rows.length === UPLOAD_MAX_ROWS) throw tooManyRows();
-    rows.push({ row: row.number - headerNumber, cells });
+    rows.push({ row: row.number, cells });
   }
   if (header === undefined) throw new UnreadableFile({ zh: '第一个工作表是空的', en: 'The first worksheet is empty' });
   return { header, rows };

@@ -70,7 +70,7 @@ export const rosterRowSchema = z.object({
 
 /** A roster line that could not be read; the ID number is never echoed back. */
 export const rosterRowProblem = z.object({
-  row: z.number().int().min(1).describe('the line, counted from 1 after the header'),
+  row: z.number().int().min(1).describe('the line: its place in `rows` counted from `firstRow`; for an uploaded file, the row number the spreadsheet shows (the header’s row counts)'),
   path: z.string(),
   message: z.string(),
 });
