@@ -29,7 +29,7 @@ const FIXED_POSTS_SQL = `
 /** The fixed posts, on any active platform, of the people with these lookup hashes. */
 export function findFixedPosts(em: EntityManager, hashes: readonly string[], today: string): Promise<FixedPost[]> {
   if (hashes.length === 0) return Promise.resolve([]);
-  // One array parameter, written as a Postgres array literal (the hashes are hex digits only), so that
-  // the statement is the same for one line or two thousand.
+  // The hashes go as one Postgres array literal (they are hex digits only): knex would otherwise expand
+  // a JS array into a list, which `any(?::text[])` does not accept.
   return em.getConnection().execute<FixedPost[]>(FIXED_POSTS_SQL, [`{${hashes.join(',')}}`, today], 'all');
 }
