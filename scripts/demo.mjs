@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const { DEMO_UNITS, DEMO_EXPERTS } = require(`${root}apps/applications/dist/seed/demo-units.js`);
 const { AUTHORITIES, RECOMMENDING_UNITS } = require(`${root}apps/applications/dist/seed/recommending-units.js`);
+const { residentIdCheckCharacter } = require(`${root}packages/domain/dist/index.js`);
 
 const gateway = (process.env.GATEWAY_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const unit = (name) => DEMO_UNITS.find((u) => u.name === name).id;
@@ -21,7 +22,7 @@ function token(role, org, sub) {
 }
 
 let stepNumber = 0;
-async function step(title, method, path, { as, body, ifMatch, expect = [200, 201] } = {}) {
+async function step(title, method, path, { as, body, ifMatch, expect = [200, 201], quiet = false } = {}) {
   const response = await fetch(`${gateway}/api/v1${path}`, {
     method,
     headers: {
@@ -33,6 +34,7 @@ async function step(title, method, path, { as, body, ifMatch, expect = [200, 201
   });
   const payload = await response.json().catch(() => ({}));
   if (!expect.includes(response.status)) {
+    if (quiet) return undefined;
     console.error(`✗ ${title}: HTTP ${response.status}\n${JSON.stringify(payload, null, 2)}`);
     process.exit(1);
   }
@@ -107,3 +109,54 @@ if (application.status !== 'filed' || center.filedOn === null) {
   process.exit(1);
 }
 console.log(`\n${center.name.zh} (${center.name.en})\nstatus ${center.status}, established ${center.establishedOn}, filed ${center.filedOn}`);
+
+// The personnel registry (A14–A19): the new center arrives there through tic.center.established.
+const supportingUnitId = unit('辽宁示范智能装备股份有限公司');
+// Made-up but valid numbers (GB 11643), different in every run, so that runs do not collide.
+const run = 100 + Math.floor(Math.random() * 900);
+const idNumber = (n) => {
+  const first17 = `210102${shift('1970-01-01', run * 11 + n * 97).replaceAll('-', '')}${run}`;
+  return first17 + residentIdCheckCharacter(first17);
+};
+for (let waited = 0; !(await step('', 'GET', `/platforms/${center.id}`, { as: as.dst, quiet: true })); waited += 500) {
+  if (waited > 30_000) {
+    console.error('✗ the personnel registry did not receive the new center within 30 s (is the personnel service running?)');
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+console.log(`\n✓ ${String(++stepNumber).padStart(2)}. 人员库收到新中心`);
+const lab = await step('省科技厅登记一个省重点实验室并导入其固定人员名单', 'POST', '/platforms', {
+  as: as.dst, body: { name: `辽宁省精密驱动重点实验室（演示${today}-${Date.now() % 100000}）`, kind: 'key_laboratory', supportingUnitId: unit('东北示范理工大学') },
+});
+const labMember = { name: '周工程师', idNumber: idNumber(1) };
+await step('', 'POST', `/platforms/${lab.id}/roster`, { as: as.dst, body: { rows: [{ ...labMember, kind: 'fixed', role: 'researcher', startsOn: '2022-09-01' }] } });
+const register = (name, n) => step('', 'POST', '/people', { as: as.supporting, body: { name, idNumber: n === 1 ? labMember.idNumber : idNumber(n), employerOrgId: supportingUnitId } });
+const director = await register('钱主任', 2);
+const appointed = await step('依托单位经管理委员会审议聘任中心主任 (A15)', 'POST', '/appointments', {
+  as: as.supporting, body: { platformId: center.id, personId: director.id, role: 'director', kind: 'fixed', startsOn: today, decidedOn: today, committeeReviewedOn: today },
+});
+console.log(`      ${director.name}（${director.idNumberMasked}），备案期限 ${appointed.directorFiling.dueOn}`);
+await step('依托单位报推荐单位和省科技厅备案，发布 tic.personnel.director_changed', 'POST', `/appointments/${appointed.id}/filing`, { as: as.supporting, ifMatch: appointed.version, body: {} });
+for (let n = 3; n <= 11; n += 1) {
+  const researcher = await register(`研究人员${n - 2}`, n);
+  await step('', 'POST', '/appointments', { as: as.supporting, body: { platformId: center.id, personId: researcher.id, role: n === 11 ? 'auxiliary' : 'researcher', kind: 'fixed', startsOn: today } });
+}
+console.log(`✓ ${String(++stepNumber).padStart(2)}. 聘任9名固定人员（含1名专职辅助人员）`);
+const check = await step('年度报告人员名单查重 (A18)', 'POST', '/roster-checks', {
+  as: as.supporting, body: { platformId: center.id, rows: [labMember, { name: '新引进博士', idNumber: idNumber(12) }].map((r) => ({ ...r, kind: 'fixed' })) },
+});
+for (const conflict of check.conflicts) console.log(`      第${conflict.row}行 ${conflict.name}（${conflict.idNumberMasked}）自${conflict.since}起为${conflict.platformName}固定人员`);
+await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
+  as: as.supporting, body: { termStartsOn: today, termEndsOn: shift(today, 3 * 365), members: [{ name: '依托单位总经理', orgId: supportingUnitId, isChair: true }, { name: '共建单位副校长', orgId: unit('东北示范理工大学') }] },
+});
+await step('依托单位组建技术指导委员会 (A17)', 'PUT', `/centers/${center.id}/committees/advisory`, {
+  as: as.supporting,
+  body: {
+    termStartsOn: today, termEndsOn: shift(today, 3 * 365),
+    members: [{ name: '外单位院士', orgId: unit('辽宁示范工业技术研究院'), isChair: true }, ...Array.from({ length: 5 }, (_, i) => ({ name: `外单位专家${i + 1}`, orgId: unit('辽宁示范工业技术研究院') })), { name: '依托单位总工', orgId: supportingUnitId }],
+  },
+});
+const compliance = await step('中心人员与委员会合规情况', 'GET', `/centers/${center.id}/compliance`, { as: as.recommender });
+for (const f of compliance.findings.filter((x) => !x.passed)) console.log(`      ✗ ${f.article} ${f.message.zh}（${f.severity}）`);
+console.log(`      ${compliance.compliant ? '合规' : `待改进：${[...compliance.blocking, ...compliance.unwaived].join(', ') || '仅提示项'}`}`);
