@@ -10,6 +10,7 @@ import { CheckRoster } from '@tic/contracts';
 import { Clock } from '@tic/deadlines';
 import type { Caller, RpcClient } from '@tic/platform';
 import { IdentityNumbers } from '@tic/personnel/dist/identity/identity-numbers';
+import { fixedPostsSql } from '@tic/personnel/dist/roster/fixed-posts';
 import { RosterService } from '@tic/personnel/dist/roster/roster.service';
 
 import { type Latency, measureInterleaved, memory, operation, printReport } from './latency';
@@ -24,16 +25,8 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const ROSTER_ITERATIONS = Number(process.env.BENCH_ROSTER_ITERATIONS ?? 200);
 const WARM_UP = { single: 500, roster: 20 };
 
-// findFixedPosts' query (apps/personnel/src/roster/fixed-posts.ts), as a prepared statement.
-const FIXED_POSTS_SQL = `
-  select p.id_number_hash as "idNumberHash", p.id as "personId", p.name as "personName", a.id as "appointmentId",
-         a.platform_id as "platformId", pl.name as "platformName", a.role, to_char(a.starts_on, 'YYYY-MM-DD') as since
-    from personnel.person p
-    join personnel.appointment a on a.person_id = p.id and a.kind = 'fixed' and a.status <> 'ended'
-    join personnel.platform pl on pl.id = a.platform_id and pl.status = 'active'
-   where p.id_number_hash = any($1::text[])
-     and (a.ends_on is null or a.ends_on >= $2::date)
-   order by a.starts_on, a.id`;
+// findFixedPosts' own query, as a prepared statement on a plain connection.
+const FIXED_POSTS_SQL = fixedPostsSql('$1', '$2');
 
 const CALLER: Caller = { userId: 'bench-dst', name: '省科技厅（基准测试）', role: 'dst_admin', orgId: DST_ORG_ID };
 const HOME = benchId('platform', HOME_PLATFORM);

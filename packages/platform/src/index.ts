@@ -30,3 +30,4 @@ export * from './model/ids';
 export * from './model/paging';
 export * from './model/rpc-input';
 export * from './model/versioning';
+export * from './database/migration-cli';

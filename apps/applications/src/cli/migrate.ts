@@ -1,34 +1,17 @@
 import 'reflect-metadata';
 
-import { MikroORM } from '@mikro-orm/postgresql';
 import { join } from 'node:path';
 
-import { loadConfig, ormConfig, runMigrations } from '@tic/platform';
+import { loadConfig, runMigrationCli } from '@tic/platform';
 
 import { applicationsConfigSchema } from '../config';
 import { APPLICATIONS_ENTITIES } from '../entities';
 
-// `npm run db:migrate -w @tic/applications` applies pending migrations (production runs this before
-// starting the service with MIGRATE_ON_START=false). `-- create <name>` writes a new migration into
-// src/migrations from the difference between the entities and the committed snapshot.
-async function main(): Promise<void> {
-  const [command = 'up', name] = process.argv.slice(2);
-  const config = loadConfig(applicationsConfigSchema);
-  const creating = command === 'create';
-  const migrationsPath = creating ? join(__dirname, '..', '..', 'src', 'migrations') : join(__dirname, '..', 'migrations');
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: config.DATABASE_URL, schema: 'applications', entities: APPLICATIONS_ENTITIES, migrationsPath }));
-  try {
-    if (creating) {
-      await orm.em.getConnection().execute('create schema if not exists "applications"');
-      const result = await orm.migrator.createMigration(migrationsPath, false, false, name);
-      process.stdout.write(result.fileName ? `created ${result.fileName}\n` : 'no changes\n');
-    } else {
-      const applied = await runMigrations(orm, 'applications');
-      process.stdout.write(applied.length > 0 ? `applied ${applied.join(', ')}\n` : 'schema up to date\n');
-    }
-  } finally {
-    await orm.close();
-  }
-}
-
-void main();
+// `npm run db:migrate -w @tic/applications [-- create <name>]`: see runMigrationCli.
+void runMigrationCli({
+  databaseUrl: loadConfig(applicationsConfigSchema).DATABASE_URL,
+  schema: 'applications',
+  entities: APPLICATIONS_ENTITIES,
+  migrationsPath: join(__dirname, '..', 'migrations'),
+  sourceMigrationsPath: join(__dirname, '..', '..', 'src', 'migrations'),
+});

@@ -14,17 +14,22 @@ export interface FixedPost {
   readonly since: string;
 }
 
-// One index probe per hash (person_id_number_hash_unique), then the partial index of fixed posts.
-// A post whose end date has passed, or on a platform that closed, binds no one.
-const FIXED_POSTS_SQL = `
+// One index probe per hash (person_id_number_hash_unique), then the covering partial index of fixed
+// posts. A post whose end date has passed, or on a platform that closed, binds no one. The placeholders
+// are the caller's: `?` for MikroORM, `$1`/`$2` for a prepared statement (the benchmark's baseline).
+export function fixedPostsSql(hashes: string, today: string): string {
+  return `
   select p.id_number_hash as "idNumberHash", p.id as "personId", p.name as "personName", a.id as "appointmentId",
          a.platform_id as "platformId", pl.name as "platformName", a.role, to_char(a.starts_on, 'YYYY-MM-DD') as since
     from personnel.person p
     join personnel.appointment a on a.person_id = p.id and a.kind = 'fixed' and a.status <> 'ended'
     join personnel.platform pl on pl.id = a.platform_id and pl.status = 'active'
-   where p.id_number_hash = any(?::text[])
-     and (a.ends_on is null or a.ends_on >= ?::date)
+   where p.id_number_hash = any(${hashes}::text[])
+     and (a.ends_on is null or a.ends_on >= ${today}::date)
    order by a.starts_on, a.id`;
+}
+
+const FIXED_POSTS_SQL = fixedPostsSql('?', '?');
 
 /** The fixed posts, on any active platform, of the people with these lookup hashes. */
 export function findFixedPosts(em: EntityManager, hashes: readonly string[], today: string): Promise<FixedPost[]> {
