@@ -1,7 +1,8 @@
-import { CheckRoster, CreateAppointment, type RpcRequest, FileDirectorAppointment, GetAppointment, ImportPlatformRoster, ListAppointments, RegisterPerson, RegisterPlatform, WaiveAppointmentRule } from '@tic/contracts';
-import { eventually, readAllEvents } from '@tic/testing';
+import { v4 as uuidv4 } from 'uuid';
 
+import { CenterRevoked, CheckRoster, CreateAppointment, createEvent, FileDirectorAppointment, GetAppointment, ImportPlatformRoster, ListAppointments, RegisterPerson, RegisterPlatform, type RpcRequest, WaiveAppointmentRule } from '@tic/contracts';
 import type { Caller } from '@tic/platform';
+import { eventually, publishEvents, readAllEvents } from '@tic/testing';
 
 import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness';
 
@@ -148,5 +149,25 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['active', 'awaiting_waiver']);
     }
+  });
+
+  it('a revoked center binds no one any more: its fixed staff may be fixed elsewhere, and it takes no new appointments', async () => {
+    const revoked = await service.establishCenter();
+    const idNumber = newIdNumber();
+    const staff = await person('撤销中心研究员', ORGS.supporting, idNumber);
+    await appoint({ platformId: revoked, personId: staff.id, role: 'researcher', kind: 'fixed' });
+    const before = await service.rpc.request(CheckRoster, { rows: [{ name: '撤销中心研究员', idNumber, kind: 'fixed' }] }, { caller: CALLERS.dst });
+    expect(before.conflicts.map((c) => c.platformId)).toEqual([revoked]);
+
+    await publishEvents(service.nats.url, [createEvent(CenterRevoked, {
+      id: uuidv4(), subject: revoked, time: new Date().toISOString(), aggregateVersion: 3,
+      data: { centerId: revoked, name: { zh: '被撤销的中心', en: 'Revoked center' }, ground: 3, article: '第三十一条第（三）项', reason: '连续两年未提交年度报告', revokedOn: '2026-11-27', actor: { userId: 'dst-1', name: '省科技厅', role: 'dst_admin' } },
+    })]);
+    await eventually(async () => {
+      const after = await service.rpc.request(CheckRoster, { rows: [{ name: '撤销中心研究员', idNumber, kind: 'fixed' }] }, { caller: CALLERS.dst });
+      expect(after.conflicts).toEqual([]);
+    }, 15_000, 100);
+    const refused = await refusal(appoint({ platformId: revoked, personId: (await person('新研究员')).id, role: 'researcher', kind: 'fixed' }));
+    expect(refused.code).toBe('conflict');
   });
 });

@@ -33,6 +33,7 @@ export class RosterImportService {
       if (platform.kind === 'technology_innovation_center') {
         throw RpcFailure.of('conflict', { zh: '技术创新中心的人员须逐一聘任，以便核查第十四至十九条', en: 'A TIC’s staff are appointed one by one, so that A14–A19 are checked' });
       }
+      if (platform.status !== 'active') throw RpcFailure.of('conflict', { zh: '该平台已撤销或转出，不能导入名单', en: 'The platform is closed; its roster cannot be imported' });
       const problems: RowProblem[] = [];
       const lines = new Map<string, In<typeof ImportPlatformRoster>['rows'][number] & { row: number }>();
       input.rows.forEach((line, index) => {
