@@ -1,6 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 
-import { CenterRevoked, CheckRoster, CreateAppointment, createEvent, FileDirectorAppointment, GetAppointment, ImportPlatformRoster, ListAppointments, RegisterPerson, RegisterPlatform, type RpcRequest, WaiveAppointmentRule } from '@tic/contracts';
+import { CenterRevoked, CheckRoster, CreateAppointment, createEvent, EndAppointment, FileDirectorAppointment, GetAppointment, ImportPlatformRoster, ListAppointments, RegisterPerson, RegisterPlatform, type RpcRequest, WaiveAppointmentRule } from '@tic/contracts';
 import type { Caller } from '@tic/platform';
 import { eventually, publishEvents, readAllEvents } from '@tic/testing';
 
@@ -169,5 +169,61 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     }, 15_000, 100);
     const refused = await refusal(appoint({ platformId: revoked, personId: (await person('新研究员')).id, role: 'researcher', kind: 'fixed' }));
     expect(refused.code).toBe('conflict');
+  });
+
+  it('lets only the supporting unit end a director’s appointment (A15)', async () => {
+    const centerId = await service.establishCenter();
+    const director = await appoint({ platformId: centerId, personId: (await person('韩主任')).id, role: 'director', kind: 'fixed', decidedOn: '2026-11-02', committeeReviewedOn: '2026-10-30' });
+    const byConstruction = await refusal(service.rpc.request(EndAppointment, { id: director.id, version: director.version, endsOn: '2026-11-27' }, { caller: CALLERS.construction }));
+    expect(byConstruction.code).toBe('forbidden');
+    await expect(service.rpc.request(EndAppointment, { id: director.id, version: director.version, endsOn: '2026-11-27' }, { caller: CALLERS.supporting })).resolves.toMatchObject({ status: 'ended' });
+  });
+
+  it('counts a post whose end date has passed for nothing: the person may be appointed again, and a lapsed deputy is not one of three', async () => {
+    const centerId = await service.establishCenter();
+    const lapsed = await person('杨前副主任');
+    await appoint({ platformId: centerId, personId: lapsed.id, role: 'deputy_director', kind: 'fixed', startsOn: '2019-01-01', endsOn: '2021-12-31' });
+    for (const name of ['副主任乙', '副主任丙']) await appoint({ platformId: centerId, personId: (await person(name)).id, role: 'deputy_director', kind: 'fixed' });
+    expect((await appoint({ platformId: centerId, personId: (await person('副主任丁')).id, role: 'deputy_director', kind: 'fixed' })).status).toBe('active');
+    expect((await appoint({ platformId: centerId, personId: lapsed.id, role: 'researcher', kind: 'fixed' })).status).toBe('active');
+  });
+
+  it('A18 compares the new post’s own period with the posts elsewhere: one that ends before it starts is no conflict', async () => {
+    const lab = await service.rpc.request(RegisterPlatform, { name: '辽宁省期限测试重点实验室', kind: 'key_laboratory', supportingUnitId: ORGS.otherSupporting }, { caller: CALLERS.dst });
+    const idNumber = newIdNumber();
+    const labPerson = await service.rpc.request(RegisterPerson, { name: '谢研究员', idNumber, employerOrgId: ORGS.otherSupporting }, { caller: CALLERS.dst });
+    await service.rpc.request(ImportPlatformRoster, { platformId: lab.id, rows: [{ name: '谢研究员', idNumber, kind: 'fixed', role: 'researcher', startsOn: '2020-01-01' }] }, { caller: CALLERS.dst });
+    const [post] = (await service.rpc.request(ListAppointments, { limit: 5, personId: labPerson.id }, { caller: CALLERS.dst })).items;
+    // Another registry's post with an end date (the roster import records start dates only).
+    await service.sql("update personnel.appointment set ends_on = '2027-06-30' where id = ?", [post!.id]);
+
+    const centerId = await service.establishCenter();
+    expect((await appoint({ platformId: centerId, personId: labPerson.id, role: 'researcher', kind: 'fixed', startsOn: '2027-07-01' })).status).toBe('active');
+    const other = await service.establishCenter();
+    const overlapping = await appoint({ platformId: other, personId: labPerson.id, role: 'researcher', kind: 'fixed', startsOn: '2027-03-01' });
+    expect(overlapping.status).toBe('awaiting_waiver');
+  });
+
+  it('refuses a date in year 0 as invalid input, not a server error, and names a repeated line of an import', async () => {
+    const centerId = await service.establishCenter();
+    const error = await refusal(appoint({ platformId: centerId, personId: (await person('零年')).id, role: 'researcher', kind: 'fixed', startsOn: '0000-01-01' }));
+    expect(error).toMatchObject({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'startsOn' })] });
+
+    const lab = await service.rpc.request(RegisterPlatform, { name: '辽宁省导入测试工程研究中心', kind: 'engineering_research_center', supportingUnitId: ORGS.otherSupporting }, { caller: CALLERS.dst });
+    const repeated = newIdNumber();
+    const result = await service.rpc.request(ImportPlatformRoster, {
+      platformId: lab.id,
+      rows: [
+        { name: '甲', idNumber: newIdNumber(), kind: 'fixed', role: 'researcher', startsOn: '0000-01-01' },
+        { name: '乙', idNumber: repeated, kind: 'fixed', role: 'researcher', startsOn: '2024-01-01' },
+        { name: '丙', idNumber: newIdNumber(), kind: 'fixed', role: 'researcher', startsOn: '2024-01-01' },
+        { name: '乙', idNumber: repeated, kind: 'floating', role: 'technician', startsOn: '2025-01-01' },
+      ],
+    }, { caller: CALLERS.dst });
+    expect(result).toEqual({
+      imported: 2,
+      updated: 0,
+      problems: [{ row: 1, path: 'startsOn', message: expect.any(String) as string }, { row: 4, path: 'idNumber', message: 'repeats the number on line 2' }],
+    });
   });
 });

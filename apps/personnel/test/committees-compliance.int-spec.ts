@@ -78,4 +78,22 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
     expect(waived.unwaived).not.toContain('A17-size');
     expect((await refusal(service.rpc.request(GetCompliance, { centerId }, { caller: CALLERS.otherRecommender }))).code).toBe('not_found');
   });
+
+  it('judges a committee not formed as having no chair (hard), and waives only a rule that fails now', async () => {
+    const centerId = await service.establishCenter();
+    const none = await service.rpc.request(GetCompliance, { centerId }, { caller: CALLERS.dst });
+    expect(none.blocking).toEqual(expect.arrayContaining(['A16-mgmt-committee', 'A17-chair']));
+    const passing = await refusal(service.rpc.request(WaiveCenterRule, { centerId, rule: 'A14-deputies', reason: '预先豁免副主任人数' }, { caller: CALLERS.dst }));
+    expect(passing).toMatchObject({ code: 'conflict', rule: 'A14-deputies' });
+  });
+
+  it('answers two first formations of the same committee at once with one success and one stale version, never a server error', async () => {
+    const centerId = await service.establishCenter();
+    const members = [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }];
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () =>
+      service.rpc.request(SetCommittee, { centerId, kind: 'management', ...TERM, members }, { caller: CALLERS.supporting }).then(() => 'ok', (e: unknown) => (e as { error: { code: string } }).error.code),
+    ));
+    expect(outcomes).toContain('ok');
+    expect(outcomes.filter((o) => o !== 'ok').every((o) => o === 'stale_version' || o === 'invalid_input')).toBe(true);
+  });
 });

@@ -85,4 +85,20 @@ describe('the people register: one record per resident ID number, never shown un
     expect(newOnly.decrypt(person.id, { ciphertext: after.idNumberCiphertext, keyId: after.idNumberKeyId })).toBe(idNumber);
     expect(await reencryptIdNumbers(em, rotated)).toBe(0);
   });
+
+  it('tells a unit that types a known number whom it names, but not the contact or the posts of someone outside its scope', async () => {
+    const idNumber = newIdNumber();
+    const mine = await service.rpc.request(RegisterPerson, { name: '郭工', idNumber, employerOrgId: ORGS.supporting, contact: { phone: '13800000001', email: 'guo@example.cn' } }, { caller: CALLERS.supporting });
+    const typedElsewhere = await service.rpc.request(RegisterPerson, { name: '郭工', idNumber, employerOrgId: ORGS.otherSupporting }, { caller: CALLERS.otherSupporting });
+    expect(typedElsewhere).toMatchObject({ id: mine.id, existing: true, contact: {}, posts: [] });
+    expect(JSON.stringify(typedElsewhere)).not.toContain('13800000001');
+  });
+
+  it('lets only DST, the employer or the registering unit correct a person, and only DST or the employer move them to another employer', async () => {
+    const person = await service.rpc.request(RegisterPerson, { name: '马工', idNumber: newIdNumber(), employerOrgId: ORGS.supporting }, { caller: CALLERS.construction });
+    expect((await refusal(service.rpc.request(UpdatePerson, { id: person.id, version: person.version, employerOrgId: ORGS.construction }, { caller: CALLERS.construction }))).code).toBe('forbidden');
+    const titled = await service.rpc.request(UpdatePerson, { id: person.id, version: person.version, title: '工程师' }, { caller: CALLERS.construction });
+    const moved = await service.rpc.request(UpdatePerson, { id: person.id, version: titled.version, employerOrgId: ORGS.coBuilder }, { caller: CALLERS.supporting });
+    expect(moved.employerOrgId).toBe(ORGS.coBuilder);
+  });
 });

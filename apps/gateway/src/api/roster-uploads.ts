@@ -28,6 +28,6 @@ function fileDescription(columns: readonly RosterColumn[], required: readonly st
     'A roster file: CSV (UTF-8, optional BOM) or XLSX (its first worksheet), with a header row naming the columns in Chinese or English.',
     `Columns: ${listed.join('; ')}. Other columns are ignored.`,
     `Up to ${UPLOAD_MAX_ROWS} lines and ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB; sent to the service in parts of ${ROSTER_BATCH_ROWS} lines and answered as one reply,`,
-    'with `row` counting lines from 1 for the line after the header. A line the gateway cannot read is reported in `problems` without its content.',
+    'with `row` the row number the spreadsheet shows (the header row counts). A line the gateway cannot read is reported in `problems` without its content.',
   ].join(' ');
 }

@@ -36,7 +36,8 @@ export class AppointmentsService implements OnModuleInit {
 
   async create(input: In<typeof CreateAppointment>, caller: Caller): Promise<AppointmentDto> {
     assertDates(input);
-    const id = await this.em().transactional(async (em) => {
+    // The previous director's row may change under us (ended at the same moment): a 409, not a 500.
+    const id = await withVersionCheck(() => this.em().transactional(async (em) => {
       const platform = await loadVisiblePlatform(em, input.platformId, caller);
       // Director changes of one platform take turns, so that two decisions cannot both replace the same director.
       await em.execute('select 1 from personnel.platform where id = ? for update', [platform.id]);
@@ -51,14 +52,18 @@ export class AppointmentsService implements OnModuleInit {
       const person = await em.findOne(Person, { id: input.personId });
       if (!person) throw RpcFailure.invalidInput([{ path: 'personId', message: 'is not a registered person' }]);
       await em.execute('select 1 from personnel.person where id = ? for update', [person.id]);
-      const posts = await em.find(Appointment, { platformId: platform.id, status: { $ne: 'ended' } });
+      const today = this.clock.today();
+      // Posts in force today or later; one whose end date has passed counts for nothing (as in compliance and the duplicate check).
+      const posts = (await em.find(Appointment, { platformId: platform.id, status: { $ne: 'ended' } })).filter((post) => post.endsOn === null || post.endsOn >= today);
       if (posts.some((post) => post.personId === person.id)) {
         throw RpcFailure.of('conflict', { zh: `${person.name}已在该平台任职`, en: `${person.name} already holds a post on this platform` });
       }
 
-      const today = this.clock.today();
-      const fixedElsewhere = (await findFixedPosts(em, [person.idNumberHash], today))
-        .filter((post) => post.platformId !== platform.id)
+      // A18 looks at the posts elsewhere that are in force while this one is: from its start (or today,
+      // for one that started earlier) to its end.
+      const inForceFrom = input.startsOn > today ? input.startsOn : today;
+      const fixedElsewhere = (await findFixedPosts(em, [person.idNumberHash], inForceFrom))
+        .filter((post) => post.platformId !== platform.id && (input.endsOn === undefined || post.since <= input.endsOn))
         .map((post) => ({ platformId: post.platformId, platformName: post.platformName, since: post.since }));
       const findings = appointmentFindings({
         person,
@@ -99,7 +104,7 @@ export class AppointmentsService implements OnModuleInit {
         });
       }
       return appointment.id;
-    });
+    }));
     return this.views.load(this.em(), id);
   }
 
@@ -132,7 +137,11 @@ export class AppointmentsService implements OnModuleInit {
 
   async end(input: In<typeof EndAppointment>, caller: Caller): Promise<AppointmentDto> {
     await this.change(input.id, input.version, caller, async (em, appointment, platform) => {
-      if (!managesStaff(caller, platform)) throw RpcFailure.forbidden({ zh: '只能变更本单位平台的人员', en: 'Only the units of the platform change its staff' });
+      if (appointment.role === 'director' && platform.kind === 'technology_innovation_center' ? !isSupportingUnitOf(caller, platform) : !managesStaff(caller, platform)) {
+        throw RpcFailure.forbidden(appointment.role === 'director'
+          ? { zh: '中心主任的聘任与调整由依托单位决定（第十五条）', en: 'The supporting unit decides on the director (A15)' }
+          : { zh: '只能变更本单位平台的人员', en: 'Only the units of the platform change its staff' });
+      }
       if (appointment.status === 'ended') throw RpcFailure.of('conflict', { zh: '该聘任已结束', en: 'The appointment has already ended' });
       if (input.endsOn < appointment.startsOn) throw RpcFailure.invalidInput([{ path: 'endsOn', message: `must not be before the start, ${appointment.startsOn}` }]);
       appointment.status = 'ended';

@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
@@ -44,7 +44,13 @@ export class CommitteesService {
         }
         await em.flush();
       }),
-    );
+    ).catch((error: unknown) => {
+      // Two first formations at once: the second finds the committee formed, as a stale version would.
+      if (error instanceof UniqueConstraintViolationException) {
+        throw RpcFailure.of('stale_version', { zh: '该委员会刚由他人组建，请刷新后重试', en: 'Someone formed this committee at the same time; reload and retry' });
+      }
+      throw error;
+    });
     return this.get(input, caller);
   }
 

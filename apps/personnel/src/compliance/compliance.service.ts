@@ -82,6 +82,10 @@ export class ComplianceService {
     }
     const em = this.em();
     await loadVisibleCenter(em, input.centerId, caller);
+    const now = await this.get({ centerId: input.centerId }, caller);
+    if (!now.unwaived.includes(input.rule)) {
+      throw RpcFailure.of('conflict', { zh: `该中心目前没有待豁免的${rule.article}事项`, en: `${input.rule} does not fail for this center now; there is nothing to waive` }, { rule: input.rule, article: rule.article });
+    }
     try {
       await em.persist(em.create(CenterWaiver, { id: newId(), platformId: input.centerId, rule: input.rule, reason: input.reason, recordedBy: caller.name, recordedAt: new Date() })).flush();
     } catch (error) {
@@ -109,12 +113,12 @@ export class ComplianceService {
     const advisory = committees.find((c) => c.kind === 'advisory');
     const heldBy = (committee: Committee) => meetings.filter((m) => m.committeeId === committee.id).map((m) => m.heldOn);
     return [
-      ...(management
-        ? [...committeeFindings('management', management.members, center), checkCommitteeMeetings('management', year, heldBy(management))]
-        : [finding('A16-mgmt-committee', false, { zh: '尚未组建管理委员会', en: 'No management committee has been formed' })]),
-      ...(advisory
-        ? [...committeeFindings('advisory', advisory.members, center), checkCommitteeMeetings('advisory', year, heldBy(advisory))]
-        : [finding('A17-size', false, { zh: '尚未组建技术指导委员会', en: 'No technical advisory committee has been formed' })]),
+      // A committee not formed yet is judged as one with no members: it has no chair (A17, hard) and
+      // no one from the supporting unit (A16, hard), so no waiver of a principle rule can cover it.
+      ...committeeFindings('management', management?.members ?? [], center),
+      checkCommitteeMeetings('management', year, management ? heldBy(management) : []),
+      ...committeeFindings('advisory', advisory?.members ?? [], center),
+      checkCommitteeMeetings('advisory', year, advisory ? heldBy(advisory) : []),
     ];
   }
 

@@ -27,7 +27,7 @@ export class PeopleService {
     const em = this.em();
     const hash = this.identityNumbers.hash(input.idNumber);
     const known = await em.findOne(Person, { idNumberHash: hash });
-    if (known) return { ...(await this.view(em, known)), existing: true };
+    if (known) return { ...(await this.viewFor(em, known, caller)), existing: true };
 
     const id = newId();
     const number = this.identityNumbers.protect(id, input.idNumber);
@@ -50,7 +50,7 @@ export class PeopleService {
       // Two units registered the same number at once: the first one's record is the person.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       const winner = await this.em().findOneOrFail(Person, { idNumberHash: hash });
-      return { ...(await this.view(this.em(), winner)), existing: true };
+      return { ...(await this.viewFor(this.em(), winner, caller)), existing: true };
     }
     return { ...(await this.view(em, person)), existing: false };
   }
@@ -83,8 +83,14 @@ export class PeopleService {
     return withVersionCheck(async () => {
       const em = this.em();
       const person = await this.loadVisible(em, input.id, caller);
-      if (caller.role !== 'dst_admin' && !(await this.isManagedBy(em, person, caller))) {
+      // A unit corrects those it employs or registered; a post on its platform is not enough, or
+      // any unit could move another's director to itself and break A15 for them.
+      const isDst = caller.role === 'dst_admin';
+      if (!isDst && person.employerOrgId !== caller.orgId && person.registeredByOrgId !== caller.orgId) {
         throw RpcFailure.forbidden({ zh: '只能修改本单位登记或聘用的人员', en: 'Only people your unit registered or employs can be corrected' });
+      }
+      if (input.employerOrgId !== undefined && input.employerOrgId !== person.employerOrgId && !isDst && person.employerOrgId !== caller.orgId) {
+        throw RpcFailure.forbidden({ zh: '工作单位只能由原工作单位或省科技厅变更', en: 'Only the current employer or DST changes the employer' });
       }
       assertVersion(input.version, person.version);
       if (input.name !== undefined) person.name = input.name;
@@ -142,6 +148,17 @@ export class PeopleService {
     return person;
   }
 
+  /**
+   * A unit that types a number already on file learns the record exists and whom it names, but not
+   * the contact details or the posts of people outside its scope.
+   */
+  private async viewFor(em: EntityManager, person: Person, caller: Caller): Promise<PersonDto> {
+    const scope = await this.scope(caller);
+    const visible = scope !== null && (await em.count(Person, { $and: [{ id: person.id }, scope] })) > 0;
+    if (visible) return this.view(em, person);
+    return { ...toPersonSummary(person), contact: {}, posts: [] };
+  }
+
   async view(em: EntityManager, person: Person): Promise<PersonDto> {
     const posts = await em.find(Appointment, { personId: person.id }, { orderBy: { startsOn: 'desc' } });
     const platforms = await em.find(Platform, { id: { $in: [...new Set(posts.map((p) => p.platformId))] } });
@@ -172,13 +189,6 @@ export class PeopleService {
   private async servingPeople(em: EntityManager, platformIds: readonly string[]): Promise<string[]> {
     const posts = await em.find(Appointment, { platformId: { $in: [...platformIds] }, status: { $ne: 'ended' } }, { fields: ['personId'] });
     return [...new Set(posts.map((post) => post.personId))];
-  }
-
-  private async isManagedBy(em: EntityManager, person: Person, caller: Caller): Promise<boolean> {
-    if (person.employerOrgId === caller.orgId || person.registeredByOrgId === caller.orgId) return true;
-    const field = caller.role === 'supporting_unit' ? 'supportingUnitId' : 'constructionUnitId';
-    const posts = await em.find(Appointment, { personId: person.id, status: { $ne: 'ended' } });
-    return (await em.count(Platform, { id: { $in: posts.map((p) => p.platformId) }, [field]: caller.orgId })) > 0;
   }
 
   private em(): EntityManager {

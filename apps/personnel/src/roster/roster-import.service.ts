@@ -39,8 +39,15 @@ export class RosterImportService {
       input.rows.forEach((line, index) => {
         const row = input.firstRow + index;
         const lineProblems = rowProblems(row, line, today);
-        if (lineProblems.length > 0) problems.push(...lineProblems);
-        else lines.set(this.identityNumbers.hash(line.idNumber), { ...line, row });
+        if (lineProblems.length > 0) {
+          problems.push(...lineProblems);
+          return;
+        }
+        const hash = this.identityNumbers.hash(line.idNumber);
+        const earlier = lines.get(hash);
+        // A person's post is one line; a second one would silently overwrite the first, so it is refused.
+        if (earlier) problems.push({ row, path: 'idNumber', message: `repeats the number on line ${earlier.row}` });
+        else lines.set(hash, { ...line, row });
       });
 
       const known = new Map((await em.find(Person, { idNumberHash: { $in: [...lines.keys()] } })).map((p) => [p.idNumberHash, p]));

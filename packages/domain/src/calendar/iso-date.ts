@@ -3,12 +3,12 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** Whether a string is a real calendar date written as `YYYY-MM-DD`. */
+/** Whether a string is a real calendar date written as `YYYY-MM-DD` (the proleptic Gregorian calendar has no year 0). */
 export function isValidIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** Throws a RangeError unless the value is a real `YYYY-MM-DD` date (a programmer error). */

@@ -10,7 +10,12 @@ const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   `req.headers["${HEADERS.caller}"]`,
+  // Nothing logs bodies; should one ever be, a resident ID number anywhere near the top stays out.
+  'idNumber',
   '*.idNumber',
+  '*.*.idNumber',
+  '*.rows[*].idNumber',
+  '*.*.rows[*].idNumber',
   '*.residentId',
   '*.password',
 ];
