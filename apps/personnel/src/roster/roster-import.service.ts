@@ -10,7 +10,7 @@ import { Appointment } from '../appointments/appointment.entity';
 import { IdentityNumbers } from '../identity/identity-numbers';
 import { Person } from '../people/person.entity';
 import { loadVisiblePlatform } from '../platforms/platform-loader';
-import { rowProblems, type RowProblem } from './roster-rows';
+import { readRosterLines } from './roster-rows';
 
 /**
  * DST imports the staff of a platform registered elsewhere (a key laboratory, an engineering research
@@ -34,21 +34,9 @@ export class RosterImportService {
         throw RpcFailure.of('conflict', { zh: '技术创新中心的人员须逐一聘任，以便核查第十四至十九条', en: 'A TIC’s staff are appointed one by one, so that A14–A19 are checked' });
       }
       if (platform.status !== 'active') throw RpcFailure.of('conflict', { zh: '该平台已撤销或转出，不能导入名单', en: 'The platform is closed; its roster cannot be imported' });
-      const problems: RowProblem[] = [];
-      const lines = new Map<string, In<typeof ImportPlatformRoster>['rows'][number] & { row: number }>();
-      input.rows.forEach((line, index) => {
-        const row = input.firstRow + index;
-        const lineProblems = rowProblems(row, line, today);
-        if (lineProblems.length > 0) {
-          problems.push(...lineProblems);
-          return;
-        }
-        const hash = this.identityNumbers.hash(line.idNumber);
-        const earlier = lines.get(hash);
-        // A person's post is one line; a second one would silently overwrite the first, so it is refused.
-        if (earlier) problems.push({ row, path: 'idNumber', message: `repeats the number on line ${earlier.row}` });
-        else lines.set(hash, { ...line, row });
-      });
+      const read = readRosterLines(input.rows, input.firstRow, today, (n) => this.identityNumbers.hash(n));
+      // A person's post is one line; a repeated one would silently overwrite the first, so it is only reported.
+      const lines = new Map(read.lines.filter((l) => l.repeatOf === undefined).map((l) => [l.hash, { ...l.line, row: l.row }]));
 
       const known = new Map((await em.find(Person, { idNumberHash: { $in: [...lines.keys()] } })).map((p) => [p.idNumberHash, p]));
       const people = new Map<string, Person>();
@@ -85,7 +73,7 @@ export class RosterImportService {
         }
       }
       await em.flush();
-      return { imported, updated, problems };
+      return { imported, updated, problems: read.problems };
     });
   }
 

@@ -26,3 +26,44 @@ export function rowProblems(row: number, line: { name: string; idNumber: string;
   if (line.startsOn !== undefined && !isValidIsoDate(line.startsOn)) problems.push({ row, path: 'startsOn', message: 'must be a real date written as YYYY-MM-DD' });
   return problems;
 }
+
+/** A readable roster line, with the lookup hash of its number and, for a repeat, the line it repeats. */
+export interface RosterLine<L> {
+  readonly row: number;
+  readonly hash: string;
+  readonly line: L;
+  readonly repeatOf?: number;
+}
+
+/**
+ * Reads a batch of roster lines numbered from `firstRow`: each bad line becomes its problems, each
+ * number seen before becomes a "repeats" problem (the line is kept, marked), the rest are hashed.
+ */
+export function readRosterLines<L extends { name: string; idNumber: string; startsOn?: string }>(
+  rows: readonly L[],
+  firstRow: number,
+  today: string,
+  hash: (idNumber: string) => string,
+): { lines: RosterLine<L>[]; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const lines: RosterLine<L>[] = [];
+  const firstLineOf = new Map<string, number>();
+  rows.forEach((line, index) => {
+    const row = firstRow + index;
+    const lineProblems = rowProblems(row, line, today);
+    if (lineProblems.length > 0) {
+      problems.push(...lineProblems);
+      return;
+    }
+    const lineHash = hash(line.idNumber);
+    const repeatOf = firstLineOf.get(lineHash);
+    if (repeatOf === undefined) {
+      firstLineOf.set(lineHash, row);
+      lines.push({ row, hash: lineHash, line });
+    } else {
+      problems.push({ row, path: 'idNumber', message: `repeats the number on line ${repeatOf}` });
+      lines.push({ row, hash: lineHash, line, repeatOf });
+    }
+  });
+  return { lines, problems };
+}

@@ -10,7 +10,7 @@ import type { Caller, In } from '@tic/platform';
 import { IdentityNumbers } from '../identity/identity-numbers';
 import { loadVisiblePlatform } from '../platforms/platform-loader';
 import { findFixedPosts } from './fixed-posts';
-import { rowProblems, type RowProblem } from './roster-rows';
+import { readRosterLines } from './roster-rows';
 
 /**
  * A18 查重 over a whole roster (an annual report's personnel, an uploaded list): every line whose
@@ -28,24 +28,13 @@ export class RosterService {
     const em = this.orm.em.fork() as EntityManager;
     if (input.platformId !== undefined) await loadVisiblePlatform(em, input.platformId, caller);
     const today = this.clock.today();
-    const problems: RowProblem[] = [];
+    const { lines, problems } = readRosterLines(input.rows, input.firstRow, today, (n) => this.identityNumbers.hash(n));
+    // Floating staff may serve several platforms (A18 binds fixed staff only); a repeated line
+    // conflicts as the line it repeats does.
     const linesByHash = new Map<string, { row: number; name: string; idNumber: string }[]>();
-    const firstLineOf = new Map<string, number>();
-
-    input.rows.forEach((line, index) => {
-      const row = input.firstRow + index;
-      const lineProblems = rowProblems(row, line, today);
-      if (lineProblems.length > 0) {
-        problems.push(...lineProblems);
-        return;
-      }
-      const hash = this.identityNumbers.hash(line.idNumber);
-      const earlier = firstLineOf.get(hash);
-      if (earlier !== undefined) problems.push({ row, path: 'idNumber', message: `repeats the number on line ${earlier}` });
-      else firstLineOf.set(hash, row);
-      // Floating staff may serve several platforms (A18 binds fixed staff only).
-      if (line.kind === 'fixed') linesByHash.set(hash, [...(linesByHash.get(hash) ?? []), { row, name: line.name.trim(), idNumber: line.idNumber }]);
-    });
+    for (const { row, hash, line } of lines.filter((l) => l.line.kind === 'fixed')) {
+      linesByHash.set(hash, [...(linesByHash.get(hash) ?? []), { row, name: line.name.trim(), idNumber: line.idNumber }]);
+    }
 
     const posts = await findFixedPosts(em, [...linesByHash.keys()], today);
     const conflicts = posts
