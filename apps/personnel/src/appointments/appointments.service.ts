@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { DirectorChanged, DuplicateFound, type AppointmentDto, type CreateAppointment, type EndAppointment, type FileDirectorAppointment, type ListAppointments, type WaiveAppointmentRule } from '@tic/contracts';
 import { assessFindings, RULES } from '@tic/domain';
@@ -18,9 +18,13 @@ import { Appointment } from './appointment.entity';
 
 const APPOINTMENT = { zh: '聘任记录', en: 'Appointment' };
 
-/** Appointments of people to platforms, checked against A14, A15 and A18 as they are made. */
+/**
+ * Appointments of people to platforms, checked against A14, A15 and A18 as they are made. A director's
+ * filing that falls overdue needs no reaction here: the deadlines package publishes tic.deadline.overdue,
+ * and the filing stays open, to be recorded as late.
+ */
 @Injectable()
-export class AppointmentsService implements OnModuleInit {
+export class AppointmentsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly outbox: EventOutbox,
@@ -28,11 +32,6 @@ export class AppointmentsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly views: AppointmentViews,
   ) {}
-
-  onModuleInit(): void {
-    // Overdue (A15): the deadlines package publishes tic.deadline.overdue; the filing stays open, now late.
-    this.deadlines.onFire('D-director-filing', () => Promise.resolve());
-  }
 
   async create(input: In<typeof CreateAppointment>, caller: Caller): Promise<AppointmentDto> {
     assertDates(input);
