@@ -4,6 +4,15 @@ import eslint from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Import boundaries by package name (STYLE.md): the files matched may import only the listed
+ * `@tic/*` packages, besides whatever else `extra` forbids.
+ */
+function boundaries(files, allowed, message, extra = []) {
+  const group = ['@tic/*', ...allowed.map((name) => `!${name}`), ...extra];
+  return [{ files: [files], ignores: ['**/*.spec.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } }];
+}
+
 const infrastructure = ['@nestjs/*', '@mikro-orm/*', '@nats-io/*', 'bullmq', 'ioredis', 'pg', 'pino', 'node:*', 'fs', 'path', 'crypto'];
 
 export default tseslint.config(
@@ -45,20 +54,17 @@ export default tseslint.config(
     files: ['packages/domain/src/calendar/iso-date.ts'],
     rules: { 'no-restricted-globals': 'off' },
   },
+  ...boundaries('packages/contracts/src/**/*.ts', ['@tic/domain'], '@tic/contracts depends on @tic/domain only.', ['@nestjs/*', '@mikro-orm/*']),
+  ...boundaries('packages/platform/src/**/*.ts', ['@tic/contracts', '@tic/domain'], '@tic/platform depends on @tic/contracts and @tic/domain only.'),
+  ...boundaries('packages/deadlines/src/**/*.ts', ['@tic/platform', '@tic/contracts', '@tic/domain'], '@tic/deadlines depends on @tic/platform, @tic/contracts and @tic/domain only.'),
+  ...boundaries('packages/testing/src/**/*.ts', ['@tic/platform', '@tic/deadlines', '@tic/contracts', '@tic/domain'], '@tic/testing serves tests; it never imports an app.'),
+  ...boundaries('apps/*/src/**/*.ts', ['@tic/platform', '@tic/deadlines', '@tic/contracts', '@tic/domain'], 'No app imports another app (talk over NATS), nor the test kit.', ['**/apps/**', '../../*/src/**']),
   {
-    files: ['packages/contracts/src/**/*.ts'],
+    files: ['**/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['@tic/*', '!@tic/domain', '@nestjs/*', '@mikro-orm/*'], message: '@tic/contracts depends on @tic/domain only.' }],
-      }],
-    },
-  },
-  {
-    files: ['apps/*/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/apps/**', '../../*/src/**'], message: 'No app imports another app: talk over NATS.' }],
-      }],
+      // STYLE.md: small files; past this a service splits by use case.
+      'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
     },
   },
   {
