@@ -29,8 +29,9 @@ export const centerSubscription = defineSubscription({
   name: 'centers',
   aggregate: 'center',
   on: {
-    'tic.center.established': async (em, { data }) => {
+    'tic.center.established': (em, { data }) => {
       em.persist(em.create(CenterView, { id: data.centerId, name: data.name.zh, status: data.status, applied: 1 }));
+      return Promise.resolve();
     },
     'tic.center.renamed': async (em, { data }) => {
       if (poison.on && data.name.zh.includes(poison.marker)) throw new Error(`cannot apply the name ${data.name.zh}`);

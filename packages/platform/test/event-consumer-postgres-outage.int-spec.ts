@@ -39,7 +39,9 @@ describe('Postgres down for 60 s while events are consumed (private Postgres and
     const before = Array.from({ length: 50 }, () => centerLife());
     const during = Array.from({ length: 100 }, () => centerLife());
     await publishAll(nats.url, before.flatMap((l) => l.events));
-    await eventually(async () => expect(await replicas[0]!.orm.em.fork().count(CenterView, { applied: 4 })).toBe(50), 60_000);
+    await eventually(async () => {
+      expect(await replicas[0]!.orm.em.fork().count(CenterView, { applied: 4 })).toBe(50);
+    }, 60_000);
 
     await pg.stop();
     await publishAll(nats.url, during.flatMap((l) => l.events));
@@ -55,7 +57,9 @@ describe('Postgres down for 60 s while events are consumed (private Postgres and
     await pg.start();
 
     const em = () => replicas[0]!.orm.em.fork();
-    await eventually(async () => expect(await em().count(CenterView, { applied: 4, status: 'revoked' })).toBe(150), 120_000, 250);
+    await eventually(async () => {
+      expect(await em().count(CenterView, { applied: 4, status: 'revoked' })).toBe(150);
+    }, 120_000, 250);
     const views = await em().find(CenterView, {});
     expect(views.filter((v) => v.applied !== 4)).toEqual([]);
     for (const life of [...before, ...during]) expect(views.find((v) => v.id === life.id)?.name).toBe(life.renamedTo);

@@ -42,18 +42,24 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
   it('resumes after nats-server restarts with the same store, without restarting the service', async () => {
     const first = Array.from({ length: 20 }, () => centerLife());
     await publishAll(nats.url, first.flatMap((l) => l.events));
-    await eventually(async () => expect(await applied(first)).toBe(20), 30_000);
+    await eventually(async () => {
+      expect(await applied(first)).toBe(20);
+    }, 30_000);
     await nats.stop();
     await nats.start();
     const second = Array.from({ length: 20 }, () => centerLife());
     await publishAll(nats.url, second.flatMap((l) => l.events));
-    await eventually(async () => expect(await applied(second)).toBe(20), 60_000, 200);
+    await eventually(async () => {
+      expect(await applied(second)).toBe(20);
+    }, 60_000, 200);
   }, 120_000);
 
   it('re-creates its durable when the stream is re-created after a store loss, and applies only what is new', async () => {
     const old = Array.from({ length: 10 }, () => centerLife());
     await publishAll(nats.url, old.flatMap((l) => l.events));
-    await eventually(async () => expect(await applied(old)).toBe(10), 30_000);
+    await eventually(async () => {
+      expect(await applied(old)).toBe(10);
+    }, 30_000);
     // The relay re-creates the stream and re-publishes the journal; then new events follow.
     await admin(async (nc) => {
       const jsm = await jetstreamManager(nc);
@@ -62,7 +68,9 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
     });
     const fresh = Array.from({ length: 10 }, () => centerLife());
     await publishAll(nats.url, [...old, ...fresh].flatMap((l) => l.events));
-    await eventually(async () => expect(await applied(fresh)).toBe(10), 60_000, 200);
+    await eventually(async () => {
+      expect(await applied(fresh)).toBe(10);
+    }, 60_000, 200);
     expect(await em().count(CenterView, { id: { $in: old.map((l) => l.id) }, applied: { $ne: 4 } })).toBe(0);
   }, 120_000);
 

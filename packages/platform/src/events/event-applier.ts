@@ -46,7 +46,8 @@ export class EventApplier {
   private readonly schema: string;
 
   constructor(private readonly orm: MikroORM) {
-    this.schema = orm.config.get('schema') ?? 'public';
+    // ormConfig always names the service's schema.
+    this.schema = orm.config.get('schema');
   }
 
   async apply(consumer: string, subscription: EventSubscription, event: TicEvent, options: ApplyOptions = {}): Promise<ApplyOutcome> {

@@ -78,7 +78,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
 
   private async run(subscription: EventSubscription): Promise<void> {
     const durable = this.consumerName(subscription);
-    for (let attempt = 0; !this.stopped; attempt++) {
+    for (let attempt = 0; this.running(); attempt++) {
       try {
         const messages = await this.openConsumer(durable, subscription);
         this.open.add(messages);
@@ -89,10 +89,15 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
           this.open.delete(messages);
         }
       } catch (error) {
-        if (!this.stopped) this.logger.warn(`${durable}: consumer stopped (${describe(error)}); re-creating it`);
+        if (this.running()) this.logger.warn(`${durable}: consumer stopped (${describe(error)}); re-creating it`);
       }
-      if (!this.stopped) await this.pause(this.delay(attempt));
+      if (this.running()) await this.pause(this.delay(attempt));
     }
+  }
+
+  // A method, not the field: the flag changes while a loop awaits.
+  private running(): boolean {
+    return !this.stopped;
   }
 
   // Creates the durable when missing (an operator deleted it, or the stream was re-created) and starts pulling.
@@ -150,7 +155,10 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
       if (outcome.kind === 'held') this.logger.warn(`${consumer}: ${event.type} ${event.id} parked behind an earlier parked version of ${event.subject}`);
       message.ack();
     } catch (error) {
-      if (isTransientFailure(error)) return this.transient(consumer, message, error);
+      if (isTransientFailure(error)) {
+        this.transient(consumer, message, error);
+        return;
+      }
       if (error instanceof EventNotYetKnownError) {
         message.nak(this.delay(deliveries - 1));
         return;
