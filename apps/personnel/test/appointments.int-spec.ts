@@ -160,7 +160,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     expect(before.conflicts.map((c) => c.platformId)).toEqual([revoked]);
 
     await publishEvents(service.nats.url, [createEvent(CenterRevoked, {
-      id: uuidv4(), subject: revoked, time: new Date().toISOString(), aggregateVersion: 3,
+      id: uuidv4(), subject: revoked, time: new Date().toISOString(), aggregateVersion: 2,
       data: { centerId: revoked, name: { zh: '被撤销的中心', en: 'Revoked center' }, ground: 3, article: '第三十一条第（三）项', reason: '连续两年未提交年度报告', revokedOn: '2026-11-27', actor: { userId: 'dst-1', name: '省科技厅', role: 'dst_admin' } },
     })]);
     await eventually(async () => {

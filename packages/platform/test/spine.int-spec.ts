@@ -17,6 +17,7 @@ import {
   baseConfigSchema,
   bootstrapService,
   CurrentCaller,
+  defineSubscription,
   EventOutbox,
   eventConsumersProvider,
   OutboxEvent,
@@ -106,14 +107,16 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
           service: 'funding',
           inject: [],
           subscriptions: () => [
-            {
+            defineSubscription({
               name: 'seen',
-              types: ['tic.funding.allocated'],
-              handle: (em, event) => {
-                em.persist(em.create(AllocationSeen, { eventId: event.id, allocationId: (event.data as { allocationId: string }).allocationId }));
-                return em.flush();
+              aggregate: 'funding',
+              on: {
+                'tic.funding.allocated': async (em, event) => {
+                  em.persist(em.create(AllocationSeen, { eventId: event.id, allocationId: event.data.allocationId }));
+                  await em.flush();
+                },
               },
-            },
+            }),
           ],
         }),
       ],

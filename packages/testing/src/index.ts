@@ -5,3 +5,5 @@ export * from './event-tap';
 export * from './eventually';
 export * from './service-process';
 export * from './event-publisher';
+export * from './private-postgres';
+export * from './restartable-nats-server';

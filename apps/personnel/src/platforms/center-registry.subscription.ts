@@ -1,5 +1,5 @@
 import type { CenterStatus } from '@tic/domain';
-import type { EventSubscription } from '@tic/platform';
+import { defineSubscription, EventNotYetKnownError, type EventSubscription } from '@tic/platform';
 
 import { Platform } from './platform.entity';
 
@@ -8,34 +8,44 @@ const CLOSED: readonly CenterStatus[] = ['revoked', 'terminated', 'graduated'];
 
 /**
  * Keeps the TICs among the platforms in step with the center registry of the applications service,
- * so that the one-platform rule (A18) spans every approved center.
+ * so that the one-platform rule (A18) spans every approved center. The version guard applies a
+ * center's events in order; a change to a platform this service does not hold is retried, not dropped.
  */
 export function centerRegistrySubscription(): EventSubscription {
-  return {
+  return defineSubscription({
     name: 'center-registry',
-    types: ['tic.center.established', 'tic.center.renamed', 'tic.center.status_changed', 'tic.center.revoked', 'tic.center.graduated'],
-    handle: async (em, event) => {
-      const sql = em;
-      if (event.type === 'tic.center.established') {
-        const data = event.data;
-        if (await sql.findOne(Platform, { id: data.centerId })) return;
-        sql.persist(sql.create(Platform, {
-          id: data.centerId,
-          name: data.name.zh,
-          kind: 'technology_innovation_center',
-          supportingUnitId: data.supportingUnitId,
-          constructionUnitId: data.constructionUnitId,
-          recommenderId: data.recommenderId,
-          coBuilderIds: data.coBuilderIds,
-          source: 'center_registry',
-        }));
-      } else if (event.type === 'tic.center.renamed') {
-        await sql.nativeUpdate(Platform, { id: event.data.centerId }, { name: event.data.name.zh });
-      } else if (event.type === 'tic.center.status_changed') {
-        await sql.nativeUpdate(Platform, { id: event.data.centerId }, { status: CLOSED.includes(event.data.to) ? 'closed' : 'active' });
-      } else if (event.type === 'tic.center.revoked' || event.type === 'tic.center.graduated') {
-        await sql.nativeUpdate(Platform, { id: event.data.centerId }, { status: 'closed' });
-      }
+    aggregate: 'center',
+    on: {
+      'tic.center.established': async (em, { data }) => {
+        if (await em.findOne(Platform, { id: data.centerId })) return;
+        em.persist(
+          em.create(Platform, {
+            id: data.centerId,
+            name: data.name.zh,
+            kind: 'technology_innovation_center',
+            supportingUnitId: data.supportingUnitId,
+            constructionUnitId: data.constructionUnitId,
+            recommenderId: data.recommenderId,
+            coBuilderIds: data.coBuilderIds,
+            source: 'center_registry',
+          }),
+        );
+      },
+      'tic.center.renamed': (em, { data }) => update(em, data.centerId, { name: data.name.zh }),
+      'tic.center.status_changed': (em, { data }) => update(em, data.centerId, { status: CLOSED.includes(data.to) ? 'closed' : 'active' }),
+      'tic.center.revoked': (em, { data }) => update(em, data.centerId, { status: 'closed' }),
+      'tic.center.graduated': (em, { data }) => update(em, data.centerId, { status: 'closed' }),
+      'tic.center.filed': 'ignore',
+      'tic.center.direction_changed': 'ignore',
     },
-  };
+  });
+}
+
+async function update(
+  em: Parameters<EventSubscription['handle']>[0],
+  centerId: string,
+  change: Partial<Pick<Platform, 'name' | 'status'>>,
+): Promise<void> {
+  const updated = await em.nativeUpdate(Platform, { id: centerId }, change);
+  if (updated === 0) throw new EventNotYetKnownError(`platform ${centerId} is not known yet`);
 }

@@ -1,4 +1,4 @@
-import type { EventSubscription } from '@tic/platform';
+import { defineSubscription, type EventSubscription } from '@tic/platform';
 
 import type { Deadlines } from '../deadlines';
 
@@ -7,13 +7,13 @@ import type { Deadlines } from '../deadlines';
  * recomputes its deadlines in the transaction that records the event as processed.
  */
 export function calendarSubscription(deadlines: Deadlines, name = 'deadlines-calendar'): EventSubscription {
-  return {
+  return defineSubscription({
     name,
-    types: ['tic.calendar.year_published'],
-    handle: async (em, event) => {
-      if (event.type !== 'tic.calendar.year_published') return;
-      const { year, holidays, workdays } = event.data;
-      await deadlines.applyCalendarYear(em, { year, holidays, workdays });
+    aggregate: 'calendar',
+    on: {
+      'tic.calendar.year_published': async (em, { data: { year, holidays, workdays } }) => {
+        await deadlines.applyCalendarYear(em, { year, holidays, workdays });
+      },
     },
-  };
+  });
 }

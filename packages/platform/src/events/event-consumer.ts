@@ -1,149 +1,244 @@
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 
-import { EVENT_STREAM, eventSubject, parseEvent, type EventType, type TicEvent } from '@tic/contracts';
+import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, parseEvent, type TicEvent } from '@tic/contracts';
 
 import { newCorrelationId, runInCallContext } from '../context/call-context';
 import type { NatsConnectionService } from '../nats/nats-connection';
+import { ConsumerPosition } from './consumer-position.entity';
+import { EventApplier, type ParkedMessage } from './event-applier';
+import { EventFailure } from './event-failure.entity';
+import { EventNotYetKnownError } from './event-not-yet-known.error';
 import { ensureEventStream } from './event-stream';
+import type { EventSubscription } from './event-subscription';
 import { InboxEntry } from './inbox-entry.entity';
 import { ParkedEvent } from './parked-event.entity';
+import { ParkedEventReplayer, type ReplayFilter, type ReplayReport } from './parked-event-replayer';
+import { isTransientFailure } from './transient-failure';
 
-/** What a service does with one kind of event, inside the transaction that records it as processed. */
-export interface EventSubscription<T extends EventType = EventType> {
-  /** Short name; the inbox records events under `<service>-<name>`. */
-  readonly name: string;
-  readonly types: readonly T[];
-  readonly handle: (em: EntityManager, event: TicEvent) => Promise<void>;
-}
+export type { EventSubscription } from './event-subscription';
 
 export interface EventConsumerOptions {
   readonly service: string;
-  /** Deliveries before a failing event is parked. */
-  readonly maxDeliveries: number;
+  /** Logic failures (counted in Postgres) before an event is parked; transient failures never count. */
+  readonly maxFailures: number;
+  /** Off for a command (replay) that builds the service without consuming. */
+  readonly consume?: boolean;
+  /** First delay of a retry, doubled per attempt up to `retryMaxMs`. */
+  readonly retryBaseMs?: number;
+  readonly retryMaxMs?: number;
 }
 
 const ACK_WAIT_NS = 30 * 1_000_000_000;
+// Messages fetched but not yet acknowledged, per durable: those waiting for an earlier version count too.
+const MAX_ACK_PENDING = 20_000;
 
 /**
- * Runs durable JetStream pull consumers with explicit acks. Each event is applied once: the inbox
- * row and the effect commit together, so a redelivery finds the row and does nothing. A malformed
- * event, or one that keeps failing, is parked in Postgres and terminated instead of retried forever.
+ * Runs one durable JetStream pull consumer per subscription, filtered on its aggregate
+ * (`tic.events.<aggregate>.>`: nats-server 2.9 takes one filter subject), so that a version guard
+ * in Postgres can apply each aggregate's events in `aggregateversion` order across event types and
+ * replicas. A database outage only delays events; a logic error parks an event after
+ * `maxFailures` tries, and the events of its aggregate after it wait, parked, for its replay.
+ * A missing durable (deleted, or its stream re-created) is re-created by the consume loop.
  */
 export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumers.name);
-  private readonly running: ConsumerMessages[] = [];
+  private readonly applier: EventApplier;
+  private readonly open = new Set<ConsumerMessages>();
   private readonly loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private readonly quietUntil = new Map<string, number>();
+  private stopped = false;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly nats: NatsConnectionService,
     private readonly options: EventConsumerOptions,
     private readonly subscriptions: readonly EventSubscription[],
-  ) {}
+  ) {
+    this.applier = new EventApplier(orm);
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.subscriptions.length === 0) return;
+  /** `<service>-<name>`: the durable consumer's name, and the consumer recorded in the inbox. */
+  consumerName(subscription: EventSubscription): string {
+    return `${this.options.service}-${subscription.name}`;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.consume === false) return;
+    for (const subscription of this.subscriptions) this.loops.push(this.run(subscription));
+  }
+
+  /** Re-injects parked events through the same handlers and version guard (`events:replay-parked`). */
+  replayParked(filter: ReplayFilter = {}): Promise<ReplayReport> {
+    const byConsumer = new Map(this.subscriptions.map((s) => [this.consumerName(s), s]));
+    return new ParkedEventReplayer(this.orm, this.applier, byConsumer).replay(filter);
+  }
+
+  private async run(subscription: EventSubscription): Promise<void> {
+    const durable = this.consumerName(subscription);
+    for (let attempt = 0; this.running(); attempt++) {
+      try {
+        const messages = await this.openConsumer(durable, subscription);
+        this.open.add(messages);
+        attempt = 0;
+        try {
+          for await (const message of messages) await this.process(durable, message, subscription);
+        } finally {
+          this.open.delete(messages);
+        }
+      } catch (error) {
+        if (this.running()) this.logger.warn(`${durable}: consumer stopped (${describe(error)}); re-creating it`);
+      }
+      if (this.running()) await this.pause(this.delay(attempt));
+    }
+  }
+
+  // A method, not the field: the flag changes while a loop awaits.
+  private running(): boolean {
+    return !this.stopped;
+  }
+
+  // Creates the durable when missing (an operator deleted it, or the stream was re-created) and starts pulling.
+  private async openConsumer(durable: string, subscription: EventSubscription): Promise<ConsumerMessages> {
     const jsm = await this.nats.jetstreamManager();
     await ensureEventStream(jsm);
-    const js = await this.nats.jetstream();
-    // One durable consumer per event type: nats-server 2.9 filters a consumer on one subject only.
-    for (const subscription of this.subscriptions) {
-      for (const type of subscription.types) {
-        const durable = `${this.options.service}-${subscription.name}-${type.slice('tic.'.length).replace('.', '-')}`;
-        const config = {
-          durable_name: durable,
-          ack_policy: AckPolicy.Explicit,
-          deliver_policy: DeliverPolicy.All,
-          ack_wait: ACK_WAIT_NS,
-          max_deliver: this.options.maxDeliveries,
-          filter_subject: eventSubject(type),
-        };
-        try {
-          await jsm.consumers.info(EVENT_STREAM, durable);
-          await jsm.consumers.update(EVENT_STREAM, durable, config);
-        } catch {
-          await jsm.consumers.add(EVENT_STREAM, config);
-        }
-        const consumer = await js.consumers.get(EVENT_STREAM, durable);
-        const messages = await consumer.consume({ max_messages: 64 });
-        this.running.push(messages);
-        this.loops.push(this.loop(`${this.options.service}-${subscription.name}`, messages, subscription));
-      }
-    }
-  }
-
-  private async loop(consumer: string, messages: ConsumerMessages, subscription: EventSubscription): Promise<void> {
-    for await (const message of messages) {
-      await this.process(consumer, message, subscription);
-    }
-  }
-
-  /** Applies one message; public so that a test can drive it directly. */
-  async process(consumer: string, message: JsMsg, subscription: EventSubscription): Promise<void> {
-    let raw: unknown;
+    const config: Partial<ConsumerConfig> & { durable_name: string } = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: ACK_WAIT_NS,
+      // Unlimited: JetStream counts every delivery, and the budget of logic failures lives in Postgres.
+      max_deliver: -1,
+      max_ack_pending: MAX_ACK_PENDING,
+      filter_subject: `${EVENT_SUBJECT_PREFIX}.${subscription.aggregate}.>`,
+    };
     try {
-      raw = JSON.parse(message.string());
+      await jsm.consumers.update(EVENT_STREAM, durable, config);
     } catch {
-      await this.park(consumer, message, [{ path: '', message: 'not JSON' }]);
-      return;
+      await jsm.consumers.add(EVENT_STREAM, config);
     }
-    const parsed = parseEvent(raw);
-    if (!parsed.ok) {
-      await this.park(consumer, message, parsed.errors);
-      return;
-    }
-    const event = parsed.event;
+    const consumer = await (await this.nats.jetstream()).consumers.get(EVENT_STREAM, durable);
+    return consumer.consume({ max_messages: 64, expires: 5_000, abort_on_missing_resource: true });
+  }
+
+  /** Applies one message and acknowledges it accordingly; public so that a test can drive it directly. */
+  async process(consumer: string, message: JsMsg, subscription: EventSubscription): Promise<void> {
+    const payload = message.string();
+    const parsed = parse(payload);
+    const parked: ParkedMessage = { natsSubject: message.subject, streamSequence: message.seq, payload, ...parsed.identity };
     try {
-      await runInCallContext({ correlationId: event.correlationid ?? newCorrelationId() }, () =>
-        (this.orm.em.fork() as EntityManager).transactional(async (em) => {
-          const inserted: { affectedRows: number } = await em
-            .createQueryBuilder(InboxEntry)
-            .insert({ consumer, eventId: event.id, type: event.type, processedAt: new Date() })
-            .onConflict(['consumer', 'eventId'])
-            .ignore()
-            .execute('run');
-          if (inserted.affectedRows === 0) return;
-          await subscription.handle(em, event);
-        }),
-      );
-      message.ack();
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      if (message.info.deliveryCount >= this.options.maxDeliveries) {
-        await this.park(consumer, message, [{ path: '', message: `failed ${message.info.deliveryCount} times: ${text}` }]);
+      if (!parsed.event) {
+        await this.applier.park(consumer, 'malformed', parked, parsed.errors);
+        this.logger.error(`${consumer}: parked malformed message ${message.seq}: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+        message.term();
         return;
       }
-      this.logger.warn(`${consumer}: ${event.type} ${event.id} failed (delivery ${message.info.deliveryCount}): ${text}`);
-      message.nak(1000 * 2 ** Math.min(message.info.deliveryCount, 6));
+      await this.apply(consumer, message, subscription, parsed.event, parked);
+    } catch (error) {
+      // Postgres could not even record the failure or the park: nothing was decided, try again later.
+      this.transient(consumer, message, error);
     }
   }
 
-  private async park(consumer: string, message: JsMsg, errors: readonly { path: string; message: string }[]): Promise<void> {
-    const em = (this.orm.em.fork() as EntityManager);
-    em.persist(
-      em.create(ParkedEvent, {
-        consumer,
-        natsSubject: message.subject,
-        streamSequence: String(message.seq),
-        payload: message.string(),
-        errors,
-        parkedAt: new Date(),
-      }),
-    );
-    await em.flush();
-    this.logger.error(`${consumer}: parked message ${message.seq} on ${message.subject}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
-    message.term();
+  private async apply(consumer: string, message: JsMsg, subscription: EventSubscription, event: TicEvent, parked: ParkedMessage): Promise<void> {
+    const deliveries = message.info.deliveryCount;
+    try {
+      const outcome = await runInCallContext({ correlationId: event.correlationid ?? newCorrelationId() }, () =>
+        this.applier.apply(consumer, subscription, event, { hold: parked, clearFailures: deliveries > 1 }),
+      );
+      if (outcome.kind === 'gap') {
+        message.nak(this.delay(deliveries - 1));
+        return;
+      }
+      if (outcome.kind === 'held') this.logger.warn(`${consumer}: ${event.type} ${event.id} parked behind an earlier parked version of ${event.subject}`);
+      message.ack();
+    } catch (error) {
+      if (isTransientFailure(error)) {
+        this.transient(consumer, message, error);
+        return;
+      }
+      if (error instanceof EventNotYetKnownError) {
+        message.nak(this.delay(deliveries - 1));
+        return;
+      }
+      const text = describe(error);
+      const failures = await this.applier.recordFailure(consumer, event.id, text);
+      if (failures >= this.options.maxFailures) {
+        await this.applier.park(consumer, 'failed', parked, [{ path: '', message: `failed ${failures} times: ${text}` }]);
+        this.logger.error(`${consumer}: parked ${event.type} ${event.id} after ${failures} failures: ${text}`);
+        message.term();
+        return;
+      }
+      this.logger.warn(`${consumer}: ${event.type} ${event.id} failed (${failures} of ${this.options.maxFailures}): ${text}`);
+      message.nak(this.delay(failures));
+    }
   }
 
-  // Before the NATS connection drains (onApplicationShutdown): an open pull or publish would hold the drain up.
+  // Retried without counting; logged once in a while, not once per message, during an outage.
+  private transient(consumer: string, message: JsMsg, error: unknown): void {
+    const now = Date.now();
+    if ((this.quietUntil.get(consumer) ?? 0) < now) {
+      this.quietUntil.set(consumer, now + 5_000);
+      this.logger.warn(`${consumer}: transient failure, message ${message.seq} will be retried: ${describe(error)}`);
+    }
+    message.nak(this.delay(message.info.deliveryCount));
+  }
+
+  private delay(attempt: number): number {
+    const base = this.options.retryBaseMs ?? 100;
+    return Math.min(base * 2 ** Math.min(attempt, 16), this.options.retryMaxMs ?? 5_000);
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
+  }
+
+  // Before the NATS connection drains (onApplicationShutdown): an open pull would hold the drain up.
   async beforeApplicationShutdown(): Promise<void> {
-    for (const messages of this.running) await messages.close();
+    this.stopped = true;
+    for (const wake of [...this.wakers]) wake();
+    await Promise.allSettled([...this.open].map((messages) => messages.close()));
     await Promise.allSettled(this.loops);
   }
 }
 
+interface Parsed {
+  readonly event?: TicEvent;
+  readonly errors: readonly { path: string; message: string }[];
+  readonly identity: Pick<ParkedMessage, 'eventId' | 'aggregateId' | 'aggregateVersion'>;
+}
+
+// What can be read of a message even when it breaks its contract: a parked version must still hold back its successors.
+function parse(payload: string): Parsed {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    return { errors: [{ path: '', message: 'not JSON' }], identity: { eventId: null, aggregateId: null, aggregateVersion: null } };
+  }
+  const fields = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; subject?: unknown; aggregateversion?: unknown };
+  const identity = {
+    eventId: typeof fields.id === 'string' ? fields.id : null,
+    aggregateId: typeof fields.subject === 'string' ? fields.subject : null,
+    aggregateVersion: typeof fields.aggregateversion === 'number' && Number.isInteger(fields.aggregateversion) ? fields.aggregateversion : null,
+  };
+  const parsed = parseEvent(raw);
+  return parsed.ok ? { event: parsed.event, errors: [], identity } : { errors: parsed.errors, identity };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Entities the consumer needs in the service's schema. */
-export const EVENT_CONSUMER_ENTITIES = [InboxEntry, ParkedEvent];
+export const EVENT_CONSUMER_ENTITIES = [InboxEntry, ParkedEvent, ConsumerPosition, EventFailure];
