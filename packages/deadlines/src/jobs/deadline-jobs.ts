@@ -31,6 +31,8 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
   /** The jobs of every pending deadline are to be derived (again). */
   private owed = true;
   private deriving = false;
+  /** An outage is reported once, not at every reconnection attempt. */
+  private outageReported = false;
 
   constructor(
     @Inject(DEADLINES_SETTINGS) private readonly settings: DeadlinesSettings,
@@ -43,6 +45,8 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
       // Reported by the queue's error listener; this one keeps ioredis from printing each attempt.
     });
     this.redis.on('ready', () => {
+      if (this.outageReported) this.logger.log(`Redis is back: deriving the jobs of the pending deadlines again`);
+      this.outageReported = false;
       this.owed = true;
       this.rederive();
     });
@@ -53,7 +57,10 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
       defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
     });
     this.queue.on('error', (error) => {
-      this.logger.warn(`queue ${settings.queueName}: ${error.message}`);
+      if (this.redisReady || !this.outageReported) {
+        this.logger.warn(`queue ${settings.queueName}: ${error.message}${this.redisReady ? '' : '; deadlines fire from the Postgres sweep until Redis is back'}`);
+      }
+      if (!this.redisReady) this.outageReported = true;
     });
   }
 
