@@ -34,8 +34,8 @@ export function dueDateCondition(column: 'due_on' | 'remind_on', operator: '<' |
 export async function readDueDate(em: EntityManager, source: DueDateSource): Promise<string> {
   if (source.kind === 'fixed') return source.date;
   const { sql, params } = dueDateSql(source);
-  const rows = await em.getConnection().execute<{ today: string }[]>(`select ${sql}::text as today`, params, 'all', em.getTransactionContext());
-  const today = rows[0]?.today;
-  if (today === undefined) throw new Error('the database returned no date');
-  return today;
+  const rows: unknown = await em.getConnection().execute(`select ${sql}::text as today`, params, 'all', em.getTransactionContext());
+  const first: unknown = Array.isArray(rows) ? rows[0] : undefined;
+  if (typeof first === 'object' && first !== null && 'today' in first && typeof first.today === 'string') return first.today;
+  throw new Error('the database returned no date');
 }

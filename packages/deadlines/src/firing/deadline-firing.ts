@@ -1,4 +1,4 @@
-import { LockMode, raw } from '@mikro-orm/core';
+import { LockMode, raw, type QueryResult } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 
@@ -92,7 +92,7 @@ export class DeadlineFiring {
         .update({ sentAt: this.clock.now() })
         .where({ deadlineId: id, daysBefore, sentAt: null })
         .andWhere(...dueDateCondition('remind_on', '<=', source))
-        .execute('run');
+        .execute<QueryResult<DeadlineReminder>>('run');
       if (sent.affectedRows === 0) return false;
       deadline.version += 1;
       deadline.eventVersion += 1;
