@@ -1,5 +1,4 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -8,6 +7,7 @@ import { assertIsoDate, computeDueDate, DEADLINE_KINDS, type DeadlineKind, type 
 import { CalendarService } from './calendar/calendar.service';
 import { CalendarYearApplier, type CalendarYearApplied } from './calendar/calendar-year-applier';
 import { Clock } from './clock/clock';
+import { readDueDate } from './clock/due-date-source';
 import { Deadline, type DeadlineState } from './entities/deadline.entity';
 import { DeadlineReminder } from './entities/deadline-reminder.entity';
 import { DeadlineFiring, type FireHandler } from './firing/deadline-firing';
@@ -62,7 +62,9 @@ export class Deadlines {
       createdAt: this.clock.now(),
     });
     em.persist(deadline);
-    for (const { daysBefore, remindOn } of reminderDates(due, offsets, this.clock.today())) {
+    // A reminder whose day has passed is not sent late: "passed" on the date that decides what is due.
+    const today = await readDueDate(em, this.clock.dueDateSource());
+    for (const { daysBefore, remindOn } of reminderDates(due, offsets, today)) {
       em.persist(em.create(DeadlineReminder, { deadlineId: deadline.id, daysBefore, remindOn }));
     }
     return deadline;
@@ -108,19 +110,15 @@ export class Deadlines {
 
   /** Loads a year's holiday schedule and recomputes the deadlines it affects, in `em`'s transaction. */
   applyCalendarYear(em: EntityManager, schedule: YearSchedule): Promise<CalendarYearApplied> {
-    return this.applier.apply(em as SqlEntityManager, schedule);
+    return this.applier.apply(em, schedule);
   }
 
   // A conditional update, like firing: completing and firing race, and exactly one of them wins.
   private async close(em: EntityManager, id: string, state: Extract<DeadlineState, 'completed' | 'cancelled'>): Promise<boolean> {
     const now = this.clock.now();
     const stamp = state === 'completed' ? { completedAt: now } : { cancelledAt: now };
-    const result = await (em as SqlEntityManager)
-      .createQueryBuilder(Deadline)
-      .update({ state, ...stamp, version: raw('version + 1') })
-      .where({ id, state: 'pending' })
-      .execute('run');
-    if (result.affectedRows === 0) return false;
+    const closed = await em.nativeUpdate(Deadline, { id, state: 'pending' }, { state, ...stamp, version: raw('version + 1') });
+    if (closed === 0) return false;
     this.afterCommit.track(em, [id]);
     return true;
   }

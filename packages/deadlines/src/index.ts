@@ -3,6 +3,7 @@ export * from './clock/system-clock';
 export * from './clock/manual-clock';
 export * from './clock/shifted-clock';
 export * from './clock/shanghai-time';
+export * from './clock/due-date-source';
 export * from './entities/deadline.entity';
 export * from './entities/deadline-reminder.entity';
 export * from './entities/calendar-year.entity';

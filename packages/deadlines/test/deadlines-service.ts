@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 
-import { MikroORM } from '@mikro-orm/core';
-import { MikroORM as PgMikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { type INestApplication, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { register } from 'prom-client';
 
 import { baseConfigSchema, bootstrapService, eventConsumersProvider, ormConfig, OutboxEvent, PlatformModule } from '@tic/platform';
 
@@ -15,7 +15,7 @@ import {
   DeadlinesModule,
   REDIS_HEALTH_CHECK,
   redisHealthCheckProvider,
-  type ManualClock,
+  type Clock,
   type ScheduleDeadline,
 } from '../src';
 
@@ -34,13 +34,16 @@ export interface ServiceUnderTest {
 
 /** Creates the service's tables straight from the entities: these tests are about behaviour, not migrations. */
 export async function createTables(databaseUrl: string): Promise<void> {
-  const orm = await PgMikroORM.init(ormConfig({ databaseUrl, schema: SERVICE, entities: DEADLINE_ENTITIES, migrationsPath: __dirname }));
+  const orm = await MikroORM.init(ormConfig({ databaseUrl, schema: SERVICE, entities: DEADLINE_ENTITIES, migrationsPath: __dirname }));
   await orm.schema.createSchema({ schema: SERVICE });
   await orm.close();
 }
 
-/** A tiny evaluations service: the platform spine plus DeadlinesModule and the calendar consumer. */
-export async function startService(options: { databaseUrl: string; natsUrl: string; redisUrl: string; prefix: string; clock: ManualClock }): Promise<ServiceUnderTest> {
+/**
+ * A tiny evaluations service: the platform spine plus DeadlinesModule and the calendar consumer.
+ * Several may run in one process (replicas): each start clears prom-client's global registry.
+ */
+export async function startService(options: { databaseUrl: string; natsUrl: string; redisUrl: string; prefix: string; clock: Clock }): Promise<ServiceUnderTest> {
   const config = baseConfigSchema.parse({ DATABASE_URL: options.databaseUrl, NATS_URL: options.natsUrl, HTTP_PORT: '0', LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false' });
 
   @Module({
@@ -61,15 +64,16 @@ export async function startService(options: { databaseUrl: string; natsUrl: stri
   })
   class TestServiceModule {}
 
+  register.clear(); // the platform's metrics live in prom-client's global registry
   const app = await bootstrapService(TestServiceModule, SERVICE, config);
-  const orm = app.get(MikroORM);
+  const orm = app.get<MikroORM>(MikroORM);
   const deadlines = app.get(Deadlines);
   return {
     app,
     deadlines,
     jobs: app.get(DeadlineJobs),
     orm,
-    schedule: (input) => (orm.em.fork() as EntityManager).transactional((em) => deadlines.schedule(em, input)),
+    schedule: (input) => orm.em.fork().transactional((em) => deadlines.schedule(em, input)),
     eventsOf: (deadlineId) => orm.em.fork().find(OutboxEvent, { subject: deadlineId }, { orderBy: { seq: 'asc' } }),
   };
 }

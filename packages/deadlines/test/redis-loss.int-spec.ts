@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { register } from 'prom-client';
 
 import { createTestDatabase, eventually, readAllEvents, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
@@ -46,7 +45,6 @@ describe('a deadline whose job Redis lost (real Postgres, NATS JetStream and Red
     expect(await jobs()).toBeUndefined();
 
     await service.app.close();
-    register.clear(); // the platform's metrics live in prom-client's global registry
     service = await start();
     const job = await eventually(async () => {
       const found = await jobs();

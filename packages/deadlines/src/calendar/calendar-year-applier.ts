@@ -1,10 +1,10 @@
-import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 
 import { addDays, computeDueDate, type HolidayCalendar, type YearSchedule } from '@tic/domain';
 
 import { Clock } from '../clock/clock';
+import { readDueDate } from '../clock/due-date-source';
 import { Deadline } from '../entities/deadline.entity';
 import { DeadlineReminder } from '../entities/deadline-reminder.entity';
 import { CalendarService } from './calendar.service';
@@ -51,9 +51,10 @@ export class CalendarYearApplier {
     );
     const moved: MovedDeadline[] = [];
     let recomputed = 0;
+    const today = await readDueDate(em, this.clock.dueDateSource());
     for (const deadline of deadlines) {
       const from = deadline.dueOn;
-      if (!(await this.recompute(em, deadline, calendar))) continue;
+      if (!(await this.recompute(em, deadline, calendar, today))) continue;
       recomputed += 1;
       if (deadline.dueOn !== from) {
         moved.push({ deadlineId: deadline.id, kind: deadline.kind, from, to: deadline.dueOn, provisional: deadline.provisional });
@@ -65,11 +66,10 @@ export class CalendarYearApplier {
     return { changed: true, recomputed, moved };
   }
 
-  private async recompute(em: EntityManager, deadline: Deadline, calendar: HolidayCalendar): Promise<boolean> {
+  private async recompute(em: EntityManager, deadline: Deadline, calendar: HolidayCalendar, today: string): Promise<boolean> {
     const next = computeDueDate(deadline.startOn, deadline.length, calendar);
     if (next.due === deadline.dueOn && next.provisional === deadline.provisional) return false;
     Object.assign(deadline, { dueOn: next.due, provisional: next.provisional, version: deadline.version + 1 });
-    const today = this.clock.today();
     const reminders = await em.find(DeadlineReminder, { deadlineId: deadline.id });
     for (const daysBefore of deadline.reminderDaysBefore) {
       const remindOn = addDays(next.due, -daysBefore);

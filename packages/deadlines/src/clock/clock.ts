@@ -1,3 +1,4 @@
+import { DATABASE_DATE, type DueDateSource } from './due-date-source';
 import { shanghaiDate } from './shanghai-time';
 
 /**
@@ -5,11 +6,19 @@ import { shanghaiDate } from './shanghai-time';
  * ManualClock, so that nothing waits for real days to pass.
  */
 export abstract class Clock {
-  /** The current instant. */
+  /** The current instant: timestamps, and when a job should wake the service up. */
   abstract now(): Date;
 
-  /** The current date in Asia/Shanghai, `YYYY-MM-DD`. */
+  /** The current date in Asia/Shanghai on this clock, `YYYY-MM-DD`. */
   today(): string {
     return shanghaiDate(this.now());
+  }
+
+  /**
+   * The date that decides whether a deadline or reminder is due. By default the database's date in
+   * Asia/Shanghai, not this replica's clock; only test clocks override it.
+   */
+  dueDateSource(): DueDateSource {
+    return DATABASE_DATE;
   }
 }

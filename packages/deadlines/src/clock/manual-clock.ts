@@ -1,4 +1,5 @@
 import { Clock } from './clock';
+import type { DueDateSource } from './due-date-source';
 import { startOfShanghaiDay } from './shanghai-time';
 
 const NOON_MS = 12 * 3_600_000;
@@ -14,6 +15,11 @@ export class ManualClock extends Clock {
 
   now(): Date {
     return new Date(this.instant.getTime());
+  }
+
+  // A test decides what day it is, for the database's decisions as well.
+  override dueDateSource(): DueDateSource {
+    return { kind: 'fixed', date: this.today() };
   }
 
   /** Sets the clock to an instant, or to noon Asia/Shanghai of a `YYYY-MM-DD` date. */

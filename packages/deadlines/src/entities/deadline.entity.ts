@@ -12,7 +12,7 @@ export type DeadlineState = 'pending' | 'completed' | 'cancelled' | 'fired';
 @Entity({ tableName: 'deadline' })
 @Index({ properties: ['state', 'dueOn'] })
 export class Deadline {
-  [OptionalProps]?: 'centerId' | 'state' | 'firedAt' | 'completedAt' | 'cancelledAt' | 'version';
+  [OptionalProps]?: 'centerId' | 'state' | 'firedAt' | 'completedAt' | 'cancelledAt' | 'version' | 'eventVersion';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -58,9 +58,16 @@ export class Deadline {
   @Property({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null = null;
 
-  /** 1, 2, 3… per change; the aggregateversion of the deadline's events. */
+  /** 1, 2, 3… per change of the row (completing, cancelling and recomputing move it too). */
   @Property({ type: 'integer' })
   version = 1;
+
+  /**
+   * The number of the deadline's last event, its `aggregateversion`: reminders and the overdue event
+   * count 1, 2, 3… without gaps, whatever else changed the row (see @tic/platform's event-version.ts).
+   */
+  @Property({ type: 'integer', default: 0 })
+  eventVersion = 0;
 
   @Property({ type: 'timestamptz' })
   createdAt!: Date;

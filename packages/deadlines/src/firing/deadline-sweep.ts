@@ -1,10 +1,10 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
 import { newCorrelationId, runInCallContext } from '@tic/platform';
 
 import { Clock } from '../clock/clock';
+import { dueDateCondition, dueDateSql } from '../clock/due-date-source';
 import { DEADLINES_SETTINGS, type DeadlinesSettings } from '../deadlines-settings';
 import { Deadline } from '../entities/deadline.entity';
 import { DeadlineReminder } from '../entities/deadline-reminder.entity';
@@ -22,8 +22,8 @@ const BATCH = 1000;
 
 /**
  * Redis here keeps nothing on disk, so Postgres is swept: every pending deadline whose due date has
- * passed is fired and every due reminder sent, whatever happened to their jobs. At start the jobs of
- * all pending deadlines are derived again, which brings back what a Redis restart lost.
+ * passed is fired and every due reminder sent, whatever happened to their jobs, Redis up or down.
+ * Bringing back the jobs a Redis restart lost is DeadlineJobs' part; a pass reminds it.
  */
 @Injectable()
 export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -39,9 +39,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
     private readonly jobs: DeadlineJobs,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const derived = await this.jobs.derivePending();
-    this.logger.log(`derived the jobs of ${derived} pending deadline(s) in ${this.settings.queueName}`);
+  onApplicationBootstrap(): void {
     if (this.settings.sweepIntervalMs > 0) {
       this.timer = setInterval(() => {
         this.sweep().catch((error: unknown) => {
@@ -59,19 +57,28 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async pass(): Promise<SweepResult> {
-    const today = this.clock.today();
-    const em = this.orm.em.fork() as EntityManager;
+    this.jobs.rederive();
+    const source = this.clock.dueDateSource();
+    const em = this.orm.em.fork();
     // Fires first, so that an overdue deadline gets no late reminder.
-    const overdue = await em.find(Deadline, { state: 'pending', dueOn: { $lt: today } }, { fields: ['id'], orderBy: { dueOn: 'asc' }, limit: BATCH });
+    const overdue: { id: string }[] = await em
+      .createQueryBuilder(Deadline)
+      .select('id')
+      .where({ state: 'pending' })
+      .andWhere(...dueDateCondition('due_on', '<', source))
+      .orderBy({ dueOn: 'asc' })
+      .limit(BATCH)
+      .execute('all');
     let fired = 0;
     for (const { id } of overdue) if (await this.attempt(() => this.firing.fire(id), `fire ${id}`)) fired += 1;
 
+    const today = dueDateSql(source);
     const reminders = await em.execute<{ deadline_id: string; days_before: number }[]>(
       `select r.deadline_id, r.days_before from ${qualifiedTable(em, DeadlineReminder)} r
          join ${qualifiedTable(em, Deadline)} d on d.id = r.deadline_id
-        where r.sent_at is null and r.remind_on <= ? and d.state = 'pending' and d.due_on >= ?
+        where r.sent_at is null and r.remind_on <= ${today.sql} and d.state = 'pending' and d.due_on >= ${today.sql}
         order by r.remind_on limit ${BATCH}`,
-      [today, today],
+      [...today.params, ...today.params],
     );
     let reminded = 0;
     for (const r of reminders) {

@@ -5,6 +5,7 @@ import { newCorrelationId, runInCallContext } from '@tic/platform';
 
 import { DEADLINES_SETTINGS, type DeadlinesSettings } from '../deadlines-settings';
 import type { DeadlineJobData, DeadlineJobName } from '../jobs/deadline-job';
+import { DeadlineJobs } from '../jobs/deadline-jobs';
 import { redisConnection } from '../jobs/redis-connection';
 import { DeadlineFiring } from './deadline-firing';
 
@@ -17,6 +18,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Inject(DEADLINES_SETTINGS) private readonly settings: DeadlinesSettings,
     private readonly firing: DeadlineFiring,
+    private readonly jobs: DeadlineJobs,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -26,6 +28,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
       concurrency: this.settings.concurrency,
     });
     this.worker.on('error', (error) => {
+      if (!this.jobs.redisReady) return; // an outage: DeadlineJobs reports it once, not every attempt
       this.logger.warn(`worker ${this.settings.queueName}: ${error.message}`);
     });
     this.worker.on('failed', (job, error) => {
@@ -46,8 +49,10 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
     });
   }
 
-  // close() lets the jobs in progress finish before it resolves.
+  // close() lets the jobs in progress finish before it resolves. Without Redis it would wait for
+  // Redis forever, and no job can finish anyway: then it closes at once, and a firing cut short rolls
+  // back and is the sweep's again.
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    await this.worker?.close(!this.jobs.redisReady);
   }
 }

@@ -1,6 +1,7 @@
-import { MikroORM } from '@mikro-orm/core';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 
 import { Clock } from '../clock/clock';
 import { fallsDueAt, startOfShanghaiDay } from '../clock/shanghai-time';
@@ -14,44 +15,104 @@ const PAGE = 500;
 
 /**
  * The BullMQ side of the deadlines: delayed jobs derived from the rows. A job only wakes the service
- * up; losing one costs at most a sweep interval, never a firing.
+ * up; losing one costs at most a sweep interval, never a firing. Redis here keeps nothing on disk, so
+ * every time its connection becomes ready (at start, after a restart or an outage) the jobs of all
+ * pending deadlines are derived again, without restarting the service; while Redis is away nothing
+ * waits for it.
  */
 @Injectable()
-export class DeadlineJobs implements BeforeApplicationShutdown, OnApplicationShutdown {
+export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineJobs.name);
   readonly queue: Queue<DeadlineJobData, boolean, DeadlineJobName>;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly redis: Redis;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private started = false;
   private closing = false;
+  /** The jobs of every pending deadline are to be derived (again). */
+  private owed = true;
+  private deriving = false;
+  /** An outage is reported once, not at every reconnection attempt. */
+  private outageReported = false;
 
   constructor(
-    @Inject(DEADLINES_SETTINGS) settings: DeadlinesSettings,
+    @Inject(DEADLINES_SETTINGS) private readonly settings: DeadlinesSettings,
     private readonly orm: MikroORM,
     private readonly clock: Clock,
   ) {
+    const { url, ...options } = redisConnection(settings.redisUrl, 'queue');
+    this.redis = new Redis(url, options);
+    this.redis.on('error', () => {
+      // Reported by the queue's error listener; this one keeps ioredis from printing each attempt.
+    });
+    this.redis.on('ready', () => {
+      if (this.outageReported) this.logger.log(`Redis is back: deriving the jobs of the pending deadlines again`);
+      this.outageReported = false;
+      this.owed = true;
+      this.rederive();
+    });
     this.queue = new Queue(settings.queueName, {
-      connection: redisConnection(settings.redisUrl, 'queue'),
+      connection: this.redis,
       prefix: settings.prefix,
       // Completed and failed jobs leave Redis, so that the same id can be derived again later.
       defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
     });
     this.queue.on('error', (error) => {
-      this.logger.warn(`queue ${settings.queueName}: ${error.message}`);
+      if (this.redisReady || !this.outageReported) {
+        this.logger.warn(`queue ${settings.queueName}: ${error.message}${this.redisReady ? '' : '; deadlines fire from the Postgres sweep until Redis is back'}`);
+      }
+      if (!this.redisReady) this.outageReported = true;
     });
+  }
+
+  // Not before: the tables may not exist until the service's migrations ran.
+  onApplicationBootstrap(): void {
+    this.started = true;
+    this.rederive();
+  }
+
+  /** Whether the queue's connection to Redis is up right now. */
+  get redisReady(): boolean {
+    return this.redis.status === 'ready';
+  }
+
+  /**
+   * Derives the jobs of every pending deadline in the background if that is owed (since the start or
+   * Redis' last return) and Redis is up; a no-op otherwise. Redis' `ready` event and each sweep call it.
+   */
+  rederive(): void {
+    if (!this.started || this.closing || !this.owed || this.deriving || !this.redisReady) return;
+    this.owed = false;
+    this.deriving = true;
+    this.track(
+      this.derivePending().then(
+        (count) => {
+          this.logger.log(`derived the jobs of ${count} pending deadline(s) in ${this.settings.queueName}`);
+          this.deriving = false;
+          this.rederive(); // Redis came back once more meanwhile
+        },
+        (error: unknown) => {
+          // Retried at the next sweep pass or the next time Redis becomes ready, not in a loop.
+          this.owed = true;
+          this.deriving = false;
+          this.logger.warn(`could not derive the jobs of the pending deadlines; the sweep covers them: ${String(error)}`);
+        },
+      ),
+    );
   }
 
   /** Brings the jobs of these deadlines in line with their committed rows, without making the caller wait. */
   syncSoon(ids: Iterable<string>): void {
     const list = [...ids];
-    if (this.closing || list.length === 0) return; // the next start derives every job again
-    const running: Promise<void> = this.sync(list)
-      .catch((error: unknown) => {
+    // Redis away: its return derives every job again, and the sweep fires meanwhile.
+    if (this.closing || list.length === 0 || !this.redisReady) return;
+    this.track(
+      this.sync(list).catch((error: unknown) => {
         this.logger.warn(`could not derive the jobs of ${list.length} deadline(s); the sweep covers them: ${String(error)}`);
-      })
-      .finally(() => this.inFlight.delete(running));
-    this.inFlight.add(running);
+      }),
+    );
   }
 
-  /** Resolves once every sync started so far has finished. */
+  /** Resolves once every derivation started so far has finished. */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
@@ -77,6 +138,11 @@ export class DeadlineJobs implements BeforeApplicationShutdown, OnApplicationShu
       after = page.at(-1)?.id;
       if (page.length < PAGE) return count;
     }
+  }
+
+  private track(work: Promise<unknown>): void {
+    const running = work.finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
   }
 
   private async derive(deadlines: readonly Deadline[], reminders: readonly DeadlineReminder[]): Promise<void> {
@@ -113,7 +179,9 @@ export class DeadlineJobs implements BeforeApplicationShutdown, OnApplicationShu
     await this.idle();
   }
 
+  // The queue does not close a connection it was given.
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
+    this.redis.disconnect();
   }
 }

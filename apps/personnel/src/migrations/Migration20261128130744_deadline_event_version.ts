@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261128130744_deadline_event_version extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "personnel"."deadline" add column "event_version" int not null default 0;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "personnel"."deadline" drop column "event_version";`);
+  }
+
+}
