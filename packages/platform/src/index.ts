@@ -13,6 +13,7 @@ export * from './events/outbox-event.entity';
 export * from './events/inbox-entry.entity';
 export * from './events/parked-event.entity';
 export * from './events/event-outbox';
+export * from './events/event-too-large.error';
 export * from './events/event-stream';
 export * from './events/outbox-relay';
 export * from './events/event-consumer';
