@@ -1,8 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 
-import { eventSubject } from '@tic/contracts';
+import { EVENT_STREAM, eventSubject } from '@tic/contracts';
 
 import type { NatsConnectionService } from '../nats/nats-connection';
 import { ensureEventStream } from './event-stream';
@@ -146,7 +147,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const { acked, failure } = await this.publish(sending);
       await this.rows.recordPublished(em, acked);
       const more = alone || rows.length === this.options.batchSize;
-      if (failure) return { recorded: acked.length, more: await this.recordFailure(em, failure.row, failure.error) || more };
+      if (failure) return { recorded: acked.length, more: (await this.recordFailure(em, jsm, failure.row, failure.error)) || more };
       const tooBig = oversize === -1 ? undefined : batch[oversize];
       if (tooBig) {
         const error = `${messageBytes(tooBig)} bytes with headers, over the ${limit}-byte limit of NATS (max_payload) or the stream (max_msg_size)`;
@@ -180,8 +181,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Notes the failure on the row; returns whether to pass again at once. */
-  private async recordFailure(em: EntityManager, row: PendingRow, error: unknown): Promise<boolean> {
-    const kind = classifyPublishFailure(error);
+  private async recordFailure(em: EntityManager, jsm: JetStreamManager, row: PendingRow, error: unknown): Promise<boolean> {
+    let kind = classifyPublishFailure(error);
+    // A core subscriber on the subjects (a tap, a bridge) turns "no stream" into a timeout instead of no responders.
+    if (kind === 'transient' && (await streamMissing(jsm))) kind = 'stream_missing';
     const message = describeError(error);
     if (kind === 'stream_missing') {
       this.logger.warn('the event stream is missing: re-creating it and reconciling the journal');
@@ -224,6 +227,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
+  }
+}
+
+async function streamMissing(jsm: JetStreamManager): Promise<boolean> {
+  try {
+    await jsm.streams.info(EVENT_STREAM);
+    return false;
+  } catch (error) {
+    return classifyPublishFailure(error) === 'stream_missing';
   }
 }
 
