@@ -66,7 +66,9 @@ describe('the relay after NATS restarts and crashes (a private nats-server kille
     const flushed = h.nats.snapshot();
     await h.nats.start();
     await h.write(many(25));
-    await eventually(async () => expect((await h.rows()).filter((row) => row.publishedAt === null)).toEqual([]), 30_000);
+    await eventually(async () => {
+      expect((await h.rows()).filter((row) => row.publishedAt === null)).toEqual([]);
+    }, 30_000);
 
     // The crash: SIGKILL, and the store as it was at the last flush; another service publishes first.
     await h.nats.kill();

@@ -23,6 +23,9 @@ export interface TestNatsServer {
   halt(): Promise<void>;
   /** SIGKILL, as a host crash would end it; the store stays as the process left it. */
   kill(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections but answers nothing, like a frozen host; `resume()` undoes it. */
+  pause(): void;
+  resume(): void;
   /** Starts the server again on the same port and store (after `halt()` or `kill()`). */
   start(): Promise<void>;
   /** Copies the (halted) store aside, to restore later what a crash would have left on disk. */
@@ -68,11 +71,21 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     port,
     storeDir,
     stop: async () => {
+      child?.kill('SIGCONT');
       await end('SIGTERM');
       rmSync(home, { recursive: true, force: true });
     },
     halt: () => end('SIGTERM'),
-    kill: () => end('SIGKILL'),
+    kill: async () => {
+      child?.kill('SIGCONT');
+      await end('SIGKILL');
+    },
+    pause: () => {
+      child?.kill('SIGSTOP');
+    },
+    resume: () => {
+      child?.kill('SIGCONT');
+    },
     start,
     snapshot: () => {
       if (child) throw new Error('halt the server before taking a snapshot of its store');
