@@ -16,6 +16,7 @@ export * from './events/event-outbox';
 export * from './events/event-too-large.error';
 export * from './events/event-stream';
 export * from './events/outbox-relay';
+export * from './events/relay-kick.subscriber';
 export * from './events/event-consumer';
 export * from './events/event-consumers.provider';
 export * from './events/event-journal';

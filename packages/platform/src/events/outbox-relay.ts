@@ -128,8 +128,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const jsm = await this.nats.jetstreamManager();
     return this.orm.em.fork().transactional(async (em: EntityManager): Promise<PassResult> => {
       const timeout = this.options.transactionTimeoutMs ?? 30_000;
-      await this.rows.guard(em, timeout, timeout);
-      if (!(await this.rows.lock(em))) return { recorded: 0, more: false };
+      if (!(await this.rows.lockAndGuard(em, timeout, timeout))) return { recorded: 0, more: false };
       if (this.reconcileNeeded) {
         const { lost, maxMessageBytes } = await this.reconciler.reconcile(em, jsm);
         this.reconcileNeeded = false;

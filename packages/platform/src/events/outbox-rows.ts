@@ -36,18 +36,17 @@ export class OutboxRows {
   }
 
   /**
-   * Bounds what this transaction can hold: a relay whose connection stops answering (a frozen
-   * process, a dead network that TCP does not yet notice) is cut off by the server after
-   * `idleMs` idle in the transaction, which releases its locks for another instance.
+   * Takes the relay lock (one pass at a time across the service's instances; the others skip) and
+   * bounds what this transaction can hold, in one round trip: a relay whose connection stops
+   * answering (a frozen process, a dead network that TCP does not notice yet) is cut off by the
+   * server after `idleMs` idle in the transaction, which releases the lock for another instance.
    */
-  async guard(em: EntityManager, idleMs: number, statementMs: number): Promise<void> {
-    await em.execute(`set local idle_in_transaction_session_timeout = ${Math.trunc(idleMs)}`);
-    await em.execute(`set local statement_timeout = ${Math.trunc(statementMs)}`);
-  }
-
-  /** One relay pass at a time across the service's instances; the others skip. */
-  async lock(em: EntityManager): Promise<boolean> {
-    const [row] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`${this.schema}.outbox_relay`]);
+  async lockAndGuard(em: EntityManager, idleMs: number, statementMs: number): Promise<boolean> {
+    const [row] = await em.execute<{ locked: boolean }[]>(
+      `select set_config('idle_in_transaction_session_timeout', ?, true), set_config('statement_timeout', ?, true),
+              pg_try_advisory_xact_lock(hashtext(?)) as locked`,
+      [String(Math.trunc(idleMs)), String(Math.trunc(statementMs)), `${this.schema}.outbox_relay`],
+    );
     return row?.locked === true;
   }
 
