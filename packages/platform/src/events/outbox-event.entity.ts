@@ -10,8 +10,13 @@ import type { CloudEvent } from '@tic/contracts';
 @Index({ properties: ['publishedAt', 'seq'] })
 // The relay walks the journal back by stream sequence to find what a NATS crash lost (outbox-reconciler.ts).
 @Index({ properties: ['streamSeq'] })
-// The few rows the relay gave up on; the rows of their aggregates after them wait (outbox-relay.ts).
-@Index({ properties: ['failedAt'] })
+// The few rows the relay gave up on, whose aggregates wait behind them (outbox-rows.ts). Partial: a plain
+// index on failed_at, null nearly everywhere, lured the planner into scanning it on every relay pass.
+@Index({
+  name: 'outbox_event_failed_idx',
+  expression: (table, columns, name) =>
+    `create index "${name}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ("${columns.subject}", "${columns.seq}") where "${columns.failedAt}" is not null and "${columns.publishedAt}" is null`,
+})
 export class OutboxEvent {
   [OptionalProps]?: 'seq' | 'publishedAt' | 'position' | 'streamSeq' | 'attempts' | 'lastError' | 'failedAt';
 

@@ -63,7 +63,9 @@ export class OutboxRows {
          from ${this.table} o
         where o.published_at is null and o.failed_at is null
           and not exists (select 1 from blocked b where b.subject = o.subject and b.seq < o.seq)
-        order by o.seq
+        -- (published_at, seq), all null here, is the order of the (published_at, seq) index: by seq alone
+        -- the planner walks the primary key from the first row ever written, every pass.
+        order by o.published_at, o.seq
         limit ?`,
       [limit],
     );
