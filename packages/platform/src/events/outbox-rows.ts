@@ -40,10 +40,15 @@ export class OutboxRows {
    * bounds what this transaction can hold, in one round trip: a relay whose connection stops
    * answering (a frozen process, a dead network that TCP does not notice yet) is cut off by the
    * server after `idleMs` idle in the transaction, which releases the lock for another instance.
+   * Bitmap scans and sorts are off for the pass: before autovacuum has analyzed a fresh backlog the
+   * planner would read every pending row and sort them, each pass, instead of walking the
+   * (published_at, seq) index for the next batch (80 ms against 0.2 ms at 100,000 pending rows);
+   * JIT is off, or the costs those settings add would have every small statement compiled.
    */
   async lockAndGuard(em: EntityManager, idleMs: number, statementMs: number): Promise<boolean> {
     const [row] = await em.execute<{ locked: boolean }[]>(
       `select set_config('idle_in_transaction_session_timeout', ?, true), set_config('statement_timeout', ?, true),
+              set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true), set_config('jit', 'off', true),
               pg_try_advisory_xact_lock(hashtext(?)) as locked`,
       [String(Math.trunc(idleMs)), String(Math.trunc(statementMs)), `${this.schema}.outbox_relay`],
     );
