@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { MikroORM as PgMikroORM } from '@mikro-orm/postgresql';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule } from 'nestjs-pino';
@@ -48,8 +49,8 @@ export class PlatformModule {
         { provide: EventOutbox, useFactory: () => new EventOutbox(service) },
         {
           provide: OutboxRelay,
-          inject: [MikroORM, NatsConnectionService],
-          useFactory: (orm: MikroORM, nats: NatsConnectionService) =>
+          inject: [PgMikroORM, NatsConnectionService],
+          useFactory: (orm: PgMikroORM, nats: NatsConnectionService) =>
             new OutboxRelay(orm, nats, { schema: service, pollIntervalMs: 1000, batchSize: 100, enabled: config.OUTBOX_RELAY }),
         },
         RelayKickSubscriber,

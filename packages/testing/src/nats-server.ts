@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,33 +7,96 @@ import { freePort, waitForPort } from './free-port';
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 
+export interface NatsServerOptions {
+  /** The largest message the server accepts (its `max_payload`); the server's default is 1 MiB. */
+  readonly maxPayload?: number;
+}
+
 export interface TestNatsServer {
   readonly url: string;
+  readonly port: number;
+  /** The JetStream store directory, kept across `restart()` and `kill()`. */
+  readonly storeDir: string;
   /** Stops the server and deletes its JetStream store. */
   stop(): Promise<void>;
+  /** Stops the server gracefully (SIGTERM: it flushes its store) and leaves the store in place. */
+  halt(): Promise<void>;
+  /** SIGKILL, as a host crash would end it; the store stays as the process left it. */
+  kill(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections but answers nothing, like a frozen host; `resume()` undoes it. */
+  pause(): void;
+  resume(): void;
+  /** Starts the server again on the same port and store (after `halt()` or `kill()`). */
+  start(): Promise<void>;
+  /** Copies the (halted) store aside, to restore later what a crash would have left on disk. */
+  snapshot(): string;
+  /** Replaces the store with a snapshot (server halted or killed), or empties it without one. */
+  resetStore(snapshot?: string): void;
 }
 
 /**
  * A private nats-server with JetStream for one test file, on its own port and store: the services
  * under test then own `tic.rpc.>` and the TIC_EVENTS stream, whatever else runs on the machine.
+ * Fault tests stop, kill and restart it on the same port, and take or lose its store.
  */
-export async function startNatsServer(): Promise<TestNatsServer> {
+export async function startNatsServer(options: NatsServerOptions = {}): Promise<TestNatsServer> {
   if (!existsSync(NATS_SERVER)) throw new Error(`nats-server not found at ${NATS_SERVER} (set NATS_SERVER_BIN)`);
   const port = await freePort();
-  const storeDir = mkdtempSync(join(tmpdir(), 'tic-nats-'));
-  const child: ChildProcess = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
-    stdio: 'ignore',
-  });
-  await waitForPort(port);
+  const home = mkdtempSync(join(tmpdir(), 'tic-nats-'));
+  const storeDir = join(home, 'store');
+  const configFile = join(home, 'nats.conf');
+  const lines = [`listen: "127.0.0.1:${port}"`, `jetstream { store_dir: ${JSON.stringify(storeDir)} }`];
+  if (options.maxPayload !== undefined) lines.push(`max_payload: ${options.maxPayload}`);
+  writeFileSync(configFile, `${lines.join('\n')}\n`);
+  let child: ChildProcess | undefined;
+  let snapshots = 0;
+
+  const start = async () => {
+    if (child) throw new Error('nats-server is already running');
+    child = spawn(NATS_SERVER, ['-c', configFile], { stdio: 'ignore' });
+    await waitForPort(port);
+  };
+  const end = async (signal: NodeJS.Signals) => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill(signal);
+    await exited;
+  };
+
+  await start();
   return {
     url: `nats://127.0.0.1:${port}`,
+    port,
+    storeDir,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      child?.kill('SIGCONT');
+      await end('SIGTERM');
+      rmSync(home, { recursive: true, force: true });
+    },
+    halt: () => end('SIGTERM'),
+    kill: async () => {
+      child?.kill('SIGCONT');
+      await end('SIGKILL');
+    },
+    pause: () => {
+      child?.kill('SIGSTOP');
+    },
+    resume: () => {
+      child?.kill('SIGCONT');
+    },
+    start,
+    snapshot: () => {
+      if (child) throw new Error('halt the server before taking a snapshot of its store');
+      const target = join(home, `snapshot-${++snapshots}`);
+      cpSync(storeDir, target, { recursive: true });
+      return target;
+    },
+    resetStore: (snapshot) => {
+      if (child) throw new Error('halt or kill the server before replacing its store');
       rmSync(storeDir, { recursive: true, force: true });
+      if (snapshot !== undefined) cpSync(snapshot, storeDir, { recursive: true });
     },
   };
 }

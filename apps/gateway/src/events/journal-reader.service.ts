@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { journalRpc, type ServiceName } from '@tic/contracts';
 import { RpcClient } from '@tic/platform';
 
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
-import type { EventsPage, EventsQuery, JournalEvent } from './events.schemas';
+import type { EventsPage, EventsQuery, JournalEvent, LaggingService } from './events.schemas';
 import { decodeCursor, encodeCursor, type JournalCursor } from './journal-cursor';
 
 interface Lane {
@@ -13,12 +13,22 @@ interface Lane {
   next: number;
 }
 
+/** Unpublished events older than this mean the service's relay is stuck or far behind, not merely busy. */
+export const RELAY_LAG_TOLERANCE_MS = 10_000;
+
 /**
  * Agencies' catch-up read across services: each service's journal after its own position, merged by
  * event time. The merge takes a prefix of every journal, so the cursor never skips an event.
+ *
+ * A service that does not answer (within RPC_TIMEOUT_MS) does not fail the read: the page holds what
+ * the others have, the cursor keeps that service's position where it was (so its events come in a
+ * later page, after events of other services that are newer: by time order within what was
+ * available, never skipped), and `behind` names it. So does a service that answers but whose relay
+ * has left events unpublished longer than RELAY_LAG_TOLERANCE_MS.
  */
 @Injectable()
 export class JournalReader {
+  private readonly logger = new Logger(JournalReader.name);
   private readonly journals: readonly ReturnType<typeof journalRpc>[];
 
   constructor(
@@ -30,12 +40,25 @@ export class JournalReader {
 
   async read(query: EventsQuery): Promise<EventsPage> {
     const cursor = decodeCursor(query.after);
-    const lanes: Lane[] = await Promise.all(
-      this.journals.map(async (journal) => {
-        const page = await this.rpc.request(journal, { after: cursor[journal.service] ?? '0', limit: query.limit });
-        return { service: journal.service, events: page.events, next: 0 };
-      }),
+    const behind: LaggingService[] = [];
+    const answers = await Promise.allSettled(
+      this.journals.map((journal) => this.rpc.request(journal, { after: cursor[journal.service] ?? '0', limit: query.limit })),
     );
+    const lanes: Lane[] = [];
+    for (const [index, answer] of answers.entries()) {
+      const service = this.journals[index]?.service;
+      if (service === undefined) continue;
+      if (answer.status === 'rejected') {
+        this.logger.warn(`journal of ${service} not read: ${answer.reason instanceof Error ? answer.reason.message : String(answer.reason)}`);
+        behind.push({ service, reason: 'unavailable' });
+        continue;
+      }
+      const { backlog } = answer.value;
+      if (backlog && backlog.unpublished > 0 && backlog.lagMs > RELAY_LAG_TOLERANCE_MS) {
+        behind.push({ service, reason: 'publishing', unpublished: backlog.unpublished, lagMs: backlog.lagMs });
+      }
+      lanes.push({ service, events: answer.value.events, next: 0 });
+    }
     const events: JournalEvent[] = [];
     const next: JournalCursor = { ...cursor };
     while (events.length < query.limit) {
@@ -46,7 +69,7 @@ export class JournalReader {
       events.push(event);
       next[lane.service] = event.position;
     }
-    return { events, nextCursor: encodeCursor(next) };
+    return { events, nextCursor: encodeCursor(next), behind };
   }
 }
 

@@ -31,6 +31,10 @@ export class StandInState {
   readonly journals: Record<'applications' | 'personnel' | 'funding', JournalEvent[]> = { applications: [], personnel: [], funding: [] };
   /** While set, OpenCall waits for it (to hold a request in flight without sleeping). */
   gate?: Promise<void>;
+  /** While set, the funding journal waits for it (a service that does not answer). */
+  journalGate?: Promise<void>;
+  /** What each journal reports its relay has not published yet. */
+  readonly backlogs: Partial<Record<'applications' | 'funding', { unpublished: number; lagMs: number }>> = {};
 
   record(definition: RpcDefinition, payload: unknown): void {
     this.calls.set(definition.subject, (this.calls.get(definition.subject) ?? 0) + 1);
@@ -50,9 +54,9 @@ export class StandInState {
 
 const CURRENT_VERSION = 3;
 
-function page(events: readonly JournalEvent[], after: string, limit: number) {
+function page(events: readonly JournalEvent[], after: string, limit: number, backlog?: { unpublished: number; lagMs: number }) {
   const taken = events.filter((e) => BigInt(e.position) > BigInt(after)).slice(0, limit);
-  return { events: taken, next: taken.at(-1)?.position ?? after };
+  return { events: taken, next: taken.at(-1)?.position ?? after, ...(backlog ? { backlog } : {}) };
 }
 
 function handlers(state: StandInState) {
@@ -131,13 +135,14 @@ function handlers(state: StandInState) {
     @RpcHandler(journalRpc('applications'))
     applicationsJournal(@Payload() input: { after: string; limit: number }) {
       state.record(journalRpc('applications'), input);
-      return page(state.journals.applications, input.after, input.limit);
+      return page(state.journals.applications, input.after, input.limit, state.backlogs.applications);
     }
 
     @RpcHandler(journalRpc('funding'))
-    fundingJournal(@Payload() input: { after: string; limit: number }) {
+    async fundingJournal(@Payload() input: { after: string; limit: number }) {
       state.record(journalRpc('funding'), input);
-      return page(state.journals.funding, input.after, input.limit);
+      await state.journalGate;
+      return page(state.journals.funding, input.after, input.limit, state.backlogs.funding);
     }
   }
   return StandInHandlers;

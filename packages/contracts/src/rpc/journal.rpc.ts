@@ -15,6 +15,11 @@ export function journalRpc(service: ServiceName) {
       after: z.string().regex(/^\d+$/).default('0'),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
-    response: z.object({ events: z.array(journalEvent), next: z.string() }),
+    response: z.object({
+      events: z.array(journalEvent),
+      next: z.string(),
+      // Optional: what the service's relay has not published yet (a stuck relay shows here first).
+      backlog: z.object({ unpublished: z.number().int().min(0), lagMs: z.number().min(0) }).optional(),
+    }),
   });
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { createEvent, type EventDefinition, type EventTypeName, type ServiceName } from '@tic/contracts';
 
 import { currentCallContext } from '../context/call-context';
+import { EventTooLargeError } from './event-too-large.error';
 import { OutboxEvent } from './outbox-event.entity';
 
 export interface RecordEvent<D> {
@@ -16,12 +17,26 @@ export interface RecordEvent<D> {
   readonly data: D;
 }
 
+/**
+ * The largest event document the outbox accepts, serialized: NATS refuses messages over the server's
+ * `max_payload` (1 MiB by default), and the relay adds headers, so an event near that size could be
+ * committed but never published.
+ */
+export const DEFAULT_MAX_EVENT_BYTES = 1_000_000;
+
 /** Writes events into the outbox with the change they report; the caller's flush commits both. */
 @Injectable()
 export class EventOutbox {
-  constructor(private readonly producer: ServiceName) {}
+  constructor(
+    private readonly producer: ServiceName,
+    private readonly maxEventBytes: number = DEFAULT_MAX_EVENT_BYTES,
+  ) {}
 
-  /** Validates the event against its contract and persists it in `em`'s unit of work. */
+  /**
+   * Validates the event against its contract and persists it in `em`'s unit of work. Throws
+   * EventTooLargeError, before anything is persisted, for an event JetStream could never carry: the
+   * caller's transaction then fails whole instead of committing a change whose event cannot leave.
+   */
   record<T extends EventTypeName, D extends z.ZodType>(
     em: EntityManager,
     definition: EventDefinition<T, D>,
@@ -39,6 +54,8 @@ export class EventOutbox {
       ...(context?.traceparent ? { traceparent: context.traceparent } : {}),
       ...(context?.correlationId ? { correlationId: context.correlationId } : {}),
     });
+    const bytes = Buffer.byteLength(JSON.stringify(document), 'utf8');
+    if (bytes > this.maxEventBytes) throw new EventTooLargeError(document.type, bytes, this.maxEventBytes);
     const row = em.create(OutboxEvent, {
       eventId: document.id,
       type: document.type,

@@ -8,8 +8,17 @@ import type { CloudEvent } from '@tic/contracts';
  */
 @Entity({ tableName: 'outbox_event' })
 @Index({ properties: ['publishedAt', 'seq'] })
+// The relay walks the journal back by stream sequence to find what a NATS crash lost (outbox-reconciler.ts).
+@Index({ properties: ['streamSeq'] })
+// The few rows the relay gave up on, whose aggregates wait behind them (outbox-rows.ts). Partial: a plain
+// index on failed_at, null nearly everywhere, lured the planner into scanning it on every relay pass.
+@Index({
+  name: 'outbox_event_failed_idx',
+  expression: (table, columns, name) =>
+    `create index "${name}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ("${columns.subject}", "${columns.seq}") where "${columns.failedAt}" is not null and "${columns.publishedAt}" is null`,
+})
 export class OutboxEvent {
-  [OptionalProps]?: 'seq' | 'publishedAt' | 'position';
+  [OptionalProps]?: 'seq' | 'publishedAt' | 'position' | 'streamSeq' | 'attempts' | 'lastError' | 'failedAt';
 
   // Strings: a bigint outgrows a JSON number long before it outgrows the column.
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
@@ -43,4 +52,25 @@ export class OutboxEvent {
    */
   @Property({ type: new BigIntType('string'), nullable: true, unique: true })
   position?: string | null;
+
+  /**
+   * The TIC_EVENTS sequence JetStream acknowledged for this event; compared with the stream after a
+   * NATS restart or crash to find what the stream lost (null until published, and again once found lost).
+   */
+  @Property({ type: new BigIntType('string'), nullable: true })
+  streamSeq?: string | null;
+
+  /** Publications JetStream refused (not counting timeouts, lost connections or a missing stream). */
+  @Property({ type: 'integer', default: 0 })
+  attempts: number = 0;
+
+  @Property({ type: 'text', nullable: true })
+  lastError?: string | null;
+
+  /**
+   * Set when the relay gave up on the event (it can never be published as it is); the later events
+   * of the same aggregate then wait behind it until an operator releases it (OutboxRelay.release).
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  failedAt?: Date | null;
 }
