@@ -4,7 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 
 import { EVENT_STREAM } from '@tic/contracts';
-import { createTestDatabase, eventually, startRestartableNatsServer, type RestartableNatsServer, type TestDatabase } from '@tic/testing';
+import { createTestDatabase, eventually, startNatsServer, type TestNatsServer, type TestDatabase } from '@tic/testing';
 
 import { ensureEventStream, ParkedEvent } from '../src';
 import { CenterView, centerLife, createSchema, poison, startReplica, type Replica } from './center-projection';
@@ -12,7 +12,7 @@ import { publishAll } from './event-publishing';
 
 describe('consumers recover: NATS restart, stream re-created, parked events replayed (private NATS, real Postgres)', () => {
   let db: TestDatabase;
-  let nats: RestartableNatsServer;
+  let nats: TestNatsServer;
   let replica: Replica;
   const em = () => replica.orm.em.fork();
   const admin = async <T>(fn: (nc: NatsConnection) => Promise<T>): Promise<T> => {
@@ -26,7 +26,7 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
   const applied = async (lives: readonly { id: string }[]) => em().count(CenterView, { id: { $in: lives.map((l) => l.id) }, applied: 4 });
 
   beforeAll(async () => {
-    [db, nats] = await Promise.all([createTestDatabase('consumer_recovery'), startRestartableNatsServer()]);
+    [db, nats] = await Promise.all([createTestDatabase('consumer_recovery'), startNatsServer()]);
     await createSchema(db.url, 'svc');
     await admin(async (nc) => ensureEventStream(await jetstreamManager(nc)));
     replica = await startReplica(db.url, nats.url, { maxFailures: 3 });
@@ -35,7 +35,7 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
   afterAll(async () => {
     poison.on = false;
     await replica?.close();
-    await nats?.destroy();
+    await nats?.stop();
     await db?.drop();
   });
 
@@ -45,7 +45,7 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
     await eventually(async () => {
       expect(await applied(first)).toBe(20);
     }, 30_000);
-    await nats.stop();
+    await nats.halt();
     await nats.start();
     const second = Array.from({ length: 20 }, () => centerLife());
     await publishAll(nats.url, second.flatMap((l) => l.events));

@@ -7,4 +7,3 @@ export * from './eventually';
 export * from './service-process';
 export * from './event-publisher';
 export * from './private-postgres';
-export * from './restartable-nats-server';
