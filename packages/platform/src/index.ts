@@ -2,6 +2,8 @@ export * from './config/config';
 export * from './context/call-context';
 export * from './rpc/rpc-headers';
 export * from './rpc/rpc-failure';
+export * from './rpc/refusals';
+export * from './repository/aggregate.repository';
 export * from './rpc/rpc-handler.decorator';
 export * from './rpc/rpc-exception.filter';
 export * from './rpc/rpc-context.interceptor';

@@ -24,7 +24,7 @@ export interface HistoryStep {
 
 /** The inside of one command's transaction: lock, decide, history, outbox, all committed together. */
 export class CommandScope {
-  private readonly steps: { aggregate: AggregateRoot; step: HistoryStep }[] = [];
+  private readonly steps: { aggregate: AggregateRoot<string>; step: HistoryStep }[] = [];
 
   constructor(
     readonly em: EntityManager,
@@ -37,7 +37,7 @@ export class CommandScope {
    * Locks the aggregate's row for the rest of the transaction (select … for update) and refuses a
    * change based on a version the client no longer holds (409 stale_version).
    */
-  async lock<T extends AggregateRoot>(entity: EntityName<T>, id: string, expectedVersion: number | undefined, what: LocalizedText): Promise<T> {
+  async lock<T extends AggregateRoot<string>>(entity: EntityName<T>, id: string, expectedVersion: number | undefined, what: LocalizedText): Promise<T> {
     const row = await findForUpdate(this.em, entity, id);
     if (row === null) throw RpcFailure.notFound(what);
     if (expectedVersion !== undefined) assertVersion(expectedVersion, row.version);
@@ -51,7 +51,7 @@ export class CommandScope {
   }
 
   /** Records the step in the aggregate's history; the row is written with the version the commit gives it. */
-  history(aggregate: AggregateRoot, step: HistoryStep): void {
+  history(aggregate: AggregateRoot<string>, step: HistoryStep): void {
     this.steps.push({ aggregate, step });
   }
 

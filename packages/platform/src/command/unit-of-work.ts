@@ -10,7 +10,7 @@ import { currentCallContext } from '../context/call-context';
 import { EventOutbox } from '../events/event-outbox';
 import { withVersionCheck } from '../model/versioning';
 import { PLATFORM_CONFIG } from '../platform-config';
-import { RpcFailure } from '../rpc/rpc-failure';
+import { refusalCode, RpcFailure } from '../rpc/rpc-failure';
 import { CommandScope } from './command-scope';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -28,8 +28,16 @@ export class UnitOfWork {
     @Inject(PLATFORM_CONFIG) private readonly config: BaseConfig,
   ) {}
 
-  /** Runs `work` as the command `operation` with `input`; its result (JSON) is the command's answer. */
-  async run<R>(operation: RpcDefinition | string, input: unknown, work: (scope: CommandScope) => Promise<R>): Promise<R> {
+  /**
+   * Runs `work` as the command `operation` with `input`. The answer (JSON) is what `answer` makes of
+   * the work's result once the change is flushed (so it shows the new versions), or the result itself.
+   */
+  async run<T, R = T>(
+    operation: RpcDefinition | string,
+    input: unknown,
+    work: (scope: CommandScope) => Promise<T>,
+    answer?: (em: EntityManager, result: T) => Promise<R>,
+  ): Promise<R> {
     const context = currentCallContext();
     const subject = typeof operation === 'string' ? operation : operation.subject;
     const key = context?.idempotencyKey;
@@ -41,8 +49,9 @@ export class UnitOfWork {
           if (replay !== undefined) return replay.result as R;
         }
         const scope = new CommandScope(em, this.outbox, context?.caller, context?.correlationId ?? null);
-        const result = await work(scope);
+        const done = await work(scope);
         await scope.flush();
+        const result = answer === undefined ? (done as unknown as R) : await answer(em, done);
         if (claim !== undefined) {
           await em.nativeUpdate(IdempotencyRecord, { callerId: claim.callerId, key: claim.key }, { result: result ?? null });
         }
@@ -69,7 +78,7 @@ export class UnitOfWork {
       throw RpcFailure.of(
         'conflict',
         { zh: '该幂等键已用于另一个请求', en: 'This Idempotency-Key was used for another request' },
-        { errors: [{ path: 'Idempotency-Key', message: 'was used before with another request; use a new key' }] },
+        { errors: [{ path: 'Idempotency-Key', message: 'was used before with another request; use a new key' }], ...refusalCode('idempotency.key_reused') },
       );
     }
     return first;
