@@ -5,3 +5,4 @@ export * from './event-tap';
 export * from './eventually';
 export * from './service-process';
 export * from './event-publisher';
+export * from './refusal';

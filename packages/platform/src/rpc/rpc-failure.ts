@@ -70,6 +70,11 @@ export class RpcFailure extends Error {
   }
 }
 
+/** The stable code of a refusal (`appointment.already_ended`), as it travels in an RpcError. */
+export function refusalCode(code: string): Partial<RpcError> {
+  return { reason: code } as Partial<RpcError>;
+}
+
 /** Whether a value received over NATS is an RpcError. */
 export function isRpcError(value: unknown): value is RpcError {
   return typeof value === 'object' && value !== null && 'code' in value && 'title' in value;
