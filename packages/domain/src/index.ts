@@ -22,3 +22,4 @@ export * from './identifiers/uscc';
 export * from './identifiers/resident-id';
 export * from './identifiers/masking';
 export { isKnownDivisionCode, LIAONING_PROVINCE_CODE } from './identifiers/division-codes';
+export * from './access';
