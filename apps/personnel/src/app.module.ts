@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
 import { ServiceModule } from '@tic/platform';
 
+import { AppointmentCreation } from './appointments/appointment-creation.service';
 import { AppointmentViews } from './appointments/appointment-views';
 import { AppointmentsHandlers } from './appointments/appointments.handlers';
 import { AppointmentsService } from './appointments/appointments.service';
@@ -15,6 +16,7 @@ import { PERSONNEL_ENTITIES } from './entities';
 import { IDENTITY_KEYS, IdentityNumbers, type IdentityKeys } from './identity/identity-numbers';
 import { PeopleHandlers } from './people/people.handlers';
 import { PeopleService } from './people/people.service';
+import { PersonViews } from './people/person-views';
 import { centerRegistrySubscription } from './platforms/center-registry.subscription';
 import { PlatformsHandlers } from './platforms/platforms.handlers';
 import { PlatformsService } from './platforms/platforms.service';
@@ -49,11 +51,13 @@ export class AppModule {
       providers: [
         { provide: IDENTITY_KEYS, useValue: keys },
         IdentityNumbers,
+        PersonViews,
         PeopleService,
         PlatformsService,
         RosterService,
         RosterImportService,
         AppointmentViews,
+        AppointmentCreation,
         AppointmentsService,
         CommitteesService,
         ComplianceService,

@@ -4,6 +4,8 @@ export * from './rpc/rpc-headers';
 export * from './rpc/rpc-failure';
 export * from './rpc/refusals';
 export * from './repository/aggregate.repository';
+export * from './repository/scoped.repository';
+export * from './access/require-access';
 export * from './rpc/rpc-handler.decorator';
 export * from './rpc/rpc-exception.filter';
 export * from './rpc/rpc-context.interceptor';
