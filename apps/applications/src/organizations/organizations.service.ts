@@ -4,10 +4,14 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type { CreateOrganization, ListOrganizations, OrganizationDto } from '@tic/contracts';
-import { validateUscc } from '@tic/domain';
+import { type OrganizationStanding, validateUscc } from '@tic/domain';
 import { type Caller, newId, pageOf, RpcFailure } from '@tic/platform';
 
+import { AUTHORITIES } from '../seed/recommending-units';
 import { Organization } from './organization.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: string): boolean => UUID.test(value);
 
 type CreateInput = z.output<typeof CreateOrganization.request>;
 type ListInput = z.output<typeof ListOrganizations.request>;
@@ -60,6 +64,14 @@ export class OrganizationsService {
     const organization = await this.em().findOne(Organization, { id });
     if (!organization) throw RpcFailure.notFound({ zh: '单位', en: 'Organization' });
     return toOrganizationDto(organization);
+  }
+
+  /** DOMAIN.md §1: what a token's role must fit; DST and the committee office are the two seeded authorities. */
+  async standing(id: string): Promise<{ id: string; standing: OrganizationStanding | null }> {
+    const organization = isUuid(id) ? await this.em().findOne(Organization, { id }) : null;
+    if (!organization) return { id, standing: null };
+    const authority = id === AUTHORITIES.dst.id ? 'dst' : id === AUTHORITIES.committeeOffice.id ? 'committee_office' : null;
+    return { id, standing: { kind: organization.kind, legalPerson: organization.legalPerson, isRecommender: organization.isRecommender, authority } };
   }
 
   async list(input: ListInput) {
