@@ -166,6 +166,16 @@ describe('the platform end to end: gateway, applications and personnel services 
     expect(refused.body).toMatchObject({ rule: 'A12.4-staff', article: '第十二条第（四）项' });
   }, 60_000);
 
+  it('DOMAIN.md §1: refuses a token whose role does not fit its organization as the applications service registers it', async () => {
+    for (const [role, org] of [['dst_admin', ORGS.supporting], ['recommender', ORGS.construction], ['supporting_unit', ORGS.construction], ['construction_unit', '0192f6a0-7c1e-7d2a-9b3c-00000000abcd']] as const) {
+      const refused = await call<{ code: string; detail: string }>(world, 'GET', '/organizations', { token: await world.token(role, org) });
+      expect({ role, status: refused.status, code: refused.body.code }).toEqual({ role, status: 403, code: 'auth.role_does_not_fit_organization' });
+      expect(refused.body.detail).toContain(role);
+    }
+    const office = await call(world, 'GET', '/organizations', { token: await world.token('committee_office', ORGS.committeeOffice) });
+    expect(office.status).toBe(200);
+  }, 60_000);
+
   it('publishes an event committed just before a crash exactly once, when the service comes back', async () => {
     await world.applications?.stop();
     await world.startApplications({ OUTBOX_RELAY: 'false' });
