@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
-import type { MikroORM } from '@mikro-orm/postgresql';
+// The core type: MikroORM.init() hands out the core class, whichever driver it starts.
+import type { MikroORM } from '@mikro-orm/core';
 
 import { HistoryEntry } from '../command/history-entry.entity';
 import { IdempotencyRecord } from '../command/idempotency-record.entity';

@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/core';
 
 import { createTestDatabase, type TestDatabase } from '@tic/testing';
 

@@ -1,5 +1,6 @@
 /// <reference types="jest" />
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { randomBytes } from 'node:crypto';
@@ -99,6 +100,6 @@ export function runningService<S extends z.ZodType<BaseConfig>>(options: Running
       return need(running.config);
     },
     call: (definition, payload, caller, context = {}) => need(running.rpc).request(definition, payload, { ...context, ...(caller ? { caller } : {}) }),
-    sql: (query, params = []) => need(running.app).get(MikroORM).em.getConnection().execute<Record<string, unknown>[]>(query, params, 'all'),
+    sql: (query, params = []) => need(running.app).get(EntityManager).getConnection().execute<Record<string, unknown>[]>(query, params, 'all'),
   };
 }
