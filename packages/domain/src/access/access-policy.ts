@@ -17,6 +17,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   committee: { zh: '委员会', en: 'Committee' },
   compliance: { zh: '合规情况', en: 'Compliance' },
   review: { zh: '评审任务', en: 'Review assignment' },
+  expert: { zh: '专家', en: 'Expert' },
   call: { zh: '申报通知', en: 'Call' },
   notice: { zh: '公示', en: 'Notice' },
   objection: { zh: '异议', en: 'Objection' },

@@ -17,6 +17,7 @@ export const RESOURCE_KINDS = [
   'committee',
   'compliance',
   'review',
+  'expert',
   'call',
   'notice',
   'objection',

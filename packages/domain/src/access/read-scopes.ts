@@ -66,6 +66,8 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   },
   review: { ...DST_AND_OFFICE, committee_office: 'none', expert: ['assignedUserIds'] },
   objection: DST_AND_OFFICE,
+  // The pool is DST's (expert.register, expert.list); that an expert exists is no secret.
+  expert: EVERYONE,
   call: EVERYONE,
   notice: EVERYONE,
   organization: EVERYONE,
