@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { CreateAppointment, DuplicateFound, type AppointmentDto } from '@tic/contracts';
-import { assessFindings } from '@tic/domain';
+import { appointmentStatusFor } from '@tic/domain';
 import { Clock, Deadlines } from '@tic/deadlines';
 import { newId, nextEventVersion, refuse, requireAccess, RpcFailure, UnitOfWork, type Caller, type CommandScope, type In } from '@tic/platform';
 
@@ -61,9 +61,8 @@ export class AppointmentCreation {
       deputiesNow: posts.filter((post) => post.role === 'deputy_director').length,
       fixedElsewhere,
     });
-    const assessment = assessFindings(findings);
-    const [blocking] = assessment.blocking;
-    if (blocking) throw RpcFailure.violation(blocking);
+    // A14–A18: a failing hard rule refuses the post; a failing principle rule leaves it awaiting DST's waiver.
+    const { to: status } = scope.decide(appointmentStatusFor(findings));
 
     const appointment = em.create(Appointment, {
       id: newId(),
@@ -71,7 +70,7 @@ export class AppointmentCreation {
       platformId: platform.id,
       role: input.role,
       kind: input.kind,
-      status: assessment.unwaived.length > 0 ? 'awaiting_waiver' : 'active',
+      status,
       startsOn: input.startsOn,
       endsOn: input.endsOn ?? null,
       agreement: input.kind === 'floating' ? (input.agreement ?? null) : null,

@@ -1,12 +1,13 @@
 import { Entity, EntityRepositoryType, Index, Property } from '@mikro-orm/core';
 
-import type { AppointmentKind, Finding, RuleId, StaffRole, WorkAgreement } from '@tic/domain';
+import type { AppointmentKind, AppointmentStatus, Finding, RuleId, StaffRole, WorkAgreement } from '@tic/domain';
 
 import { AggregateRoot } from '@tic/platform';
 
 import { AppointmentRepository } from './appointment.repository';
 
-export type AppointmentStatus = 'awaiting_waiver' | 'active' | 'ended';
+/** The states of appointmentLifecycle (@tic/domain). */
+export type { AppointmentStatus };
 
 export interface RecordedWaiver {
   readonly rule: RuleId;

@@ -2,14 +2,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { DirectorChanged, EndAppointment, FileDirectorAppointment, WaiveAppointmentRule, type AppointmentDto, type ListAppointments } from '@tic/contracts';
-import { assessFindings, type ResourceFacts } from '@tic/domain';
+import { appointmentLifecycle, appointmentStatusFor, decideWaiver, type ResourceFacts } from '@tic/domain';
 import { Clock, Deadlines } from '@tic/deadlines';
-import { nextEventVersion, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork, type Caller, type CommandScope, type In } from '@tic/platform';
+import { nextEventVersion, pageOf, requireAccess, RpcFailure, UnitOfWork, type Caller, type CommandScope, type In } from '@tic/platform';
 
-import { decideWaiver } from '../compliance/waiver-decision';
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
-import { APPOINTMENT_REFUSALS } from './appointment.refusals';
 import { AppointmentViews } from './appointment-views';
 import { Appointment } from './appointment.entity';
 
@@ -46,26 +44,26 @@ export class AppointmentsService {
   }
 
   end(input: In<typeof EndAppointment>, caller: Caller): Promise<AppointmentDto> {
-    return this.change(EndAppointment, input, caller, (_scope, appointment, platform) => {
+    return this.change(EndAppointment, input, caller, (scope, appointment, platform) => {
       const director = appointment.role === 'director';
       requireAccess(caller, director ? 'appointment.end_director' : 'appointment.end_staff', platform);
-      if (appointment.status === 'ended') throw refuse(APPOINTMENT_REFUSALS.already_ended);
+      const step = scope.decide(appointmentLifecycle.decide(appointment.status, 'end', caller.role, {}));
       if (input.endsOn < appointment.startsOn) throw RpcFailure.invalidInput([{ path: 'endsOn', message: `must not be before the start, ${appointment.startsOn}` }]);
-      appointment.status = 'ended';
+      appointment.status = step.to;
       appointment.endsOn = input.endsOn;
       return Promise.resolve();
     });
   }
 
   waive(input: In<typeof WaiveAppointmentRule>, caller: Caller): Promise<AppointmentDto> {
-    return this.change(WaiveAppointmentRule, input, caller, (_scope, appointment, platform) => {
+    return this.change(WaiveAppointmentRule, input, caller, (scope, appointment, platform) => {
       requireAccess(caller, 'waiver.record', platform);
-      const waived = appointment.waivers.map((w) => w.rule);
-      const waiver = decideWaiver({ scope: 'appointment', rule: input.rule, findings: appointment.findings, waived });
-      if (!waiver.ok) throw waiver.failure;
+      const waiver = decideWaiver({ subject: 'appointment', rule: input.rule, role: caller.role, findings: appointment.findings, waivedRules: appointment.waivers.map((w) => w.rule) });
+      if (!waiver.ok) throw RpcFailure.waiverRefused(waiver);
+      scope.decide(appointmentLifecycle.decide(appointment.status, 'waive', caller.role, {}));
       appointment.waivers = [...appointment.waivers, { rule: input.rule, article: waiver.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() }];
-      const assessment = assessFindings(appointment.findings, appointment.waivers.map((w) => w.rule));
-      if (appointment.status === 'awaiting_waiver' && assessment.mayProceed) appointment.status = 'active';
+      // A post awaiting DST goes on once every failing principle rule is waived (DOMAIN.md §2).
+      if (appointment.status !== 'ended') appointment.status = scope.decide(appointmentStatusFor(appointment.findings, appointment.waivers.map((w) => w.rule))).to;
       return Promise.resolve();
     });
   }
@@ -74,9 +72,9 @@ export class AppointmentsService {
   file(input: In<typeof FileDirectorAppointment>, caller: Caller): Promise<AppointmentDto> {
     return this.change(FileDirectorAppointment, input, caller, async (scope, appointment, platform) => {
       requireAccess(caller, 'appointment.file_director', platform);
+      scope.decide(appointmentLifecycle.decide(appointment.status, 'file_director', caller.role, { directorFiling: appointment.directorFiling }));
       const filing = appointment.directorFiling;
-      if (filing === null) throw refuse(APPOINTMENT_REFUSALS.not_a_director);
-      if (filing.filedOn !== null) throw refuse(APPOINTMENT_REFUSALS.already_filed, { filedOn: filing.filedOn });
+      if (filing === null) throw new Error(`appointment ${appointment.id} passed the filing guard without a filing`);
       const today = this.clock.today();
       const filedOn = input.filedOn ?? today;
       if (filedOn < filing.decidedOn) throw RpcFailure.invalidInput([{ path: 'filedOn', message: `must not be before the decision, ${filing.decidedOn}` }]);

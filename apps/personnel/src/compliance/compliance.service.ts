@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { WaiveCenterRule, type ComplianceDto, type GetCompliance } from '@tic/contracts';
-import { checkCommitteeMeetings, checkOnePlatform, checkStaffing, finding, RULES, type Finding, type RuleId, type StaffMember } from '@tic/domain';
+import { assessCompliance, checkCommitteeMeetings, checkOnePlatform, checkStaffing, decideWaiver, finding, RULES, type Finding, type StaffMember } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { newId, requireAccess, UnitOfWork, type Caller, type In } from '@tic/platform';
+import { newId, requireAccess, RpcFailure, UnitOfWork, type Caller, type In } from '@tic/platform';
 
 import { Appointment } from '../appointments/appointment.entity';
 import { CommitteeMeeting } from '../committees/committee-meeting.entity';
@@ -13,7 +13,6 @@ import { committeeFindings } from '../committees/committees.service';
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
 import { CenterWaiver } from './center-waiver.entity';
-import { decideWaiver } from './waiver-decision';
 
 /** Every finding about a center's people for a year (A14–A19), and what they mean together. */
 @Injectable()
@@ -41,9 +40,8 @@ export class ComplianceService {
         // Waivers of one center take turns, so that two of the same rule cannot both pass the check.
         await platforms.findForUpdate(center.id);
         const now = await this.assess(em, center);
-        const waived = now.waivers.map((w) => w.rule);
-        const decision = decideWaiver({ scope: 'center', rule: input.rule, findings: now.findings, waived });
-        if (!decision.ok) throw decision.failure;
+        const decision = decideWaiver({ subject: 'center', rule: input.rule, role: caller.role, findings: now.findings, waivedRules: now.waivers.map((w) => w.rule) });
+        if (!decision.ok) throw RpcFailure.waiverRefused(decision);
         em.persist(em.create(CenterWaiver, { id: newId(), platformId: center.id, rule: input.rule, reason: input.reason, recordedBy: caller.name, recordedAt: new Date() }));
         return center.id;
       },
@@ -67,21 +65,13 @@ export class ComplianceService {
     const findings = [...checkStaffing(staff, center.supportingUnitId), ...onePlatform.map(({ finding: f }) => f), ...(await this.committeeFindings(em, center, year))];
 
     const waivers = await em.getRepository(CenterWaiver).ofCenter(center.id);
-    const centerWaived = new Set(waivers.map((w) => w.rule));
-    const failed = (severity: string) => findings.filter((f) => !f.passed && f.severity === severity);
-    const isWaived = (f: Finding) => centerWaived.has(f.rule) || (f.rule === 'A18-one-platform' && onePlatform.some((o) => o.finding === f && waivedPeople.has(o.personId)));
-    const blocking = rules(failed('hard'));
-    const unwaived = rules(failed('principle').filter((f) => !isWaived(f)));
+    const waivedFindings = onePlatform.filter((o) => waivedPeople.has(o.personId)).map((o) => o.finding);
     return {
       centerId: center.id,
       centerName: center.name,
       year,
       findings,
-      blocking,
-      unwaived,
-      waived: rules(failed('principle').filter(isWaived)),
-      advisories: rules(failed('advisory')),
-      compliant: blocking.length === 0 && unwaived.length === 0,
+      ...assessCompliance({ findings, centerWaivedRules: waivers.map((w) => w.rule), waivedFindings }),
       waivers: waivers.map((w) => ({ rule: w.rule, article: RULES[w.rule].article, reason: w.reason, recordedBy: w.recordedBy, recordedAt: w.recordedAt.toISOString() })),
     };
   }
@@ -112,8 +102,4 @@ export class ComplianceService {
       checkCommitteeMeetings('advisory', year, advisory ? heldBy(advisory) : []),
     ];
   }
-}
-
-function rules(findings: readonly Finding[]): RuleId[] {
-  return [...new Set(findings.map((f) => f.rule))];
 }

@@ -1,5 +1,5 @@
 import type { RpcError, RpcErrorCode } from '@tic/contracts';
-import type { AccessDecision, Finding, LocalizedText, Refusal } from '@tic/domain';
+import type { AccessDecision, Finding, LocalizedText, Refusal, WaiverDecision } from '@tic/domain';
 
 const TITLES: Record<RpcErrorCode, LocalizedText> = {
   invalid_input: { zh: '请求参数无效', en: 'Invalid request' },
@@ -44,6 +44,11 @@ export class RpcFailure extends Error {
   /** The refusal of the authorization policy (`can`): 404 where existence must not leak, else 403, with its code. */
   static denied(decision: Exclude<AccessDecision, { allowed: true }>): RpcFailure {
     return RpcFailure.of(decision.outcome, decision.message, { reason: decision.code, ...(decision.article === undefined ? {} : { article: decision.article }) });
+  }
+
+  /** DST's waiver refused by the domain's one waiver decision, with its stable code, rule and article. */
+  static waiverRefused(decision: Extract<WaiverDecision, { ok: false }>): RpcFailure {
+    return RpcFailure.of(decision.category, decision.message, { reason: decision.code, rule: decision.rule, ...(decision.article === undefined ? {} : { article: decision.article }) });
   }
 
   static staleVersion(expected: number, actual: number): RpcFailure {
