@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
-import { calendarSubscription, DeadlinesModule, Deadlines, REDIS_HEALTH_CHECK, redisHealthCheckProvider, ShiftedClock } from '@tic/deadlines';
-import { eventConsumersProvider, PlatformModule } from '@tic/platform';
+import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
+import { ServiceModule } from '@tic/platform';
 
 import { ApplicationApprovalService } from './applications/application-approval.service';
 import { ApplicationLoader } from './applications/application-loader';
@@ -29,27 +29,19 @@ export const SERVICE_VERSION = '0.1.0';
 /** The applications service: calls, applications and approval, expert review, public notice, the registry. */
 @Module({})
 export class AppModule {
-  static forRoot(config: ApplicationsConfig): DynamicModule {
+  /** `clock` lets a test move time; a deployment takes the system clock (or CLOCK_OFFSET_DAYS in end-to-end runs). */
+  static forRoot(config: ApplicationsConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService({
+        ServiceModule.forService({
           service: 'applications',
           version: SERVICE_VERSION,
           config,
-          database: {
-            entities: APPLICATIONS_ENTITIES,
-            migrationsPath: join(__dirname, 'migrations'),
-          },
-          healthChecks: [redisHealthCheckProvider(config.REDIS_URL)],
-          healthCheckTokens: [REDIS_HEALTH_CHECK],
-        }),
-        DeadlinesModule.forService({
-          service: 'applications',
-          redisUrl: config.REDIS_URL,
-          prefix: config.QUEUE_PREFIX,
-          sweepIntervalMs: config.DEADLINE_SWEEP_INTERVAL_MS,
-          ...(config.CLOCK_OFFSET_DAYS === 0 ? {} : { clock: new ShiftedClock(config.CLOCK_OFFSET_DAYS) }),
+          entities: APPLICATIONS_ENTITIES,
+          migrationsPath: join(__dirname, 'migrations'),
+          shared: [DeadlinesModule.forRoot(options)],
+          subscriptions: { inject: [Deadlines], use: (deadlines: Deadlines) => [calendarSubscription(deadlines)] },
         }),
       ],
       controllers: [ApplicationsHandlers, OrganizationsHandlers, ReviewsHandlers, NoticesHandlers, CentersHandlers],
@@ -66,11 +58,6 @@ export class AppModule {
         ObjectionsService,
         CentersService,
         CalendarPublicationService,
-        eventConsumersProvider({
-          service: 'applications',
-          inject: [Deadlines],
-          subscriptions: (deadlines: Deadlines) => [calendarSubscription(deadlines)],
-        }),
       ],
     };
   }

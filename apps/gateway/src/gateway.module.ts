@@ -24,6 +24,7 @@ import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
 import { RosterUploads } from './api/roster-uploads.service';
 import { AccessGuard } from './auth/access.guard';
+import { OrganizationFit } from './auth/organization-fit';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config';
 import { EventsController } from './events/events.controller';
 import { JournalReader } from './events/journal-reader.service';
@@ -75,6 +76,7 @@ export class GatewayModule {
         EventsController,
       ],
       providers: [
+        OrganizationFit,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: CallContextInterceptor },

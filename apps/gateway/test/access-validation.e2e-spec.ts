@@ -84,6 +84,40 @@ describe('gateway: authentication, roles, validation, problem+json (real NATS an
     expect(world.state.count(OpenCall)).toBe(0);
   });
 
+  describe('DOMAIN.md §1: a role must fit its organization', () => {
+    const enterprise = { kind: 'enterprise', legalPerson: true, isRecommender: false, authority: null } as const;
+
+    it.each([
+      ['dst_admin for an enterprise', 'dst_admin', enterprise],
+      ['recommender for a unit not registered as recommending unit', 'recommender', enterprise],
+      ['supporting_unit for an organization that is not registered', 'supporting_unit', null],
+      ['construction_unit for DST', 'construction_unit', { ...enterprise, kind: 'government_department', authority: 'dst' }],
+    ] as const)('403 problem+json naming the role, before any RPC of the route: %s', async (_label, role, standing) => {
+      const orgId = randomUUID();
+      world.state.standings.set(orgId, standing);
+      const token = await world.keys.sign({ sub: `u-${randomUUID()}`, name: '某人', role, org: orgId });
+      const before = world.state.count(GetOrganization);
+      const res = await http().get(`/api/v1/organizations/${randomUUID()}`).set('authorization', `Bearer ${token}`);
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body).toMatchObject({ status: 403, code: 'auth.role_does_not_fit_organization', type: expect.stringContaining('forbidden') });
+      expect(res.body.detail).toContain(role);
+      expect(world.state.count(GetOrganization)).toBe(before);
+    });
+
+    it('lets through a role that fits, and an expert from outside the register', async () => {
+      const office = randomUUID();
+      world.state.standings.set(office, { kind: 'government_department', legalPerson: true, isRecommender: false, authority: 'committee_office' });
+      const outsider = randomUUID();
+      world.state.standings.set(outsider, null);
+      for (const [role, org] of [['committee_office', office], ['expert', outsider]] as const) {
+        const token = await world.keys.sign({ sub: `u-${randomUUID()}`, name: '某人', role, org });
+        const res = await http().get(`/api/v1/organizations/${randomUUID()}`).set('authorization', `Bearer ${token}`);
+        expect(res.status).toBe(200);
+      }
+    });
+  });
+
   describe('validation', () => {
     it('400 with the path of every invalid field, in Chinese by default', async () => {
       const res = await http().post('/api/v1/calls').set('authorization', `Bearer ${admin}`).send({ year: 2025, title: 'x', opensOn: '2027-02-30' });

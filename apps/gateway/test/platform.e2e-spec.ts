@@ -9,7 +9,7 @@ import { eventually, readAllEvents } from '@tic/testing';
 
 import { call, PlatformWorld } from './platform/platform-world';
 import { csvOf, residentId, XLSX, xlsxOf } from './support/rosters';
-import { draft, ORGS, publishNotice, shortlisted, step, today, tokensFor, type Tokens } from './platform/journey';
+import { draft, FITTING_ORGS, ORGS, publishNotice, shortlisted, step, today, tokensFor, type Tokens } from './platform/journey';
 
 // Redis database index reserved for this file: the flush test empties it and nothing else.
 const REDIS_DB = 12;
@@ -77,7 +77,7 @@ describe('the platform end to end: gateway, applications and personnel services 
 
   it('answers every route for every role: 401 without a token, 403 outside its roles, never a 5xx', async () => {
     const docs = (await (await fetch(`${world.gatewayUrl}/docs-json`)).json()) as { paths: Record<string, Record<string, { 'x-roles'?: string[] }>> };
-    const roleTokens = await Promise.all(ROLES.map(async (role) => [role, await world.token(role, ORGS.dst)] as const));
+    const roleTokens = await Promise.all(ROLES.map(async (role) => [role, await world.token(role, FITTING_ORGS[role])] as const));
     const outcomes: string[] = [];
     for (const [path, operations] of Object.entries(docs.paths)) {
       if (!path.startsWith('/api/v1/')) continue;
@@ -164,6 +164,16 @@ describe('the platform end to end: gateway, applications and personnel services 
     });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ rule: 'A12.4-staff', article: '第十二条第（四）项' });
+  }, 60_000);
+
+  it('DOMAIN.md §1: refuses a token whose role does not fit its organization as the applications service registers it', async () => {
+    for (const [role, org] of [['dst_admin', ORGS.supporting], ['recommender', ORGS.construction], ['supporting_unit', ORGS.construction], ['construction_unit', '0192f6a0-7c1e-7d2a-9b3c-00000000abcd']] as const) {
+      const refused = await call<{ code: string; detail: string }>(world, 'GET', '/organizations', { token: await world.token(role, org) });
+      expect({ role, status: refused.status, code: refused.body.code }).toEqual({ role, status: 403, code: 'auth.role_does_not_fit_organization' });
+      expect(refused.body.detail).toContain(role);
+    }
+    const office = await call(world, 'GET', '/organizations', { token: await world.token('committee_office', ORGS.committeeOffice) });
+    expect(office.status).toBe(200);
   }, 60_000);
 
   it('publishes an event committed just before a crash exactly once, when the service comes back', async () => {

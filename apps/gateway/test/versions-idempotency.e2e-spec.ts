@@ -48,6 +48,7 @@ describe('gateway: versions, idempotency, downloads (real NATS and Redis)', () =
       expect(res.status).toBe(409);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body.type).toContain('stale_version');
+      expect(res.body.code).toBe('version.stale');
     });
 
     it('400 when If-Match and the body’s version disagree, without asking the service', async () => {

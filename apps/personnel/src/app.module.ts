@@ -1,9 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
-import { calendarSubscription, type Clock, Deadlines, DeadlinesModule, REDIS_HEALTH_CHECK, redisHealthCheckProvider, ShiftedClock } from '@tic/deadlines';
-import { eventConsumersProvider, PlatformModule } from '@tic/platform';
+import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
+import { ServiceModule } from '@tic/platform';
 
+import { AppointmentCreation } from './appointments/appointment-creation.service';
 import { AppointmentViews } from './appointments/appointment-views';
 import { AppointmentsHandlers } from './appointments/appointments.handlers';
 import { AppointmentsService } from './appointments/appointments.service';
@@ -15,6 +16,7 @@ import { PERSONNEL_ENTITIES } from './entities';
 import { IDENTITY_KEYS, IdentityNumbers, type IdentityKeys } from './identity/identity-numbers';
 import { PeopleHandlers } from './people/people.handlers';
 import { PeopleService } from './people/people.service';
+import { PersonViews } from './people/person-views';
 import { centerRegistrySubscription } from './platforms/center-registry.subscription';
 import { PlatformsHandlers } from './platforms/platforms.handlers';
 import { PlatformsService } from './platforms/platforms.service';
@@ -28,44 +30,37 @@ export const SERVICE_VERSION = '0.1.0';
 export class AppModule {
   /** `clock` lets a test move time; a deployment takes the system clock (or CLOCK_OFFSET_DAYS in end-to-end runs). */
   static forRoot(config: PersonnelConfig, options: { clock?: Clock } = {}): DynamicModule {
-    const clock = options.clock ?? (config.CLOCK_OFFSET_DAYS === 0 ? undefined : new ShiftedClock(config.CLOCK_OFFSET_DAYS));
     const keys: IdentityKeys = { encryption: config.PERSONNEL_ID_ENCRYPTION_KEYS, hmac: config.PERSONNEL_ID_HMAC_KEY };
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService({
+        ServiceModule.forService({
           service: 'personnel',
           version: SERVICE_VERSION,
           config,
-          database: { entities: PERSONNEL_ENTITIES, migrationsPath: join(__dirname, 'migrations') },
-          healthChecks: [redisHealthCheckProvider(config.REDIS_URL)],
-          healthCheckTokens: [REDIS_HEALTH_CHECK],
-        }),
-        DeadlinesModule.forService({
-          service: 'personnel',
-          redisUrl: config.REDIS_URL,
-          prefix: config.QUEUE_PREFIX,
-          sweepIntervalMs: config.DEADLINE_SWEEP_INTERVAL_MS,
-          ...(clock === undefined ? {} : { clock }),
+          entities: PERSONNEL_ENTITIES,
+          migrationsPath: join(__dirname, 'migrations'),
+          shared: [DeadlinesModule.forRoot(options)],
+          subscriptions: {
+            inject: [Deadlines],
+            use: (deadlines: Deadlines) => [calendarSubscription(deadlines), centerRegistrySubscription()],
+          },
         }),
       ],
       controllers: [PeopleHandlers, PlatformsHandlers, AppointmentsHandlers, CommitteesHandlers],
       providers: [
         { provide: IDENTITY_KEYS, useValue: keys },
         IdentityNumbers,
+        PersonViews,
         PeopleService,
         PlatformsService,
         RosterService,
         RosterImportService,
         AppointmentViews,
+        AppointmentCreation,
         AppointmentsService,
         CommitteesService,
         ComplianceService,
-        eventConsumersProvider({
-          service: 'personnel',
-          inject: [Deadlines],
-          subscriptions: (deadlines: Deadlines) => [calendarSubscription(deadlines), centerRegistrySubscription()],
-        }),
       ],
     };
   }

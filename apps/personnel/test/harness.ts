@@ -1,21 +1,20 @@
 import 'reflect-metadata';
 
-import { MikroORM } from '@mikro-orm/postgresql';
-import type { INestApplication } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 
-import { CenterEstablished, createEvent, GetPlatform } from '@tic/contracts';
+import { CenterEstablished, createEvent, GetPlatform, RegisterPerson, type PersonDto } from '@tic/contracts';
 import { addDays, residentIdCheckCharacter } from '@tic/domain';
 import { ManualClock, shanghaiDate } from '@tic/deadlines';
-import { bootstrapService, ormConfig, RpcClient, runMigrations, type Caller } from '@tic/platform';
-import { createTestDatabase, eventually, publishEvents, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
+import type { Caller } from '@tic/platform';
+import { runningService, type RunningService } from '@tic/platform/testing';
+import { eventually, publishEvents } from '@tic/testing';
 
 import { AppModule } from '../src/app.module';
 import { personnelConfigSchema, type PersonnelConfig } from '../src/config';
 import { PERSONNEL_ENTITIES } from '../src/entities';
+
+export { refusal } from '@tic/platform/testing';
 
 const NAMESPACE = 'b3c0d1e2-5f6a-4b7c-8d9e-0a1b2c3d4e5f';
 const orgId = (name: string) => uuidv5(name, NAMESPACE);
@@ -56,19 +55,6 @@ export function newIdNumber(): string {
   return first17 + residentIdCheckCharacter(first17);
 }
 
-export interface RunningPersonnel {
-  readonly rpc: RpcClient;
-  readonly app: INestApplication;
-  readonly nats: TestNatsServer;
-  readonly db: TestDatabase;
-  readonly clock: ManualClock;
-  readonly config: PersonnelConfig;
-  /** Runs SQL against the service's database, to look at what is stored. */
-  sql(query: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
-  /** A TIC as the applications service announces it; the personnel service registers it as a platform. */
-  establishCenter(center?: Partial<CenterFacts>): Promise<string>;
-}
-
 export interface CenterFacts {
   readonly name: string;
   readonly supportingUnitId: string;
@@ -77,82 +63,59 @@ export interface CenterFacts {
   readonly coBuilderIds: readonly string[];
 }
 
-/** The service in this process for a whole test file, on a fresh database and a private NATS, with a clock the test moves. */
-export function runningPersonnel(label: string, env: Record<string, string> = {}): RunningPersonnel {
-  const context: { rpc?: RpcClient; app?: INestApplication; nats?: TestNatsServer; db?: TestDatabase; config?: PersonnelConfig } = {};
-  const clock = new ManualClock(new Date());
-  beforeAll(async () => {
-    const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer()]);
-    Object.assign(context, { db, nats });
-    const config = personnelConfigSchema.parse({
-      DATABASE_URL: db.url,
-      NATS_URL: nats.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      HTTP_PORT: '0',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-      ...env,
-    });
-    const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: 'personnel', entities: PERSONNEL_ENTITIES, migrationsPath: join(__dirname, '..', 'src', 'migrations') }));
-    await runMigrations(orm, 'personnel');
-    await orm.close();
-    context.config = config;
-    context.app = await bootstrapService(AppModule.forRoot(config, { clock }), 'personnel', config);
-    context.rpc = new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }), 10_000);
-  }, 90_000);
-  afterAll(async () => {
-    await context.rpc?.onApplicationShutdown();
-    await context.app?.close();
-    await context.nats?.stop();
-    await context.db?.drop();
-  });
-  const need = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the service is not running yet');
-    return value;
-  };
-  return {
-    get rpc() { return need(context.rpc); },
-    get app() { return need(context.app); },
-    get nats() { return need(context.nats); },
-    get db() { return need(context.db); },
-    get config() { return need(context.config); },
-    clock,
-    sql: (query: string, params: unknown[] = []) => need(context.app).get(MikroORM).em.getConnection().execute<Record<string, unknown>[]>(query, params, 'all'),
-    async establishCenter(facts = {}) {
-      const centerId = uuidv4();
-      const event = createEvent(CenterEstablished, {
-        id: uuidv4(),
-        subject: centerId,
-        time: new Date().toISOString(),
-        aggregateVersion: 1,
-        data: {
-          centerId,
-          name: { zh: facts.name ?? `辽宁省智能制造技术创新中心${centerId.slice(0, 4)}`, en: 'Liaoning Intelligent Manufacturing TIC' },
-          applicationId: uuidv4(),
-          field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
-          track: 'formal',
-          status: 'operating',
-          supportingUnitId: facts.supportingUnitId ?? ORGS.supporting,
-          coBuilderIds: [...(facts.coBuilderIds ?? [ORGS.coBuilder])],
-          constructionUnitId: facts.constructionUnitId ?? ORGS.construction,
-          recommenderId: facts.recommenderId ?? ORGS.recommender,
-          establishedOn: shanghaiDate(new Date()),
-        },
-      });
-      await publishEvents(need(context.nats).url, [event]);
-      await eventually(() => need(context.rpc).request(GetPlatform, { id: centerId }, { caller: CALLERS.dst }), 15_000, 100);
-      return centerId;
-    },
-  };
+/** The personnel service under test, with a clock the test moves and factories of its data. */
+export interface RunningPersonnel extends RunningService<PersonnelConfig> {
+  readonly clock: ManualClock;
+  /** A TIC as the applications service announces it; the personnel service registers it as a platform. */
+  newCenter(center?: Partial<CenterFacts>): Promise<string>;
+  /** Same as newCenter (the name older tests use). */
+  establishCenter(center?: Partial<CenterFacts>): Promise<string>;
+  /** A person registered by a unit (the supporting unit unless said otherwise), with a fresh ID number. */
+  newPerson(person?: { name?: string; employerOrgId?: string; idNumber?: string }, caller?: Caller): Promise<PersonDto & { existing: boolean }>;
 }
 
-/** The refusal an RPC answered with. */
-export async function refusal(promise: Promise<unknown>): Promise<{ code: string; rule?: string; article?: string; errors?: { path: string; message: string }[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (typeof error === 'object' && error !== null && 'error' in error) return (error as { error: { code: string } }).error;
-    throw error;
-  }
-  throw new Error('the request succeeded');
+/** The service in this process for a whole test file, on a fresh database and a private NATS. */
+export function runningPersonnel(label: string, env: Record<string, string> = {}): RunningPersonnel {
+  const clock = new ManualClock(new Date());
+  const service = runningService({
+    label,
+    service: 'personnel',
+    configSchema: personnelConfigSchema,
+    module: (config) => AppModule.forRoot(config, { clock }),
+    entities: PERSONNEL_ENTITIES,
+    migrationsPath: join(__dirname, '..', 'src', 'migrations'),
+    env,
+  });
+  const newCenter = async (facts: Partial<CenterFacts> = {}): Promise<string> => {
+    const centerId = uuidv4();
+    const event = createEvent(CenterEstablished, {
+      id: uuidv4(),
+      subject: centerId,
+      time: new Date().toISOString(),
+      aggregateVersion: 1,
+      data: {
+        centerId,
+        name: { zh: facts.name ?? `辽宁省智能制造技术创新中心${centerId.slice(0, 4)}`, en: 'Liaoning Intelligent Manufacturing TIC' },
+        applicationId: uuidv4(),
+        field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
+        track: 'formal',
+        status: 'operating',
+        supportingUnitId: facts.supportingUnitId ?? ORGS.supporting,
+        coBuilderIds: [...(facts.coBuilderIds ?? [ORGS.coBuilder])],
+        constructionUnitId: facts.constructionUnitId ?? ORGS.construction,
+        recommenderId: facts.recommenderId ?? ORGS.recommender,
+        establishedOn: shanghaiDate(new Date()),
+      },
+    });
+    await publishEvents(service.nats.url, [event]);
+    await eventually(() => service.call(GetPlatform, { id: centerId }, CALLERS.dst), 15_000, 100);
+    return centerId;
+  };
+  return Object.assign(Object.create(service) as RunningService<PersonnelConfig>, {
+    clock,
+    newCenter,
+    establishCenter: newCenter,
+    newPerson: (person: { name?: string; employerOrgId?: string; idNumber?: string } = {}, caller: Caller = CALLERS.supporting) =>
+      service.call(RegisterPerson, { name: person.name ?? `人员${serial + 1}`, idNumber: person.idNumber ?? newIdNumber(), employerOrgId: person.employerOrgId ?? ORGS.supporting }, caller),
+  });
 }

@@ -41,9 +41,11 @@ describe('the people register: one record per resident ID number, never shown un
   it('lets DST alone read a number unmasked, and audits each read with who, when and why', async () => {
     const idNumber = newIdNumber();
     const person = await service.rpc.request(RegisterPerson, { name: '王芳', idNumber, employerOrgId: ORGS.supporting }, { caller: CALLERS.supporting });
-    for (const caller of [CALLERS.supporting, CALLERS.recommender, CALLERS.committee]) {
-      expect((await refusal(service.rpc.request(RevealIdentityNumber, { id: person.id, reason: '核对身份信息' }, { caller }))).code).toBe('forbidden');
+    for (const caller of [CALLERS.supporting, CALLERS.committee]) {
+      expect(await refusal(service.rpc.request(RevealIdentityNumber, { id: person.id, reason: '核对身份信息' }, { caller }))).toMatchObject({ code: 'forbidden', reason: 'person.id_number_for_dst' });
     }
+    // A recommender does not see someone serving no platform in its jurisdiction: not even that they exist.
+    expect((await refusal(service.rpc.request(RevealIdentityNumber, { id: person.id, reason: '核对身份信息' }, { caller: CALLERS.recommender }))).code).toBe('not_found');
     const revealed = await service.rpc.request(RevealIdentityNumber, { id: person.id, reason: '查重结果人工核对' }, { caller: CALLERS.dst });
     expect(revealed.idNumber).toBe(idNumber);
     const audit = await service.rpc.request(ListIdentityReads, { limit: 10, personId: person.id }, { caller: CALLERS.dst });

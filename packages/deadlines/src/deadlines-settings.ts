@@ -29,6 +29,25 @@ export interface DeadlinesSettings {
 
 export const DEADLINES_SETTINGS = Symbol('DEADLINES_SETTINGS');
 
+/** The settings DeadlinesModule.forRoot() reads from the service's configuration (the platform's config token). */
+export interface DeadlinesConfig {
+  readonly REDIS_URL: string;
+  readonly QUEUE_PREFIX?: string;
+  readonly DEADLINE_SWEEP_INTERVAL_MS?: number;
+  /** Moves the clock by whole days (end-to-end runs only). */
+  readonly CLOCK_OFFSET_DAYS?: number;
+}
+
+/** The module options a service's configuration gives. */
+export function deadlinesOptionsFromConfig(service: DeadlineOwner, config: DeadlinesConfig): DeadlinesModuleOptions {
+  return {
+    service,
+    redisUrl: config.REDIS_URL,
+    ...(config.QUEUE_PREFIX === undefined ? {} : { prefix: config.QUEUE_PREFIX }),
+    ...(config.DEADLINE_SWEEP_INTERVAL_MS === undefined ? {} : { sweepIntervalMs: config.DEADLINE_SWEEP_INTERVAL_MS }),
+  };
+}
+
 /** The options with their defaults filled in. */
 export function deadlinesSettings(options: DeadlinesModuleOptions): DeadlinesSettings {
   const sweepIntervalMs = options.sweepIntervalMs ?? 60_000;

@@ -22,3 +22,7 @@ export * from './identifiers/uscc';
 export * from './identifiers/resident-id';
 export * from './identifiers/masking';
 export { isKnownDivisionCode, LIAONING_PROVINCE_CODE } from './identifiers/division-codes';
+export * from './access';
+export * from './lifecycle/appointment-lifecycle';
+export * from './rules/waivers';
+export * from './rules/compliance';

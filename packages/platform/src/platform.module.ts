@@ -16,8 +16,9 @@ import { healthController } from './health/health.controller';
 import { HEALTH_CHECKS, HealthService, type HealthCheck } from './health/health.service';
 import { loggingParams } from './logging/logging';
 import { NatsConnectionService } from './nats/nats-connection';
+import { PLATFORM_CONFIG, SERVICE_IDENTITY, type ServiceIdentity } from './platform-config';
 
-export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+export { PLATFORM_CONFIG } from './platform-config';
 
 export interface PlatformOptions {
   readonly service: ServiceName;
@@ -45,6 +46,7 @@ export class PlatformModule {
       controllers: [healthController(service)],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: SERVICE_IDENTITY, useValue: { service, version: options.version } satisfies ServiceIdentity },
         { provide: NatsConnectionService, useFactory: () => new NatsConnectionService(config.NATS_URL, `${service}-events`) },
         { provide: EventOutbox, useFactory: () => new EventOutbox(service) },
         {
@@ -58,7 +60,7 @@ export class PlatformModule {
         {
           provide: HEALTH_CHECKS,
           inject: [...(options.healthCheckTokens ?? [])],
-          useFactory: (...checks: HealthCheck[]) => checks,
+          useFactory: (...checks: HealthCheck[]) => [...checks],
         },
         {
           provide: HealthService,
@@ -67,7 +69,7 @@ export class PlatformModule {
             new HealthService(service, options.version, orm, nats, checks),
         },
       ],
-      exports: [PLATFORM_CONFIG, NatsConnectionService, EventOutbox, OutboxRelay, HealthService],
+      exports: [PLATFORM_CONFIG, SERVICE_IDENTITY, NatsConnectionService, EventOutbox, OutboxRelay, HealthService],
     };
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { Entity, MikroORM, PrimaryKey, Property } from '@mikro-orm/core';
-import { MikroORM as PgMikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM as PgMikroORM } from '@mikro-orm/postgresql';
 import { Controller, type INestApplication, Injectable, Module } from '@nestjs/common';
 import { ClientProxyFactory, Payload, Transport } from '@nestjs/microservices';
 import { headers as natsHeaders, connect } from '@nats-io/transport-node';
@@ -55,12 +55,12 @@ const Allocate = defineRpc({
 @Injectable()
 class AllocationService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly orm: PgMikroORM,
     private readonly outbox: EventOutbox,
   ) {}
 
   async allocate(input: { centerId: string; purpose: string }, caller: Caller) {
-    const em = this.orm.em.fork() as EntityManager;
+    const em = this.orm.em.fork();
     const allocationId = randomUUID();
     await em.transactional((tx) => {
       tx.persist(tx.create(Allocation, { id: allocationId, purpose: input.purpose, version: 1 }));

@@ -7,3 +7,4 @@ export * from './eventually';
 export * from './service-process';
 export * from './event-publisher';
 export * from './private-postgres';
+export * from './refusal';

@@ -1,50 +1,60 @@
 import type { FilterQuery } from '@mikro-orm/core';
 
-import type { Caller } from '@tic/platform';
+import { can, listScope, type Action, type ListScope, type Principal, type ResourceFacts, type ResourceKind } from '@tic/domain';
+import { RpcFailure } from '@tic/platform';
 
 import type { Application } from '../applications/application.entity';
 
-/**
- * Which applications a caller sees (DOMAIN.md §1): DST and the committee office all; a unit those it
- * builds, supports or co-builds; a recommender those in its jurisdiction; an expert those assigned.
- */
-export function applicationScope(caller: Caller, assignedApplicationIds: readonly string[] = []): FilterQuery<Application> | null {
-  switch (caller.role) {
-    case 'dst_admin':
-    case 'committee_office':
-      return {};
-    case 'construction_unit':
-      return { constructionUnitId: caller.orgId };
-    case 'supporting_unit':
-      return { supportingUnitId: caller.orgId };
-    case 'recommender':
-      return { recommenderId: caller.orgId };
-    case 'co_builder':
-      return { coBuilderIds: { $contains: [caller.orgId] } };
-    case 'expert':
-      return assignedApplicationIds.length > 0 ? { id: { $in: [...assignedApplicationIds] } } : null;
-    case 'evaluator':
-      return null;
-  }
+/** The policy's answer, first in a service method: a refusal with its stable code (404 where existence must not leak). */
+export function requireAccess(caller: Principal, action: Action, resource: ResourceFacts): void {
+  const decision = can(caller, action, resource);
+  if (!decision.allowed) throw RpcFailure.denied(decision);
 }
 
-/** Whether the caller sees this application (the same rule as the list filter). */
-export function canSee(caller: Caller, application: Application, assigned: boolean): boolean {
-  switch (caller.role) {
-    case 'dst_admin':
-    case 'committee_office':
-      return true;
-    case 'construction_unit':
-      return application.constructionUnitId === caller.orgId;
-    case 'supporting_unit':
-      return application.supportingUnitId === caller.orgId;
-    case 'recommender':
-      return application.recommenderId === caller.orgId;
-    case 'co_builder':
-      return application.coBuilderIds.includes(caller.orgId);
-    case 'expert':
-      return assigned;
-    case 'evaluator':
-      return false;
-  }
+/** What the policy needs to know of an application; `assignedUserIds`: the users drawn to review it. */
+export function applicationFacts(application: Application, assignedUserIds: readonly string[] = []): ResourceFacts {
+  return {
+    kind: 'application',
+    supportingUnitId: application.supportingUnitId,
+    constructionUnitId: application.constructionUnitId,
+    recommenderId: application.recommenderId,
+    coBuilderIds: application.coBuilderIds,
+    assignedUserIds,
+  };
+}
+
+/** Whether the caller's list scope of a kind goes through assignments (an expert's), so they must be looked up. */
+export function scopeUsesAssignments(caller: Principal, kind: ResourceKind): boolean {
+  const scope = listScope(caller, kind);
+  return 'anyOf' in scope && scope.anyOf.some((c) => c.field === 'assignedUserIds');
+}
+
+/**
+ * A list scope as a query over units' columns (an application, a center): null when the caller sees none.
+ * An assignment matches the ids the caller was drawn for.
+ */
+export function scopeFilter<T extends { id: string }>(scope: ListScope, assignedIds: readonly string[] = []): FilterQuery<T> | null {
+  if ('all' in scope) return {};
+  if ('none' in scope) return null;
+  const conditions = scope.anyOf.map(({ field, equals }): object => {
+    switch (field) {
+      case 'supportingUnitId':
+      case 'constructionUnitId':
+      case 'recommenderId':
+        return { [field]: equals };
+      case 'coBuilderIds':
+        return { coBuilderIds: { $contains: [equals] } };
+      case 'assignedUserIds':
+        return { id: { $in: [...assignedIds] } };
+      case 'employerOrgId':
+      case 'registeredByOrgId':
+        return { id: null };
+    }
+  });
+  return { $or: conditions } as FilterQuery<T>;
+}
+
+/** Which applications a caller sees (DOMAIN.md §1), from the policy's list scope. */
+export function applicationScope(caller: Principal, assignedApplicationIds: readonly string[] = []): FilterQuery<Application> | null {
+  return scopeFilter<Application>(listScope(caller, 'application'), assignedApplicationIds);
 }

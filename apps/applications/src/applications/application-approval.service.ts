@@ -1,5 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
@@ -28,7 +27,7 @@ type ApproveInput = z.output<typeof ApproveApplication.request>;
 @Injectable()
 export class ApplicationApprovalService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly entityManager: EntityManager,
     private readonly loader: ApplicationLoader,
     private readonly applications: ApplicationsService,
     private readonly outbox: EventOutbox,
@@ -38,7 +37,7 @@ export class ApplicationApprovalService {
 
   async approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
     await withVersionCheck(() =>
-      (this.orm.em.fork() as EntityManager).transactional(async (em) => {
+      this.entityManager.fork().transactional(async (em) => {
         const application = await this.loader.load(em, input.id, caller, true);
         assertVersion(input.version, application.version);
         const decision = applicationLifecycle.decide(

@@ -4,12 +4,12 @@ import { Injectable } from '@nestjs/common';
 
 import { RpcFailure, type Caller } from '@tic/platform';
 
-import { canSee } from '../access/application-scope';
 import { Organization } from '../organizations/organization.entity';
 import { Expert } from '../reviews/expert.entity';
 import { ReviewAssignment } from '../reviews/review-assignment.entity';
 import { ApplicationHistory } from './application-history.entity';
 import { Application } from './application.entity';
+import { applicationFacts, requireAccess, scopeUsesAssignments } from '../access/application-scope';
 
 const APPLICATION = { zh: '申报', en: 'Application' };
 
@@ -20,8 +20,8 @@ export class ApplicationLoader {
   async load(em: EntityManager, id: string, caller: Caller, lock = false): Promise<Application> {
     const application = await em.findOne(Application, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (!application) throw RpcFailure.notFound(APPLICATION);
-    const assigned = caller.role === 'expert' && (await this.isAssigned(em, id, caller.userId));
-    if (!canSee(caller, application, assigned)) throw RpcFailure.notFound(APPLICATION);
+    const assigned = scopeUsesAssignments(caller, 'application') && (await this.isAssigned(em, id, caller.userId));
+    requireAccess(caller, 'application.read', applicationFacts(application, assigned ? [caller.userId] : []));
     return application;
   }
 

@@ -1,18 +1,18 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { CenterFiled, type ApplicationDto, type RecordWaiver, type TransitionApplication } from '@tic/contracts';
-import { applicationLifecycle, RULES, type ApplicationContext } from '@tic/domain';
+import { applicationLifecycle, decideWaiver, type ApplicationContext } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { assertVersion, type Caller, eventActor, EventOutbox, nextEventVersion, RpcFailure, withVersionCheck } from '@tic/platform';
+import { assertVersion, type Caller, eventActor, EventOutbox, nextEventVersion, refuse, RpcFailure, withVersionCheck } from '@tic/platform';
 
 import { Call } from '../calls/call.entity';
 import { Center } from '../centers/center.entity';
 import { archiveReview } from '../reviews/archive-review';
 import { ReviewAssignment } from '../reviews/review-assignment.entity';
 import { applicationEventData, STEP_EVENTS } from './application-events';
+import { APPLICATION_REFUSALS } from './applications.refusals';
 import { applicationFindings } from './application-findings';
 import { ApplicationHistory } from './application-history.entity';
 import { ApplicationLoader } from './application-loader';
@@ -32,7 +32,7 @@ type WaiverInput = z.output<typeof RecordWaiver.request>;
 @Injectable()
 export class ApplicationWorkflowService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly entityManager: EntityManager,
     private readonly loader: ApplicationLoader,
     private readonly applications: ApplicationsService,
     private readonly outbox: EventOutbox,
@@ -68,23 +68,24 @@ export class ApplicationWorkflowService {
     return this.applications.get(input.id, caller);
   }
 
-  /** DOMAIN.md §2: DST waives a principle rule with a reason; hard rules cannot be waived. */
+  /** DOMAIN.md §2: DST waives a failing principle rule with a reason (decideWaiver); hard rules cannot be waived. */
   async waive(input: WaiverInput, caller: Caller): Promise<ApplicationDto> {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '只有省科技厅可以豁免', en: 'Only DST records waivers' });
-    const rule = RULES[input.rule];
-    if (rule.severity !== 'principle') {
-      throw RpcFailure.of('rule_violation', { zh: `${rule.article}为刚性规定，不能豁免`, en: `${input.rule} is a hard rule and cannot be waived` }, { rule: input.rule, article: rule.article });
-    }
     await withVersionCheck(() =>
       this.em().transactional(async (em) => {
         const application = await this.loader.load(em, input.id, caller, true);
+        const decision = decideWaiver({
+          subject: 'application',
+          rule: input.rule,
+          role: caller.role,
+          findings: await this.findings(em, application),
+          waivedRules: application.waivers.map((w) => w.rule),
+        });
+        if (!decision.ok) throw RpcFailure.of(decision.category, decision.message, { reason: decision.code, rule: decision.rule, ...(decision.article ? { article: decision.article } : {}) });
         assertVersion(input.version, application.version);
-        if (!WAIVABLE.has(application.status)) {
-          throw RpcFailure.of('conflict', { zh: '只能在审查至公示阶段记录豁免', en: 'Waivers are recorded between the formal review and the approval' });
-        }
-        const waiver = { rule: input.rule, article: rule.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() };
-        application.waivers = [...application.waivers.filter((w) => w.rule !== input.rule), waiver];
-        recordHistory(em, application, caller, 'waive', application.status, `${input.rule}: ${input.reason}`, rule.article);
+        if (!WAIVABLE.has(application.status)) throw refuse(APPLICATION_REFUSALS.waiver_outside_review);
+        const waiver = { rule: input.rule, article: decision.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() };
+        application.waivers = [...application.waivers, waiver];
+        recordHistory(em, application, caller, 'waive', application.status, `${input.rule}: ${input.reason}`, decision.article);
       }),
     );
     return this.applications.get(input.id, caller);
@@ -133,7 +134,7 @@ export class ApplicationWorkflowService {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }
 

@@ -1,15 +1,15 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 
 import type { ExportApplications } from '@tic/contracts';
 import { centerName } from '@tic/domain';
-import { RpcFailure, type Caller } from '@tic/platform';
+import { type Caller } from '@tic/platform';
 
 import { Organization } from '../organizations/organization.entity';
 import { ApplicationsService } from './applications.service';
+import { requireAccess } from '../access/application-scope';
 
 const STATUS_ZH: Record<string, string> = {
   draft: '草稿', supporting_review: '依托单位审核', recommender_review: '推荐单位审核', formal_review: '形式审查',
@@ -22,12 +22,12 @@ const PAGE = 200;
 @Injectable()
 export class ApplicationsExportService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly entityManager: EntityManager,
     private readonly applications: ApplicationsService,
   ) {}
 
   async export(filters: z.output<typeof ExportApplications.request>, caller: Caller) {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '导出由省科技厅使用', en: 'Exports are for DST' });
+    requireAccess(caller, 'application.export', { kind: 'call' });
     const rows = [];
     for (let cursor: string | undefined; ; ) {
       const page = await this.applications.list({ ...filters, limit: PAGE, ...(cursor ? { cursor } : {}) }, caller);
@@ -35,7 +35,7 @@ export class ApplicationsExportService {
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
-    const em = this.orm.em.fork() as EntityManager;
+    const em = this.entityManager.fork();
     const orgIds = [...new Set(rows.flatMap((r) => [r.supportingUnitId, r.recommenderId]))];
     const names = new Map((await em.find(Organization, { id: { $in: orgIds } })).map((o) => [o.id, o.name]));
 

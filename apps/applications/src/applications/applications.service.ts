@@ -1,11 +1,10 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type { ApplicationDto, CreateApplication, ListApplications, UpdateApplication } from '@tic/contracts';
 import { centerName, validateUscc } from '@tic/domain';
-import { assertVersion, type Caller, newId, pageOf, RpcFailure, withVersionCheck } from '@tic/platform';
+import { assertVersion, type Caller, newId, pageOf, refuse, RpcFailure, withVersionCheck } from '@tic/platform';
 import { Clock } from '@tic/deadlines';
 
 import { applicationScope } from '../access/application-scope';
@@ -15,6 +14,8 @@ import { applicationFindings } from './application-findings';
 import { ApplicationLoader } from './application-loader';
 import { toApplicationDto } from './application-view';
 import { Application } from './application.entity';
+import { applicationFacts, requireAccess, scopeUsesAssignments } from '../access/application-scope';
+import { APPLICATION_REFUSALS } from './applications.refusals';
 
 type CreateInput = z.output<typeof CreateApplication.request>;
 type UpdateInput = z.output<typeof UpdateApplication.request>;
@@ -27,7 +28,7 @@ const EDITABLE = new Set(['draft']);
 @Injectable()
 export class ApplicationsService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly entityManager: EntityManager,
     private readonly loader: ApplicationLoader,
     private readonly clock: Clock,
   ) {}
@@ -35,9 +36,9 @@ export class ApplicationsService {
   async create(input: CreateInput, caller: Caller): Promise<ApplicationDto> {
     const em = this.em();
     const call = await em.findOne(Call, { id: input.callId });
-    if (!call) throw RpcFailure.notFound({ zh: '申报通知', en: 'Call' });
+    if (!call) throw refuse(APPLICATION_REFUSALS.call_not_found);
     if (this.clock.today() > call.closesOn) {
-      throw RpcFailure.of('rule_violation', { zh: `申报已于${call.closesOn}截止`, en: `The call closed on ${call.closesOn}` }, { rule: 'A11-call-window', article: '第十一条' });
+      throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
     }
     const { supportingUnit, recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
     const application = em.create(Application, {
@@ -56,10 +57,10 @@ export class ApplicationsService {
     const em = this.em();
     return withVersionCheck(async () => {
       const application = await this.loader.load(em, input.id, caller);
-      if (caller.role !== 'construction_unit') throw RpcFailure.forbidden({ zh: '只有建设单位可以修改申报书', en: 'Only the construction unit edits the application' });
+      requireAccess(caller, 'application.update', applicationFacts(application));
       assertVersion(input.version, application.version);
       if (!EDITABLE.has(application.status)) {
-        throw RpcFailure.of('conflict', { zh: '只有草稿或退回修改的申报可以修改', en: 'Only a draft (or a returned application) can be edited' });
+        throw refuse(APPLICATION_REFUSALS.not_editable);
       }
       const { supportingUnit, recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
       em.assign(application, { ...this.formFields(input), recommenderId, regionCode });
@@ -77,7 +78,7 @@ export class ApplicationsService {
 
   async list(input: ListInput, caller: Caller) {
     const em = this.em();
-    const assigned = caller.role === 'expert' ? await this.loader.assignedApplicationIds(em, caller.userId) : [];
+    const assigned = scopeUsesAssignments(caller, 'application') ? await this.loader.assignedApplicationIds(em, caller.userId) : [];
     const scope = applicationScope(caller, assigned);
     if (scope === null) return { items: [] };
     const filter = {
@@ -104,9 +105,7 @@ export class ApplicationsService {
 
   /** The units an application names must exist; the supporting unit brings the recommender and region. */
   private async resolveUnits(em: EntityManager, form: Form, caller: Caller) {
-    if (caller.role !== 'construction_unit') {
-      throw RpcFailure.forbidden({ zh: '申报书由建设单位填写', en: 'The construction unit fills in the application' });
-    }
+    requireAccess(caller, 'application.create', { kind: 'application', constructionUnitId: caller.orgId, supportingUnitId: form.supportingUnitId });
     const ids = [form.supportingUnitId, ...form.coBuilderIds];
     const units = await em.find(Organization, { id: { $in: ids } });
     const byId = new Map(units.map((u) => [u.id, u]));
@@ -139,6 +138,6 @@ export class ApplicationsService {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }

@@ -1,5 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
@@ -7,6 +6,7 @@ import { CalendarYearPublished, type LoadCalendarYear, type calendarYearSchema }
 import { bundledCalendar, validateYearSchedule } from '@tic/domain';
 import { CalendarYear } from '@tic/deadlines';
 import { type Caller, eventActor, EventOutbox, OutboxEvent, RpcFailure, stableId } from '@tic/platform';
+import { requireAccess } from '../access/application-scope';
 
 
 type CalendarYearDto = z.output<typeof calendarYearSchema>;
@@ -18,12 +18,12 @@ type CalendarYearDto = z.output<typeof calendarYearSchema>;
 @Injectable()
 export class CalendarPublicationService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly entityManager: EntityManager,
     private readonly outbox: EventOutbox,
   ) {}
 
   async load(input: z.output<typeof LoadCalendarYear.request>, caller: Caller): Promise<CalendarYearDto> {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '节假日安排由省科技厅导入', en: 'DST loads holiday schedules' });
+    requireAccess(caller, 'calendar.load', { kind: 'calendar' });
     const schedule = { year: input.year, holidays: [...new Set(input.holidays)].sort(), workdays: [...new Set(input.workdays)].sort() };
     const problems = validateYearSchedule(schedule);
     if (problems.length > 0) throw RpcFailure.invalidInput(problems.map((p) => ({ path: p.path, message: p.message.en })));
@@ -57,6 +57,6 @@ export class CalendarPublicationService {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }

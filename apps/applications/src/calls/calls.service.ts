@@ -1,20 +1,20 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type { CallDto, ListCalls, OpenCall } from '@tic/contracts';
-import { type Caller, newId, pageOf, RpcFailure } from '@tic/platform';
+import { type Caller, newId, pageOf } from '@tic/platform';
 
 import { Call } from './call.entity';
+import { requireAccess } from '../access/application-scope';
 
 /** A11: DST's annual calls for applications. */
 @Injectable()
 export class CallsService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly entityManager: EntityManager) {}
 
   async open(input: z.output<typeof OpenCall.request>, caller: Caller): Promise<CallDto> {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '申报通知由省科技厅发布', en: 'DST opens calls' });
+    requireAccess(caller, 'call.open', { kind: 'call' });
     const em = this.em();
     const call = em.create(Call, { id: newId(), year: input.year, title: input.title, opensOn: input.opensOn, closesOn: input.closesOn });
     await em.flush();
@@ -31,7 +31,7 @@ export class CallsService {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }
 

@@ -1,17 +1,19 @@
-import { MikroORM, type FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { type Caller, pageOf, RpcFailure } from '@tic/platform';
+import { listScope } from '@tic/domain';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type { CenterDto, ListCenters } from '@tic/contracts';
 
 import { Center } from './center.entity';
+import { scopeFilter } from '../access/application-scope';
 
 /** The registry of centers, in the caller's scope (the same rule as applications). */
 @Injectable()
 export class CentersService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly entityManager: EntityManager) {}
 
   async get(id: string, caller: Caller): Promise<CenterDto> {
     const scope = centerScope(caller);
@@ -40,29 +42,13 @@ export class CentersService {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }
 
+/** Which centers a caller sees (DOMAIN.md §1), from the policy's list scope. */
 function centerScope(caller: Caller): FilterQuery<Center> | null {
-  switch (caller.role) {
-    case 'dst_admin':
-    case 'committee_office':
-      return {};
-    // An evaluator sees the centers assigned to it (DOMAIN.md §1); assignments come with evaluations.
-    case 'evaluator':
-      return null;
-    case 'supporting_unit':
-      return { supportingUnitId: caller.orgId };
-    case 'construction_unit':
-      return { constructionUnitId: caller.orgId };
-    case 'recommender':
-      return { recommenderId: caller.orgId };
-    case 'co_builder':
-      return { coBuilderIds: { $contains: [caller.orgId] } };
-    case 'expert':
-      return null;
-  }
+  return scopeFilter<Center>(listScope(caller, 'center'));
 }
 
 export function toCenterDto(c: Center): CenterDto {

@@ -2,10 +2,11 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
 import { DecideObjection, FileObjection, ListObjections, ListPublicNotices, PublishNotice } from '@tic/contracts';
-import { type Caller, CurrentCaller, type In, OptionalCaller, RpcFailure, RpcHandler } from '@tic/platform';
+import { type Caller, CurrentCaller, type In, OptionalCaller, RpcHandler } from '@tic/platform';
 
 import { NoticesService } from './notices.service';
 import { ObjectionsService } from './objections.service';
+import { requireAccess } from '../access/application-scope';
 
 /** NATS handlers of public notices and objections; reading notices and objecting need no sign-in. */
 @Controller()
@@ -17,7 +18,7 @@ export class NoticesHandlers {
 
   @RpcHandler(PublishNotice)
   publish(@Payload() input: In<typeof PublishNotice>, @CurrentCaller() caller: Caller) {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '公示由省科技厅发布', en: 'DST publishes notices' });
+    requireAccess(caller, 'notice.publish', { kind: 'notice' });
     return this.notices.publish(input, caller);
   }
 

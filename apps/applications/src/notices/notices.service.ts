@@ -1,5 +1,5 @@
-import { LockMode, MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { z } from 'zod';
 
@@ -25,7 +25,7 @@ const MAX_BACKDATE_DAYS = 30;
 @Injectable()
 export class NoticesService implements OnModuleInit {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly entityManager: EntityManager,
     private readonly outbox: EventOutbox,
     private readonly deadlines: Deadlines,
     private readonly clock: Clock,
@@ -124,7 +124,7 @@ export class NoticesService implements OnModuleInit {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }
 

@@ -1,5 +1,5 @@
-import { LockMode, MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
@@ -14,6 +14,7 @@ import { Application } from '../applications/application.entity';
 import { NoticeEntry } from './notice-entry.entity';
 import { Notice } from './notice.entity';
 import { Objection } from './objection.entity';
+import { requireAccess } from '../access/application-scope';
 
 type FileInput = z.output<typeof FileObjection.request>;
 type DecideInput = z.output<typeof DecideObjection.request>;
@@ -28,7 +29,7 @@ const PUBLIC_ACTOR = { userId: 'public', name: '公众', role: 'public' as const
 @Injectable()
 export class ObjectionsService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly entityManager: EntityManager,
     private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
@@ -96,7 +97,7 @@ export class ObjectionsService {
       const othersOpen = await em.count(Objection, { applicationId: application.id, status: 'under_review', id: { $ne: objection.id } });
       const action = input.upheld ? 'uphold_objection' : 'dismiss_objection';
       if (!input.upheld && othersOpen > 0) {
-        if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '只有省科技厅可以处理异议', en: 'Only DST decides objections' });
+        requireAccess(caller, 'objection.decide', { kind: 'objection' });
         this.recordDecision(em, application, objection, input, caller, application.status, application.status, '第十三条第（四）项');
         return;
       }
@@ -126,9 +127,7 @@ export class ObjectionsService {
   }
 
   async list(input: ListInput, caller: Caller) {
-    if (caller.role !== 'dst_admin' && caller.role !== 'committee_office') {
-      throw RpcFailure.forbidden({ zh: '异议由省科技厅处理', en: 'Objections are for DST' });
-    }
+    requireAccess(caller, 'objection.read', { kind: 'objection' });
     const rows = await this.em().find(
       Objection,
       {
@@ -174,6 +173,6 @@ export class ObjectionsService {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }

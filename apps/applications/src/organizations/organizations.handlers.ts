@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
-import { CreateOrganization, GetOrganization, ListCalls, ListOrganizations, OpenCall } from '@tic/contracts';
+import { CreateOrganization, GetOrganization, GetOrganizationStanding, ListCalls, ListOrganizations, OpenCall } from '@tic/contracts';
 import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
 import { CallsService } from '../calls/calls.service';
@@ -23,6 +23,11 @@ export class OrganizationsHandlers {
   @RpcHandler(GetOrganization)
   get(@Payload() input: In<typeof GetOrganization>, @CurrentCaller() _caller: Caller) {
     return this.organizations.get(input.id);
+  }
+
+  @RpcHandler(GetOrganizationStanding)
+  standing(@Payload() input: In<typeof GetOrganizationStanding>) {
+    return this.organizations.standing(input.id);
   }
 
   @RpcHandler(ListOrganizations)

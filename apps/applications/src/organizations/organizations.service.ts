@@ -1,13 +1,18 @@
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type { CreateOrganization, ListOrganizations, OrganizationDto } from '@tic/contracts';
-import { validateUscc } from '@tic/domain';
+import { type OrganizationStanding, validateUscc } from '@tic/domain';
 import { type Caller, newId, pageOf, RpcFailure } from '@tic/platform';
 
+import { AUTHORITIES } from '../seed/recommending-units';
 import { Organization } from './organization.entity';
+import { requireAccess } from '../access/application-scope';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: string): boolean => UUID.test(value);
 
 type CreateInput = z.output<typeof CreateOrganization.request>;
 type ListInput = z.output<typeof ListOrganizations.request>;
@@ -15,10 +20,10 @@ type ListInput = z.output<typeof ListOrganizations.request>;
 /** The units of the platform; DST registers them, everyone signed in can look them up. */
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly entityManager: EntityManager) {}
 
   async create(input: CreateInput, caller: Caller): Promise<OrganizationDto> {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '单位由省科技厅登记', en: 'DST registers units' });
+    requireAccess(caller, 'organization.register', { kind: 'organization' });
     const em = this.em();
     let regionCode: string | null = null;
     if (input.uscc !== undefined) {
@@ -62,6 +67,14 @@ export class OrganizationsService {
     return toOrganizationDto(organization);
   }
 
+  /** DOMAIN.md §1: what a token's role must fit; DST and the committee office are the two seeded authorities. */
+  async standing(id: string): Promise<{ id: string; standing: OrganizationStanding | null }> {
+    const organization = isUuid(id) ? await this.em().findOne(Organization, { id }) : null;
+    if (!organization) return { id, standing: null };
+    const authority = id === AUTHORITIES.dst.id ? 'dst' : id === AUTHORITIES.committeeOffice.id ? 'committee_office' : null;
+    return { id, standing: { kind: organization.kind, legalPerson: organization.legalPerson, isRecommender: organization.isRecommender, authority } };
+  }
+
   async list(input: ListInput) {
     const rows = await this.em().find(
       Organization,
@@ -77,7 +90,7 @@ export class OrganizationsService {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }
 

@@ -1,11 +1,12 @@
-import { LockMode, MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 
 import type { DrawExperts, ListExperts, RegisterExpert, ReviewDto, ScoreApplication } from '@tic/contracts';
-import { type Caller, newId, pageOf, RpcFailure } from '@tic/platform';
+import { can, listScope } from '@tic/domain';
+import { type Caller, newId, pageOf, refuse, RpcFailure } from '@tic/platform';
 
 import { ApplicationLoader } from '../applications/application-loader';
 import type { Application } from '../applications/application.entity';
@@ -15,55 +16,53 @@ import { ReviewAssignment } from './review-assignment.entity';
 import { ReviewDraw } from './review-draw.entity';
 import { seededShuffle } from './seeded-shuffle';
 import { summarizeScores } from './score-summary';
+import { requireAccess } from '../access/application-scope';
+import { REVIEW_REFUSALS } from './reviews.refusals';
 
-const DST_ONLY = { zh: '专家抽取由省科技厅组织', en: 'DST organizes the expert review' };
 
 /** A13(三), DOMAIN.md §7: the expert pool, the reproducible draw with 回避, recusals and scores. */
 @Injectable()
 export class ReviewsService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly entityManager: EntityManager,
     private readonly loader: ApplicationLoader,
   ) {}
 
   async register(input: z.output<typeof RegisterExpert.request>, caller: Caller) {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden(DST_ONLY);
+    requireAccess(caller, 'expert.register', { kind: 'expert' });
     const em = this.em();
     if (!(await em.findOne(Organization, { id: input.orgId }))) throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
     const expert = em.create(Expert, { id: newId(), userId: input.userId, name: input.name, orgId: input.orgId, fields: input.fields });
     try {
       await em.flush();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw RpcFailure.of('conflict', { zh: '该专家已在库中', en: 'That expert is in the pool already' });
+      if (error instanceof UniqueConstraintViolationException) throw refuse(REVIEW_REFUSALS.expert_in_pool);
       throw error;
     }
     return toExpertDto(expert);
   }
 
   async list(input: z.output<typeof ListExperts.request>, caller: Caller) {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden(DST_ONLY);
+    requireAccess(caller, 'expert.list', { kind: 'expert' });
     const rows = await this.em().find(Expert, input.cursor ? { id: { $gt: input.cursor } } : {}, { orderBy: { id: 'asc' } });
     const matching = input.field === undefined ? rows : rows.filter((e) => coversField(e, input.field ?? ''));
     return pageOf(matching, input.limit, (row) => row.id, toExpertDto);
   }
 
   async draw(input: z.output<typeof DrawExperts.request>, caller: Caller): Promise<ReviewDto> {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden(DST_ONLY);
+    requireAccess(caller, 'review.draw', { kind: 'call' });
     await this.em().transactional(async (em) => {
       const application = await this.loader.load(em, input.applicationId, caller, true);
       if (application.status !== 'expert_review') {
-        throw RpcFailure.of('conflict', { zh: '申报不在专家评审阶段', en: 'The application is not in expert review' });
+        throw refuse(REVIEW_REFUSALS.not_in_expert_review);
       }
       if (await em.findOne(ReviewDraw, { applicationId: application.id })) {
-        throw RpcFailure.of('conflict', { zh: '该申报已抽取专家', en: 'Experts are drawn for this application already' });
+        throw refuse(REVIEW_REFUSALS.already_drawn);
       }
       const candidates = await this.eligibleExperts(em, application);
       const needed = input.count + input.reserves;
       if (candidates.length < needed) {
-        throw RpcFailure.of('conflict', {
-          zh: `符合领域且无需回避的专家${candidates.length}人，不足${needed}人`,
-          en: `${candidates.length} experts cover the field without a conflict; ${needed} are needed`,
-        });
+        throw refuse(REVIEW_REFUSALS.too_few_experts, { available: candidates.length, needed });
       }
       const seed = input.seed ?? randomBytes(16).toString('hex');
       const order = seededShuffle(candidates.map((e) => e.id), seed);
@@ -81,7 +80,7 @@ export class ReviewsService {
     const em = this.em();
     await em.transactional(async (em) => {
       const mine = await this.ownAssignment(em, applicationId, caller);
-      if (mine.status !== 'assigned') throw RpcFailure.of('conflict', { zh: '只有尚未评分的评审专家可以申请回避', en: 'Only an assigned expert who has not scored can recuse' });
+      if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.recusal_after_scoring);
       mine.status = 'recused';
       mine.recusalReason = reason;
       const [reserve] = await em.find(ReviewAssignment, { applicationId, status: 'standby' }, { orderBy: { rank: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -99,8 +98,8 @@ export class ReviewsService {
       // Locked first, so that a score cannot slip in beside a concurrent return or shortlist.
       const application = await this.loader.load(em, input.applicationId, caller, true);
       const mine = await this.ownAssignment(em, input.applicationId, caller);
-      if (application.status !== 'expert_review') throw RpcFailure.of('conflict', { zh: '申报不在专家评审阶段', en: 'The application is not in expert review' });
-      if (mine.status !== 'assigned') throw RpcFailure.of('conflict', { zh: '已评分或已回避', en: 'Already scored, or recused' });
+      if (application.status !== 'expert_review') throw refuse(REVIEW_REFUSALS.not_in_expert_review);
+      if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.already_scored);
       mine.status = 'scored';
       mine.score = input.score;
       mine.opinion = input.opinion;
@@ -117,12 +116,13 @@ export class ReviewsService {
 
   private async view(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewDto> {
     const draw = await em.findOne(ReviewDraw, { applicationId });
-    if (!draw) throw RpcFailure.notFound({ zh: '专家抽取记录', en: 'Expert draw' });
+    if (!draw) throw refuse(REVIEW_REFUSALS.draw_not_found);
     const assignments = await em.find(ReviewAssignment, { applicationId }, { orderBy: { rank: 'asc' } });
     const experts = await em.find(Expert, { id: { $in: assignments.map((a) => a.expertId) } });
     // An expert sees only their own assignment; DST sees every score, the mean and the spread.
-    const me = caller.role === 'expert' ? experts.find((e) => e.userId === caller.userId)?.id : undefined;
-    const visible = caller.role === 'dst_admin' ? assignments : assignments.filter((a) => a.expertId === me);
+    const userOf = new Map(experts.map((e) => [e.id, e.userId]));
+    const visible = assignments.filter((a) => can(caller, 'review.read', { kind: 'review', assignedUserIds: [userOf.get(a.expertId) ?? ''] }).allowed);
+    const seesAll = 'all' in listScope(caller, 'review');
     return {
       applicationId,
       seed: draw.seed,
@@ -134,7 +134,7 @@ export class ReviewsService {
           score: a.score, opinion: a.opinion, scoredAt: a.scoredAt?.toISOString() ?? null,
         };
       }),
-      summary: summarizeScores(caller.role === 'dst_admin' ? assignments.filter((a) => a.status === 'scored').map((a) => a.score ?? 0) : []),
+      summary: summarizeScores(seesAll ? assignments.filter((a) => a.status === 'scored').map((a) => a.score ?? 0) : []),
     };
   }
 
@@ -146,14 +146,16 @@ export class ReviewsService {
   }
 
   private async ownAssignment(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewAssignment> {
-    const expert = caller.role === 'expert' ? await em.findOne(Expert, { userId: caller.userId }) : null;
+    const expert = await em.findOne(Expert, { userId: caller.userId });
     const assignment = expert ? await em.findOne(ReviewAssignment, { applicationId, expertId: expert.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!assignment) throw RpcFailure.notFound({ zh: '评审任务', en: 'Review assignment' });
+    // A13: only the expert drawn scores or recuses; anyone else learns nothing of the assignment.
+    requireAccess(caller, 'review.score', { kind: 'review', assignedUserIds: assignment && expert ? [expert.userId] : [] });
+    if (!assignment) throw refuse(REVIEW_REFUSALS.assignment_not_found);
     return assignment;
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return this.entityManager.fork();
   }
 }
 

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { CreateOrganization, GetOrganization, ListOrganizations } from '@tic/contracts';
+import { CreateOrganization, GetOrganization, GetOrganizationStanding, ListOrganizations } from '@tic/contracts';
 import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
@@ -27,5 +27,11 @@ export class OrganizationsController {
   @RpcRoute('GET', ':id', GetOrganization, { access: SIGNED_IN })
   get(@Input() input: RpcInput<typeof GetOrganization>) {
     return this.rpc.request(GetOrganization, input);
+  }
+
+  /** What the gateway itself asks to check a token's role against its organization (DOMAIN.md §1). */
+  @RpcRoute('GET', ':id/standing', GetOrganizationStanding, { access: SIGNED_IN })
+  standing(@Input() input: RpcInput<typeof GetOrganizationStanding>) {
+    return this.rpc.request(GetOrganizationStanding, input);
   }
 }

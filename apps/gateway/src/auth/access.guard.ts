@@ -5,9 +5,11 @@ import { headerValue, type GatewayRequest } from '../http/gateway-request';
 import { ProblemException } from '../http/problem.exception';
 import { ROUTE_SPEC, type RouteSpec } from '../routing/route-spec';
 import { JwtVerifier, unauthenticated } from './jwt-verifier';
+import { OrganizationFit } from './organization-fit';
 
 /**
- * Authenticates the bearer token and checks the route's coarse role allow-list, before any RPC.
+ * Authenticates the bearer token, checks that its role fits its organization (DOMAIN.md §1) and the
+ * route's coarse role allow-list, before the route's RPC.
  * Public routes take anonymous calls; a token sent to one is still verified and its caller used.
  * A route without @Route() is treated as needing a signed-in caller of any role.
  */
@@ -16,6 +18,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
+    @Inject(OrganizationFit) private readonly organizationFit: OrganizationFit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,7 +31,9 @@ export class AccessGuard implements CanActivate {
     }
     const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     if (token === undefined) throw unauthenticated('the Authorization header is not "Bearer <token>"');
-    request.caller = await this.verifier.verify(token);
+    const caller = await this.verifier.verify(token);
+    await this.organizationFit.check(caller);
+    request.caller = caller;
     if (spec === undefined || spec.access === 'public' || spec.access.includes(request.caller.role)) return true;
     throw ProblemException.of('forbidden', {
       zh: `角色 ${request.caller.role} 无权调用此接口（允许：${spec.access.join('、')}）`,

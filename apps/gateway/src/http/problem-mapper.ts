@@ -30,9 +30,10 @@ export function toProblem(exception: unknown): ProblemSpec {
 }
 
 function fromRpcFailure(failure: RpcFailure): ProblemSpec {
-  const { code, title, detail, errors, rule, article } = failure.error;
+  const { code, reason, title, detail, errors, rule, article } = failure.error;
   return {
     code,
+    ...(reason ? { reason } : {}),
     status: RPC_ERROR_CODES[code],
     title,
     ...(detail ? { detail } : {}),

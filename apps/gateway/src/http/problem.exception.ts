@@ -7,7 +7,10 @@ export type FieldError = NonNullable<RpcError['errors']>[number];
 
 /** A problem before it is rendered in one language. */
 export interface ProblemSpec {
+  /** The category: it gives the status and the problem's `type`. */
   readonly code: ProblemCode;
+  /** The stable code clients switch on (`appointment.already_ended`); the category's key when absent. */
+  readonly reason?: string;
   readonly status: number;
   readonly title: LocalizedText;
   readonly detail?: LocalizedText;

@@ -24,6 +24,7 @@ export class ProblemFilter implements ExceptionFilter {
       type: `${this.typeBase}${problem.code}`,
       title: problem.title[locale],
       status: problem.status,
+      code: problem.reason ?? problem.code,
       detail: (problem.detail ?? problem.title)[locale],
       instance: request.url.split('?')[0] ?? request.url,
       correlationId: request.id,

@@ -1,6 +1,6 @@
 // The demo data set as the applications service's seed (built to dist before this test runs) loads it.
 import type { ApplicationDto, NoticeDto, ReviewDto } from '@tic/contracts';
-import { addDays } from '@tic/domain';
+import { addDays, type Role } from '@tic/domain';
 
 import { DEMO_EXPERTS, DEMO_UNITS } from '../../../applications/dist/seed/demo-units';
 import { AUTHORITIES, RECOMMENDING_UNITS } from '../../../applications/dist/seed/recommending-units';
@@ -15,6 +15,19 @@ export const ORGS = {
   coBuilder: unit('东北示范理工大学'),
   recommender: RECOMMENDING_UNITS.find((r) => r.name === '沈阳市科学技术局')?.id ?? '',
   otherConstruction: unit('大连示范海洋工程研究院有限公司技术中心'),
+  committeeOffice: AUTHORITIES.committeeOffice.id,
+};
+
+/** DOMAIN.md §1: an organization of the demo set that each role fits (an expert or evaluator: a university). */
+export const FITTING_ORGS: Record<Role, string> = {
+  dst_admin: ORGS.dst,
+  committee_office: ORGS.committeeOffice,
+  recommender: ORGS.recommender,
+  supporting_unit: ORGS.supporting,
+  co_builder: ORGS.coBuilder,
+  construction_unit: ORGS.construction,
+  expert: ORGS.coBuilder,
+  evaluator: ORGS.coBuilder,
 };
 
 export interface Tokens {

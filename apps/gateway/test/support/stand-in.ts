@@ -9,6 +9,7 @@ import {
   ExportApplications,
   FileObjection,
   GetOrganization,
+  GetOrganizationStanding,
   healthRpc,
   journalRpc,
   ListOrganizations,
@@ -16,6 +17,7 @@ import {
   TransitionApplication,
   type RpcDefinition,
 } from '@tic/contracts';
+import type { Role } from '@tic/domain';
 import { currentCallContext, RpcContextInterceptor, RpcErrorFilter, RpcFailure, RpcHandler, type CallContext } from '@tic/platform';
 
 import { applicationDto, organizationDto } from './fixtures';
@@ -29,6 +31,9 @@ export class StandInState {
   readonly payloads = new Map<string, unknown[]>();
   readonly contexts = new Map<string, CallContext[]>();
   readonly journals: Record<'applications' | 'personnel' | 'funding', JournalEvent[]> = { applications: [], personnel: [], funding: [] };
+  /** Organizations as the register knows them (null: not registered); any other fits the caller's role. */
+  readonly standings = new Map<string, z.output<typeof GetOrganizationStanding.response>['standing']>();
+  standingLookups = 0;
   /** While set, OpenCall waits for it (to hold a request in flight without sleeping). */
   gate?: Promise<void>;
   /** While set, the funding journal waits for it (a service that does not answer). */
@@ -54,6 +59,26 @@ export class StandInState {
 
 const CURRENT_VERSION = 3;
 
+/** An organization that fits the role (DOMAIN.md §1), so that tests about other things sign tokens freely. */
+function fittingStanding(role: Role | undefined) {
+  const unit = { kind: 'enterprise' as const, legalPerson: true, isRecommender: false, authority: null };
+  switch (role) {
+    case 'dst_admin':
+      return { ...unit, kind: 'government_department' as const, authority: 'dst' as const };
+    case 'committee_office':
+      return { ...unit, kind: 'government_department' as const, authority: 'committee_office' as const };
+    case 'recommender':
+      return { ...unit, kind: 'government_department' as const, isRecommender: true };
+    case 'supporting_unit':
+    case 'co_builder':
+    case 'construction_unit':
+    case 'expert':
+    case 'evaluator':
+    case undefined:
+      return unit;
+  }
+}
+
 function page(events: readonly JournalEvent[], after: string, limit: number, backlog?: { unpublished: number; lagMs: number }) {
   const taken = events.filter((e) => BigInt(e.position) > BigInt(after)).slice(0, limit);
   return { events: taken, next: taken.at(-1)?.position ?? after, ...(backlog ? { backlog } : {}) };
@@ -72,6 +97,14 @@ function handlers(state: StandInState) {
     getOrganization(@Payload() input: { id: string }) {
       state.record(GetOrganization, input);
       return organizationDto({ id: input.id });
+    }
+
+    @RpcHandler(GetOrganizationStanding)
+    standing(@Payload() input: { id: string }) {
+      // Counted apart: it is the gateway's check of the token, not the RPC of a route that tests count.
+      state.standingLookups += 1;
+      const known = state.standings.get(input.id);
+      return { id: input.id, standing: known === undefined ? fittingStanding(currentCallContext()?.caller?.role) : known };
     }
 
     @RpcHandler(ListOrganizations)

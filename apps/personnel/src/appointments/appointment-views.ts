@@ -12,20 +12,19 @@ import { Appointment } from './appointment.entity';
 @Injectable()
 export class AppointmentViews {
   async load(em: EntityManager, id: string): Promise<AppointmentDto> {
-    const [view] = await this.render(em, [await em.findOneOrFail(Appointment, { id })]);
+    const [view] = await this.render(em, [await em.getRepository(Appointment).findOneOrFail({ id })]);
     if (view === undefined) throw new Error(`appointment ${id} vanished while it was read`);
     return view;
   }
 
   async render(em: EntityManager, appointments: readonly Appointment[]): Promise<AppointmentDto[]> {
     if (appointments.length === 0) return [];
-    const [people, platforms, deadlines] = await Promise.all([
-      em.find(Person, { id: { $in: unique(appointments.map((a) => a.personId)) } }),
-      em.find(Platform, { id: { $in: unique(appointments.map((a) => a.platformId)) } }),
-      em.find(Deadline, { subjectId: { $in: appointments.filter((a) => a.directorFiling !== null).map((a) => a.id) }, kind: 'D-director-filing' }),
+    const [people, platformNames, deadlines] = await Promise.all([
+      em.getRepository(Person).find({ id: { $in: unique(appointments.map((a) => a.personId)) } }),
+      em.getRepository(Platform).namesOf(appointments.map((a) => a.platformId)),
+      this.filingDeadlines(em, appointments.filter((a) => a.directorFiling !== null).map((a) => a.id)),
     ]);
     const personById = new Map(people.map((p) => [p.id, p]));
-    const platformById = new Map(platforms.map((p) => [p.id, p]));
     const deadlineBySubject = new Map(deadlines.map((d) => [d.subjectId, d]));
     return appointments.map((a) => {
       const person = personById.get(a.personId);
@@ -38,7 +37,7 @@ export class AppointmentViews {
         personName: person?.name ?? '',
         idNumberMasked: person?.idNumberMasked ?? '',
         platformId: a.platformId,
-        platformName: platformById.get(a.platformId)?.name ?? '',
+        platformName: platformNames.get(a.platformId) ?? '',
         role: a.role,
         kind: a.kind,
         status: a.status,
@@ -63,6 +62,12 @@ export class AppointmentViews {
         createdAt: a.createdAt.toISOString(),
       };
     });
+  }
+
+  /** A15: the filing deadlines (in any state) of these directors' appointments. */
+  filingDeadlines(em: EntityManager, appointmentIds: readonly string[]): Promise<Deadline[]> {
+    if (appointmentIds.length === 0) return Promise.resolve([]);
+    return em.getRepository(Deadline).find({ subjectId: { $in: [...appointmentIds] }, kind: 'D-director-filing' });
   }
 }
 

@@ -1,10 +1,13 @@
-import { Entity, Index, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Index, Property } from '@mikro-orm/core';
 
-import type { AppointmentKind, Finding, RuleId, StaffRole, WorkAgreement } from '@tic/domain';
+import type { AppointmentKind, AppointmentStatus, Finding, RuleId, StaffRole, WorkAgreement } from '@tic/domain';
 
 import { AggregateRoot } from '@tic/platform';
 
-export type AppointmentStatus = 'awaiting_waiver' | 'active' | 'ended';
+import { AppointmentRepository } from './appointment.repository';
+
+/** The states of appointmentLifecycle (@tic/domain). */
+export type { AppointmentStatus };
 
 export interface RecordedWaiver {
   readonly rule: RuleId;
@@ -24,12 +27,14 @@ export interface DirectorFiling {
 }
 
 /** A person's post on a platform (A14, A15, A18, A19). */
-@Entity({ tableName: 'appointment' })
+@Entity({ tableName: 'appointment', repository: () => AppointmentRepository })
 // The duplicate check reads the posts that bind a person to one platform (fixed, not ended) from this
 // index alone: it includes every column the lookup returns or filters on.
 @Index({ name: 'appointment_fixed_posts_idx', expression: `create index "appointment_fixed_posts_idx" on "personnel"."appointment" ("person_id") include ("platform_id", "starts_on", "role", "id", "ends_on") where "kind" = 'fixed' and "status" <> 'ended'` })
 @Index({ properties: ['platformId', 'status'] })
 export class Appointment extends AggregateRoot<'endsOn' | 'agreement' | 'waivers' | 'directorFiling'> {
+  [EntityRepositoryType]?: AppointmentRepository;
+
   @Property({ type: 'uuid' })
   personId!: string;
 

@@ -4,16 +4,20 @@ import { Payload } from '@nestjs/microservices';
 import { CreateAppointment, EndAppointment, FileDirectorAppointment, GetAppointment, ListAppointments, WaiveAppointmentRule } from '@tic/contracts';
 import { CurrentCaller, RpcHandler, type Caller, type In } from '@tic/platform';
 
+import { AppointmentCreation } from './appointment-creation.service';
 import { AppointmentsService } from './appointments.service';
 
 /** NATS handlers of appointments. */
 @Controller()
 export class AppointmentsHandlers {
-  constructor(private readonly appointments: AppointmentsService) {}
+  constructor(
+    private readonly creation: AppointmentCreation,
+    private readonly appointments: AppointmentsService,
+  ) {}
 
   @RpcHandler(CreateAppointment)
   create(@Payload() input: In<typeof CreateAppointment>, @CurrentCaller() caller: Caller) {
-    return this.appointments.create(input, caller);
+    return this.creation.create(input, caller);
   }
 
   @RpcHandler(GetAppointment)

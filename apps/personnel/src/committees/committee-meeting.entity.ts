@@ -1,8 +1,12 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { CommitteeMeetingRepository } from './committee-meeting.repository';
 
 /** A meeting of a committee (A16, A17: at least once a year). */
-@Entity({ tableName: 'committee_meeting' })
+@Entity({ tableName: 'committee_meeting', repository: () => CommitteeMeetingRepository })
 export class CommitteeMeeting {
+  [EntityRepositoryType]?: CommitteeMeetingRepository;
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 

@@ -1,8 +1,10 @@
-import { Entity, Property, Unique } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Property, Unique } from '@mikro-orm/core';
 
 import type { CommitteeKind, Finding } from '@tic/domain';
 
 import { AggregateRoot } from '@tic/platform';
+
+import { CommitteeRepository } from './committee.repository';
 
 export interface StoredMember {
   readonly name: string;
@@ -12,9 +14,11 @@ export interface StoredMember {
 }
 
 /** A center's management committee (A16) or technical advisory committee (A17). */
-@Entity({ tableName: 'committee' })
+@Entity({ tableName: 'committee', repository: () => CommitteeRepository })
 @Unique({ properties: ['platformId', 'kind'] })
 export class Committee extends AggregateRoot<'updatedAt'> {
+  [EntityRepositoryType]?: CommitteeRepository;
+
   @Property({ type: 'uuid' })
   platformId!: string;
 

@@ -1,25 +1,23 @@
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-import type { CommitteeDto, GetCommittee, RecordCommitteeMeeting, SetCommittee } from '@tic/contracts';
+import { RecordCommitteeMeeting, SetCommittee, type CommitteeDto, type GetCommittee } from '@tic/contracts';
 import { assessFindings, checkAdvisoryCommittee, checkManagementCommittee, type CommitteeKind, type Finding } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { assertVersion, newId, RpcFailure, withVersionCheck, type Caller, type In } from '@tic/platform';
+import { assertVersion, newId, refuse, requireAccess, RpcFailure, UnitOfWork, type Caller, type In } from '@tic/platform';
 
-import { isSupportingUnitOf } from '../access/platform-scope';
-import { loadVisibleCenter } from '../platforms/platform-loader';
-import type { Platform } from '../platforms/platform.entity';
+import { Platform } from '../platforms/platform.entity';
 import { CommitteeMeeting } from './committee-meeting.entity';
+import { COMMITTEE_REFUSALS } from './committee.refusals';
 import { Committee, type StoredMember } from './committee.entity';
-
-const COMMITTEE = { zh: '委员会', en: 'Committee' };
 
 /** A center's management committee (A16) and technical advisory committee (A17). */
 @Injectable()
 export class CommitteesService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -27,58 +25,71 @@ export class CommitteesService {
   async set(input: In<typeof SetCommittee>, caller: Caller): Promise<CommitteeDto> {
     if (input.termEndsOn < input.termStartsOn) throw RpcFailure.invalidInput([{ path: 'termEndsOn', message: 'must not be before termStartsOn' }]);
     const members: StoredMember[] = input.members.map((m) => ({ name: m.name, orgId: m.orgId, isChair: m.isChair, ...(m.title ? { title: m.title } : {}) }));
-    await withVersionCheck(() =>
-      this.em().transactional(async (em) => {
-        const center = await loadVisibleCenter(em, input.centerId, caller);
-        if (!isSupportingUnitOf(caller, center)) throw RpcFailure.forbidden({ zh: '委员会由依托单位组建', en: 'The supporting unit forms the committees' });
-        const findings = committeeFindings(input.kind, members, center);
-        const [blocking] = assessFindings(findings).blocking;
-        if (blocking) throw RpcFailure.violation(blocking);
-        const existing = await em.findOne(Committee, { platformId: center.id, kind: input.kind });
-        if (existing) {
-          if (input.version === undefined) throw RpcFailure.invalidInput([{ path: 'version', message: 'is required to re-form an existing committee' }]);
-          assertVersion(input.version, existing.version);
-          Object.assign(existing, { termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn, members, findings });
-        } else {
-          em.persist(em.create(Committee, { id: newId(), platformId: center.id, kind: input.kind, termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn, members, findings }));
-        }
-        await em.flush();
-      }),
-    ).catch((error: unknown) => {
+    try {
+      return await this.uow.run(
+        SetCommittee,
+        input,
+        async (scope) => {
+          const { em } = scope;
+          const platforms = em.getRepository(Platform);
+          const center = await platforms.findVisibleCenter(input.centerId, caller);
+          requireAccess(caller, 'committee.form', platforms.facts(center));
+          const findings = committeeFindings(input.kind, members, center);
+          const [blocking] = assessFindings(findings).blocking;
+          if (blocking) throw RpcFailure.violation(blocking);
+          const existing = await em.getRepository(Committee).findOfCenterForUpdate(center.id, input.kind);
+          if (existing) {
+            if (input.version === undefined) throw RpcFailure.invalidInput([{ path: 'version', message: 'is required to re-form an existing committee' }]);
+            assertVersion(input.version, existing.version);
+            Object.assign(existing, { termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn, members, findings });
+            scope.history(existing, { aggregateType: 'committee', action: SetCommittee.subject, findings });
+            return existing.id;
+          }
+          const formed = em.create(Committee, { id: newId(), platformId: center.id, kind: input.kind, termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn, members, findings });
+          em.persist(formed);
+          scope.history(formed, { aggregateType: 'committee', action: SetCommittee.subject, findings });
+          return formed.id;
+        },
+        async (em, id) => this.view(em, await em.getRepository(Committee).findOneOrFail({ id })),
+      );
+    } catch (error) {
       // Two first formations at once: the second finds the committee formed, as a stale version would.
-      if (error instanceof UniqueConstraintViolationException) {
-        throw RpcFailure.of('stale_version', { zh: '该委员会刚由他人组建，请刷新后重试', en: 'Someone formed this committee at the same time; reload and retry' });
-      }
+      if (error instanceof UniqueConstraintViolationException) throw refuse(COMMITTEE_REFUSALS.formed_meanwhile);
       throw error;
-    });
-    return this.get(input, caller);
+    }
   }
 
   async get(input: In<typeof GetCommittee>, caller: Caller): Promise<CommitteeDto> {
-    const em = this.em();
-    const center = await loadVisibleCenter(em, input.centerId, caller);
-    const committee = await em.findOne(Committee, { platformId: center.id, kind: input.kind });
-    if (!committee) throw RpcFailure.notFound(COMMITTEE);
+    const em = this.em.fork();
+    const center = await em.getRepository(Platform).findVisibleCenter(input.centerId, caller);
+    const committee = await em.getRepository(Committee).findOfCenter(center.id, input.kind);
+    if (!committee) throw refuse(COMMITTEE_REFUSALS.not_formed);
     return this.view(em, committee);
   }
 
-  async recordMeeting(input: In<typeof RecordCommitteeMeeting>, caller: Caller): Promise<CommitteeDto> {
-    const em = this.em();
-    const center = await loadVisibleCenter(em, input.centerId, caller);
-    if (!isSupportingUnitOf(caller, center)) throw RpcFailure.forbidden({ zh: '由依托单位记录委员会会议', en: 'The supporting unit records committee meetings' });
-    const committee = await em.findOne(Committee, { platformId: center.id, kind: input.kind });
-    if (!committee) throw RpcFailure.of('conflict', { zh: '请先组建该委员会', en: 'Form the committee first' });
-    if (input.heldOn > this.clock.today()) throw RpcFailure.invalidInput([{ path: 'heldOn', message: 'must not be in the future' }]);
-    if (input.attendees > committee.members.length) {
-      throw RpcFailure.invalidInput([{ path: 'attendees', message: `must not exceed the committee's ${committee.members.length} members` }]);
-    }
-    em.persist(em.create(CommitteeMeeting, { id: newId(), committeeId: committee.id, heldOn: input.heldOn, attendees: input.attendees, minutesRef: input.minutesRef, recordedBy: caller.name, recordedAt: new Date() }));
-    await em.flush();
-    return this.view(em, committee);
+  recordMeeting(input: In<typeof RecordCommitteeMeeting>, caller: Caller): Promise<CommitteeDto> {
+    return this.uow.run(
+      RecordCommitteeMeeting,
+      input,
+      async ({ em }) => {
+        const platforms = em.getRepository(Platform);
+        const center = await platforms.findVisibleCenter(input.centerId, caller);
+        requireAccess(caller, 'committee.record_meeting', platforms.facts(center));
+        const committee = await em.getRepository(Committee).findOfCenter(center.id, input.kind);
+        if (!committee) throw refuse(COMMITTEE_REFUSALS.form_first);
+        if (input.heldOn > this.clock.today()) throw RpcFailure.invalidInput([{ path: 'heldOn', message: 'must not be in the future' }]);
+        if (input.attendees > committee.members.length) {
+          throw RpcFailure.invalidInput([{ path: 'attendees', message: `must not exceed the committee's ${committee.members.length} members` }]);
+        }
+        em.persist(em.create(CommitteeMeeting, { id: newId(), committeeId: committee.id, heldOn: input.heldOn, attendees: input.attendees, minutesRef: input.minutesRef, recordedBy: caller.name, recordedAt: new Date() }));
+        return committee.id;
+      },
+      async (em, id) => this.view(em, await em.getRepository(Committee).findOneOrFail({ id })),
+    );
   }
 
   private async view(em: EntityManager, committee: Committee): Promise<CommitteeDto> {
-    const meetings = await em.find(CommitteeMeeting, { committeeId: committee.id }, { orderBy: { heldOn: 'desc' } });
+    const meetings = await em.getRepository(CommitteeMeeting).ofCommittees([committee.id]);
     return {
       id: committee.id,
       version: committee.version,
@@ -91,10 +102,6 @@ export class CommitteesService {
       meetings: meetings.map((m) => ({ id: m.id, heldOn: m.heldOn, attendees: m.attendees, minutesRef: m.minutesRef, recordedAt: m.recordedAt.toISOString() })),
       updatedAt: committee.updatedAt.toISOString(),
     };
-  }
-
-  private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
   }
 }
 

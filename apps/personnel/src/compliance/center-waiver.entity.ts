@@ -1,11 +1,15 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 import type { RuleId } from '@tic/domain';
 
+import { CenterWaiverRepository } from './center-waiver.repository';
+
 /** DST's waiver of a principle rule about a center's staffing (A14, A17 size, A18 count). */
-@Entity({ tableName: 'center_waiver' })
+@Entity({ tableName: 'center_waiver', repository: () => CenterWaiverRepository })
 @Unique({ properties: ['platformId', 'rule'] })
 export class CenterWaiver {
+  [EntityRepositoryType]?: CenterWaiverRepository;
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 

@@ -1,8 +1,12 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { IdentityReadRepository } from './identity-read.repository';
 
 /** The audit of one unmasked read of a resident ID number (issue 4: only DST, each read recorded). */
-@Entity({ tableName: 'identity_read' })
+@Entity({ tableName: 'identity_read', repository: () => IdentityReadRepository })
 export class IdentityRead {
+  [EntityRepositoryType]?: IdentityReadRepository;
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 

@@ -1,10 +1,14 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 
 import { AggregateRoot } from '@tic/platform';
 
+import { PersonRepository } from './person.repository';
+
 /** A person of the province-wide registry: one row per resident ID number. */
-@Entity({ tableName: 'person' })
+@Entity({ tableName: 'person', repository: () => PersonRepository })
 export class Person extends AggregateRoot<'updatedAt' | 'title' | 'phone' | 'email'> {
+  [EntityRepositoryType]?: PersonRepository;
+
   @Property({ type: 'text' })
   name!: string;
 

@@ -1,12 +1,16 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 
 import type { PlatformKind, PlatformStatus } from '@tic/domain';
 
 import { AggregateRoot } from '@tic/platform';
 
+import { PlatformRepository } from './platform.repository';
+
 /** A provincial S&T innovation platform (A18); a TIC keeps the center's id. */
-@Entity({ tableName: 'platform' })
+@Entity({ tableName: 'platform', repository: () => PlatformRepository })
 export class Platform extends AggregateRoot<'code' | 'constructionUnitId' | 'recommenderId' | 'coBuilderIds' | 'status'> {
+  [EntityRepositoryType]?: PlatformRepository;
+
   @Property({ type: 'text' })
   name!: string;
 

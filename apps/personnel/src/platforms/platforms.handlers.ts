@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
@@ -18,7 +18,7 @@ export class PlatformsHandlers {
     private readonly platforms: PlatformsService,
     private readonly rosterImport: RosterImportService,
     private readonly roster: RosterService,
-    private readonly orm: MikroORM,
+    private readonly em: EntityManager,
   ) {}
 
   @RpcHandler(RegisterPlatform)
@@ -49,6 +49,6 @@ export class PlatformsHandlers {
   // The gateway checks the caller's role before it reads the journal for an agency.
   @RpcHandler(Journal)
   journal(@Payload() input: In<typeof Journal>) {
-    return readJournal(this.orm.em.fork(), input.after, input.limit);
+    return readJournal(this.em.fork(), input.after, input.limit);
   }
 }

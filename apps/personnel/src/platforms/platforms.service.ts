@@ -1,64 +1,54 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-import type { ListPlatforms, PlatformDto, RegisterPlatform } from '@tic/contracts';
-import { newId, pageOf, RpcFailure, type Caller, type In } from '@tic/platform';
+import { RegisterPlatform, type ListPlatforms, type PlatformDto } from '@tic/contracts';
+import { newId, pageOf, refuse, requireAccess, UnitOfWork, type Caller, type In } from '@tic/platform';
 
-import { platformScope } from '../access/platform-scope';
-import { loadVisiblePlatform } from './platform-loader';
 import { Platform } from './platform.entity';
+import { PLATFORM_REFUSALS } from './platform.refusals';
 
 /** The provincial platforms the one-platform rule spans (A18). */
 @Injectable()
 export class PlatformsService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
+  ) {}
 
-  async register(input: In<typeof RegisterPlatform>, caller: Caller): Promise<PlatformDto> {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '仅省科技厅可登记科技创新平台', en: 'Only DST registers platforms' });
-    const em = this.em();
-    const sameName = await em.findOne(Platform, { name: input.name, kind: input.kind });
-    if (sameName) {
-      throw RpcFailure.of('conflict', { zh: `已登记同名平台“${input.name}”`, en: `A platform named ${input.name} is already registered` }, { errors: [{ path: 'name', message: 'is already registered' }] });
-    }
-    const platform = em.create(Platform, {
-      id: newId(),
-      name: input.name,
-      kind: input.kind,
-      code: input.code ?? null,
+  register(input: In<typeof RegisterPlatform>, caller: Caller): Promise<PlatformDto> {
+    requireAccess(caller, 'platform.register', {
+      kind: 'platform',
       supportingUnitId: input.supportingUnitId,
-      recommenderId: input.recommenderId ?? null,
-      source: 'api',
+      ...(input.recommenderId === undefined ? {} : { recommenderId: input.recommenderId }),
     });
-    await em.persist(platform).flush();
-    return toPlatformDto(platform);
+    return this.uow.run(RegisterPlatform, input, async ({ em }) => {
+      const platforms = em.getRepository(Platform);
+      if (await platforms.findByName(input.name, input.kind)) {
+        throw refuse(PLATFORM_REFUSALS.name_taken, { name: input.name }, { errors: [{ path: 'name', message: 'is already registered' }] });
+      }
+      const platform = em.create(Platform, {
+        id: newId(),
+        name: input.name,
+        kind: input.kind,
+        code: input.code ?? null,
+        supportingUnitId: input.supportingUnitId,
+        recommenderId: input.recommenderId ?? null,
+        source: 'api',
+      });
+      em.persist(platform);
+      return toPlatformDto(platform);
+    });
   }
 
   async get(id: string, caller: Caller): Promise<PlatformDto> {
-    return toPlatformDto(await loadVisiblePlatform(this.em(), id, caller));
+    return toPlatformDto(await this.em.fork().getRepository(Platform).findVisible(id, caller));
   }
 
   async list(input: In<typeof ListPlatforms>, caller: Caller) {
-    const scope = platformScope(caller);
+    const platforms = this.em.fork().getRepository(Platform);
+    const scope = await platforms.visibleFilter(caller);
     if (scope === null) return { items: [] };
-    const rows = await this.em().find(
-      Platform,
-      {
-        $and: [
-          scope,
-          input.kind ? { kind: input.kind } : {},
-          input.status ? { status: input.status } : {},
-          input.name ? { name: { $ilike: `%${input.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : {},
-          input.cursor ? { id: { $lt: input.cursor } } : {},
-        ],
-      },
-      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
-    );
-    return pageOf(rows, input.limit, (row) => row.id, toPlatformDto);
-  }
-
-  private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
+    return pageOf(await platforms.page(scope, input, input.limit), input.limit, (row) => row.id, toPlatformDto);
   }
 }
 

@@ -1,15 +1,14 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-import type { ImportPlatformRoster } from '@tic/contracts';
+import { ImportPlatformRoster } from '@tic/contracts';
 import { Clock } from '@tic/deadlines';
-import { newId, RpcFailure, type Caller, type In } from '@tic/platform';
+import { newId, refuse, requireAccess, UnitOfWork, type Caller, type In } from '@tic/platform';
 
 import { Appointment } from '../appointments/appointment.entity';
 import { IdentityNumbers } from '../identity/identity-numbers';
 import { Person } from '../people/person.entity';
-import { loadVisiblePlatform } from '../platforms/platform-loader';
+import { Platform } from '../platforms/platform.entity';
+import { PLATFORM_REFUSALS } from '../platforms/platform.refusals';
 import { readRosterLines } from './roster-rows';
 
 /**
@@ -20,25 +19,24 @@ import { readRosterLines } from './roster-rows';
 @Injectable()
 export class RosterImportService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly uow: UnitOfWork,
     private readonly identityNumbers: IdentityNumbers,
     private readonly clock: Clock,
   ) {}
 
   async import(input: In<typeof ImportPlatformRoster>, caller: Caller) {
-    if (caller.role !== 'dst_admin') throw RpcFailure.forbidden({ zh: '仅省科技厅可导入平台人员名单', en: 'Only DST imports platform rosters' });
     const today = this.clock.today();
-    return this.em().transactional(async (em) => {
-      const platform = await loadVisiblePlatform(em, input.platformId, caller);
-      if (platform.kind === 'technology_innovation_center') {
-        throw RpcFailure.of('conflict', { zh: '技术创新中心的人员须逐一聘任，以便核查第十四至十九条', en: 'A TIC’s staff are appointed one by one, so that A14–A19 are checked' });
-      }
-      if (platform.status !== 'active') throw RpcFailure.of('conflict', { zh: '该平台已撤销或转出，不能导入名单', en: 'The platform is closed; its roster cannot be imported' });
+    return this.uow.run(ImportPlatformRoster, input, async ({ em }) => {
+      const platforms = em.getRepository(Platform);
+      const platform = await platforms.findVisible(input.platformId, caller);
+      requireAccess(caller, 'roster.import', platforms.facts(platform));
+      if (platform.kind === 'technology_innovation_center') throw refuse(PLATFORM_REFUSALS.center_staff_one_by_one);
+      if (platform.status !== 'active') throw refuse(PLATFORM_REFUSALS.closed);
       const read = readRosterLines(input.rows, input.firstRow, today, (n) => this.identityNumbers.hash(n));
       // A person's post is one line; a repeated one would silently overwrite the first, so it is only reported.
       const lines = new Map(read.lines.filter((l) => l.repeatOf === undefined).map((l) => [l.hash, { ...l.line, row: l.row }]));
 
-      const known = new Map((await em.find(Person, { idNumberHash: { $in: [...lines.keys()] } })).map((p) => [p.idNumberHash, p]));
+      const known = new Map((await em.getRepository(Person).findByIdNumberHashes([...lines.keys()])).map((p) => [p.idNumberHash, p]));
       const people = new Map<string, Person>();
       for (const [hash, line] of lines) {
         const existing = known.get(hash);
@@ -57,7 +55,7 @@ export class RosterImportService {
         people.set(hash, person);
       }
 
-      const posts = new Map((await em.find(Appointment, { platformId: platform.id, personId: { $in: [...people.values()].map((p) => p.id) }, status: { $ne: 'ended' } })).map((a) => [a.personId, a]));
+      const posts = new Map((await em.getRepository(Appointment).openPostsOn(platform.id, [...people.values()].map((p) => p.id))).map((a) => [a.personId, a]));
       let imported = 0;
       let updated = 0;
       for (const [hash, line] of lines) {
@@ -72,12 +70,7 @@ export class RosterImportService {
           imported += 1;
         }
       }
-      await em.flush();
       return { imported, updated, problems: read.problems };
     });
-  }
-
-  private em(): EntityManager {
-    return this.orm.em.fork() as EntityManager;
   }
 }

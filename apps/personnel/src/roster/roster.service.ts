@@ -1,15 +1,14 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import type { CheckRoster } from '@tic/contracts';
 import { maskResidentId } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import type { Caller, In } from '@tic/platform';
+import { requireAccess, type Caller, type In } from '@tic/platform';
 
 import { IdentityNumbers } from '../identity/identity-numbers';
-import { loadVisiblePlatform } from '../platforms/platform-loader';
-import { findFixedPosts } from './fixed-posts';
+import { Appointment } from '../appointments/appointment.entity';
+import { Platform } from '../platforms/platform.entity';
 import { readRosterLines } from './roster-rows';
 
 /**
@@ -19,14 +18,18 @@ import { readRosterLines } from './roster-rows';
 @Injectable()
 export class RosterService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly em: EntityManager,
     private readonly identityNumbers: IdentityNumbers,
     private readonly clock: Clock,
   ) {}
 
   async check(input: In<typeof CheckRoster>, caller: Caller) {
-    const em = this.orm.em.fork() as EntityManager;
-    if (input.platformId !== undefined) await loadVisiblePlatform(em, input.platformId, caller);
+    const em = this.em.fork();
+    const platforms = em.getRepository(Platform);
+    // A roster checked for a platform is that platform's; one checked on its own is the caller's.
+    const platform = input.platformId === undefined ? undefined : await platforms.findVisible(input.platformId, caller);
+    const own = { supportingUnitId: caller.orgId, constructionUnitId: caller.orgId, recommenderId: caller.orgId };
+    requireAccess(caller, 'roster.check', { ...(platform === undefined ? own : platforms.facts(platform)), kind: 'roster' });
     const today = this.clock.today();
     const { lines, problems } = readRosterLines(input.rows, input.firstRow, today, (n) => this.identityNumbers.hash(n));
     // Floating staff may serve several platforms (A18 binds fixed staff only); a repeated line
@@ -36,7 +39,7 @@ export class RosterService {
       linesByHash.set(hash, [...(linesByHash.get(hash) ?? []), { row, name: line.name.trim(), idNumber: line.idNumber }]);
     }
 
-    const posts = await findFixedPosts(em, [...linesByHash.keys()], today);
+    const posts = await em.getRepository(Appointment).fixedPosts([...linesByHash.keys()], today);
     const conflicts = posts
       .filter((post) => post.platformId !== input.platformId)
       .flatMap((post) =>

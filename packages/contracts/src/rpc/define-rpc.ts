@@ -46,8 +46,14 @@ export const RPC_ERROR_CODES = {
 } as const;
 export type RpcErrorCode = keyof typeof RPC_ERROR_CODES;
 
+/** A refusal's stable code: `<feature>.<reason>` in snake case (`appointment.already_ended`). */
+export const REFUSAL_REASON = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+
 export const rpcErrorSchema = z.object({
+  /** The category, which gives the HTTP status (RPC_ERROR_CODES). */
   code: z.enum(Object.keys(RPC_ERROR_CODES) as [RpcErrorCode, ...RpcErrorCode[]]),
+  /** The stable code clients switch on (problem+json `code`, CONTRACT.md), when the refusal has one. */
+  reason: z.string().regex(REFUSAL_REASON).optional(),
   title: z.object({ zh: z.string(), en: z.string() }),
   detail: z.object({ zh: z.string(), en: z.string() }).optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

@@ -22,6 +22,8 @@ export async function bootstrapService(
   service: ServiceName,
   config: BaseConfig,
 ): Promise<INestApplication> {
+  // NestJS declares its options as a class, though it takes a plain object everywhere.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { bufferLogs: true });
   try {
     app.useLogger(app.get(PinoLogger));

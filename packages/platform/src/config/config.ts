@@ -15,6 +15,11 @@ export const baseConfigSchema = z.object({
   MIGRATE_ON_START: z.stringbool().default(true),
   /** Off only in tests that stop a service between a commit and its publication. */
   OUTBOX_RELAY: z.stringbool().default(true),
+  /**
+   * Keys the fingerprint of a command's body in the service's idempotency records: a body may hold a
+   * resident ID number, which a plain hash would give away. Set it in production.
+   */
+  IDEMPOTENCY_FINGERPRINT_KEY: z.string().min(16).default('development-only-idempotency-fingerprint-key'),
 });
 
 export type BaseConfig = z.output<typeof baseConfigSchema>;

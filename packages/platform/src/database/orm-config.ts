@@ -1,7 +1,10 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
-import type { MikroORM } from '@mikro-orm/postgresql';
+// The core type: MikroORM.init() hands out the core class, whichever driver it starts.
+import type { MikroORM } from '@mikro-orm/core';
 
+import { HistoryEntry } from '../command/history-entry.entity';
+import { IdempotencyRecord } from '../command/idempotency-record.entity';
 import { EVENT_CONSUMER_ENTITIES } from '../events/event-consumer';
 import { OutboxEvent } from '../events/outbox-event.entity';
 
@@ -15,8 +18,11 @@ export interface OrmConfigInput {
   readonly debug?: boolean;
 }
 
-/** Platform tables every service keeps in its schema: the outbox/journal, the inbox and parked events. */
-export const PLATFORM_ENTITIES = [OutboxEvent, ...EVENT_CONSUMER_ENTITIES];
+/**
+ * Platform tables every service keeps in its schema: the outbox/journal, the inbox and parked events,
+ * the commands' idempotency records and the aggregates' history.
+ */
+export const PLATFORM_ENTITIES = [OutboxEvent, ...EVENT_CONSUMER_ENTITIES, IdempotencyRecord, HistoryEntry];
 
 /** MikroORM options for a service: its schema, its entities plus the platform's, committed migrations. */
 export function ormConfig(input: OrmConfigInput): Options {

@@ -26,8 +26,13 @@ export class HealthService {
     private readonly version: string,
     private readonly orm: MikroORM,
     private readonly nats: NatsConnectionService,
-    private readonly extraChecks: readonly HealthCheck[],
+    private readonly extraChecks: HealthCheck[],
   ) {}
+
+  /** Adds a dependency the service needs (a feature module's Redis, say) to what health reports. */
+  register(check: HealthCheck): void {
+    this.extraChecks.push(check);
+  }
 
   async health(): Promise<Health> {
     const checks: HealthCheck[] = [

@@ -1,5 +1,5 @@
 import type { RpcError, RpcErrorCode } from '@tic/contracts';
-import type { Finding, LocalizedText, Refusal } from '@tic/domain';
+import type { AccessDecision, Finding, LocalizedText, Refusal, WaiverDecision } from '@tic/domain';
 
 const TITLES: Record<RpcErrorCode, LocalizedText> = {
   invalid_input: { zh: '请求参数无效', en: 'Invalid request' },
@@ -33,41 +33,58 @@ export class RpcFailure extends Error {
     return RpcFailure.of('invalid_input', detail ?? { zh: '请检查标出的字段', en: 'Check the fields listed' }, { errors });
   }
 
-  static notFound(what: LocalizedText): RpcFailure {
-    return RpcFailure.of('not_found', { zh: `${what.zh}不存在`, en: `${what.en} not found` });
+  static notFound(what: LocalizedText, reason?: string): RpcFailure {
+    return RpcFailure.of('not_found', { zh: `${what.zh}不存在`, en: `${what.en} not found` }, reason === undefined ? {} : { reason });
   }
 
-  static forbidden(detail: LocalizedText): RpcFailure {
-    return RpcFailure.of('forbidden', detail);
+  static forbidden(detail: LocalizedText, reason?: string): RpcFailure {
+    return RpcFailure.of('forbidden', detail, reason === undefined ? {} : { reason });
+  }
+
+  /** The refusal of the authorization policy (`can`): 404 where existence must not leak, else 403, with its code. */
+  static denied(decision: Exclude<AccessDecision, { allowed: true }>): RpcFailure {
+    return RpcFailure.of(decision.outcome, decision.message, { reason: decision.code, ...(decision.article === undefined ? {} : { article: decision.article }) });
+  }
+
+  /** DST's waiver refused by the domain's one waiver decision, with its stable code, rule and article. */
+  static waiverRefused(decision: Extract<WaiverDecision, { ok: false }>): RpcFailure {
+    return RpcFailure.of(decision.category, decision.message, { reason: decision.code, rule: decision.rule, ...(decision.article === undefined ? {} : { article: decision.article }) });
   }
 
   static staleVersion(expected: number, actual: number): RpcFailure {
-    return RpcFailure.of('stale_version', {
-      zh: `版本为${actual}，请求基于版本${expected}`,
-      en: `The version is ${actual}; the request was based on version ${expected}`,
-    });
+    return RpcFailure.of(
+      'stale_version',
+      { zh: `版本为${actual}，请求基于版本${expected}`, en: `The version is ${actual}; the request was based on version ${expected}` },
+      { reason: 'version.stale' },
+    );
   }
 
   /** A refusal of the domain's state machines, with its rule and article. */
   /** A failed hard rule of the measures: 422 with the rule, its article and the finding's message. */
   static violation(failed: Finding): RpcFailure {
-    return RpcFailure.of('rule_violation', failed.message, { rule: failed.rule, article: failed.article });
+    return RpcFailure.of('rule_violation', failed.message, { reason: 'rule.violated', rule: failed.rule, article: failed.article });
   }
 
   static fromRefusal(refusal: Refusal): RpcFailure {
     switch (refusal.code) {
       case 'invalid_transition':
-        return RpcFailure.of('conflict', refusal.message);
+        return RpcFailure.of('conflict', refusal.message, { reason: 'lifecycle.invalid_transition' });
       case 'role_not_allowed':
-        return RpcFailure.of('forbidden', refusal.message);
+        return RpcFailure.of('forbidden', refusal.message, { reason: 'lifecycle.role_not_allowed' });
       case 'rule_violation':
       case 'waiver_required':
         return RpcFailure.of(refusal.code, refusal.message, {
+          reason: `rule.${refusal.code === 'rule_violation' ? 'violated' : 'waiver_required'}`,
           ...(refusal.rule ? { rule: refusal.rule } : {}),
           ...(refusal.article ? { article: refusal.article } : {}),
         });
     }
   }
+}
+
+/** The stable code of a refusal (`appointment.already_ended`), as it travels in an RpcError. */
+export function refusalCode(code: string): Pick<RpcError, 'reason'> {
+  return { reason: code };
 }
 
 /** Whether a value received over NATS is an RpcError. */

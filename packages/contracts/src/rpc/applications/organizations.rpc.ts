@@ -64,3 +64,19 @@ export const ListOrganizations = defineRpc({
   }),
   response: pageOf(organizationSchema),
 });
+
+/** What the gateway needs to know of a token's organization to check that its role fits (DOMAIN.md §1). */
+export const organizationStandingSchema = z.object({
+  kind: z.enum(ORGANIZATION_KINDS),
+  legalPerson: z.boolean(),
+  isRecommender: z.boolean(),
+  authority: z.enum(['dst', 'committee_office']).nullable(),
+});
+
+export const GetOrganizationStanding = defineRpc({
+  service: 'applications',
+  operation: 'organizations.standing',
+  summary: 'The standing of a token’s organization (null when it is not registered), for the gateway’s role check',
+  request: z.object({ id: z.string().trim().min(1).max(100) }),
+  response: z.object({ id: z.string(), standing: organizationStandingSchema.nullable() }),
+});

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+
+import { CreateAppointment, DuplicateFound, type AppointmentDto } from '@tic/contracts';
+import { appointmentStatusFor } from '@tic/domain';
+import { Clock, Deadlines } from '@tic/deadlines';
+import { newId, nextEventVersion, refuse, requireAccess, RpcFailure, UnitOfWork, type Caller, type CommandScope, type In } from '@tic/platform';
+
+import { Person } from '../people/person.entity';
+import { Platform } from '../platforms/platform.entity';
+import { appointmentFindings } from './appointment-findings';
+import { APPOINTMENT_REFUSALS } from './appointment.refusals';
+import { AppointmentViews } from './appointment-views';
+import { Appointment } from './appointment.entity';
+
+type CreateInput = In<typeof CreateAppointment>;
+
+/** A14, A15, A18: an appointment is checked against the rules as it is made, and a new director replaces the one in office. */
+@Injectable()
+export class AppointmentCreation {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly deadlines: Deadlines,
+    private readonly clock: Clock,
+    private readonly views: AppointmentViews,
+  ) {}
+
+  create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
+    assertDates(input);
+    return this.uow.run(CreateAppointment, input, (scope) => this.appoint(scope, input, caller), (em, id) => this.views.load(em, id));
+  }
+
+  private async appoint(scope: CommandScope, input: CreateInput, caller: Caller): Promise<string> {
+    const { em } = scope;
+    const platforms = em.getRepository(Platform);
+    const platform = await platforms.findVisible(input.platformId, caller);
+    const isCenter = platform.kind === 'technology_innovation_center';
+    requireAccess(caller, input.role === 'director' ? 'appointment.create_director' : 'appointment.create_staff', platforms.facts(platform));
+    // Director changes of one platform take turns, so that two decisions cannot both replace the same director.
+    await platforms.findForUpdate(platform.id);
+    if (platform.status !== 'active') throw refuse(APPOINTMENT_REFUSALS.platform_closed);
+    // Two platforms appointing the same person at once must see each other's post (A18), so they take turns.
+    const person = await em.getRepository(Person).findForUpdate(input.personId);
+    if (!person) throw RpcFailure.invalidInput([{ path: 'personId', message: 'is not a registered person' }]);
+    const today = this.clock.today();
+    const appointments = em.getRepository(Appointment);
+    const posts = await appointments.inForce(platform.id, today);
+    if (posts.some((post) => post.personId === person.id)) throw refuse(APPOINTMENT_REFUSALS.already_holds_post, { name: person.name });
+
+    // A18 looks at the posts elsewhere that are in force while this one is: from its start (or today,
+    // for one that started earlier) to its end.
+    const inForceFrom = input.startsOn > today ? input.startsOn : today;
+    const fixedElsewhere = (await appointments.fixedPosts([person.idNumberHash], inForceFrom))
+      .filter((post) => post.platformId !== platform.id && (input.endsOn === undefined || post.since <= input.endsOn))
+      .map((post) => ({ platformId: post.platformId, platformName: post.platformName, since: post.since }));
+    const findings = appointmentFindings({
+      person,
+      platform: { id: platform.id, supportingUnitId: platform.supportingUnitId, isCenter },
+      role: input.role,
+      kind: input.kind,
+      ...(input.agreement ? { agreement: input.agreement } : {}),
+      deputiesNow: posts.filter((post) => post.role === 'deputy_director').length,
+      fixedElsewhere,
+    });
+    // A14–A18: a failing hard rule refuses the post; a failing principle rule leaves it awaiting DST's waiver.
+    const { to: status } = scope.decide(appointmentStatusFor(findings));
+
+    const appointment = em.create(Appointment, {
+      id: newId(),
+      personId: person.id,
+      platformId: platform.id,
+      role: input.role,
+      kind: input.kind,
+      status,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null,
+      agreement: input.kind === 'floating' ? (input.agreement ?? null) : null,
+      findings,
+    });
+    em.persist(appointment);
+    if (input.role === 'director' && isCenter) await this.replaceDirector(em, appointment, posts, input);
+    for (const conflict of fixedElsewhere) {
+      scope.record(DuplicateFound, {
+        subject: appointment.id,
+        aggregateVersion: nextEventVersion(appointment),
+        data: {
+          personId: person.id, personName: person.name, platformId: platform.id, platformName: platform.name,
+          conflictingPlatformId: conflict.platformId, conflictingPlatformName: conflict.platformName, conflictingSince: conflict.since,
+          rule: 'A18-one-platform', article: '第十八条',
+        },
+      });
+    }
+    return appointment.id;
+  }
+
+  /** A15: the new director replaces the one in office, and the filing period starts from the decision. */
+  private async replaceDirector(em: CommandScope['em'], appointment: Appointment, posts: readonly Appointment[], input: CreateInput): Promise<void> {
+    const decidedOn = input.decidedOn ?? input.startsOn;
+    const previous = posts.find((post) => post.role === 'director');
+    let previousDirectorName: string | null = null;
+    if (previous) {
+      previous.status = 'ended';
+      previous.endsOn = decidedOn < previous.startsOn ? previous.startsOn : decidedOn;
+      previousDirectorName = (await em.getRepository(Person).findOneOrFail({ id: previous.personId })).name;
+    }
+    appointment.directorFiling = { decidedOn, committeeReviewedOn: input.committeeReviewedOn ?? decidedOn, previousDirectorName, filedOn: null, documentRef: null };
+    await this.deadlines.schedule(em, { kind: 'D-director-filing', subjectId: appointment.id, centerId: appointment.platformId, start: decidedOn });
+  }
+}
+
+/** A15: the committee reviews, then the unit decides; an appointment ends after it starts. */
+function assertDates(input: CreateInput): void {
+  const errors: { path: string; message: string }[] = [];
+  if (input.endsOn !== undefined && input.endsOn < input.startsOn) errors.push({ path: 'endsOn', message: 'must not be before startsOn' });
+  if (input.role === 'director') {
+    if (input.decidedOn === undefined) errors.push({ path: 'decidedOn', message: 'is required for a director (A15: the supporting unit’s decision starts the filing period)' });
+    if (input.committeeReviewedOn === undefined) errors.push({ path: 'committeeReviewedOn', message: 'is required for a director (A15: the management committee reviews the appointment)' });
+    if (input.decidedOn !== undefined && input.committeeReviewedOn !== undefined && input.committeeReviewedOn > input.decidedOn) {
+      errors.push({ path: 'committeeReviewedOn', message: 'must not be after decidedOn (A15: the committee reviews before the unit decides)' });
+    }
+  }
+  if (errors.length > 0) throw RpcFailure.invalidInput(errors);
+}

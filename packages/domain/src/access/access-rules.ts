@@ -1,0 +1,162 @@
+import type { LocalizedText } from '../findings';
+import type { Role } from '../roles';
+import type { ResourceKind, ScopeField } from './access-types';
+
+/** Which resources (already seen by the caller) a role may act on: any, or those a field ties to its organization. */
+export type ActionGrant = 'any' | readonly ScopeField[];
+
+export type Grants = Partial<Record<Role, ActionGrant>>;
+
+/** One row of the policy: who may, and the refusal (stable code, zh/en text, the article) for everyone else. */
+export interface AccessRule {
+  readonly grants: Grants;
+  /** Different grants for some kinds (the director of a center, A15), else `grants`. */
+  readonly grantsFor?: Partial<Record<ResourceKind, Grants>>;
+  /** The resource is being created: the caller need not see it yet, only be allowed to make it. */
+  readonly creates?: boolean;
+  readonly code: string;
+  readonly message: LocalizedText;
+  readonly article?: string;
+}
+
+const DST: Grants = { dst_admin: 'any' };
+const SUPPORTING_UNIT: Grants = { supporting_unit: ['supportingUnitId'] };
+/** The units that manage a platform's staff: its supporting unit, and its construction unit. */
+const MANAGING_UNITS: Grants = { supporting_unit: ['supportingUnitId'], construction_unit: ['constructionUnitId'] };
+/** Every role that sees the resource; the lifecycle's transition table then decides the step (A13, A15). */
+const ANY_WHO_SEES: Grants = {
+  dst_admin: 'any',
+  committee_office: 'any',
+  recommender: 'any',
+  supporting_unit: 'any',
+  co_builder: 'any',
+  construction_unit: 'any',
+  expert: 'any',
+  evaluator: 'any',
+};
+
+const dstOnly = (code: string, zh: string, en: string, article?: string): AccessRule => ({
+  grants: DST,
+  code,
+  message: { zh, en },
+  ...(article === undefined ? {} : { article }),
+});
+
+/** The authorization policy of both services: every write, by action. Reads are `<kind>.read` (read-scopes.ts). */
+export const ACCESS_RULES = {
+  'application.create': {
+    grants: { construction_unit: ['constructionUnitId'] },
+    creates: true,
+    code: 'application.filled_by_construction_unit',
+    message: { zh: '申报书由建设单位填写', en: 'The construction unit fills in the application' },
+    article: '第十三条',
+  },
+  'application.update': {
+    grants: { construction_unit: ['constructionUnitId'] },
+    code: 'application.edited_by_construction_unit',
+    message: { zh: '只有建设单位可以修改申报书', en: 'Only the construction unit edits the application' },
+    article: '第十三条',
+  },
+  'application.transition': {
+    grants: ANY_WHO_SEES,
+    code: 'application.transition_not_allowed',
+    message: { zh: '无权推进该申报', en: 'You may not move this application on' },
+    article: '第十三条',
+  },
+  'application.export': dstOnly('application.export_by_dst', '导出由省科技厅使用', 'Exports are for DST'),
+  // DOMAIN.md §2: a principle rule is passed over only when DST records a waiver with a reason.
+  'waiver.record': dstOnly('waiver.recorded_by_dst', '只有省科技厅可以记录豁免', 'Only DST records waivers'),
+  'call.open': dstOnly('call.opened_by_dst', '申报通知由省科技厅发布', 'DST opens calls', '第十三条'),
+  'organization.register': dstOnly('organization.registered_by_dst', '单位由省科技厅登记', 'DST registers units'),
+  'calendar.load': dstOnly('calendar.loaded_by_dst', '节假日安排由省科技厅导入', 'DST loads holiday schedules'),
+  'notice.publish': dstOnly('notice.published_by_dst', '公示由省科技厅发布', 'DST publishes notices', '第十三条'),
+  'objection.decide': dstOnly('objection.decided_by_dst', '只有省科技厅可以处理异议', 'Only DST decides objections', '第十三条'),
+  'expert.register': dstOnly('expert.registered_by_dst', '专家库由省科技厅管理', 'DST manages the expert pool'),
+  'expert.list': dstOnly('expert.listed_by_dst', '专家库由省科技厅管理', 'DST manages the expert pool'),
+  'review.draw': dstOnly('review.drawn_by_dst', '专家由省科技厅抽取', 'DST draws the experts', '第十三条'),
+  'review.score': {
+    grants: { expert: ['assignedUserIds'] },
+    code: 'review.scored_by_assigned_expert',
+    message: { zh: '只有抽取的专家可以评分', en: 'Only a drawn expert scores' },
+    article: '第十三条',
+  },
+  'platform.register': dstOnly('platform.registered_by_dst', '仅省科技厅可登记科技创新平台', 'Only DST registers platforms'),
+  'roster.import': dstOnly('roster.imported_by_dst', '仅省科技厅可导入平台人员名单', 'Only DST imports platform rosters'),
+  'roster.check': {
+    grants: { dst_admin: 'any', recommender: 'any', supporting_unit: 'any', construction_unit: 'any' },
+    code: 'roster.checked_by_units',
+    message: { zh: '无权查重人员名单', en: 'You may not check rosters' },
+  },
+  'appointment.create_director': {
+    grants: MANAGING_UNITS,
+    grantsFor: { center: SUPPORTING_UNIT },
+    code: 'appointment.director_by_supporting_unit',
+    message: { zh: '主任由依托单位聘任（第十五条）', en: 'The supporting unit appoints the director (A15)' },
+    article: '第十五条',
+  },
+  'appointment.end_director': {
+    grants: MANAGING_UNITS,
+    grantsFor: { center: SUPPORTING_UNIT },
+    code: 'appointment.director_ended_by_supporting_unit',
+    message: { zh: '主任的调整由依托单位决定（第十五条）', en: 'The supporting unit adjusts the director (A15)' },
+    article: '第十五条',
+  },
+  'appointment.file_director': {
+    grants: SUPPORTING_UNIT,
+    code: 'appointment.filed_by_supporting_unit',
+    message: { zh: '由依托单位报送备案（第十五条）', en: 'The supporting unit files the appointment (A15)' },
+    article: '第十五条',
+  },
+  'appointment.create_staff': {
+    grants: MANAGING_UNITS,
+    code: 'appointment.staff_by_managing_unit',
+    message: { zh: '人员由依托单位或建设单位聘任', en: 'The supporting or construction unit appoints staff' },
+  },
+  'appointment.end_staff': {
+    grants: MANAGING_UNITS,
+    code: 'appointment.staff_ended_by_managing_unit',
+    message: { zh: '人员的聘任由依托单位或建设单位结束', en: 'The supporting or construction unit ends staff appointments' },
+  },
+  'committee.form': {
+    grants: SUPPORTING_UNIT,
+    code: 'committee.formed_by_supporting_unit',
+    message: { zh: '委员会由依托单位组建', en: 'The supporting unit forms the committees' },
+    article: '第十六条、第十七条',
+  },
+  'committee.record_meeting': {
+    grants: SUPPORTING_UNIT,
+    code: 'committee.meeting_by_supporting_unit',
+    message: { zh: '由依托单位记录委员会会议', en: 'The supporting unit records committee meetings' },
+    article: '第十五条',
+  },
+  'person.register': {
+    grants: { dst_admin: 'any', supporting_unit: 'any', construction_unit: 'any' },
+    creates: true,
+    code: 'person.registered_by_units',
+    message: { zh: '人员由依托单位、建设单位或省科技厅登记', en: 'People are registered by supporting or construction units, or DST' },
+  },
+  // A unit corrects those it employs or registered; a post on its platform is not enough, or any unit
+  // could move another's director to itself and break A15 for them.
+  'person.update': {
+    grants: {
+      dst_admin: 'any',
+      supporting_unit: ['employerOrgId', 'registeredByOrgId'],
+      construction_unit: ['employerOrgId', 'registeredByOrgId'],
+      co_builder: ['employerOrgId', 'registeredByOrgId'],
+    },
+    code: 'person.corrected_by_employer_or_registrant',
+    message: { zh: '只能修改本单位登记或聘用的人员', en: 'Only people your unit registered or employs can be corrected' },
+  },
+  'person.change_employer': {
+    grants: {
+      dst_admin: 'any',
+      supporting_unit: ['employerOrgId'],
+      construction_unit: ['employerOrgId'],
+      co_builder: ['employerOrgId'],
+    },
+    code: 'person.employer_changed_by_employer',
+    message: { zh: '工作单位只能由原工作单位或省科技厅变更', en: 'Only the current employer or DST changes the employer' },
+  },
+  'person.reveal_id_number': dstOnly('person.id_number_for_dst', '仅省科技厅可查看完整身份证号码', 'Only DST reads full ID numbers'),
+  'person.read_identity_audit': dstOnly('person.identity_audit_for_dst', '仅省科技厅可查看', 'Only DST reads the audit'),
+} as const satisfies Record<string, AccessRule>;

@@ -1,0 +1,5 @@
+export * from './access-types';
+export * from './access-rules';
+export * from './read-scopes';
+export * from './access-policy';
+export * from './role-fit';

@@ -1,0 +1,75 @@
+import type { Role } from '../roles';
+import type { ResourceKind, ScopeField } from './access-types';
+
+/** How one role sees one kind: everything, nothing, or what one of the fields ties to it. */
+export type ReadGrant = 'all' | 'none' | readonly ScopeField[];
+
+const UNIT_FIELDS = {
+  supporting_unit: ['supportingUnitId'],
+  construction_unit: ['constructionUnitId'],
+  recommender: ['recommenderId'],
+  co_builder: ['coBuilderIds'],
+} as const satisfies Partial<Record<Role, readonly ScopeField[]>>;
+
+/** DOMAIN.md §1: DST and the committee office see every center; a unit its own; a recommender its jurisdiction. */
+const CENTER_LIKE: Record<Role, ReadGrant> = {
+  dst_admin: 'all',
+  committee_office: 'all',
+  ...UNIT_FIELDS,
+  // An evaluator will see the centers assigned to it (A29) once evaluations exist; an expert none.
+  expert: 'none',
+  evaluator: 'none',
+};
+
+const EVERYONE: Record<Role, ReadGrant> = {
+  dst_admin: 'all',
+  committee_office: 'all',
+  recommender: 'all',
+  supporting_unit: 'all',
+  co_builder: 'all',
+  construction_unit: 'all',
+  expert: 'all',
+  evaluator: 'all',
+};
+
+const DST_AND_OFFICE: Record<Role, ReadGrant> = {
+  dst_admin: 'all',
+  committee_office: 'all',
+  recommender: 'none',
+  supporting_unit: 'none',
+  co_builder: 'none',
+  construction_unit: 'none',
+  expert: 'none',
+  evaluator: 'none',
+};
+
+/**
+ * Who sees what, per kind and role: the list scope of a kind, and the test a single read must pass.
+ * A person is also seen by whoever sees a platform they serve (see `servedPlatforms`).
+ */
+export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
+  // An expert sees the applications drawn for them (A13 expert review); an evaluator none.
+  application: { ...CENTER_LIKE, expert: ['assignedUserIds'] },
+  center: CENTER_LIKE,
+  platform: CENTER_LIKE,
+  appointment: CENTER_LIKE,
+  committee: CENTER_LIKE,
+  compliance: CENTER_LIKE,
+  roster: CENTER_LIKE,
+  // A unit sees those it employs or registered; a recommender only those serving in its jurisdiction.
+  person: {
+    ...CENTER_LIKE,
+    supporting_unit: ['employerOrgId', 'registeredByOrgId'],
+    construction_unit: ['employerOrgId', 'registeredByOrgId'],
+    co_builder: ['employerOrgId', 'registeredByOrgId'],
+    recommender: [],
+  },
+  review: { ...DST_AND_OFFICE, committee_office: 'none', expert: ['assignedUserIds'] },
+  objection: DST_AND_OFFICE,
+  // The pool is DST's (expert.register, expert.list); that an expert exists is no secret.
+  expert: EVERYONE,
+  call: EVERYONE,
+  notice: EVERYONE,
+  organization: EVERYONE,
+  calendar: EVERYONE,
+};

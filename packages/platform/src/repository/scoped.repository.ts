@@ -1,0 +1,43 @@
+import type { FilterQuery } from '@mikro-orm/core';
+
+import { listScope, type ResourceFacts, type ResourceKind, type ScopeField } from '@tic/domain';
+
+import { requireAccess } from '../access/require-access';
+import type { Caller } from '../context/call-context';
+import type { AggregateRoot } from '../model/aggregate.entity';
+import { refusalCode, RpcFailure } from '../rpc/rpc-failure';
+import { AggregateRepository } from './aggregate.repository';
+
+/**
+ * A repository whose reads are in the caller's scope, decided by the domain's policy: a single read
+ * passes `can(caller, '<kind>.read', facts)` or is a 404, and lists are filtered by `listScope`, so
+ * that both come from the same table.
+ */
+export abstract class ScopedRepository<T extends AggregateRoot<string>> extends AggregateRepository<T> {
+  /** The kind the policy knows this aggregate as. */
+  protected abstract readonly kind: ResourceKind;
+
+  /** The facts about a row the policy decides on (for some aggregates, those of its parent). */
+  abstract facts(row: T): ResourceFacts | Promise<ResourceFacts>;
+
+  /** The rows whose `field` ties them to `value` (an organization or a user), as a query condition. */
+  protected abstract scopeCondition(field: ScopeField, value: string): FilterQuery<T> | Promise<FilterQuery<T>>;
+
+  /** The row if the caller may see it; otherwise 404, whether it exists or not. */
+  async findVisible(id: string, caller: Caller): Promise<T> {
+    const row = await this.findOne({ id } as FilterQuery<T>);
+    if (row === null) throw RpcFailure.of('not_found', undefined, refusalCode(`${this.kind}.not_found`));
+    requireAccess(caller, `${this.kind}.read`, await this.facts(row));
+    return row;
+  }
+
+  /** The filter of the rows the caller sees (`{}` for all), or null when it sees none. */
+  async visibleFilter(caller: Caller): Promise<FilterQuery<T> | null> {
+    const scope = listScope(caller, this.kind);
+    if ('all' in scope) return {};
+    if ('none' in scope) return null;
+    const conditions: FilterQuery<T>[] = [];
+    for (const { field, equals } of scope.anyOf) conditions.push(await this.scopeCondition(field, equals));
+    return { $or: conditions } as FilterQuery<T>;
+  }
+}

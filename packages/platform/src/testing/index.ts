@@ -1,0 +1,3 @@
+export * from './running-service';
+export * from './migration-drift';
+export { refusal } from '@tic/testing';
