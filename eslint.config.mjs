@@ -8,9 +8,9 @@ import tseslint from 'typescript-eslint';
  * Import boundaries by package name (STYLE.md): the files matched may import only the listed
  * `@tic/*` packages, besides whatever else `extra` forbids.
  */
-function boundaries(files, allowed, message, extra = []) {
+function boundaries(files, allowed, message, extra = [], except = []) {
   const group = ['@tic/*', ...allowed.map((name) => `!${name}`), ...extra];
-  return [{ files: [files], ignores: ['**/*.spec.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } }];
+  return [{ files: [files], ignores: ['**/*.spec.ts', ...except], rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } }];
 }
 
 const infrastructure = ['@nestjs/*', '@mikro-orm/*', '@nats-io/*', 'bullmq', 'ioredis', 'pg', 'pino', 'node:*', 'fs', 'path', 'crypto'];
@@ -53,7 +53,9 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': 'off' },
   },
   ...boundaries('packages/contracts/src/**/*.ts', ['@tic/domain'], '@tic/contracts depends on @tic/domain only.', ['@nestjs/*', '@mikro-orm/*']),
-  ...boundaries('packages/platform/src/**/*.ts', ['@tic/contracts', '@tic/domain'], '@tic/platform depends on @tic/contracts and @tic/domain only.'),
+  ...boundaries('packages/platform/src/**/*.ts', ['@tic/contracts', '@tic/domain'], '@tic/platform depends on @tic/contracts and @tic/domain only.', [], ['packages/platform/src/testing/**']),
+  // The kit's test entry point (`@tic/platform/testing`) builds on the generic test helpers.
+  ...boundaries('packages/platform/src/testing/**/*.ts', ['@tic/contracts', '@tic/domain', '@tic/testing'], '@tic/platform/testing builds on @tic/testing, @tic/contracts and @tic/domain only.'),
   ...boundaries('packages/deadlines/src/**/*.ts', ['@tic/platform', '@tic/contracts', '@tic/domain'], '@tic/deadlines depends on @tic/platform, @tic/contracts and @tic/domain only.'),
   ...boundaries('packages/testing/src/**/*.ts', ['@tic/platform', '@tic/deadlines', '@tic/contracts', '@tic/domain'], '@tic/testing serves tests; it never imports an app.'),
   ...boundaries('apps/*/src/**/*.ts', ['@tic/platform', '@tic/deadlines', '@tic/contracts', '@tic/domain'], 'No app imports another app (talk over NATS), nor the test kit.', ['**/apps/**', '../../*/src/**']),

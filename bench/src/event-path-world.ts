@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 
 import { createEvent, EVENT_STREAM, eventSubject, FundingAllocated, type CloudEvent } from '@tic/contracts';
 import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
-import { ensureEventStream, NatsConnectionService, OutboxRelay, ormConfig } from '@tic/platform';
+import { ensureEventStream, NatsConnectionService, OutboxRelay, openOrm } from '@tic/platform';
 import { createTestDatabase, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
 const data = (allocationId: string) => ({ ...EVENT_DATA_FIXTURES['tic.funding.allocated'], allocationId, purpose: '技术创新中心建设运行补助' });
@@ -28,7 +28,7 @@ export class EventPathWorld {
 
   static async start(): Promise<EventPathWorld> {
     const [db, nats] = await Promise.all([createTestDatabase('bench_events'), startNatsServer()]);
-    const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: 'funding', entities: [], migrationsPath: __dirname }));
+    const orm = await openOrm({ databaseUrl: db.url, schema: 'funding', entities: [], migrationsPath: __dirname });
     await orm.schema.createSchema({ schema: 'funding' });
     const connection = new NatsConnectionService(nats.url, 'bench-relay');
     await ensureEventStream(await connection.jetstreamManager());

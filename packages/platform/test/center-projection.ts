@@ -1,11 +1,11 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 
 import { CenterEstablished, CenterRenamed, CenterRevoked, CenterStatusChanged, createEvent, type CloudEvent } from '@tic/contracts';
 import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
 
-import { defineSubscription, EventConsumers, EventNotYetKnownError, NatsConnectionService, ormConfig, type EventConsumerOptions, type EventSubscription } from '../src';
+import { defineSubscription, EventConsumers, EventNotYetKnownError, NatsConnectionService, openOrm, type EventConsumerOptions, type EventSubscription } from '../src';
 
 /** A consumer's projection of centers; `applied` counts the effects, so a double application shows. */
 @Entity({ tableName: 'center_view' })
@@ -71,7 +71,7 @@ export interface Replica {
 
 /** Creates the schema's tables straight from the entities (this is about consumption, not migrations). */
 export async function createSchema(databaseUrl: string, schema: string): Promise<void> {
-  const orm = await MikroORM.init(ormConfig({ databaseUrl, schema, entities: [CenterView], migrationsPath: __dirname }));
+  const orm = await openOrm({ databaseUrl, schema, entities: [CenterView], migrationsPath: __dirname });
   await orm.schema.createSchema({ schema });
   await orm.close();
 }
@@ -83,7 +83,7 @@ export async function startReplica(
   options: Partial<EventConsumerOptions> = {},
   subscriptions: readonly EventSubscription[] = [centerSubscription],
 ): Promise<Replica> {
-  const orm = await MikroORM.init(ormConfig({ databaseUrl, schema: 'svc', entities: [CenterView], migrationsPath: __dirname }));
+  const orm = await openOrm({ databaseUrl, schema: 'svc', entities: [CenterView], migrationsPath: __dirname });
   const nats = new NatsConnectionService(natsUrl, 'replica');
   const consumers = new EventConsumers(orm, nats, { service: 'svc', maxFailures: 5, retryBaseMs: 20, retryMaxMs: 1_000, ...options }, subscriptions);
   consumers.onApplicationBootstrap();

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 
 import { eventually, startNatsServer, type TestNatsServer } from '@tic/testing';
 
-import { NatsConnectionService, OutboxRelay, ormConfig } from '../src';
+import { NatsConnectionService, OutboxRelay, openOrm } from '../src';
 import { FrozenProxy } from './support/frozen-proxy';
 import { RelayHarness } from './support/relay-harness';
 
@@ -21,7 +21,7 @@ describe('a relay instance whose database connection stops answering mid-pass', 
     [proxy, stuckNats] = await Promise.all([FrozenProxy.start(Number(new URL(h.db.url).port || 5432)), startNatsServer()]);
     const viaProxy = new URL(h.db.url);
     viaProxy.port = String(proxy.port);
-    stuckOrm = await MikroORM.init(ormConfig({ databaseUrl: viaProxy.toString(), schema: 'funding', entities: [], migrationsPath: __dirname }));
+    stuckOrm = await openOrm({ databaseUrl: viaProxy.toString(), schema: 'funding', entities: [], migrationsPath: __dirname });
     stuckConnection = new NatsConnectionService(stuckNats.url, 'stuck-relay');
     // Acks it would wait a minute for; Postgres ends its transaction after 1.5 s idle.
     stuck = new OutboxRelay(stuckOrm, stuckConnection, {

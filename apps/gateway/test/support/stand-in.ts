@@ -189,6 +189,8 @@ export async function startStandIn(natsUrl: string, state: StandInState): Promis
   @Module({ controllers: [handlers(state), personnelHandlers(state)] })
   class StandInModule {}
 
+  // Nest declares its options as a class; a literal of that shape is what its documentation passes.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(StandInModule, {
     transport: Transport.NATS,
     options: { servers: [natsUrl], queue: 'applications' },

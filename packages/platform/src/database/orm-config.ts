@@ -1,5 +1,5 @@
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
+import { MikroORM as PgMikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 // The core type: MikroORM.init() hands out the core class, whichever driver it starts.
 import type { MikroORM } from '@mikro-orm/core';
 
@@ -55,4 +55,13 @@ export async function runMigrations(orm: MikroORM, schema: string): Promise<stri
   await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
   const applied = await orm.migrator.up();
   return applied.map((m) => m.name);
+}
+
+/**
+ * Starts MikroORM on PostgreSQL for code that builds its own (tests, benchmarks, command-line tools)
+ * and hands it out with the PostgreSQL type that the relay and consumers take (MikroORM.init constructs
+ * the PostgreSQL class but declares the core one).
+ */
+export async function openOrm(input: OrmConfigInput): Promise<PgMikroORM> {
+  return PgMikroORM.init(ormConfig(input));
 }

@@ -14,6 +14,8 @@ export async function runReplayParkedCli(module: Type | DynamicModule, argv: rea
   process.env[REPLAY_ONLY_ENV] = 'true';
   const consumer = valuesOf(argv, '--consumer')[0];
   const ids = valuesOf(argv, '--id');
+  // Nest declares its options as a class; a literal of that shape is what its documentation passes.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const app = await NestFactory.createApplicationContext(module, { logger: ['error', 'warn'] });
   try {
     const report = await app.get(EventConsumers).replayParked({ ...(consumer ? { consumer } : {}), ...(ids.length > 0 ? { ids } : {}) });

@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type Subscription } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import { EVENT_STREAM, FundingAllocated } from '@tic/contracts';
 import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
 import { createTestDatabase, readAllEvents, startNatsServer, type NatsServerOptions, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
-import { EventOutbox, NatsConnectionService, OutboxEvent, OutboxRelay, ormConfig, type OutboxRelayOptions } from '../../src';
+import { EventOutbox, NatsConnectionService, OutboxEvent, OutboxRelay, openOrm, type OutboxRelayOptions } from '../../src';
 
 export interface WriteEvent {
   /** The aggregate; a new one when absent. */
@@ -38,7 +38,7 @@ export class RelayHarness {
 
   static async start(label: string, relay: Partial<OutboxRelayOptions>, nats: NatsServerOptions = {}): Promise<RelayHarness> {
     const [db, server] = await Promise.all([createTestDatabase(label), startNatsServer(nats)]);
-    const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: 'funding', entities: [], migrationsPath: __dirname }));
+    const orm = await openOrm({ databaseUrl: db.url, schema: 'funding', entities: [], migrationsPath: __dirname });
     await orm.schema.createSchema({ schema: 'funding' });
     const connection = new NatsConnectionService(server.url, 'relay-test');
     const outboxRelay = new OutboxRelay(orm, connection, { schema: 'funding', pollIntervalMs: 200, batchSize: 100, enabled: false, ...relay });
