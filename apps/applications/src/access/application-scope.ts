@@ -1,15 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 
-import { can, listScope, type Action, type ListScope, type Principal, type ResourceFacts, type ResourceKind } from '@tic/domain';
-import { RpcFailure } from '@tic/platform';
+import { listScope, type ListScope, type Principal, type ResourceFacts, type ResourceKind } from '@tic/domain';
 
 import type { Application } from '../applications/application.entity';
-
-/** The policy's answer, first in a service method: a refusal with its stable code (404 where existence must not leak). */
-export function requireAccess(caller: Principal, action: Action, resource: ResourceFacts): void {
-  const decision = can(caller, action, resource);
-  if (!decision.allowed) throw RpcFailure.denied(decision);
-}
 
 /** What the policy needs to know of an application; `assignedUserIds`: the users drawn to review it. */
 export function applicationFacts(application: Application, assignedUserIds: readonly string[] = []): ResourceFacts {

@@ -2,10 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { ApplicationApproved, CenterEstablished, type ApplicationDto, type ApproveApplication } from '@tic/contracts';
+import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
 import { applicationLifecycle, centerName, computeDueDate, RULES } from '@tic/domain';
 import { CalendarService, Clock } from '@tic/deadlines';
-import { assertVersion, type Caller, EventOutbox, newId, nextEventVersion, RpcFailure, withVersionCheck } from '@tic/platform';
+import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
 import { Notice } from '../notices/notice.entity';
@@ -27,17 +27,16 @@ type ApproveInput = z.output<typeof ApproveApplication.request>;
 @Injectable()
 export class ApplicationApprovalService {
   constructor(
-    private readonly entityManager: EntityManager,
     private readonly loader: ApplicationLoader,
     private readonly applications: ApplicationsService,
-    private readonly outbox: EventOutbox,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
   ) {}
 
-  async approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
-    await withVersionCheck(() =>
-      this.entityManager.fork().transactional(async (em) => {
+  approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(ApproveApplication, input, async (scope) => {
+        const { em } = scope;
         const application = await this.loader.load(em, input.id, caller, true);
         assertVersion(input.version, application.version);
         const decision = applicationLifecycle.decide(
@@ -62,7 +61,7 @@ export class ApplicationApprovalService {
         application.centerId = center.id;
         recordHistory(em, application, caller, 'approve', from, `track: ${input.track}`, decision.article);
 
-        this.outbox.record(em, ApplicationApproved, {
+        scope.record(ApplicationApproved, {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),
           data: {
@@ -73,7 +72,7 @@ export class ApplicationApprovalService {
             waivedRules: application.waivers.map((w) => ({ rule: w.rule, article: RULES[w.rule].article, reason: w.reason })),
           },
         });
-        this.outbox.record(em, CenterEstablished, {
+        scope.record(CenterEstablished, {
           subject: center.id,
           aggregateVersion: nextEventVersion(center),
           data: {
@@ -93,9 +92,7 @@ export class ApplicationApprovalService {
               : { preparationEndsOn: center.preparationEndsOn, preparationEndsOnProvisional: center.preparationEndsOnProvisional ?? false }),
           },
         });
-      }),
-    );
-    return this.applications.get(input.id, caller);
+    }, (em) => this.applications.view(em, input.id, caller));
   }
 
   private establishCenter(em: EntityManager, application: Application, track: ApproveInput['track'], approvedOn: string): Center {

@@ -2,14 +2,14 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-import { RpcFailure, type Caller } from '@tic/platform';
+import { requireAccess, RpcFailure, type Caller } from '@tic/platform';
 
 import { Organization } from '../organizations/organization.entity';
 import { Expert } from '../reviews/expert.entity';
 import { ReviewAssignment } from '../reviews/review-assignment.entity';
 import { ApplicationHistory } from './application-history.entity';
 import { Application } from './application.entity';
-import { applicationFacts, requireAccess, scopeUsesAssignments } from '../access/application-scope';
+import { applicationFacts, scopeUsesAssignments } from '../access/application-scope';
 
 const APPLICATION = { zh: '申报', en: 'Application' };
 

@@ -2,10 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { CenterFiled, type ApplicationDto, type RecordWaiver, type TransitionApplication } from '@tic/contracts';
+import { CenterFiled, RecordWaiver, TransitionApplication, type ApplicationDto } from '@tic/contracts';
 import { applicationLifecycle, decideWaiver, type ApplicationContext } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { assertVersion, type Caller, eventActor, EventOutbox, nextEventVersion, refuse, RpcFailure, withVersionCheck } from '@tic/platform';
+import { assertVersion, type Caller, eventActor, nextEventVersion, refuse, RpcFailure, UnitOfWork, type CommandScope } from '@tic/platform';
 
 import { Call } from '../calls/call.entity';
 import { Center } from '../centers/center.entity';
@@ -32,16 +32,15 @@ type WaiverInput = z.output<typeof RecordWaiver.request>;
 @Injectable()
 export class ApplicationWorkflowService {
   constructor(
-    private readonly entityManager: EntityManager,
     private readonly loader: ApplicationLoader,
     private readonly applications: ApplicationsService,
-    private readonly outbox: EventOutbox,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  async transition(input: TransitionInput, caller: Caller): Promise<ApplicationDto> {
-    await withVersionCheck(() =>
-      this.em().transactional(async (em) => {
+  transition(input: TransitionInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(TransitionApplication, input, async (scope) => {
+        const { em } = scope;
         const application = await this.loader.load(em, input.id, caller, true);
         assertVersion(input.version, application.version);
         const context = await this.contextFor(em, application, input);
@@ -55,23 +54,20 @@ export class ApplicationWorkflowService {
           await archiveReview(em, application.id, `${input.action}: ${input.comment ?? ''}`);
         }
         if (input.action === 'file') {
-          await this.fileCenter(em, application, caller, input.documentRef);
+          await this.fileCenter(scope, application, caller, input.documentRef);
           return;
         }
-        this.outbox.record(em, STEP_EVENTS[input.action], {
+        scope.record(STEP_EVENTS[input.action], {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),
           data: applicationEventData(application, { from, to: decision.to, article: decision.article, comment: input.comment }, caller),
         });
-      }),
-    );
-    return this.applications.get(input.id, caller);
+    }, (em) => this.applications.view(em, input.id, caller));
   }
 
   /** DOMAIN.md §2: DST waives a failing principle rule with a reason (decideWaiver); hard rules cannot be waived. */
-  async waive(input: WaiverInput, caller: Caller): Promise<ApplicationDto> {
-    await withVersionCheck(() =>
-      this.em().transactional(async (em) => {
+  waive(input: WaiverInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(RecordWaiver, input, async ({ em }) => {
         const application = await this.loader.load(em, input.id, caller, true);
         const decision = decideWaiver({
           subject: 'application',
@@ -86,9 +82,7 @@ export class ApplicationWorkflowService {
         const waiver = { rule: input.rule, article: decision.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() };
         application.waivers = [...application.waivers, waiver];
         recordHistory(em, application, caller, 'waive', application.status, `${input.rule}: ${input.reason}`, decision.article);
-      }),
-    );
-    return this.applications.get(input.id, caller);
+    }, (em) => this.applications.view(em, input.id, caller));
   }
 
   private async contextFor(em: EntityManager, application: Application, input: TransitionInput): Promise<ApplicationContext> {
@@ -116,11 +110,11 @@ export class ApplicationWorkflowService {
   }
 
   // A13(四): the approval is filed with the committee office; the center records the date.
-  private async fileCenter(em: EntityManager, application: Application, caller: Caller, documentRef: string | undefined): Promise<void> {
-    const center = await em.findOneOrFail(Center, { applicationId: application.id });
+  private async fileCenter(scope: CommandScope, application: Application, caller: Caller, documentRef: string | undefined): Promise<void> {
+    const center = await scope.em.findOneOrFail(Center, { applicationId: application.id });
     const filedOn = this.clock.today();
     center.filedOn = filedOn;
-    this.outbox.record(em, CenterFiled, {
+    scope.record(CenterFiled, {
       subject: center.id,
       aggregateVersion: nextEventVersion(center),
       data: {
@@ -131,10 +125,6 @@ export class ApplicationWorkflowService {
         actor: eventActor(caller),
       },
     });
-  }
-
-  private em(): EntityManager {
-    return this.entityManager.fork();
   }
 }
 

@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import type { ApplicationDto, CreateApplication, ListApplications, UpdateApplication } from '@tic/contracts';
+import { CreateApplication, UpdateApplication, type ApplicationDto, type ListApplications } from '@tic/contracts';
 import { centerName, validateUscc } from '@tic/domain';
-import { assertVersion, type Caller, newId, pageOf, refuse, RpcFailure, withVersionCheck } from '@tic/platform';
+import { assertVersion, type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 import { Clock } from '@tic/deadlines';
 
 import { applicationScope } from '../access/application-scope';
@@ -14,7 +14,7 @@ import { applicationFindings } from './application-findings';
 import { ApplicationLoader } from './application-loader';
 import { toApplicationDto } from './application-view';
 import { Application } from './application.entity';
-import { applicationFacts, requireAccess, scopeUsesAssignments } from '../access/application-scope';
+import { applicationFacts, scopeUsesAssignments } from '../access/application-scope';
 import { APPLICATION_REFUSALS } from './applications.refusals';
 
 type CreateInput = z.output<typeof CreateApplication.request>;
@@ -31,46 +31,49 @@ export class ApplicationsService {
     private readonly entityManager: EntityManager,
     private readonly loader: ApplicationLoader,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
-  async create(input: CreateInput, caller: Caller): Promise<ApplicationDto> {
-    const em = this.em();
-    const call = await em.findOne(Call, { id: input.callId });
-    if (!call) throw refuse(APPLICATION_REFUSALS.call_not_found);
-    if (this.clock.today() > call.closesOn) {
-      throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
-    }
-    const { supportingUnit, recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
-    const application = em.create(Application, {
-      id: newId(),
-      callId: call.id,
-      constructionUnitId: caller.orgId,
-      recommenderId,
-      regionCode,
-      ...this.formFields(input),
-    });
-    await em.flush();
-    return toApplicationDto(application, applicationFindings(application, supportingUnit), [], caller);
+  create(input: CreateInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(CreateApplication, input, async ({ em }) => {
+      const call = await em.findOne(Call, { id: input.callId });
+      if (!call) throw refuse(APPLICATION_REFUSALS.call_not_found);
+      if (this.clock.today() > call.closesOn) {
+        throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
+      }
+      const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+      const application = em.create(Application, {
+        id: newId(),
+        callId: call.id,
+        constructionUnitId: caller.orgId,
+        recommenderId,
+        regionCode,
+        ...this.formFields(input),
+      });
+      return application.id;
+    }, (em, id) => this.view(em, id, caller));
   }
 
-  async update(input: UpdateInput, caller: Caller): Promise<ApplicationDto> {
-    const em = this.em();
-    return withVersionCheck(async () => {
-      const application = await this.loader.load(em, input.id, caller);
+  update(input: UpdateInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(UpdateApplication, input, async ({ em }) => {
+      const application = await this.loader.load(em, input.id, caller, true);
       requireAccess(caller, 'application.update', applicationFacts(application));
       assertVersion(input.version, application.version);
       if (!EDITABLE.has(application.status)) {
         throw refuse(APPLICATION_REFUSALS.not_editable);
       }
-      const { supportingUnit, recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+      const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
       em.assign(application, { ...this.formFields(input), recommenderId, regionCode });
-      await em.flush();
-      return toApplicationDto(application, applicationFindings(application, supportingUnit), await this.loader.history(em, application.id), caller);
-    });
+      return application.id;
+    }, (em, id) => this.view(em, id, caller));
   }
 
-  async get(id: string, caller: Caller): Promise<ApplicationDto> {
-    const em = this.em();
+  get(id: string, caller: Caller): Promise<ApplicationDto> {
+    return this.view(this.em(), id, caller);
+  }
+
+  /** The application as the caller sees it, read through `em` (a command's, to answer with what it changed). */
+  async view(em: EntityManager, id: string, caller: Caller): Promise<ApplicationDto> {
     const application = await this.loader.load(em, id, caller);
     const supportingUnit = await this.loader.supportingUnit(em, application);
     return toApplicationDto(application, applicationFindings(application, supportingUnit), await this.loader.history(em, id), caller);

@@ -3,10 +3,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { PublicNoticeEnded, PublicNoticeStarted, type ListPublicNotices, type NoticeDto, type PublishNotice } from '@tic/contracts';
+import { PublicNoticeEnded, PublicNoticeStarted, PublishNotice, type ListPublicNotices, type NoticeDto } from '@tic/contracts';
 import { addDays, applicationLifecycle, centerName } from '@tic/domain';
 import { Clock, Deadline, Deadlines } from '@tic/deadlines';
-import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, PLATFORM_CONFIG, RpcFailure, withVersionCheck } from '@tic/platform';
+import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, PLATFORM_CONFIG, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { recordHistory } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
@@ -29,6 +29,7 @@ export class NoticesService implements OnModuleInit {
     private readonly outbox: EventOutbox,
     private readonly deadlines: Deadlines,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
     @Inject(PLATFORM_CONFIG) private readonly config: ApplicationsConfig,
   ) {}
 
@@ -36,14 +37,16 @@ export class NoticesService implements OnModuleInit {
     this.deadlines.onFire('D-public-notice', (em, deadline) => this.end(em, deadline));
   }
 
-  async publish(input: PublishInput, caller: Caller): Promise<NoticeDto> {
+  publish(input: PublishInput, caller: Caller): Promise<NoticeDto> {
+    requireAccess(caller, 'notice.publish', { kind: 'notice' });
     const today = this.clock.today();
     const startsOn = input.startsOn ?? today;
     if (startsOn > today || startsOn < addDays(today, -MAX_BACKDATE_DAYS)) {
       throw RpcFailure.invalidInput([{ path: 'startsOn', message: `must be between ${addDays(today, -MAX_BACKDATE_DAYS)} and today` }]);
     }
     const workingDays = input.workingDays ?? this.config.PUBLIC_NOTICE_WORKING_DAYS;
-    const noticeId = await withVersionCheck(() => this.em().transactional(async (em) => {
+    return this.uow.run(PublishNotice, input, async (scope) => {
+      const { em } = scope;
       // Locked in id order, so that two notices naming the same applications cannot deadlock.
       const applications = await em.find(Application, { id: { $in: input.applicationIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
       const missing = input.applicationIds.filter((id) => !applications.some((a) => a.id === id));
@@ -65,14 +68,13 @@ export class NoticesService implements OnModuleInit {
         em.persist(em.create(NoticeEntry, { noticeId: id, applicationId: application.id }));
       }
       em.persist(notice);
-      this.outbox.record(em, PublicNoticeStarted, {
+      scope.record(PublicNoticeStarted, {
         subject: id,
         aggregateVersion: nextEventVersion(notice),
         data: { noticeId: id, title: notice.title, applicationIds: input.applicationIds, startsOn, endsOn: deadline.dueOn, endsOnProvisional: deadline.provisional, workingDays },
       });
-      return id;
-    }));
-    return this.view(this.em(), await this.em().findOneOrFail(Notice, { id: noticeId }));
+      return notice;
+    }, (em, notice) => this.view(em, notice));
   }
 
   /** Open notices (and, on request, ended ones) for anyone. */

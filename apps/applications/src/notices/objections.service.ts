@@ -3,10 +3,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { ApplicationObjectionDecided, ApplicationObjectionFiled, ApplicationRejected, type DecideObjection, type FileObjection, type ListObjections } from '@tic/contracts';
+import { ApplicationObjectionDecided, ApplicationObjectionFiled, ApplicationRejected, DecideObjection, FileObjection, type ListObjections } from '@tic/contracts';
 import { applicationLifecycle, type Actor } from '@tic/domain';
 import { Clock, Deadline } from '@tic/deadlines';
-import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, RpcFailure } from '@tic/platform';
+import { type Caller, type CommandScope, newId, nextEventVersion, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { applicationEventData } from '../applications/application-events';
 import { recordHistory } from '../applications/application-workflow.service';
@@ -14,7 +14,7 @@ import { Application } from '../applications/application.entity';
 import { NoticeEntry } from './notice-entry.entity';
 import { Notice } from './notice.entity';
 import { Objection } from './objection.entity';
-import { requireAccess } from '../access/application-scope';
+import { OBJECTION_REFUSALS } from './objections.refusals';
 
 type FileInput = z.output<typeof FileObjection.request>;
 type DecideInput = z.output<typeof DecideObjection.request>;
@@ -30,20 +30,21 @@ const PUBLIC_ACTOR = { userId: 'public', name: '公众', role: 'public' as const
 export class ObjectionsService {
   constructor(
     private readonly entityManager: EntityManager,
-    private readonly outbox: EventOutbox,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  async file(input: FileInput, caller: Caller | undefined) {
-    const objectionId = await this.em().transactional(async (em) => {
+  file(input: FileInput, caller: Caller | undefined) {
+    return this.uow.run(FileObjection, input, async (scope) => {
+      const { em } = scope;
       const notice = await em.findOne(Notice, { id: input.noticeId });
       const listed = notice ? await em.findOne(NoticeEntry, { noticeId: notice.id, applicationId: input.applicationId }) : null;
-      if (!notice || !listed) throw RpcFailure.notFound({ zh: '公示中的该项申报', en: 'That application in that notice' });
+      if (!notice || !listed) throw refuse(OBJECTION_REFUSALS.not_in_notice);
       const application = await em.findOneOrFail(Application, { id: input.applicationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const { dueOn: endsOn } = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
       const withinWindow = notice.isOpenOn(this.clock.today(), endsOn);
       if (!withinWindow) {
-        throw RpcFailure.of('rule_violation', { zh: `公示期为${notice.startsOn}至${endsOn}，异议须在公示期内提出`, en: `Objections are accepted from ${notice.startsOn} to ${endsOn}` }, { rule: 'A13-objection', article: '第十三条第（四）项' });
+        throw refuse(OBJECTION_REFUSALS.outside_window, { startsOn: notice.startsOn, endsOn }, { rule: 'A13-objection' });
       }
       const objection = em.create(Objection, {
         id: newId(),
@@ -63,7 +64,7 @@ export class ObjectionsService {
       });
       if (!decision.ok) {
         // DOMAIN.md §7: anonymous objections are recorded but not acted on.
-        if (decision.rule === 'A13-objection') return objection.id;
+        if (decision.rule === 'A13-objection') return objection;
         throw RpcFailure.fromRefusal(decision);
       }
       objection.status = 'under_review';
@@ -71,23 +72,22 @@ export class ObjectionsService {
       application.status = decision.to;
       const who = caller ?? PUBLIC_ACTOR;
       recordHistory(em, application, who, 'file_objection', from, undefined, decision.article);
-      this.outbox.record(em, ApplicationObjectionFiled, {
+      scope.record(ApplicationObjectionFiled, {
         subject: application.id,
         aggregateVersion: nextEventVersion(application),
         data: { ...applicationEventData(application, { from, to: decision.to, article: decision.article }, who), objectionId: objection.id, noticeId: notice.id },
       });
-      return objection.id;
-    });
-    return this.view(await this.em().findOneOrFail(Objection, { id: objectionId }));
+      return objection;
+    }, (_em, objection) => Promise.resolve(this.view(objection)));
   }
 
-  async decide(input: DecideInput, caller: Caller) {
-    await this.em().transactional(async (em) => {
+  decide(input: DecideInput, caller: Caller) {
+    requireAccess(caller, 'objection.decide', { kind: 'objection' });
+    return this.uow.run(DecideObjection, input, async (scope) => {
+      const { em } = scope;
       const objection = await em.findOne(Objection, { id: input.objectionId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!objection) throw RpcFailure.notFound({ zh: '异议', en: 'Objection' });
-      if (objection.status !== 'under_review') {
-        throw RpcFailure.of('conflict', { zh: '该异议不在审查中', en: 'The objection is not under review' });
-      }
+      if (!objection) throw refuse(OBJECTION_REFUSALS.not_found);
+      if (objection.status !== 'under_review') throw refuse(OBJECTION_REFUSALS.not_under_review);
       const application = await em.findOneOrFail(Application, { id: objection.applicationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       objection.status = input.upheld ? 'upheld' : 'dismissed';
       objection.decisionComment = input.comment;
@@ -97,16 +97,15 @@ export class ObjectionsService {
       const othersOpen = await em.count(Objection, { applicationId: application.id, status: 'under_review', id: { $ne: objection.id } });
       const action = input.upheld ? 'uphold_objection' : 'dismiss_objection';
       if (!input.upheld && othersOpen > 0) {
-        requireAccess(caller, 'objection.decide', { kind: 'objection' });
-        this.recordDecision(em, application, objection, input, caller, application.status, application.status, '第十三条第（四）项');
-        return;
+        this.recordDecision(scope, application, objection, input, caller, application.status, application.status, '第十三条第（四）项');
+        return objection;
       }
       const decision = applicationLifecycle.decide(application.status, action, caller.role, { comment: input.comment });
       if (!decision.ok) throw RpcFailure.fromRefusal(decision);
       const from = application.status;
       application.status = decision.to;
       recordHistory(em, application, caller, action, from, input.comment, decision.article);
-      this.recordDecision(em, application, objection, input, caller, from, decision.to, decision.article);
+      this.recordDecision(scope, application, objection, input, caller, from, decision.to, decision.article);
       if (input.upheld) {
         // The application is rejected: objections still under review have nothing left to decide.
         const others = await em.find(Objection, { applicationId: application.id, status: 'under_review', id: { $ne: objection.id } });
@@ -116,14 +115,14 @@ export class ObjectionsService {
           other.decidedBy = caller.name;
           other.decidedAt = new Date();
         }
-        this.outbox.record(em, ApplicationRejected, {
+        scope.record(ApplicationRejected, {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),
           data: applicationEventData(application, { from, to: decision.to, article: decision.article, comment: input.comment }, caller),
         });
       }
-    });
-    return this.view(await this.em().findOneOrFail(Objection, { id: input.objectionId }));
+      return objection;
+    }, (_em, objection) => Promise.resolve(this.view(objection)));
   }
 
   async list(input: ListInput, caller: Caller) {
@@ -141,7 +140,7 @@ export class ObjectionsService {
   }
 
   private recordDecision(
-    em: EntityManager,
+    scope: CommandScope,
     application: Application,
     objection: Objection,
     input: DecideInput,
@@ -150,7 +149,7 @@ export class ObjectionsService {
     to: Application['status'],
     article: string,
   ): void {
-    this.outbox.record(em, ApplicationObjectionDecided, {
+    scope.record(ApplicationObjectionDecided, {
       subject: application.id,
       aggregateVersion: nextEventVersion(application),
       data: { ...applicationEventData(application, { from, to, article, comment: input.comment }, caller), objectionId: objection.id, upheld: input.upheld },

@@ -4,9 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 
-import type { DrawExperts, ListExperts, RegisterExpert, ReviewDto, ScoreApplication } from '@tic/contracts';
+import { DeclareConflict, DrawExperts, RegisterExpert, ScoreApplication, type ListExperts, type ReviewDto } from '@tic/contracts';
 import { can, listScope } from '@tic/domain';
-import { type Caller, newId, pageOf, refuse, RpcFailure } from '@tic/platform';
+import { type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { ApplicationLoader } from '../applications/application-loader';
 import type { Application } from '../applications/application.entity';
@@ -16,7 +16,7 @@ import { ReviewAssignment } from './review-assignment.entity';
 import { ReviewDraw } from './review-draw.entity';
 import { seededShuffle } from './seeded-shuffle';
 import { summarizeScores } from './score-summary';
-import { requireAccess } from '../access/application-scope';
+import { applicationFacts } from '../access/application-scope';
 import { REVIEW_REFUSALS } from './reviews.refusals';
 
 
@@ -26,20 +26,20 @@ export class ReviewsService {
   constructor(
     private readonly entityManager: EntityManager,
     private readonly loader: ApplicationLoader,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async register(input: z.output<typeof RegisterExpert.request>, caller: Caller) {
     requireAccess(caller, 'expert.register', { kind: 'expert' });
-    const em = this.em();
-    if (!(await em.findOne(Organization, { id: input.orgId }))) throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
-    const expert = em.create(Expert, { id: newId(), userId: input.userId, name: input.name, orgId: input.orgId, fields: input.fields });
     try {
-      await em.flush();
+      return await this.uow.run(RegisterExpert, input, async ({ em }) => {
+        if (!(await em.findOne(Organization, { id: input.orgId }))) throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
+        return em.create(Expert, { id: newId(), userId: input.userId, name: input.name, orgId: input.orgId, fields: input.fields });
+      }, (_em, expert) => Promise.resolve(toExpertDto(expert)));
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw refuse(REVIEW_REFUSALS.expert_in_pool);
       throw error;
     }
-    return toExpertDto(expert);
   }
 
   async list(input: z.output<typeof ListExperts.request>, caller: Caller) {
@@ -49,10 +49,10 @@ export class ReviewsService {
     return pageOf(matching, input.limit, (row) => row.id, toExpertDto);
   }
 
-  async draw(input: z.output<typeof DrawExperts.request>, caller: Caller): Promise<ReviewDto> {
-    requireAccess(caller, 'review.draw', { kind: 'call' });
-    await this.em().transactional(async (em) => {
+  draw(input: z.output<typeof DrawExperts.request>, caller: Caller): Promise<ReviewDto> {
+    return this.uow.run(DrawExperts, input, async ({ em }) => {
       const application = await this.loader.load(em, input.applicationId, caller, true);
+      requireAccess(caller, 'review.draw', applicationFacts(application));
       if (application.status !== 'expert_review') {
         throw refuse(REVIEW_REFUSALS.not_in_expert_review);
       }
@@ -71,14 +71,13 @@ export class ReviewsService {
         const reviewer = rank < input.count;
         em.persist(em.create(ReviewAssignment, { applicationId: application.id, expertId, rank, role: reviewer ? 'reviewer' : 'reserve', status: reviewer ? 'assigned' : 'standby' }));
       });
-    });
-    return this.get(input.applicationId, caller);
+    }, (em) => this.view(em, input.applicationId, caller));
   }
 
   /** An expert declares a conflict; the next reserve on standby takes the place. */
-  async recuse(applicationId: string, reason: string, caller: Caller): Promise<ReviewDto> {
-    const em = this.em();
-    await em.transactional(async (em) => {
+  recuse(input: z.output<typeof DeclareConflict.request>, caller: Caller): Promise<ReviewDto> {
+    const { applicationId, reason } = input;
+    return this.uow.run(DeclareConflict, input, async ({ em }) => {
       const mine = await this.ownAssignment(em, applicationId, caller);
       if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.recusal_after_scoring);
       mine.status = 'recused';
@@ -88,13 +87,12 @@ export class ReviewsService {
         reserve.status = 'assigned';
         reserve.role = 'reviewer';
       }
-    });
-    // The expert no longer sees the application, but sees that the recusal was recorded.
-    return this.view(em, applicationId, caller);
+      // The expert no longer sees the application, but sees that the recusal was recorded.
+    }, (em) => this.view(em, applicationId, caller));
   }
 
-  async score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
-    await this.em().transactional(async (em) => {
+  score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
+    return this.uow.run(ScoreApplication, input, async ({ em }) => {
       // Locked first, so that a score cannot slip in beside a concurrent return or shortlist.
       const application = await this.loader.load(em, input.applicationId, caller, true);
       const mine = await this.ownAssignment(em, input.applicationId, caller);
@@ -104,8 +102,7 @@ export class ReviewsService {
       mine.score = input.score;
       mine.opinion = input.opinion;
       mine.scoredAt = new Date();
-    });
-    return this.get(input.applicationId, caller);
+    }, (em) => this.view(em, input.applicationId, caller));
   }
 
   async get(applicationId: string, caller: Caller): Promise<ReviewDto> {
