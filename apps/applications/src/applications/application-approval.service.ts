@@ -13,9 +13,8 @@ import { NoticeEntry } from '../notices/notice-entry.entity';
 import { Objection } from '../notices/objection.entity';
 import { applicationEventData } from './application-events';
 import { applicationFindings } from './application-findings';
-import { ApplicationLoader } from './application-loader';
 import { recordHistory } from './application-workflow.service';
-import type { Application } from './application.entity';
+import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
 type ApproveInput = z.output<typeof ApproveApplication.request>;
@@ -27,7 +26,6 @@ type ApproveInput = z.output<typeof ApproveApplication.request>;
 @Injectable()
 export class ApplicationApprovalService {
   constructor(
-    private readonly loader: ApplicationLoader,
     private readonly applications: ApplicationsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -37,7 +35,7 @@ export class ApplicationApprovalService {
   approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
     return this.uow.run(ApproveApplication, input, async (scope) => {
         const { em } = scope;
-        const application = await this.loader.load(em, input.id, caller, true);
+        const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
         const decision = applicationLifecycle.decide(
           application.status,
@@ -47,7 +45,7 @@ export class ApplicationApprovalService {
             noticeEnded: await this.noticeEnded(em, application.id),
             openObjections: await em.count(Objection, { applicationId: application.id, status: 'under_review' }),
             track: input.track,
-            eligibility: applicationFindings(application, await this.loader.supportingUnit(em, application)),
+            eligibility: applicationFindings(application, await em.getRepository(Application).supportingUnit(application)),
           },
           application.waivers.map((w) => w.rule),
         );

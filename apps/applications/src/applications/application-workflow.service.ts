@@ -15,8 +15,7 @@ import { applicationEventData, STEP_EVENTS } from './application-events';
 import { APPLICATION_REFUSALS } from './applications.refusals';
 import { applicationFindings } from './application-findings';
 import { ApplicationHistory } from './application-history.entity';
-import { ApplicationLoader } from './application-loader';
-import type { Application } from './application.entity';
+import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
 type TransitionInput = z.output<typeof TransitionApplication.request>;
@@ -32,7 +31,6 @@ type WaiverInput = z.output<typeof RecordWaiver.request>;
 @Injectable()
 export class ApplicationWorkflowService {
   constructor(
-    private readonly loader: ApplicationLoader,
     private readonly applications: ApplicationsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -41,7 +39,7 @@ export class ApplicationWorkflowService {
   transition(input: TransitionInput, caller: Caller): Promise<ApplicationDto> {
     return this.uow.run(TransitionApplication, input, async (scope) => {
         const { em } = scope;
-        const application = await this.loader.load(em, input.id, caller, true);
+        const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
         const context = await this.contextFor(em, application, input);
         const decision = applicationLifecycle.decide(application.status, input.action, caller.role, context, application.waivers.map((w) => w.rule));
@@ -68,7 +66,7 @@ export class ApplicationWorkflowService {
   /** DOMAIN.md §2: DST waives a failing principle rule with a reason (decideWaiver); hard rules cannot be waived. */
   waive(input: WaiverInput, caller: Caller): Promise<ApplicationDto> {
     return this.uow.run(RecordWaiver, input, async ({ em }) => {
-        const application = await this.loader.load(em, input.id, caller, true);
+        const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         const decision = decideWaiver({
           subject: 'application',
           rule: input.rule,
@@ -106,12 +104,12 @@ export class ApplicationWorkflowService {
   }
 
   private async findings(em: EntityManager, application: Application) {
-    return applicationFindings(application, await this.loader.supportingUnit(em, application));
+    return applicationFindings(application, await em.getRepository(Application).supportingUnit(application));
   }
 
   // A13(四): the approval is filed with the committee office; the center records the date.
   private async fileCenter(scope: CommandScope, application: Application, caller: Caller, documentRef: string | undefined): Promise<void> {
-    const center = await scope.em.findOneOrFail(Center, { applicationId: application.id });
+    const center = await scope.em.getRepository(Center).findForApplication(application.id);
     const filedOn = this.clock.today();
     center.filedOn = filedOn;
     scope.record(CenterFiled, {

@@ -7,14 +7,11 @@ import { centerName, validateUscc } from '@tic/domain';
 import { assertVersion, type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 import { Clock } from '@tic/deadlines';
 
-import { applicationScope } from '../access/application-scope';
 import { Call } from '../calls/call.entity';
 import { Organization } from '../organizations/organization.entity';
 import { applicationFindings } from './application-findings';
-import { ApplicationLoader } from './application-loader';
 import { toApplicationDto } from './application-view';
 import { Application } from './application.entity';
-import { applicationFacts, scopeUsesAssignments } from '../access/application-scope';
 import { APPLICATION_REFUSALS } from './applications.refusals';
 
 type CreateInput = z.output<typeof CreateApplication.request>;
@@ -29,7 +26,6 @@ const EDITABLE = new Set(['draft']);
 export class ApplicationsService {
   constructor(
     private readonly entityManager: EntityManager,
-    private readonly loader: ApplicationLoader,
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
   ) {}
@@ -56,8 +52,9 @@ export class ApplicationsService {
 
   update(input: UpdateInput, caller: Caller): Promise<ApplicationDto> {
     return this.uow.run(UpdateApplication, input, async ({ em }) => {
-      const application = await this.loader.load(em, input.id, caller, true);
-      requireAccess(caller, 'application.update', applicationFacts(application));
+      const applications = em.getRepository(Application);
+      const application = await applications.findVisibleForUpdate(input.id, caller);
+      requireAccess(caller, 'application.update', await applications.facts(application));
       assertVersion(input.version, application.version);
       if (!EDITABLE.has(application.status)) {
         throw refuse(APPLICATION_REFUSALS.not_editable);
@@ -74,28 +71,16 @@ export class ApplicationsService {
 
   /** The application as the caller sees it, read through `em` (a command's, to answer with what it changed). */
   async view(em: EntityManager, id: string, caller: Caller): Promise<ApplicationDto> {
-    const application = await this.loader.load(em, id, caller);
-    const supportingUnit = await this.loader.supportingUnit(em, application);
-    return toApplicationDto(application, applicationFindings(application, supportingUnit), await this.loader.history(em, id), caller);
+    const application = await em.getRepository(Application).findVisible(id, caller);
+    const supportingUnit = await em.getRepository(Application).supportingUnit(application);
+    return toApplicationDto(application, applicationFindings(application, supportingUnit), await em.getRepository(Application).history(id), caller);
   }
 
   async list(input: ListInput, caller: Caller) {
-    const em = this.em();
-    const assigned = scopeUsesAssignments(caller, 'application') ? await this.loader.assignedApplicationIds(em, caller.userId) : [];
-    const scope = applicationScope(caller, assigned);
+    const applications = this.em().getRepository(Application);
+    const scope = await applications.visibleFilter(caller);
     if (scope === null) return { items: [] };
-    const filter = {
-      $and: [
-        scope,
-        input.status ? { status: input.status } : {},
-        input.callId ? { callId: input.callId } : {},
-        input.regionCode ? { regionCode: { $like: `${input.regionCode}%` } } : {},
-        input.field ? { $or: [{ fieldZh: { $ilike: `%${input.field}%` } }, { fieldEn: { $ilike: `%${input.field}%` } }] } : {},
-        input.year ? { callId: { $in: (await em.find(Call, { year: input.year })).map((c) => c.id) } } : {},
-        input.cursor ? { id: { $lt: input.cursor } } : {},
-      ],
-    };
-    const rows = await em.find(Application, filter, { orderBy: { id: 'desc' }, limit: input.limit + 1 });
+    const rows = await applications.page(scope, input, input.limit);
     return pageOf(rows, input.limit, (row) => row.id, (a) => {
       const field = { zh: a.fieldZh, en: a.fieldEn };
       return {

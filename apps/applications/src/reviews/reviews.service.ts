@@ -8,15 +8,13 @@ import { DeclareConflict, DrawExperts, RegisterExpert, ScoreApplication, type Li
 import { can, listScope } from '@tic/domain';
 import { type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
-import { ApplicationLoader } from '../applications/application-loader';
-import type { Application } from '../applications/application.entity';
+import { Application } from '../applications/application.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Expert } from './expert.entity';
 import { ReviewAssignment } from './review-assignment.entity';
 import { ReviewDraw } from './review-draw.entity';
 import { seededShuffle } from './seeded-shuffle';
 import { summarizeScores } from './score-summary';
-import { applicationFacts } from '../access/application-scope';
 import { REVIEW_REFUSALS } from './reviews.refusals';
 
 
@@ -25,7 +23,6 @@ import { REVIEW_REFUSALS } from './reviews.refusals';
 export class ReviewsService {
   constructor(
     private readonly entityManager: EntityManager,
-    private readonly loader: ApplicationLoader,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -51,8 +48,9 @@ export class ReviewsService {
 
   draw(input: z.output<typeof DrawExperts.request>, caller: Caller): Promise<ReviewDto> {
     return this.uow.run(DrawExperts, input, async ({ em }) => {
-      const application = await this.loader.load(em, input.applicationId, caller, true);
-      requireAccess(caller, 'review.draw', applicationFacts(application));
+      const applications = em.getRepository(Application);
+      const application = await applications.findVisibleForUpdate(input.applicationId, caller);
+      requireAccess(caller, 'review.draw', await applications.facts(application));
       if (application.status !== 'expert_review') {
         throw refuse(REVIEW_REFUSALS.not_in_expert_review);
       }
@@ -94,7 +92,7 @@ export class ReviewsService {
   score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
     return this.uow.run(ScoreApplication, input, async ({ em }) => {
       // Locked first, so that a score cannot slip in beside a concurrent return or shortlist.
-      const application = await this.loader.load(em, input.applicationId, caller, true);
+      const application = await em.getRepository(Application).findVisibleForUpdate(input.applicationId, caller);
       const mine = await this.ownAssignment(em, input.applicationId, caller);
       if (application.status !== 'expert_review') throw refuse(REVIEW_REFUSALS.not_in_expert_review);
       if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.already_scored);
@@ -107,7 +105,7 @@ export class ReviewsService {
 
   async get(applicationId: string, caller: Caller): Promise<ReviewDto> {
     const em = this.em();
-    await this.loader.load(em, applicationId, caller);
+    await em.getRepository(Application).findVisible(applicationId, caller);
     return this.view(em, applicationId, caller);
   }
 
