@@ -93,7 +93,7 @@ export class ApplicationWorkflowService {
       case 'pass_formal_review':
         return { ...comment, eligibility: await this.findings(em, application) };
       case 'shortlist':
-        return { ...comment, expertScores: await em.count(ReviewAssignment, { applicationId: application.id, status: 'scored' }) };
+        return { ...comment, expertScores: await em.getRepository(ReviewAssignment).scoredCount(application.id) };
       case 'pass_supporting_review':
       case 'recommend':
       case 'return':

@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
@@ -41,8 +41,7 @@ export class ReviewsService {
 
   async list(input: z.output<typeof ListExperts.request>, caller: Caller) {
     requireAccess(caller, 'expert.list', { kind: 'expert' });
-    const rows = await this.em().find(Expert, input.cursor ? { id: { $gt: input.cursor } } : {}, { orderBy: { id: 'asc' } });
-    const matching = input.field === undefined ? rows : rows.filter((e) => coversField(e, input.field ?? ''));
+    const matching = await this.em().getRepository(Expert).listed(input.cursor, input.field);
     return pageOf(matching, input.limit, (row) => row.id, toExpertDto);
   }
 
@@ -57,7 +56,7 @@ export class ReviewsService {
       if (await em.findOne(ReviewDraw, { applicationId: application.id })) {
         throw refuse(REVIEW_REFUSALS.already_drawn);
       }
-      const candidates = await this.eligibleExperts(em, application);
+      const candidates = await em.getRepository(Expert).eligibleFor(application);
       const needed = input.count + input.reserves;
       if (candidates.length < needed) {
         throw refuse(REVIEW_REFUSALS.too_few_experts, { available: candidates.length, needed });
@@ -80,7 +79,7 @@ export class ReviewsService {
       if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.recusal_after_scoring);
       mine.status = 'recused';
       mine.recusalReason = reason;
-      const [reserve] = await em.find(ReviewAssignment, { applicationId, status: 'standby' }, { orderBy: { rank: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_WRITE });
+      const reserve = await em.getRepository(ReviewAssignment).nextReserveForUpdate(applicationId);
       if (reserve) {
         reserve.status = 'assigned';
         reserve.role = 'reviewer';
@@ -112,7 +111,7 @@ export class ReviewsService {
   private async view(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewDto> {
     const draw = await em.findOne(ReviewDraw, { applicationId });
     if (!draw) throw refuse(REVIEW_REFUSALS.draw_not_found);
-    const assignments = await em.find(ReviewAssignment, { applicationId }, { orderBy: { rank: 'asc' } });
+    const assignments = await em.getRepository(ReviewAssignment).ofApplication(applicationId);
     const experts = await em.find(Expert, { id: { $in: assignments.map((a) => a.expertId) } });
     // An expert sees only their own assignment; DST sees every score, the mean and the spread.
     const userOf = new Map(experts.map((e) => [e.id, e.userId]));
@@ -133,16 +132,9 @@ export class ReviewsService {
     };
   }
 
-  // 回避: never an expert of the construction, supporting or a co-building unit.
-  private async eligibleExperts(em: EntityManager, application: Application): Promise<Expert[]> {
-    const excluded = new Set([application.constructionUnitId, application.supportingUnitId, ...application.coBuilderIds]);
-    const pool = await em.find(Expert, { active: true }, { orderBy: { id: 'asc' } });
-    return pool.filter((e) => !excluded.has(e.orgId) && coversField(e, application.fieldZh, application.fieldEn));
-  }
-
   private async ownAssignment(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewAssignment> {
-    const expert = await em.findOne(Expert, { userId: caller.userId });
-    const assignment = expert ? await em.findOne(ReviewAssignment, { applicationId, expertId: expert.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    const expert = await em.getRepository(Expert).findByUser(caller.userId);
+    const assignment = expert ? await em.getRepository(ReviewAssignment).findForUpdate(applicationId, expert.id) : null;
     // A13: only the expert drawn scores or recuses; anyone else learns nothing of the assignment.
     requireAccess(caller, 'review.score', { kind: 'review', assignedUserIds: assignment && expert ? [expert.userId] : [] });
     if (!assignment) throw refuse(REVIEW_REFUSALS.assignment_not_found);
@@ -152,11 +144,6 @@ export class ReviewsService {
   private em(): EntityManager {
     return this.entityManager.fork();
   }
-}
-
-function coversField(expert: Expert, ...names: string[]): boolean {
-  const wanted = names.map((n) => n.toLowerCase());
-  return expert.fields.some((f) => wanted.some((w) => w.includes(f.toLowerCase()) || f.toLowerCase().includes(w)));
 }
 
 function toExpertDto(e: Expert) {
