@@ -9,7 +9,6 @@ import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOf
 
 import { Center } from '../centers/center.entity';
 import { Notice } from '../notices/notice.entity';
-import { NoticeEntry } from '../notices/notice-entry.entity';
 import { Objection } from '../notices/objection.entity';
 import { applicationEventData } from './application-events';
 import { applicationFindings } from './application-findings';
@@ -43,7 +42,7 @@ export class ApplicationApprovalService {
           caller.role,
           {
             noticeEnded: await this.noticeEnded(em, application.id),
-            openObjections: await em.count(Objection, { applicationId: application.id, status: 'under_review' }),
+            openObjections: await em.getRepository(Objection).countOpenFor(application.id),
             track: input.track,
             eligibility: applicationFindings(application, await em.getRepository(Application).supportingUnit(application)),
           },
@@ -121,9 +120,6 @@ export class ApplicationApprovalService {
   }
 
   private async noticeEnded(em: EntityManager, applicationId: string): Promise<boolean> {
-    const entries = await em.find(NoticeEntry, { applicationId });
-    if (entries.length === 0) return false;
-    const notices = await em.find(Notice, { id: { $in: entries.map((e) => e.noticeId) } }, { orderBy: { createdAt: 'desc' }, limit: 1 });
-    return notices[0]?.status === 'ended';
+    return (await em.getRepository(Notice).latestFor(applicationId))?.status === 'ended';
   }
 }

@@ -80,11 +80,7 @@ export class NoticesService implements OnModuleInit {
   /** Open notices (and, on request, ended ones) for anyone. */
   async listPublic(input: PublicListInput) {
     const em = this.em();
-    const notices = await em.find(
-      Notice,
-      { ...(input.includeEnded ? {} : { status: 'open' }), ...(input.cursor ? { id: { $lt: input.cursor } } : {}) },
-      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
-    );
+    const notices = await em.getRepository(Notice).page(input.includeEnded, input.cursor, input.limit);
     const page = pageOf(notices, input.limit, (row) => row.id, (row) => row);
     return { ...page, items: await Promise.all(page.items.map((n) => this.view(em, n))) };
   }
@@ -94,19 +90,18 @@ export class NoticesService implements OnModuleInit {
     const notice = await em.findOne(Notice, { id: deadline.subjectId });
     if (!notice || notice.status === 'ended') return;
     notice.status = 'ended';
-    const entries = await em.find(NoticeEntry, { noticeId: notice.id });
-    const held = await em.find(Application, { id: { $in: entries.map((e) => e.applicationId) }, status: 'objection_review' });
+    const applicationIds = await em.getRepository(Notice).applicationIdsOf(notice.id);
+    const held = await em.find(Application, { id: { $in: applicationIds }, status: 'objection_review' });
     this.outbox.record(em, PublicNoticeEnded, {
       subject: notice.id,
       aggregateVersion: nextEventVersion(notice),
-      data: { noticeId: notice.id, applicationIds: entries.map((e) => e.applicationId), endedOn: deadline.dueOn, heldApplicationIds: held.map((a) => a.id) },
+      data: { noticeId: notice.id, applicationIds, endedOn: deadline.dueOn, heldApplicationIds: held.map((a) => a.id) },
     });
   }
 
   async view(em: EntityManager, notice: Notice): Promise<NoticeDto> {
     const period = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
-    const entries = await em.find(NoticeEntry, { noticeId: notice.id });
-    const applications = await em.find(Application, { id: { $in: entries.map((e) => e.applicationId) } });
+    const applications = await em.find(Application, { id: { $in: await em.getRepository(Notice).applicationIdsOf(notice.id) } });
     const units = await em.find(Organization, { id: { $in: applications.map((a) => a.supportingUnitId) } });
     return {
       id: notice.id,

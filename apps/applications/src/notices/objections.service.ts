@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
@@ -11,7 +10,6 @@ import { type Caller, type CommandScope, newId, nextEventVersion, pageOf, refuse
 import { applicationEventData } from '../applications/application-events';
 import { recordHistory } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
-import { NoticeEntry } from './notice-entry.entity';
 import { Notice } from './notice.entity';
 import { Objection } from './objection.entity';
 import { OBJECTION_REFUSALS } from './objections.refusals';
@@ -20,6 +18,7 @@ type FileInput = z.output<typeof FileObjection.request>;
 type DecideInput = z.output<typeof DecideObjection.request>;
 type ListInput = z.output<typeof ListObjections.request>;
 
+const APPLICATION = { zh: '申报', en: 'Application' };
 const PUBLIC_ACTOR = { userId: 'public', name: '公众', role: 'public' as const };
 
 /**
@@ -37,10 +36,10 @@ export class ObjectionsService {
   file(input: FileInput, caller: Caller | undefined) {
     return this.uow.run(FileObjection, input, async (scope) => {
       const { em } = scope;
-      const notice = await em.findOne(Notice, { id: input.noticeId });
-      const listed = notice ? await em.findOne(NoticeEntry, { noticeId: notice.id, applicationId: input.applicationId }) : null;
+      const notice = await em.getRepository(Notice).findOne({ id: input.noticeId });
+      const listed = notice !== null && (await em.getRepository(Notice).lists(notice.id, input.applicationId));
       if (!notice || !listed) throw refuse(OBJECTION_REFUSALS.not_in_notice);
-      const application = await em.findOneOrFail(Application, { id: input.applicationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const application = await em.getRepository(Application).lockAtVersion(input.applicationId, undefined, APPLICATION);
       const { dueOn: endsOn } = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
       const withinWindow = notice.isOpenOn(this.clock.today(), endsOn);
       if (!withinWindow) {
@@ -85,16 +84,17 @@ export class ObjectionsService {
     requireAccess(caller, 'objection.decide', { kind: 'objection' });
     return this.uow.run(DecideObjection, input, async (scope) => {
       const { em } = scope;
-      const objection = await em.findOne(Objection, { id: input.objectionId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const objections = em.getRepository(Objection);
+      const objection = await objections.findForUpdate(input.objectionId);
       if (!objection) throw refuse(OBJECTION_REFUSALS.not_found);
       if (objection.status !== 'under_review') throw refuse(OBJECTION_REFUSALS.not_under_review);
-      const application = await em.findOneOrFail(Application, { id: objection.applicationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const application = await em.getRepository(Application).lockAtVersion(objection.applicationId, undefined, APPLICATION);
       objection.status = input.upheld ? 'upheld' : 'dismissed';
       objection.decisionComment = input.comment;
       objection.decidedBy = caller.name;
       objection.decidedAt = new Date();
       // The application goes back to the notice only when no other objection awaits a decision.
-      const othersOpen = await em.count(Objection, { applicationId: application.id, status: 'under_review', id: { $ne: objection.id } });
+      const othersOpen = await objections.countOpenFor(application.id, objection.id);
       const action = input.upheld ? 'uphold_objection' : 'dismiss_objection';
       if (!input.upheld && othersOpen > 0) {
         this.recordDecision(scope, application, objection, input, caller, application.status, application.status, '第十三条第（四）项');
@@ -108,7 +108,7 @@ export class ObjectionsService {
       this.recordDecision(scope, application, objection, input, caller, from, decision.to, decision.article);
       if (input.upheld) {
         // The application is rejected: objections still under review have nothing left to decide.
-        const others = await em.find(Objection, { applicationId: application.id, status: 'under_review', id: { $ne: objection.id } });
+        const others = await objections.openFor(application.id, objection.id);
         for (const other of others) {
           other.status = 'closed';
           other.decisionComment = `申报已因异议${objection.id}成立不予批准，本异议一并办结`;
@@ -127,15 +127,7 @@ export class ObjectionsService {
 
   async list(input: ListInput, caller: Caller) {
     requireAccess(caller, 'objection.read', { kind: 'objection' });
-    const rows = await this.em().find(
-      Objection,
-      {
-        ...(input.noticeId ? { noticeId: input.noticeId } : {}),
-        ...(input.applicationId ? { applicationId: input.applicationId } : {}),
-        ...(input.cursor ? { id: { $lt: input.cursor } } : {}),
-      },
-      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
-    );
+    const rows = await this.em().getRepository(Objection).page(input, input.limit);
     return pageOf(rows, input.limit, (row) => row.id, (o) => this.view(o));
   }
 
