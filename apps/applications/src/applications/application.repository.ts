@@ -71,7 +71,7 @@ export class ApplicationRepository extends ScopedRepository<Application> {
     if (filter.callId) conditions.push({ callId: filter.callId });
     if (filter.regionCode) conditions.push({ regionCode: { $like: `${filter.regionCode}%` } });
     if (filter.field) conditions.push({ $or: [{ fieldZh: { $ilike: `%${filter.field}%` } }, { fieldEn: { $ilike: `%${filter.field}%` } }] });
-    if (filter.year) conditions.push({ callId: { $in: (await this.em.find(Call, { year: filter.year })).map((c) => c.id) } });
+    if (filter.year) conditions.push({ callId: { $in: await this.em.getRepository(Call).idsOfYear(filter.year) } });
     if (filter.cursor) conditions.push({ id: { $lt: filter.cursor } });
     return this.find({ $and: conditions }, { orderBy: { id: 'desc' }, limit: limit + 1 });
   }

@@ -36,7 +36,7 @@ export class ApplicationsExportService {
     }
     const em = this.entityManager.fork();
     const orgIds = [...new Set(rows.flatMap((r) => [r.supportingUnitId, r.recommenderId]))];
-    const names = new Map((await em.find(Organization, { id: { $in: orgIds } })).map((o) => [o.id, o.name]));
+    const names = await em.getRepository(Organization).namesOf(orgIds);
 
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('申报列表');

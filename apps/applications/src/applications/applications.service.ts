@@ -95,7 +95,7 @@ export class ApplicationsService {
   private async resolveUnits(em: EntityManager, form: Form, caller: Caller) {
     requireAccess(caller, 'application.create', { kind: 'application', constructionUnitId: caller.orgId, supportingUnitId: form.supportingUnitId });
     const ids = [form.supportingUnitId, ...form.coBuilderIds];
-    const units = await em.find(Organization, { id: { $in: ids } });
+    const units = await em.getRepository(Organization).byIds(ids);
     const byId = new Map(units.map((u) => [u.id, u]));
     const missing = ids.map((id, i) => (byId.has(id) ? null : { path: i === 0 ? 'supportingUnitId' : `coBuilderIds.${i - 1}`, message: 'no such unit' }));
     const errors = missing.filter((e): e is { path: string; message: string } => e !== null);

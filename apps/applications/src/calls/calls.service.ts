@@ -26,11 +26,7 @@ export class CallsService {
   }
 
   async list(input: z.output<typeof ListCalls.request>) {
-    const rows = await this.em().find(
-      Call,
-      { ...(input.year ? { year: input.year } : {}), ...(input.cursor ? { id: { $lt: input.cursor } } : {}) },
-      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
-    );
+    const rows = await this.em().getRepository(Call).page(input.year, input.cursor, input.limit);
     return pageOf(rows, input.limit, (row) => row.id, toCallDto);
   }
 

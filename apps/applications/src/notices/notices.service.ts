@@ -102,7 +102,7 @@ export class NoticesService implements OnModuleInit {
   async view(em: EntityManager, notice: Notice): Promise<NoticeDto> {
     const period = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
     const applications = await em.find(Application, { id: { $in: await em.getRepository(Notice).applicationIdsOf(notice.id) } });
-    const units = await em.find(Organization, { id: { $in: applications.map((a) => a.supportingUnitId) } });
+    const names = await em.getRepository(Organization).namesOf(applications.map((a) => a.supportingUnitId));
     return {
       id: notice.id,
       title: notice.title,
@@ -114,7 +114,7 @@ export class NoticesService implements OnModuleInit {
       entries: applications.map((a) => ({
         applicationId: a.id,
         proposedName: centerName({ zh: a.fieldZh, en: a.fieldEn }),
-        supportingUnitName: units.find((u) => u.id === a.supportingUnitId)?.name ?? '',
+        supportingUnitName: names.get(a.supportingUnitId) ?? '',
         status: a.status === 'public_notice' || a.status === 'objection_review' || a.status === 'approved' || a.status === 'filed' || a.status === 'rejected' ? a.status : 'public_notice',
       })),
     };

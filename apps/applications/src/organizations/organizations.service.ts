@@ -78,16 +78,7 @@ export class OrganizationsService {
   }
 
   async list(input: ListInput) {
-    const rows = await this.em().find(
-      Organization,
-      {
-        ...(input.kind ? { kind: input.kind } : {}),
-        ...(input.isRecommender === undefined ? {} : { isRecommender: input.isRecommender }),
-        ...(input.q ? { name: { $ilike: `%${input.q}%` } } : {}),
-        ...(input.cursor ? { id: { $gt: input.cursor } } : {}),
-      },
-      { orderBy: { id: 'asc' }, limit: input.limit + 1 },
-    );
+    const rows = await this.em().getRepository(Organization).page(input, input.limit);
     return pageOf(rows, input.limit, (row) => row.id, toOrganizationDto);
   }
 
