@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 
 import type { ResourceFacts, ScopeField } from '@tic/domain';
 import { refusalCode, requireAccess, RpcFailure, ScopedRepository, type Caller } from '@tic/platform';
@@ -62,6 +62,16 @@ export class ApplicationRepository extends ScopedRepository<Application> {
     if (application === null) throw RpcFailure.of('not_found', { zh: '申报不存在', en: 'Application not found' }, refusalCode('application.not_found'));
     requireAccess(caller, 'application.read', await this.facts(application));
     return application;
+  }
+
+  /** The applications with these ids, locked in id order (so two commands naming the same ones cannot deadlock). */
+  findAllForUpdate(ids: readonly string[]): Promise<Application[]> {
+    return this.find({ id: { $in: [...ids] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
+  }
+
+  /** Those of these applications in the status. */
+  byIds(ids: readonly string[], status?: Application['status']): Promise<Application[]> {
+    return this.find({ id: { $in: [...ids] }, ...(status === undefined ? {} : { status }) });
   }
 
   /** One page of the applications matching `filter` within `scope` (a visibleFilter), newest first. */

@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { z } from 'zod';
@@ -47,8 +46,7 @@ export class NoticesService implements OnModuleInit {
     const workingDays = input.workingDays ?? this.config.PUBLIC_NOTICE_WORKING_DAYS;
     return this.uow.run(PublishNotice, input, async (scope) => {
       const { em } = scope;
-      // Locked in id order, so that two notices naming the same applications cannot deadlock.
-      const applications = await em.find(Application, { id: { $in: input.applicationIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+      const applications = await em.getRepository(Application).findAllForUpdate(input.applicationIds);
       const missing = input.applicationIds.filter((id) => !applications.some((a) => a.id === id));
       if (missing.length > 0) throw RpcFailure.invalidInput(missing.map((id) => ({ path: `applicationIds.${input.applicationIds.indexOf(id)}`, message: 'no such application' })));
 
@@ -91,7 +89,7 @@ export class NoticesService implements OnModuleInit {
     if (!notice || notice.status === 'ended') return;
     notice.status = 'ended';
     const applicationIds = await em.getRepository(Notice).applicationIdsOf(notice.id);
-    const held = await em.find(Application, { id: { $in: applicationIds }, status: 'objection_review' });
+    const held = await em.getRepository(Application).byIds(applicationIds, 'objection_review');
     this.outbox.record(em, PublicNoticeEnded, {
       subject: notice.id,
       aggregateVersion: nextEventVersion(notice),
@@ -101,7 +99,7 @@ export class NoticesService implements OnModuleInit {
 
   async view(em: EntityManager, notice: Notice): Promise<NoticeDto> {
     const period = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
-    const applications = await em.find(Application, { id: { $in: await em.getRepository(Notice).applicationIdsOf(notice.id) } });
+    const applications = await em.getRepository(Application).byIds(await em.getRepository(Notice).applicationIdsOf(notice.id));
     const names = await em.getRepository(Organization).namesOf(applications.map((a) => a.supportingUnitId));
     return {
       id: notice.id,

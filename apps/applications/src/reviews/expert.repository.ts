@@ -9,6 +9,10 @@ export class ExpertRepository extends EntityRepository<Expert> {
     return this.findOne({ userId });
   }
 
+  byIds(ids: readonly string[]): Promise<Expert[]> {
+    return this.find({ id: { $in: [...ids] } });
+  }
+
   /** The pool after `cursor`, in id order, narrowed to a field when one is asked for. */
   async listed(cursor: string | undefined, field: string | undefined): Promise<Expert[]> {
     const rows = await this.find(cursor ? { id: { $gt: cursor } } : {}, { orderBy: { id: 'asc' } });

@@ -112,7 +112,7 @@ export class ReviewsService {
     const draw = await em.findOne(ReviewDraw, { applicationId });
     if (!draw) throw refuse(REVIEW_REFUSALS.draw_not_found);
     const assignments = await em.getRepository(ReviewAssignment).ofApplication(applicationId);
-    const experts = await em.find(Expert, { id: { $in: assignments.map((a) => a.expertId) } });
+    const experts = await em.getRepository(Expert).byIds(assignments.map((a) => a.expertId));
     // An expert sees only their own assignment; DST sees every score, the mean and the spread.
     const userOf = new Map(experts.map((e) => [e.id, e.userId]));
     const visible = assignments.filter((a) => can(caller, 'review.read', { kind: 'review', assignedUserIds: [userOf.get(a.expertId) ?? ''] }).allowed);
