@@ -5,7 +5,6 @@ import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@t
 import { ServiceModule } from '@tic/platform';
 
 import { ApplicationApprovalService } from './applications/application-approval.service';
-import { ApplicationLoader } from './applications/application-loader';
 import { ApplicationWorkflowService } from './applications/application-workflow.service';
 import { ApplicationsExportService } from './applications/applications-export.service';
 import { ApplicationsHandlers } from './applications/applications.handlers';
@@ -46,7 +45,6 @@ export class AppModule {
       ],
       controllers: [ApplicationsHandlers, OrganizationsHandlers, ReviewsHandlers, NoticesHandlers, CentersHandlers],
       providers: [
-        ApplicationLoader,
         ApplicationsService,
         ApplicationWorkflowService,
         ApplicationApprovalService,

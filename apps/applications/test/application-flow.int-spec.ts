@@ -100,6 +100,8 @@ describe('one application from draft to a filed center (applications service on 
         'tic.application.submitted', 'tic.application.returned', 'tic.application.submitted', 'tic.application.supporting_review_passed',
         'tic.application.recommended', 'tic.application.formal_review_passed', 'tic.application.shortlisted', 'tic.application.approved',
       ]);
+      // Filing publishes the center's event, not the application's: wait for it too.
+      expect(all.filter((e) => e.subject === center.id).map((e) => e.type)).toEqual(['tic.center.established', 'tic.center.filed']);
       return all;
     });
     const versions = events.filter((e) => e.subject === application.id).map((e) => e.aggregateversion);

@@ -2,20 +2,18 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { ApplicationApproved, CenterEstablished, type ApplicationDto, type ApproveApplication } from '@tic/contracts';
+import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
 import { applicationLifecycle, centerName, computeDueDate, RULES } from '@tic/domain';
 import { CalendarService, Clock } from '@tic/deadlines';
-import { assertVersion, type Caller, EventOutbox, newId, nextEventVersion, RpcFailure, withVersionCheck } from '@tic/platform';
+import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
 import { Notice } from '../notices/notice.entity';
-import { NoticeEntry } from '../notices/notice-entry.entity';
 import { Objection } from '../notices/objection.entity';
 import { applicationEventData } from './application-events';
 import { applicationFindings } from './application-findings';
-import { ApplicationLoader } from './application-loader';
 import { recordHistory } from './application-workflow.service';
-import type { Application } from './application.entity';
+import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
 type ApproveInput = z.output<typeof ApproveApplication.request>;
@@ -27,18 +25,16 @@ type ApproveInput = z.output<typeof ApproveApplication.request>;
 @Injectable()
 export class ApplicationApprovalService {
   constructor(
-    private readonly entityManager: EntityManager,
-    private readonly loader: ApplicationLoader,
     private readonly applications: ApplicationsService,
-    private readonly outbox: EventOutbox,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
   ) {}
 
-  async approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
-    await withVersionCheck(() =>
-      this.entityManager.fork().transactional(async (em) => {
-        const application = await this.loader.load(em, input.id, caller, true);
+  approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(ApproveApplication, input, async (scope) => {
+        const { em } = scope;
+        const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
         const decision = applicationLifecycle.decide(
           application.status,
@@ -46,9 +42,9 @@ export class ApplicationApprovalService {
           caller.role,
           {
             noticeEnded: await this.noticeEnded(em, application.id),
-            openObjections: await em.count(Objection, { applicationId: application.id, status: 'under_review' }),
+            openObjections: await em.getRepository(Objection).countOpenFor(application.id),
             track: input.track,
-            eligibility: applicationFindings(application, await this.loader.supportingUnit(em, application)),
+            eligibility: applicationFindings(application, await em.getRepository(Application).supportingUnit(application)),
           },
           application.waivers.map((w) => w.rule),
         );
@@ -62,7 +58,7 @@ export class ApplicationApprovalService {
         application.centerId = center.id;
         recordHistory(em, application, caller, 'approve', from, `track: ${input.track}`, decision.article);
 
-        this.outbox.record(em, ApplicationApproved, {
+        scope.record(ApplicationApproved, {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),
           data: {
@@ -73,7 +69,7 @@ export class ApplicationApprovalService {
             waivedRules: application.waivers.map((w) => ({ rule: w.rule, article: RULES[w.rule].article, reason: w.reason })),
           },
         });
-        this.outbox.record(em, CenterEstablished, {
+        scope.record(CenterEstablished, {
           subject: center.id,
           aggregateVersion: nextEventVersion(center),
           data: {
@@ -93,9 +89,7 @@ export class ApplicationApprovalService {
               : { preparationEndsOn: center.preparationEndsOn, preparationEndsOnProvisional: center.preparationEndsOnProvisional ?? false }),
           },
         });
-      }),
-    );
-    return this.applications.get(input.id, caller);
+    }, (em) => this.applications.view(em, input.id, caller));
   }
 
   private establishCenter(em: EntityManager, application: Application, track: ApproveInput['track'], approvedOn: string): Center {
@@ -126,9 +120,6 @@ export class ApplicationApprovalService {
   }
 
   private async noticeEnded(em: EntityManager, applicationId: string): Promise<boolean> {
-    const entries = await em.find(NoticeEntry, { applicationId });
-    if (entries.length === 0) return false;
-    const notices = await em.find(Notice, { id: { $in: entries.map((e) => e.noticeId) } }, { orderBy: { createdAt: 'desc' }, limit: 1 });
-    return notices[0]?.status === 'ended';
+    return (await em.getRepository(Notice).latestFor(applicationId))?.status === 'ended';
   }
 }

@@ -2,10 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { CenterFiled, type ApplicationDto, type RecordWaiver, type TransitionApplication } from '@tic/contracts';
+import { CenterFiled, RecordWaiver, TransitionApplication, type ApplicationDto } from '@tic/contracts';
 import { applicationLifecycle, decideWaiver, type ApplicationContext } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { assertVersion, type Caller, eventActor, EventOutbox, nextEventVersion, refuse, RpcFailure, withVersionCheck } from '@tic/platform';
+import { assertVersion, type Caller, eventActor, nextEventVersion, refuse, RpcFailure, UnitOfWork, type CommandScope } from '@tic/platform';
 
 import { Call } from '../calls/call.entity';
 import { Center } from '../centers/center.entity';
@@ -15,8 +15,7 @@ import { applicationEventData, STEP_EVENTS } from './application-events';
 import { APPLICATION_REFUSALS } from './applications.refusals';
 import { applicationFindings } from './application-findings';
 import { ApplicationHistory } from './application-history.entity';
-import { ApplicationLoader } from './application-loader';
-import type { Application } from './application.entity';
+import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
 type TransitionInput = z.output<typeof TransitionApplication.request>;
@@ -32,17 +31,15 @@ type WaiverInput = z.output<typeof RecordWaiver.request>;
 @Injectable()
 export class ApplicationWorkflowService {
   constructor(
-    private readonly entityManager: EntityManager,
-    private readonly loader: ApplicationLoader,
     private readonly applications: ApplicationsService,
-    private readonly outbox: EventOutbox,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  async transition(input: TransitionInput, caller: Caller): Promise<ApplicationDto> {
-    await withVersionCheck(() =>
-      this.em().transactional(async (em) => {
-        const application = await this.loader.load(em, input.id, caller, true);
+  transition(input: TransitionInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(TransitionApplication, input, async (scope) => {
+        const { em } = scope;
+        const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
         const context = await this.contextFor(em, application, input);
         const decision = applicationLifecycle.decide(application.status, input.action, caller.role, context, application.waivers.map((w) => w.rule));
@@ -55,24 +52,21 @@ export class ApplicationWorkflowService {
           await archiveReview(em, application.id, `${input.action}: ${input.comment ?? ''}`);
         }
         if (input.action === 'file') {
-          await this.fileCenter(em, application, caller, input.documentRef);
+          await this.fileCenter(scope, application, caller, input.documentRef);
           return;
         }
-        this.outbox.record(em, STEP_EVENTS[input.action], {
+        scope.record(STEP_EVENTS[input.action], {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),
           data: applicationEventData(application, { from, to: decision.to, article: decision.article, comment: input.comment }, caller),
         });
-      }),
-    );
-    return this.applications.get(input.id, caller);
+    }, (em) => this.applications.view(em, input.id, caller));
   }
 
   /** DOMAIN.md §2: DST waives a failing principle rule with a reason (decideWaiver); hard rules cannot be waived. */
-  async waive(input: WaiverInput, caller: Caller): Promise<ApplicationDto> {
-    await withVersionCheck(() =>
-      this.em().transactional(async (em) => {
-        const application = await this.loader.load(em, input.id, caller, true);
+  waive(input: WaiverInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(RecordWaiver, input, async ({ em }) => {
+        const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         const decision = decideWaiver({
           subject: 'application',
           rule: input.rule,
@@ -86,9 +80,7 @@ export class ApplicationWorkflowService {
         const waiver = { rule: input.rule, article: decision.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() };
         application.waivers = [...application.waivers, waiver];
         recordHistory(em, application, caller, 'waive', application.status, `${input.rule}: ${input.reason}`, decision.article);
-      }),
-    );
-    return this.applications.get(input.id, caller);
+    }, (em) => this.applications.view(em, input.id, caller));
   }
 
   private async contextFor(em: EntityManager, application: Application, input: TransitionInput): Promise<ApplicationContext> {
@@ -101,7 +93,7 @@ export class ApplicationWorkflowService {
       case 'pass_formal_review':
         return { ...comment, eligibility: await this.findings(em, application) };
       case 'shortlist':
-        return { ...comment, expertScores: await em.count(ReviewAssignment, { applicationId: application.id, status: 'scored' }) };
+        return { ...comment, expertScores: await em.getRepository(ReviewAssignment).scoredCount(application.id) };
       case 'pass_supporting_review':
       case 'recommend':
       case 'return':
@@ -112,15 +104,15 @@ export class ApplicationWorkflowService {
   }
 
   private async findings(em: EntityManager, application: Application) {
-    return applicationFindings(application, await this.loader.supportingUnit(em, application));
+    return applicationFindings(application, await em.getRepository(Application).supportingUnit(application));
   }
 
   // A13(四): the approval is filed with the committee office; the center records the date.
-  private async fileCenter(em: EntityManager, application: Application, caller: Caller, documentRef: string | undefined): Promise<void> {
-    const center = await em.findOneOrFail(Center, { applicationId: application.id });
+  private async fileCenter(scope: CommandScope, application: Application, caller: Caller, documentRef: string | undefined): Promise<void> {
+    const center = await scope.em.getRepository(Center).findForApplication(application.id);
     const filedOn = this.clock.today();
     center.filedOn = filedOn;
-    this.outbox.record(em, CenterFiled, {
+    scope.record(CenterFiled, {
       subject: center.id,
       aggregateVersion: nextEventVersion(center),
       data: {
@@ -131,10 +123,6 @@ export class ApplicationWorkflowService {
         actor: eventActor(caller),
       },
     });
-  }
-
-  private em(): EntityManager {
-    return this.entityManager.fork();
   }
 }
 

@@ -1,8 +1,10 @@
-import { Entity, Index, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Index, Property } from '@mikro-orm/core';
 
 import type { ApplicationStatus, ApprovalTrack, RuleId } from '@tic/domain';
 
 import { AggregateRoot } from '@tic/platform';
+
+import { ApplicationRepository } from './application.repository';
 
 /** A12(二): an achievement or a cooperation mechanism with its evidence metadata. */
 export interface Declaration {
@@ -21,9 +23,11 @@ export interface Waiver {
 }
 
 /** An application (申报) for a provincial Technology Innovation Center (A12, A13). */
-@Entity({ tableName: 'application' })
+@Entity({ tableName: 'application', repository: () => ApplicationRepository })
 @Index({ properties: ['status'] })
 export class Application extends AggregateRoot<'updatedAt' | 'status' | 'waivers' | 'centerId' | 'track'> {
+  [EntityRepositoryType]?: ApplicationRepository;
+
   @Property({ type: 'text' })
   status: ApplicationStatus = 'draft';
 
@@ -80,7 +84,6 @@ export class Application extends AggregateRoot<'updatedAt' | 'status' | 'waivers
 
   @Property({ type: 'uuid', nullable: true })
   centerId: string | null = null;
-
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();

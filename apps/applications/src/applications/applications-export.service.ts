@@ -5,11 +5,10 @@ import type { z } from 'zod';
 
 import type { ExportApplications } from '@tic/contracts';
 import { centerName } from '@tic/domain';
-import { type Caller } from '@tic/platform';
+import { type Caller, requireAccess } from '@tic/platform';
 
 import { Organization } from '../organizations/organization.entity';
 import { ApplicationsService } from './applications.service';
-import { requireAccess } from '../access/application-scope';
 
 const STATUS_ZH: Record<string, string> = {
   draft: '草稿', supporting_review: '依托单位审核', recommender_review: '推荐单位审核', formal_review: '形式审查',
@@ -37,7 +36,7 @@ export class ApplicationsExportService {
     }
     const em = this.entityManager.fork();
     const orgIds = [...new Set(rows.flatMap((r) => [r.supportingUnitId, r.recommenderId]))];
-    const names = new Map((await em.find(Organization, { id: { $in: orgIds } })).map((o) => [o.id, o.name]));
+    const names = await em.getRepository(Organization).namesOf(orgIds);
 
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('申报列表');

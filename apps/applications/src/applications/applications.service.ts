@@ -2,19 +2,16 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import type { ApplicationDto, CreateApplication, ListApplications, UpdateApplication } from '@tic/contracts';
+import { CreateApplication, UpdateApplication, type ApplicationDto, type ListApplications } from '@tic/contracts';
 import { centerName, validateUscc } from '@tic/domain';
-import { assertVersion, type Caller, newId, pageOf, refuse, RpcFailure, withVersionCheck } from '@tic/platform';
+import { assertVersion, type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 import { Clock } from '@tic/deadlines';
 
-import { applicationScope } from '../access/application-scope';
 import { Call } from '../calls/call.entity';
 import { Organization } from '../organizations/organization.entity';
 import { applicationFindings } from './application-findings';
-import { ApplicationLoader } from './application-loader';
 import { toApplicationDto } from './application-view';
 import { Application } from './application.entity';
-import { applicationFacts, requireAccess, scopeUsesAssignments } from '../access/application-scope';
 import { APPLICATION_REFUSALS } from './applications.refusals';
 
 type CreateInput = z.output<typeof CreateApplication.request>;
@@ -29,70 +26,61 @@ const EDITABLE = new Set(['draft']);
 export class ApplicationsService {
   constructor(
     private readonly entityManager: EntityManager,
-    private readonly loader: ApplicationLoader,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
-  async create(input: CreateInput, caller: Caller): Promise<ApplicationDto> {
-    const em = this.em();
-    const call = await em.findOne(Call, { id: input.callId });
-    if (!call) throw refuse(APPLICATION_REFUSALS.call_not_found);
-    if (this.clock.today() > call.closesOn) {
-      throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
-    }
-    const { supportingUnit, recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
-    const application = em.create(Application, {
-      id: newId(),
-      callId: call.id,
-      constructionUnitId: caller.orgId,
-      recommenderId,
-      regionCode,
-      ...this.formFields(input),
-    });
-    await em.flush();
-    return toApplicationDto(application, applicationFindings(application, supportingUnit), [], caller);
+  create(input: CreateInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(CreateApplication, input, async ({ em }) => {
+      const call = await em.findOne(Call, { id: input.callId });
+      if (!call) throw refuse(APPLICATION_REFUSALS.call_not_found);
+      if (this.clock.today() > call.closesOn) {
+        throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
+      }
+      const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+      const application = em.create(Application, {
+        id: newId(),
+        callId: call.id,
+        constructionUnitId: caller.orgId,
+        recommenderId,
+        regionCode,
+        ...this.formFields(input),
+      });
+      return application.id;
+    }, (em, id) => this.view(em, id, caller));
   }
 
-  async update(input: UpdateInput, caller: Caller): Promise<ApplicationDto> {
-    const em = this.em();
-    return withVersionCheck(async () => {
-      const application = await this.loader.load(em, input.id, caller);
-      requireAccess(caller, 'application.update', applicationFacts(application));
+  update(input: UpdateInput, caller: Caller): Promise<ApplicationDto> {
+    return this.uow.run(UpdateApplication, input, async ({ em }) => {
+      const applications = em.getRepository(Application);
+      const application = await applications.findVisibleForUpdate(input.id, caller);
+      requireAccess(caller, 'application.update', await applications.facts(application));
       assertVersion(input.version, application.version);
       if (!EDITABLE.has(application.status)) {
         throw refuse(APPLICATION_REFUSALS.not_editable);
       }
-      const { supportingUnit, recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+      const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
       em.assign(application, { ...this.formFields(input), recommenderId, regionCode });
-      await em.flush();
-      return toApplicationDto(application, applicationFindings(application, supportingUnit), await this.loader.history(em, application.id), caller);
-    });
+      return application.id;
+    }, (em, id) => this.view(em, id, caller));
   }
 
-  async get(id: string, caller: Caller): Promise<ApplicationDto> {
-    const em = this.em();
-    const application = await this.loader.load(em, id, caller);
-    const supportingUnit = await this.loader.supportingUnit(em, application);
-    return toApplicationDto(application, applicationFindings(application, supportingUnit), await this.loader.history(em, id), caller);
+  get(id: string, caller: Caller): Promise<ApplicationDto> {
+    return this.view(this.em(), id, caller);
+  }
+
+  /** The application as the caller sees it, read through `em` (a command's, to answer with what it changed). */
+  async view(em: EntityManager, id: string, caller: Caller): Promise<ApplicationDto> {
+    const application = await em.getRepository(Application).findVisible(id, caller);
+    const supportingUnit = await em.getRepository(Application).supportingUnit(application);
+    return toApplicationDto(application, applicationFindings(application, supportingUnit), await em.getRepository(Application).history(id), caller);
   }
 
   async list(input: ListInput, caller: Caller) {
-    const em = this.em();
-    const assigned = scopeUsesAssignments(caller, 'application') ? await this.loader.assignedApplicationIds(em, caller.userId) : [];
-    const scope = applicationScope(caller, assigned);
+    const applications = this.em().getRepository(Application);
+    const scope = await applications.visibleFilter(caller);
     if (scope === null) return { items: [] };
-    const filter = {
-      $and: [
-        scope,
-        input.status ? { status: input.status } : {},
-        input.callId ? { callId: input.callId } : {},
-        input.regionCode ? { regionCode: { $like: `${input.regionCode}%` } } : {},
-        input.field ? { $or: [{ fieldZh: { $ilike: `%${input.field}%` } }, { fieldEn: { $ilike: `%${input.field}%` } }] } : {},
-        input.year ? { callId: { $in: (await em.find(Call, { year: input.year })).map((c) => c.id) } } : {},
-        input.cursor ? { id: { $lt: input.cursor } } : {},
-      ],
-    };
-    const rows = await em.find(Application, filter, { orderBy: { id: 'desc' }, limit: input.limit + 1 });
+    const rows = await applications.page(scope, input, input.limit);
     return pageOf(rows, input.limit, (row) => row.id, (a) => {
       const field = { zh: a.fieldZh, en: a.fieldEn };
       return {
@@ -107,7 +95,7 @@ export class ApplicationsService {
   private async resolveUnits(em: EntityManager, form: Form, caller: Caller) {
     requireAccess(caller, 'application.create', { kind: 'application', constructionUnitId: caller.orgId, supportingUnitId: form.supportingUnitId });
     const ids = [form.supportingUnitId, ...form.coBuilderIds];
-    const units = await em.find(Organization, { id: { $in: ids } });
+    const units = await em.getRepository(Organization).byIds(ids);
     const byId = new Map(units.map((u) => [u.id, u]));
     const missing = ids.map((id, i) => (byId.has(id) ? null : { path: i === 0 ? 'supportingUnitId' : `coBuilderIds.${i - 1}`, message: 'no such unit' }));
     const errors = missing.filter((e): e is { path: string; message: string } => e !== null);

@@ -2,12 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { CalendarYearPublished, type LoadCalendarYear, type calendarYearSchema } from '@tic/contracts';
+import { CalendarYearPublished, LoadCalendarYear, type calendarYearSchema } from '@tic/contracts';
 import { bundledCalendar, validateYearSchedule } from '@tic/domain';
 import { CalendarYear } from '@tic/deadlines';
-import { type Caller, eventActor, EventOutbox, OutboxEvent, RpcFailure, stableId } from '@tic/platform';
-import { requireAccess } from '../access/application-scope';
-
+import { type Caller, eventActor, OutboxEvent, requireAccess, RpcFailure, stableId, UnitOfWork } from '@tic/platform';
 
 type CalendarYearDto = z.output<typeof calendarYearSchema>;
 
@@ -19,7 +17,7 @@ type CalendarYearDto = z.output<typeof calendarYearSchema>;
 export class CalendarPublicationService {
   constructor(
     private readonly entityManager: EntityManager,
-    private readonly outbox: EventOutbox,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async load(input: z.output<typeof LoadCalendarYear.request>, caller: Caller): Promise<CalendarYearDto> {
@@ -28,17 +26,19 @@ export class CalendarPublicationService {
     const problems = validateYearSchedule(schedule);
     if (problems.length > 0) throw RpcFailure.invalidInput(problems.map((p) => ({ path: p.path, message: p.message.en })));
     const subject = stableId(`calendar-year-${input.year}`);
-    await this.em().transactional(async (em) => {
+    const loadedAt = new Date().toISOString();
+    return this.uow.run(LoadCalendarYear, input, async (scope) => {
+      const { em } = scope;
       // Two loads of the same year at once must not both take the next event number.
       await em.execute('select pg_advisory_xact_lock(hashtext(?))', [subject]);
       const published = await em.count(OutboxEvent, { subject });
-      this.outbox.record(em, CalendarYearPublished, {
+      scope.record(CalendarYearPublished, {
         subject,
         aggregateVersion: published + 1,
         data: { ...schedule, actor: eventActor(caller) },
       });
+      return { ...schedule, source: 'loaded' as const, loadedAt };
     });
-    return { ...schedule, source: 'loaded', loadedAt: new Date().toISOString() };
   }
 
   async years(): Promise<{ years: CalendarYearDto[] }> {

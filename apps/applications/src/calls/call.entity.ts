@@ -1,8 +1,12 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { CallRepository } from './call.repository';
 
 /** A11: an annual call for applications and its submission window (both days included). */
-@Entity({ tableName: 'call' })
+@Entity({ tableName: 'call', repository: () => CallRepository })
 export class Call {
+  [EntityRepositoryType]?: CallRepository;
+
   [OptionalProps]?: 'version' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })

@@ -2,31 +2,31 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import type { CallDto, ListCalls, OpenCall } from '@tic/contracts';
-import { type Caller, newId, pageOf } from '@tic/platform';
+import { OpenCall, type CallDto, type ListCalls } from '@tic/contracts';
+import { type Caller, newId, pageOf, requireAccess, UnitOfWork } from '@tic/platform';
 
 import { Call } from './call.entity';
-import { requireAccess } from '../access/application-scope';
 
 /** A11: DST's annual calls for applications. */
 @Injectable()
 export class CallsService {
-  constructor(private readonly entityManager: EntityManager) {}
+  constructor(
+    private readonly entityManager: EntityManager,
+    private readonly uow: UnitOfWork,
+  ) {}
 
-  async open(input: z.output<typeof OpenCall.request>, caller: Caller): Promise<CallDto> {
+  open(input: z.output<typeof OpenCall.request>, caller: Caller): Promise<CallDto> {
     requireAccess(caller, 'call.open', { kind: 'call' });
-    const em = this.em();
-    const call = em.create(Call, { id: newId(), year: input.year, title: input.title, opensOn: input.opensOn, closesOn: input.closesOn });
-    await em.flush();
-    return toCallDto(call);
+    return this.uow.run(
+      OpenCall,
+      input,
+      ({ em }) => Promise.resolve(em.create(Call, { id: newId(), year: input.year, title: input.title, opensOn: input.opensOn, closesOn: input.closesOn })),
+      (_em, call) => Promise.resolve(toCallDto(call)),
+    );
   }
 
   async list(input: z.output<typeof ListCalls.request>) {
-    const rows = await this.em().find(
-      Call,
-      { ...(input.year ? { year: input.year } : {}), ...(input.cursor ? { id: { $lt: input.cursor } } : {}) },
-      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
-    );
+    const rows = await this.em().getRepository(Call).page(input.year, input.cursor, input.limit);
     return pageOf(rows, input.limit, (row) => row.id, toCallDto);
   }
 

@@ -1,12 +1,16 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 
 import type { ApprovalTrack, CenterStatus } from '@tic/domain';
 
 import { AggregateRoot } from '@tic/platform';
 
+import { CenterRepository } from './center.repository';
+
 /** A provincial Technology Innovation Center in the registry, created by approval (A13(四)). */
-@Entity({ tableName: 'center' })
+@Entity({ tableName: 'center', repository: () => CenterRepository })
 export class Center extends AggregateRoot<'filedOn'> {
+  [EntityRepositoryType]?: CenterRepository;
+
   @Property({ type: 'text' })
   nameZh!: string;
 

@@ -1,10 +1,14 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 
 import { AggregateRoot } from '@tic/platform';
 
+import { NoticeRepository } from './notice.repository';
+
 /** A13(四): a public notice (公示) of the applications DST intends to approve. */
-@Entity({ tableName: 'notice' })
+@Entity({ tableName: 'notice', repository: () => NoticeRepository })
 export class Notice extends AggregateRoot<'status'> {
+  [EntityRepositoryType]?: NoticeRepository;
+
   @Property({ type: 'text' })
   title!: string;
 

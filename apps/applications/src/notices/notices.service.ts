@@ -1,12 +1,11 @@
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { PublicNoticeEnded, PublicNoticeStarted, type ListPublicNotices, type NoticeDto, type PublishNotice } from '@tic/contracts';
+import { PublicNoticeEnded, PublicNoticeStarted, PublishNotice, type ListPublicNotices, type NoticeDto } from '@tic/contracts';
 import { addDays, applicationLifecycle, centerName } from '@tic/domain';
 import { Clock, Deadline, Deadlines } from '@tic/deadlines';
-import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, PLATFORM_CONFIG, RpcFailure, withVersionCheck } from '@tic/platform';
+import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, PLATFORM_CONFIG, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { recordHistory } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
@@ -29,6 +28,7 @@ export class NoticesService implements OnModuleInit {
     private readonly outbox: EventOutbox,
     private readonly deadlines: Deadlines,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
     @Inject(PLATFORM_CONFIG) private readonly config: ApplicationsConfig,
   ) {}
 
@@ -36,16 +36,17 @@ export class NoticesService implements OnModuleInit {
     this.deadlines.onFire('D-public-notice', (em, deadline) => this.end(em, deadline));
   }
 
-  async publish(input: PublishInput, caller: Caller): Promise<NoticeDto> {
+  publish(input: PublishInput, caller: Caller): Promise<NoticeDto> {
+    requireAccess(caller, 'notice.publish', { kind: 'notice' });
     const today = this.clock.today();
     const startsOn = input.startsOn ?? today;
     if (startsOn > today || startsOn < addDays(today, -MAX_BACKDATE_DAYS)) {
       throw RpcFailure.invalidInput([{ path: 'startsOn', message: `must be between ${addDays(today, -MAX_BACKDATE_DAYS)} and today` }]);
     }
     const workingDays = input.workingDays ?? this.config.PUBLIC_NOTICE_WORKING_DAYS;
-    const noticeId = await withVersionCheck(() => this.em().transactional(async (em) => {
-      // Locked in id order, so that two notices naming the same applications cannot deadlock.
-      const applications = await em.find(Application, { id: { $in: input.applicationIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    return this.uow.run(PublishNotice, input, async (scope) => {
+      const { em } = scope;
+      const applications = await em.getRepository(Application).findAllForUpdate(input.applicationIds);
       const missing = input.applicationIds.filter((id) => !applications.some((a) => a.id === id));
       if (missing.length > 0) throw RpcFailure.invalidInput(missing.map((id) => ({ path: `applicationIds.${input.applicationIds.indexOf(id)}`, message: 'no such application' })));
 
@@ -65,24 +66,19 @@ export class NoticesService implements OnModuleInit {
         em.persist(em.create(NoticeEntry, { noticeId: id, applicationId: application.id }));
       }
       em.persist(notice);
-      this.outbox.record(em, PublicNoticeStarted, {
+      scope.record(PublicNoticeStarted, {
         subject: id,
         aggregateVersion: nextEventVersion(notice),
         data: { noticeId: id, title: notice.title, applicationIds: input.applicationIds, startsOn, endsOn: deadline.dueOn, endsOnProvisional: deadline.provisional, workingDays },
       });
-      return id;
-    }));
-    return this.view(this.em(), await this.em().findOneOrFail(Notice, { id: noticeId }));
+      return notice;
+    }, (em, notice) => this.view(em, notice));
   }
 
   /** Open notices (and, on request, ended ones) for anyone. */
   async listPublic(input: PublicListInput) {
     const em = this.em();
-    const notices = await em.find(
-      Notice,
-      { ...(input.includeEnded ? {} : { status: 'open' }), ...(input.cursor ? { id: { $lt: input.cursor } } : {}) },
-      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
-    );
+    const notices = await em.getRepository(Notice).page(input.includeEnded, input.cursor, input.limit);
     const page = pageOf(notices, input.limit, (row) => row.id, (row) => row);
     return { ...page, items: await Promise.all(page.items.map((n) => this.view(em, n))) };
   }
@@ -92,20 +88,19 @@ export class NoticesService implements OnModuleInit {
     const notice = await em.findOne(Notice, { id: deadline.subjectId });
     if (!notice || notice.status === 'ended') return;
     notice.status = 'ended';
-    const entries = await em.find(NoticeEntry, { noticeId: notice.id });
-    const held = await em.find(Application, { id: { $in: entries.map((e) => e.applicationId) }, status: 'objection_review' });
+    const applicationIds = await em.getRepository(Notice).applicationIdsOf(notice.id);
+    const held = await em.getRepository(Application).byIds(applicationIds, 'objection_review');
     this.outbox.record(em, PublicNoticeEnded, {
       subject: notice.id,
       aggregateVersion: nextEventVersion(notice),
-      data: { noticeId: notice.id, applicationIds: entries.map((e) => e.applicationId), endedOn: deadline.dueOn, heldApplicationIds: held.map((a) => a.id) },
+      data: { noticeId: notice.id, applicationIds, endedOn: deadline.dueOn, heldApplicationIds: held.map((a) => a.id) },
     });
   }
 
   async view(em: EntityManager, notice: Notice): Promise<NoticeDto> {
     const period = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
-    const entries = await em.find(NoticeEntry, { noticeId: notice.id });
-    const applications = await em.find(Application, { id: { $in: entries.map((e) => e.applicationId) } });
-    const units = await em.find(Organization, { id: { $in: applications.map((a) => a.supportingUnitId) } });
+    const applications = await em.getRepository(Application).byIds(await em.getRepository(Notice).applicationIdsOf(notice.id));
+    const names = await em.getRepository(Organization).namesOf(applications.map((a) => a.supportingUnitId));
     return {
       id: notice.id,
       title: notice.title,
@@ -117,7 +112,7 @@ export class NoticesService implements OnModuleInit {
       entries: applications.map((a) => ({
         applicationId: a.id,
         proposedName: centerName({ zh: a.fieldZh, en: a.fieldEn }),
-        supportingUnitName: units.find((u) => u.id === a.supportingUnitId)?.name ?? '',
+        supportingUnitName: names.get(a.supportingUnitId) ?? '',
         status: a.status === 'public_notice' || a.status === 'objection_review' || a.status === 'approved' || a.status === 'filed' || a.status === 'rejected' ? a.status : 'public_notice',
       })),
     };

@@ -1,11 +1,15 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { ObjectionRepository } from './objection.repository';
 
 export type ObjectionStatus = 'recorded' | 'under_review' | 'upheld' | 'dismissed' | 'closed';
 
 /** An objection to a listed application; only named ones inside the window hold it (DOMAIN.md §7). */
-@Entity({ tableName: 'objection' })
+@Entity({ tableName: 'objection', repository: () => ObjectionRepository })
 @Index({ properties: ['applicationId', 'status'] })
 export class Objection {
+  [EntityRepositoryType]?: ObjectionRepository;
+
   [OptionalProps]?: 'filedAt' | 'decisionComment' | 'decidedAt' | 'decidedBy' | 'realName';
 
   @PrimaryKey({ type: 'uuid' })

@@ -1,25 +1,24 @@
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { ApplicationObjectionDecided, ApplicationObjectionFiled, ApplicationRejected, type DecideObjection, type FileObjection, type ListObjections } from '@tic/contracts';
+import { ApplicationObjectionDecided, ApplicationObjectionFiled, ApplicationRejected, DecideObjection, FileObjection, type ListObjections } from '@tic/contracts';
 import { applicationLifecycle, type Actor } from '@tic/domain';
 import { Clock, Deadline } from '@tic/deadlines';
-import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, RpcFailure } from '@tic/platform';
+import { type Caller, type CommandScope, newId, nextEventVersion, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { applicationEventData } from '../applications/application-events';
 import { recordHistory } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
-import { NoticeEntry } from './notice-entry.entity';
 import { Notice } from './notice.entity';
 import { Objection } from './objection.entity';
-import { requireAccess } from '../access/application-scope';
+import { OBJECTION_REFUSALS } from './objections.refusals';
 
 type FileInput = z.output<typeof FileObjection.request>;
 type DecideInput = z.output<typeof DecideObjection.request>;
 type ListInput = z.output<typeof ListObjections.request>;
 
+const APPLICATION = { zh: '申报', en: 'Application' };
 const PUBLIC_ACTOR = { userId: 'public', name: '公众', role: 'public' as const };
 
 /**
@@ -30,20 +29,21 @@ const PUBLIC_ACTOR = { userId: 'public', name: '公众', role: 'public' as const
 export class ObjectionsService {
   constructor(
     private readonly entityManager: EntityManager,
-    private readonly outbox: EventOutbox,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  async file(input: FileInput, caller: Caller | undefined) {
-    const objectionId = await this.em().transactional(async (em) => {
-      const notice = await em.findOne(Notice, { id: input.noticeId });
-      const listed = notice ? await em.findOne(NoticeEntry, { noticeId: notice.id, applicationId: input.applicationId }) : null;
-      if (!notice || !listed) throw RpcFailure.notFound({ zh: '公示中的该项申报', en: 'That application in that notice' });
-      const application = await em.findOneOrFail(Application, { id: input.applicationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  file(input: FileInput, caller: Caller | undefined) {
+    return this.uow.run(FileObjection, input, async (scope) => {
+      const { em } = scope;
+      const notice = await em.getRepository(Notice).findOne({ id: input.noticeId });
+      const listed = notice !== null && (await em.getRepository(Notice).lists(notice.id, input.applicationId));
+      if (!notice || !listed) throw refuse(OBJECTION_REFUSALS.not_in_notice);
+      const application = await em.getRepository(Application).lockAtVersion(input.applicationId, undefined, APPLICATION);
       const { dueOn: endsOn } = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
       const withinWindow = notice.isOpenOn(this.clock.today(), endsOn);
       if (!withinWindow) {
-        throw RpcFailure.of('rule_violation', { zh: `公示期为${notice.startsOn}至${endsOn}，异议须在公示期内提出`, en: `Objections are accepted from ${notice.startsOn} to ${endsOn}` }, { rule: 'A13-objection', article: '第十三条第（四）项' });
+        throw refuse(OBJECTION_REFUSALS.outside_window, { startsOn: notice.startsOn, endsOn }, { rule: 'A13-objection' });
       }
       const objection = em.create(Objection, {
         id: newId(),
@@ -63,7 +63,7 @@ export class ObjectionsService {
       });
       if (!decision.ok) {
         // DOMAIN.md §7: anonymous objections are recorded but not acted on.
-        if (decision.rule === 'A13-objection') return objection.id;
+        if (decision.rule === 'A13-objection') return objection;
         throw RpcFailure.fromRefusal(decision);
       }
       objection.status = 'under_review';
@@ -71,77 +71,68 @@ export class ObjectionsService {
       application.status = decision.to;
       const who = caller ?? PUBLIC_ACTOR;
       recordHistory(em, application, who, 'file_objection', from, undefined, decision.article);
-      this.outbox.record(em, ApplicationObjectionFiled, {
+      scope.record(ApplicationObjectionFiled, {
         subject: application.id,
         aggregateVersion: nextEventVersion(application),
         data: { ...applicationEventData(application, { from, to: decision.to, article: decision.article }, who), objectionId: objection.id, noticeId: notice.id },
       });
-      return objection.id;
-    });
-    return this.view(await this.em().findOneOrFail(Objection, { id: objectionId }));
+      return objection;
+    }, (_em, objection) => Promise.resolve(this.view(objection)));
   }
 
-  async decide(input: DecideInput, caller: Caller) {
-    await this.em().transactional(async (em) => {
-      const objection = await em.findOne(Objection, { id: input.objectionId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!objection) throw RpcFailure.notFound({ zh: '异议', en: 'Objection' });
-      if (objection.status !== 'under_review') {
-        throw RpcFailure.of('conflict', { zh: '该异议不在审查中', en: 'The objection is not under review' });
-      }
-      const application = await em.findOneOrFail(Application, { id: objection.applicationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  decide(input: DecideInput, caller: Caller) {
+    requireAccess(caller, 'objection.decide', { kind: 'objection' });
+    return this.uow.run(DecideObjection, input, async (scope) => {
+      const { em } = scope;
+      const objections = em.getRepository(Objection);
+      const objection = await objections.findForUpdate(input.objectionId);
+      if (!objection) throw refuse(OBJECTION_REFUSALS.not_found);
+      if (objection.status !== 'under_review') throw refuse(OBJECTION_REFUSALS.not_under_review);
+      const application = await em.getRepository(Application).lockAtVersion(objection.applicationId, undefined, APPLICATION);
       objection.status = input.upheld ? 'upheld' : 'dismissed';
       objection.decisionComment = input.comment;
       objection.decidedBy = caller.name;
       objection.decidedAt = new Date();
       // The application goes back to the notice only when no other objection awaits a decision.
-      const othersOpen = await em.count(Objection, { applicationId: application.id, status: 'under_review', id: { $ne: objection.id } });
+      const othersOpen = await objections.countOpenFor(application.id, objection.id);
       const action = input.upheld ? 'uphold_objection' : 'dismiss_objection';
       if (!input.upheld && othersOpen > 0) {
-        requireAccess(caller, 'objection.decide', { kind: 'objection' });
-        this.recordDecision(em, application, objection, input, caller, application.status, application.status, '第十三条第（四）项');
-        return;
+        this.recordDecision(scope, application, objection, input, caller, application.status, application.status, '第十三条第（四）项');
+        return objection;
       }
       const decision = applicationLifecycle.decide(application.status, action, caller.role, { comment: input.comment });
       if (!decision.ok) throw RpcFailure.fromRefusal(decision);
       const from = application.status;
       application.status = decision.to;
       recordHistory(em, application, caller, action, from, input.comment, decision.article);
-      this.recordDecision(em, application, objection, input, caller, from, decision.to, decision.article);
+      this.recordDecision(scope, application, objection, input, caller, from, decision.to, decision.article);
       if (input.upheld) {
         // The application is rejected: objections still under review have nothing left to decide.
-        const others = await em.find(Objection, { applicationId: application.id, status: 'under_review', id: { $ne: objection.id } });
+        const others = await objections.openFor(application.id, objection.id);
         for (const other of others) {
           other.status = 'closed';
           other.decisionComment = `申报已因异议${objection.id}成立不予批准，本异议一并办结`;
           other.decidedBy = caller.name;
           other.decidedAt = new Date();
         }
-        this.outbox.record(em, ApplicationRejected, {
+        scope.record(ApplicationRejected, {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),
           data: applicationEventData(application, { from, to: decision.to, article: decision.article, comment: input.comment }, caller),
         });
       }
-    });
-    return this.view(await this.em().findOneOrFail(Objection, { id: input.objectionId }));
+      return objection;
+    }, (_em, objection) => Promise.resolve(this.view(objection)));
   }
 
   async list(input: ListInput, caller: Caller) {
     requireAccess(caller, 'objection.read', { kind: 'objection' });
-    const rows = await this.em().find(
-      Objection,
-      {
-        ...(input.noticeId ? { noticeId: input.noticeId } : {}),
-        ...(input.applicationId ? { applicationId: input.applicationId } : {}),
-        ...(input.cursor ? { id: { $lt: input.cursor } } : {}),
-      },
-      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
-    );
+    const rows = await this.em().getRepository(Objection).page(input, input.limit);
     return pageOf(rows, input.limit, (row) => row.id, (o) => this.view(o));
   }
 
   private recordDecision(
-    em: EntityManager,
+    scope: CommandScope,
     application: Application,
     objection: Objection,
     input: DecideInput,
@@ -150,7 +141,7 @@ export class ObjectionsService {
     to: Application['status'],
     article: string,
   ): void {
-    this.outbox.record(em, ApplicationObjectionDecided, {
+    scope.record(ApplicationObjectionDecided, {
       subject: application.id,
       aggregateVersion: nextEventVersion(application),
       data: { ...applicationEventData(application, { from, to, article, comment: input.comment }, caller), objectionId: objection.id, upheld: input.upheld },

@@ -1,10 +1,14 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { OrganizationRepository } from './organization.repository';
 
 import type { OrganizationKind } from '@tic/domain';
 
 /** A unit (单位) known to the platform: supporting, co-building, construction or recommending unit, or DST. */
-@Entity({ tableName: 'organization' })
+@Entity({ tableName: 'organization', repository: () => OrganizationRepository })
 export class Organization {
+  [EntityRepositoryType]?: OrganizationRepository;
+
   [OptionalProps]?: 'version' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })

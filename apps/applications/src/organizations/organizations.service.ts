@@ -3,13 +3,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import type { CreateOrganization, ListOrganizations, OrganizationDto } from '@tic/contracts';
+import { CreateOrganization, type ListOrganizations, type OrganizationDto } from '@tic/contracts';
 import { type OrganizationStanding, validateUscc } from '@tic/domain';
-import { type Caller, newId, pageOf, RpcFailure } from '@tic/platform';
+import { type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { AUTHORITIES } from '../seed/recommending-units';
 import { Organization } from './organization.entity';
-import { requireAccess } from '../access/application-scope';
+import { ORGANIZATION_REFUSALS } from './organizations.refusals';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (value: string): boolean => UUID.test(value);
@@ -20,50 +20,52 @@ type ListInput = z.output<typeof ListOrganizations.request>;
 /** The units of the platform; DST registers them, everyone signed in can look them up. */
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly entityManager: EntityManager) {}
+  constructor(
+    private readonly entityManager: EntityManager,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   async create(input: CreateInput, caller: Caller): Promise<OrganizationDto> {
     requireAccess(caller, 'organization.register', { kind: 'organization' });
-    const em = this.em();
     let regionCode: string | null = null;
     if (input.uscc !== undefined) {
       const uscc = validateUscc(input.uscc);
       if (!uscc.valid) throw RpcFailure.invalidInput([{ path: 'uscc', message: `not a valid Unified Social Credit Code (${uscc.reason ?? 'invalid'})` }]);
       regionCode = uscc.regionCode ?? null;
     }
-    for (const [path, id] of [['parentId', input.parentId], ['recommenderId', input.recommenderId]] as const) {
-      if (id === undefined) continue;
-      const found = await em.findOne(Organization, { id });
-      if (!found || (path === 'recommenderId' && !found.isRecommender)) {
-        throw RpcFailure.invalidInput([{ path, message: path === 'recommenderId' ? 'no such recommending unit' : 'no such unit' }]);
-      }
-    }
-    const organization = em.create(Organization, {
-      id: newId(),
-      name: input.name,
-      uscc: input.uscc ?? null,
-      kind: input.kind,
-      legalPerson: input.legalPerson,
-      regionCode,
-      parentId: input.parentId ?? null,
-      recommenderId: input.recommenderId ?? null,
-      isRecommender: input.isRecommender,
-      jurisdiction: input.jurisdiction ?? null,
-    });
     try {
-      await em.flush();
+      return await this.uow.run(CreateOrganization, input, async ({ em }) => {
+        for (const [path, id] of [['parentId', input.parentId], ['recommenderId', input.recommenderId]] as const) {
+          if (id === undefined) continue;
+          const found = await em.findOne(Organization, { id });
+          if (!found || (path === 'recommenderId' && !found.isRecommender)) {
+            throw RpcFailure.invalidInput([{ path, message: path === 'recommenderId' ? 'no such recommending unit' : 'no such unit' }]);
+          }
+        }
+        return em.create(Organization, {
+          id: newId(),
+          name: input.name,
+          uscc: input.uscc ?? null,
+          kind: input.kind,
+          legalPerson: input.legalPerson,
+          regionCode,
+          parentId: input.parentId ?? null,
+          recommenderId: input.recommenderId ?? null,
+          isRecommender: input.isRecommender,
+          jurisdiction: input.jurisdiction ?? null,
+        });
+      }, (_em, organization) => Promise.resolve(toOrganizationDto(organization)));
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw RpcFailure.of('conflict', { zh: '该统一社会信用代码已登记', en: 'A unit with this credit code is registered already' }, { errors: [{ path: 'uscc', message: 'already registered' }] });
+        throw refuse(ORGANIZATION_REFUSALS.uscc_taken, {}, { errors: [{ path: 'uscc', message: 'already registered' }] });
       }
       throw error;
     }
-    return toOrganizationDto(organization);
   }
 
   async get(id: string): Promise<OrganizationDto> {
     const organization = await this.em().findOne(Organization, { id });
-    if (!organization) throw RpcFailure.notFound({ zh: '单位', en: 'Organization' });
+    if (!organization) throw refuse(ORGANIZATION_REFUSALS.not_found);
     return toOrganizationDto(organization);
   }
 
@@ -76,16 +78,7 @@ export class OrganizationsService {
   }
 
   async list(input: ListInput) {
-    const rows = await this.em().find(
-      Organization,
-      {
-        ...(input.kind ? { kind: input.kind } : {}),
-        ...(input.isRecommender === undefined ? {} : { isRecommender: input.isRecommender }),
-        ...(input.q ? { name: { $ilike: `%${input.q}%` } } : {}),
-        ...(input.cursor ? { id: { $gt: input.cursor } } : {}),
-      },
-      { orderBy: { id: 'asc' }, limit: input.limit + 1 },
-    );
+    const rows = await this.em().getRepository(Organization).page(input, input.limit);
     return pageOf(rows, input.limit, (row) => row.id, toOrganizationDto);
   }
 

@@ -1,8 +1,12 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { ExpertRepository } from './expert.repository';
 
 /** A reviewer in the expert pool, signed in with the `expert` role under `userId`. */
-@Entity({ tableName: 'expert' })
+@Entity({ tableName: 'expert', repository: () => ExpertRepository })
 export class Expert {
+  [EntityRepositoryType]?: ExpertRepository;
+
   [OptionalProps]?: 'active' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })

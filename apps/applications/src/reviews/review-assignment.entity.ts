@@ -1,12 +1,16 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { ReviewAssignmentRepository } from './review-assignment.repository';
 
 export type AssignmentRole = 'reviewer' | 'reserve';
 export type AssignmentStatus = 'assigned' | 'scored' | 'recused' | 'standby';
 
 /** An expert's place in a draw: a reviewer who scores, or a reserve who stands by (回避 replaces). */
-@Entity({ tableName: 'review_assignment' })
+@Entity({ tableName: 'review_assignment', repository: () => ReviewAssignmentRepository })
 @Index({ properties: ['applicationId', 'rank'] })
 export class ReviewAssignment {
+  [EntityRepositoryType]?: ReviewAssignmentRepository;
+
   [OptionalProps]?: 'score' | 'opinion' | 'scoredAt' | 'recusalReason';
 
   @PrimaryKey({ type: 'uuid' })

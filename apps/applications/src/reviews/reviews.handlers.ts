@@ -28,7 +28,7 @@ export class ReviewsHandlers {
 
   @RpcHandler(DeclareConflict)
   recuse(@Payload() input: In<typeof DeclareConflict>, @CurrentCaller() caller: Caller) {
-    return this.reviews.recuse(input.applicationId, input.reason, caller);
+    return this.reviews.recuse(input, caller);
   }
 
   @RpcHandler(ScoreApplication)

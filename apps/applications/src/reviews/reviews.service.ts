@@ -1,22 +1,20 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 
-import type { DrawExperts, ListExperts, RegisterExpert, ReviewDto, ScoreApplication } from '@tic/contracts';
+import { DeclareConflict, DrawExperts, RegisterExpert, ScoreApplication, type ListExperts, type ReviewDto } from '@tic/contracts';
 import { can, listScope } from '@tic/domain';
-import { type Caller, newId, pageOf, refuse, RpcFailure } from '@tic/platform';
+import { type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
-import { ApplicationLoader } from '../applications/application-loader';
-import type { Application } from '../applications/application.entity';
+import { Application } from '../applications/application.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Expert } from './expert.entity';
 import { ReviewAssignment } from './review-assignment.entity';
 import { ReviewDraw } from './review-draw.entity';
 import { seededShuffle } from './seeded-shuffle';
 import { summarizeScores } from './score-summary';
-import { requireAccess } from '../access/application-scope';
 import { REVIEW_REFUSALS } from './reviews.refusals';
 
 
@@ -25,41 +23,40 @@ import { REVIEW_REFUSALS } from './reviews.refusals';
 export class ReviewsService {
   constructor(
     private readonly entityManager: EntityManager,
-    private readonly loader: ApplicationLoader,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async register(input: z.output<typeof RegisterExpert.request>, caller: Caller) {
     requireAccess(caller, 'expert.register', { kind: 'expert' });
-    const em = this.em();
-    if (!(await em.findOne(Organization, { id: input.orgId }))) throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
-    const expert = em.create(Expert, { id: newId(), userId: input.userId, name: input.name, orgId: input.orgId, fields: input.fields });
     try {
-      await em.flush();
+      return await this.uow.run(RegisterExpert, input, async ({ em }) => {
+        if (!(await em.findOne(Organization, { id: input.orgId }))) throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
+        return em.create(Expert, { id: newId(), userId: input.userId, name: input.name, orgId: input.orgId, fields: input.fields });
+      }, (_em, expert) => Promise.resolve(toExpertDto(expert)));
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw refuse(REVIEW_REFUSALS.expert_in_pool);
       throw error;
     }
-    return toExpertDto(expert);
   }
 
   async list(input: z.output<typeof ListExperts.request>, caller: Caller) {
     requireAccess(caller, 'expert.list', { kind: 'expert' });
-    const rows = await this.em().find(Expert, input.cursor ? { id: { $gt: input.cursor } } : {}, { orderBy: { id: 'asc' } });
-    const matching = input.field === undefined ? rows : rows.filter((e) => coversField(e, input.field ?? ''));
+    const matching = await this.em().getRepository(Expert).listed(input.cursor, input.field);
     return pageOf(matching, input.limit, (row) => row.id, toExpertDto);
   }
 
-  async draw(input: z.output<typeof DrawExperts.request>, caller: Caller): Promise<ReviewDto> {
-    requireAccess(caller, 'review.draw', { kind: 'call' });
-    await this.em().transactional(async (em) => {
-      const application = await this.loader.load(em, input.applicationId, caller, true);
+  draw(input: z.output<typeof DrawExperts.request>, caller: Caller): Promise<ReviewDto> {
+    return this.uow.run(DrawExperts, input, async ({ em }) => {
+      const applications = em.getRepository(Application);
+      const application = await applications.findVisibleForUpdate(input.applicationId, caller);
+      requireAccess(caller, 'review.draw', await applications.facts(application));
       if (application.status !== 'expert_review') {
         throw refuse(REVIEW_REFUSALS.not_in_expert_review);
       }
       if (await em.findOne(ReviewDraw, { applicationId: application.id })) {
         throw refuse(REVIEW_REFUSALS.already_drawn);
       }
-      const candidates = await this.eligibleExperts(em, application);
+      const candidates = await em.getRepository(Expert).eligibleFor(application);
       const needed = input.count + input.reserves;
       if (candidates.length < needed) {
         throw refuse(REVIEW_REFUSALS.too_few_experts, { available: candidates.length, needed });
@@ -71,32 +68,30 @@ export class ReviewsService {
         const reviewer = rank < input.count;
         em.persist(em.create(ReviewAssignment, { applicationId: application.id, expertId, rank, role: reviewer ? 'reviewer' : 'reserve', status: reviewer ? 'assigned' : 'standby' }));
       });
-    });
-    return this.get(input.applicationId, caller);
+    }, (em) => this.view(em, input.applicationId, caller));
   }
 
   /** An expert declares a conflict; the next reserve on standby takes the place. */
-  async recuse(applicationId: string, reason: string, caller: Caller): Promise<ReviewDto> {
-    const em = this.em();
-    await em.transactional(async (em) => {
+  recuse(input: z.output<typeof DeclareConflict.request>, caller: Caller): Promise<ReviewDto> {
+    const { applicationId, reason } = input;
+    return this.uow.run(DeclareConflict, input, async ({ em }) => {
       const mine = await this.ownAssignment(em, applicationId, caller);
       if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.recusal_after_scoring);
       mine.status = 'recused';
       mine.recusalReason = reason;
-      const [reserve] = await em.find(ReviewAssignment, { applicationId, status: 'standby' }, { orderBy: { rank: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_WRITE });
+      const reserve = await em.getRepository(ReviewAssignment).nextReserveForUpdate(applicationId);
       if (reserve) {
         reserve.status = 'assigned';
         reserve.role = 'reviewer';
       }
-    });
-    // The expert no longer sees the application, but sees that the recusal was recorded.
-    return this.view(em, applicationId, caller);
+      // The expert no longer sees the application, but sees that the recusal was recorded.
+    }, (em) => this.view(em, applicationId, caller));
   }
 
-  async score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
-    await this.em().transactional(async (em) => {
+  score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
+    return this.uow.run(ScoreApplication, input, async ({ em }) => {
       // Locked first, so that a score cannot slip in beside a concurrent return or shortlist.
-      const application = await this.loader.load(em, input.applicationId, caller, true);
+      const application = await em.getRepository(Application).findVisibleForUpdate(input.applicationId, caller);
       const mine = await this.ownAssignment(em, input.applicationId, caller);
       if (application.status !== 'expert_review') throw refuse(REVIEW_REFUSALS.not_in_expert_review);
       if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.already_scored);
@@ -104,21 +99,20 @@ export class ReviewsService {
       mine.score = input.score;
       mine.opinion = input.opinion;
       mine.scoredAt = new Date();
-    });
-    return this.get(input.applicationId, caller);
+    }, (em) => this.view(em, input.applicationId, caller));
   }
 
   async get(applicationId: string, caller: Caller): Promise<ReviewDto> {
     const em = this.em();
-    await this.loader.load(em, applicationId, caller);
+    await em.getRepository(Application).findVisible(applicationId, caller);
     return this.view(em, applicationId, caller);
   }
 
   private async view(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewDto> {
     const draw = await em.findOne(ReviewDraw, { applicationId });
     if (!draw) throw refuse(REVIEW_REFUSALS.draw_not_found);
-    const assignments = await em.find(ReviewAssignment, { applicationId }, { orderBy: { rank: 'asc' } });
-    const experts = await em.find(Expert, { id: { $in: assignments.map((a) => a.expertId) } });
+    const assignments = await em.getRepository(ReviewAssignment).ofApplication(applicationId);
+    const experts = await em.getRepository(Expert).byIds(assignments.map((a) => a.expertId));
     // An expert sees only their own assignment; DST sees every score, the mean and the spread.
     const userOf = new Map(experts.map((e) => [e.id, e.userId]));
     const visible = assignments.filter((a) => can(caller, 'review.read', { kind: 'review', assignedUserIds: [userOf.get(a.expertId) ?? ''] }).allowed);
@@ -138,16 +132,9 @@ export class ReviewsService {
     };
   }
 
-  // 回避: never an expert of the construction, supporting or a co-building unit.
-  private async eligibleExperts(em: EntityManager, application: Application): Promise<Expert[]> {
-    const excluded = new Set([application.constructionUnitId, application.supportingUnitId, ...application.coBuilderIds]);
-    const pool = await em.find(Expert, { active: true }, { orderBy: { id: 'asc' } });
-    return pool.filter((e) => !excluded.has(e.orgId) && coversField(e, application.fieldZh, application.fieldEn));
-  }
-
   private async ownAssignment(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewAssignment> {
-    const expert = await em.findOne(Expert, { userId: caller.userId });
-    const assignment = expert ? await em.findOne(ReviewAssignment, { applicationId, expertId: expert.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    const expert = await em.getRepository(Expert).findByUser(caller.userId);
+    const assignment = expert ? await em.getRepository(ReviewAssignment).findForUpdate(applicationId, expert.id) : null;
     // A13: only the expert drawn scores or recuses; anyone else learns nothing of the assignment.
     requireAccess(caller, 'review.score', { kind: 'review', assignedUserIds: assignment && expert ? [expert.userId] : [] });
     if (!assignment) throw refuse(REVIEW_REFUSALS.assignment_not_found);
@@ -157,11 +144,6 @@ export class ReviewsService {
   private em(): EntityManager {
     return this.entityManager.fork();
   }
-}
-
-function coversField(expert: Expert, ...names: string[]): boolean {
-  const wanted = names.map((n) => n.toLowerCase());
-  return expert.fields.some((f) => wanted.some((w) => w.includes(f.toLowerCase()) || f.toLowerCase().includes(w)));
 }
 
 function toExpertDto(e: Expert) {
