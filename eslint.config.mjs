@@ -10,13 +10,41 @@ import tseslint from 'typescript-eslint';
  */
 function boundaries(files, allowed, message, extra = [], except = []) {
   const group = ['@tic/*', ...allowed.map((name) => `!${name}`), ...extra];
-  return [{ files: [files], ignores: ['**/*.spec.ts', ...except], rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } }];
+  return [
+    {
+      files: [files],
+      ignores: ['**/*.spec.ts', ...except],
+      rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] },
+    },
+  ];
 }
 
-const infrastructure = ['@nestjs/*', '@mikro-orm/*', '@nats-io/*', 'bullmq', 'ioredis', 'pg', 'pino', 'node:*', 'fs', 'path', 'crypto'];
+const infrastructure = [
+  '@nestjs/*',
+  '@mikro-orm/*',
+  '@nats-io/*',
+  'bullmq',
+  'ioredis',
+  'pg',
+  'pino',
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', '**/src/migrations/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      '**/src/migrations/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -37,12 +65,19 @@ export default tseslint.config(
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...infrastructure, '@tic/*'], message: '@tic/domain is plain TypeScript: no framework, I/O or other @tic package.' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...infrastructure, '@tic/*'],
+              message: '@tic/domain is plain TypeScript: no framework, I/O or other @tic package.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'Date', message: 'Pass dates in as YYYY-MM-DD strings; only calendar/iso-date.ts handles Date.' },
         { name: 'process', message: 'The domain reads no environment.' },
       ],
@@ -52,13 +87,39 @@ export default tseslint.config(
     files: ['packages/domain/src/calendar/iso-date.ts'],
     rules: { 'no-restricted-globals': 'off' },
   },
-  ...boundaries('packages/contracts/src/**/*.ts', ['@tic/domain'], '@tic/contracts depends on @tic/domain only.', ['@nestjs/*', '@mikro-orm/*']),
-  ...boundaries('packages/platform/src/**/*.ts', ['@tic/contracts', '@tic/domain'], '@tic/platform depends on @tic/contracts and @tic/domain only.', [], ['packages/platform/src/testing/**']),
+  ...boundaries('packages/contracts/src/**/*.ts', ['@tic/domain'], '@tic/contracts depends on @tic/domain only.', [
+    '@nestjs/*',
+    '@mikro-orm/*',
+  ]),
+  ...boundaries(
+    'packages/platform/src/**/*.ts',
+    ['@tic/contracts', '@tic/domain'],
+    '@tic/platform depends on @tic/contracts and @tic/domain only.',
+    [],
+    ['packages/platform/src/testing/**'],
+  ),
   // The kit's test entry point (`@tic/platform/testing`) builds on the generic test helpers.
-  ...boundaries('packages/platform/src/testing/**/*.ts', ['@tic/contracts', '@tic/domain', '@tic/testing'], '@tic/platform/testing builds on @tic/testing, @tic/contracts and @tic/domain only.'),
-  ...boundaries('packages/deadlines/src/**/*.ts', ['@tic/platform', '@tic/contracts', '@tic/domain'], '@tic/deadlines depends on @tic/platform, @tic/contracts and @tic/domain only.'),
-  ...boundaries('packages/testing/src/**/*.ts', ['@tic/platform', '@tic/deadlines', '@tic/contracts', '@tic/domain'], '@tic/testing serves tests; it never imports an app.'),
-  ...boundaries('apps/*/src/**/*.ts', ['@tic/platform', '@tic/deadlines', '@tic/contracts', '@tic/domain'], 'No app imports another app (talk over NATS), nor the test kit.', ['**/apps/**', '../../*/src/**']),
+  ...boundaries(
+    'packages/platform/src/testing/**/*.ts',
+    ['@tic/contracts', '@tic/domain', '@tic/testing'],
+    '@tic/platform/testing builds on @tic/testing, @tic/contracts and @tic/domain only.',
+  ),
+  ...boundaries(
+    'packages/deadlines/src/**/*.ts',
+    ['@tic/platform', '@tic/contracts', '@tic/domain'],
+    '@tic/deadlines depends on @tic/platform, @tic/contracts and @tic/domain only.',
+  ),
+  ...boundaries(
+    'packages/testing/src/**/*.ts',
+    ['@tic/platform', '@tic/deadlines', '@tic/contracts', '@tic/domain'],
+    '@tic/testing serves tests; it never imports an app.',
+  ),
+  ...boundaries(
+    'apps/*/src/**/*.ts',
+    ['@tic/platform', '@tic/deadlines', '@tic/contracts', '@tic/domain'],
+    'No app imports another app (talk over NATS), nor the test kit.',
+    ['**/apps/**', '../../*/src/**'],
+  ),
   {
     files: ['**/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],

@@ -53,7 +53,8 @@ const year = Number(today.slice(0, 4)) + 1;
 
 console.log(`Demo against ${gateway}\n`);
 const call = await step(`省科技厅发布${year}年度申报通知 (A11)`, 'POST', '/calls', {
-  as: as.dst, body: { year, title: `${year}年度辽宁省技术创新中心建设申报`, opensOn: shift(today, -1), closesOn: shift(today, 30) },
+  as: as.dst,
+  body: { year, title: `${year}年度辽宁省技术创新中心建设申报`, opensOn: shift(today, -1), closesOn: shift(today, 30) },
 });
 let application = await step('建设单位填写申报书 (A13(一))', 'POST', '/applications', {
   as: as.construction,
@@ -62,24 +63,46 @@ let application = await step('建设单位填写申报书 (A13(一))', 'POST', '
     field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
     supportingUnitId: unit('辽宁示范智能装备股份有限公司'),
     coBuilderIds: [unit('东北示范理工大学')],
-    areaM2: 3200, equipmentValueCny: 12_000_000, technicalLeaders: 2, fullTimeStaff: 36,
-    achievements: [{ title: '高精度伺服控制系统', description: '国内领先', evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'c'.repeat(64), ref: 'demo/1' }] }],
+    areaM2: 3200,
+    equipmentValueCny: 12_000_000,
+    technicalLeaders: 2,
+    fullTimeStaff: 36,
+    achievements: [
+      {
+        title: '高精度伺服控制系统',
+        description: '国内领先',
+        evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'c'.repeat(64), ref: 'demo/1' }],
+      },
+    ],
   },
 });
-console.log(`      ${application.proposedName.zh}: ${application.findings.filter((f) => f.passed).length}/${application.findings.length} conditions of A12/A37 met`);
+console.log(
+  `      ${application.proposedName.zh}: ${application.findings.filter((f) => f.passed).length}/${application.findings.length} conditions of A12/A37 met`,
+);
 const transition = (title, who, action) =>
-  step(title, 'POST', `/applications/${application.id}/transitions`, { as: who, ifMatch: application.version, body: { action } });
+  step(title, 'POST', `/applications/${application.id}/transitions`, {
+    as: who,
+    ifMatch: application.version,
+    body: { action },
+  });
 application = await transition('建设单位提交', as.construction, 'submit');
 application = await transition('依托单位审核通过 (A13(二))', as.supporting, 'pass_supporting_review');
 application = await transition('推荐单位推荐 (A13(二))', as.recommender, 'recommend');
 application = await transition('省科技厅形式审查通过 (A13(三))', as.dst, 'pass_formal_review');
-const review = await step('随机抽取5名评审专家及2名备选，回避依托与共建单位', 'POST', `/applications/${application.id}/review/draw`, {
-  as: as.dst, body: { count: 5, reserves: 2 },
-});
+const review = await step(
+  '随机抽取5名评审专家及2名备选，回避依托与共建单位',
+  'POST',
+  `/applications/${application.id}/review/draw`,
+  {
+    as: as.dst,
+    body: { count: 5, reserves: 2 },
+  },
+);
 for (const assignment of review.assignments.filter((a) => a.role === 'reviewer')) {
   const expert = DEMO_EXPERTS.find((e) => e.id === assignment.expertId);
   await step('', 'POST', `/applications/${application.id}/review/score`, {
-    as: token('expert', expert.orgId, expert.userId), body: { score: 85 + (expert.name.length % 5), opinion: '研发基础扎实，产学研合作机制健全，建设方案可行。' },
+    as: token('expert', expert.orgId, expert.userId),
+    body: { score: 85 + (expert.name.length % 5), opinion: '研发基础扎实，产学研合作机制健全，建设方案可行。' },
   });
 }
 const scored = await step('五位专家评分', 'GET', `/applications/${application.id}/review`, { as: as.dst });
@@ -87,7 +110,8 @@ console.log(`      平均分 ${scored.summary.mean}，标准差 ${scored.summary
 application = await step('', 'GET', `/applications/${application.id}`, { as: as.dst });
 application = await transition('省科技厅确定拟建名单 (A13(三))', as.dst, 'shortlist');
 const notice = await step('省科技厅登记公示（十天前已在官网发布，5个工作日） (A13(四))', 'POST', '/notices', {
-  as: as.dst, body: { title: '拟建辽宁省技术创新中心名单公示', applicationIds: [application.id], startsOn: shift(today, -10) },
+  as: as.dst,
+  body: { title: '拟建辽宁省技术创新中心名单公示', applicationIds: [application.id], startsOn: shift(today, -10) },
 });
 console.log(`      公示期 ${notice.startsOn} 至 ${notice.endsOn}`);
 for (let waited = 0; ; waited += 500) {
@@ -101,14 +125,20 @@ for (let waited = 0; ; waited += 500) {
 }
 console.log(`✓ ${String(++stepNumber).padStart(2)}. 公示期满无异议`);
 application = await step('', 'GET', `/applications/${application.id}`, { as: as.dst });
-application = await step('省科技厅批准建设', 'POST', `/applications/${application.id}/approval`, { as: as.dst, ifMatch: application.version, body: { track: 'formal' } });
+application = await step('省科技厅批准建设', 'POST', `/applications/${application.id}/approval`, {
+  as: as.dst,
+  ifMatch: application.version,
+  body: { track: 'formal' },
+});
 application = await transition('报省委科技委办公室备案', as.dst, 'file');
 const center = await step('', 'GET', `/centers/${application.centerId}`, { as: as.dst });
 if (application.status !== 'filed' || center.filedOn === null) {
   console.error(`✗ expected a filed center, got application ${application.status}, center filed on ${center.filedOn}`);
   process.exit(1);
 }
-console.log(`\n${center.name.zh} (${center.name.en})\nstatus ${center.status}, established ${center.establishedOn}, filed ${center.filedOn}`);
+console.log(
+  `\n${center.name.zh} (${center.name.en})\nstatus ${center.status}, established ${center.establishedOn}, filed ${center.filedOn}`,
+);
 
 // The personnel registry (A14–A19): the new center arrives there through tic.center.established.
 const supportingUnitId = unit('辽宁示范智能装备股份有限公司');
@@ -120,43 +150,105 @@ const idNumber = (n) => {
 };
 for (let waited = 0; !(await step('', 'GET', `/platforms/${center.id}`, { as: as.dst, quiet: true })); waited += 500) {
   if (waited > 30_000) {
-    console.error('✗ the personnel registry did not receive the new center within 30 s (is the personnel service running?)');
+    console.error(
+      '✗ the personnel registry did not receive the new center within 30 s (is the personnel service running?)',
+    );
     process.exit(1);
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 console.log(`\n✓ ${String(++stepNumber).padStart(2)}. 人员库收到新中心`);
 const lab = await step('省科技厅登记一个省重点实验室并导入其固定人员名单', 'POST', '/platforms', {
-  as: as.dst, body: { name: `辽宁省精密驱动重点实验室（演示${today}-${Date.now() % 100000}）`, kind: 'key_laboratory', supportingUnitId: unit('东北示范理工大学') },
+  as: as.dst,
+  body: {
+    name: `辽宁省精密驱动重点实验室（演示${today}-${Date.now() % 100000}）`,
+    kind: 'key_laboratory',
+    supportingUnitId: unit('东北示范理工大学'),
+  },
 });
 const labMember = { name: '周工程师', idNumber: idNumber(1) };
-await step('', 'POST', `/platforms/${lab.id}/roster`, { as: as.dst, body: { rows: [{ ...labMember, kind: 'fixed', role: 'researcher', startsOn: '2022-09-01' }] } });
-const register = (name, n) => step('', 'POST', '/people', { as: as.supporting, body: { name, idNumber: n === 1 ? labMember.idNumber : idNumber(n), employerOrgId: supportingUnitId } });
+await step('', 'POST', `/platforms/${lab.id}/roster`, {
+  as: as.dst,
+  body: { rows: [{ ...labMember, kind: 'fixed', role: 'researcher', startsOn: '2022-09-01' }] },
+});
+const register = (name, n) =>
+  step('', 'POST', '/people', {
+    as: as.supporting,
+    body: { name, idNumber: n === 1 ? labMember.idNumber : idNumber(n), employerOrgId: supportingUnitId },
+  });
 const director = await register('钱主任', 2);
 const appointed = await step('依托单位经管理委员会审议聘任中心主任 (A15)', 'POST', '/appointments', {
-  as: as.supporting, body: { platformId: center.id, personId: director.id, role: 'director', kind: 'fixed', startsOn: today, decidedOn: today, committeeReviewedOn: today },
+  as: as.supporting,
+  body: {
+    platformId: center.id,
+    personId: director.id,
+    role: 'director',
+    kind: 'fixed',
+    startsOn: today,
+    decidedOn: today,
+    committeeReviewedOn: today,
+  },
 });
 console.log(`      ${director.name}（${director.idNumberMasked}），备案期限 ${appointed.directorFiling.dueOn}`);
-await step('依托单位报推荐单位和省科技厅备案，发布 tic.personnel.director_changed', 'POST', `/appointments/${appointed.id}/filing`, { as: as.supporting, ifMatch: appointed.version, body: {} });
+await step(
+  '依托单位报推荐单位和省科技厅备案，发布 tic.personnel.director_changed',
+  'POST',
+  `/appointments/${appointed.id}/filing`,
+  { as: as.supporting, ifMatch: appointed.version, body: {} },
+);
 for (let n = 3; n <= 11; n += 1) {
   const researcher = await register(`研究人员${n - 2}`, n);
-  await step('', 'POST', '/appointments', { as: as.supporting, body: { platformId: center.id, personId: researcher.id, role: n === 11 ? 'auxiliary' : 'researcher', kind: 'fixed', startsOn: today } });
+  await step('', 'POST', '/appointments', {
+    as: as.supporting,
+    body: {
+      platformId: center.id,
+      personId: researcher.id,
+      role: n === 11 ? 'auxiliary' : 'researcher',
+      kind: 'fixed',
+      startsOn: today,
+    },
+  });
 }
 console.log(`✓ ${String(++stepNumber).padStart(2)}. 聘任9名固定人员（含1名专职辅助人员）`);
 const check = await step('年度报告人员名单查重 (A18)', 'POST', '/roster-checks', {
-  as: as.supporting, body: { platformId: center.id, rows: [labMember, { name: '新引进博士', idNumber: idNumber(12) }].map((r) => ({ ...r, kind: 'fixed' })) },
+  as: as.supporting,
+  body: {
+    platformId: center.id,
+    rows: [labMember, { name: '新引进博士', idNumber: idNumber(12) }].map((r) => ({ ...r, kind: 'fixed' })),
+  },
 });
-for (const conflict of check.conflicts) console.log(`      第${conflict.row}行 ${conflict.name}（${conflict.idNumberMasked}）自${conflict.since}起为${conflict.platformName}固定人员`);
+for (const conflict of check.conflicts)
+  console.log(
+    `      第${conflict.row}行 ${conflict.name}（${conflict.idNumberMasked}）自${conflict.since}起为${conflict.platformName}固定人员`,
+  );
 await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
-  as: as.supporting, body: { termStartsOn: today, termEndsOn: shift(today, 3 * 365), members: [{ name: '依托单位总经理', orgId: supportingUnitId, isChair: true }, { name: '共建单位副校长', orgId: unit('东北示范理工大学') }] },
+  as: as.supporting,
+  body: {
+    termStartsOn: today,
+    termEndsOn: shift(today, 3 * 365),
+    members: [
+      { name: '依托单位总经理', orgId: supportingUnitId, isChair: true },
+      { name: '共建单位副校长', orgId: unit('东北示范理工大学') },
+    ],
+  },
 });
 await step('依托单位组建技术指导委员会 (A17)', 'PUT', `/centers/${center.id}/committees/advisory`, {
   as: as.supporting,
   body: {
-    termStartsOn: today, termEndsOn: shift(today, 3 * 365),
-    members: [{ name: '外单位院士', orgId: unit('辽宁示范工业技术研究院'), isChair: true }, ...Array.from({ length: 5 }, (_, i) => ({ name: `外单位专家${i + 1}`, orgId: unit('辽宁示范工业技术研究院') })), { name: '依托单位总工', orgId: supportingUnitId }],
+    termStartsOn: today,
+    termEndsOn: shift(today, 3 * 365),
+    members: [
+      { name: '外单位院士', orgId: unit('辽宁示范工业技术研究院'), isChair: true },
+      ...Array.from({ length: 5 }, (_, i) => ({ name: `外单位专家${i + 1}`, orgId: unit('辽宁示范工业技术研究院') })),
+      { name: '依托单位总工', orgId: supportingUnitId },
+    ],
   },
 });
-const compliance = await step('中心人员与委员会合规情况', 'GET', `/centers/${center.id}/compliance`, { as: as.recommender });
-for (const f of compliance.findings.filter((x) => !x.passed)) console.log(`      ✗ ${f.article} ${f.message.zh}（${f.severity}）`);
-console.log(`      ${compliance.compliant ? '合规' : `待改进：${[...compliance.blocking, ...compliance.unwaived].join(', ') || '仅提示项'}`}`);
+const compliance = await step('中心人员与委员会合规情况', 'GET', `/centers/${center.id}/compliance`, {
+  as: as.recommender,
+});
+for (const f of compliance.findings.filter((x) => !x.passed))
+  console.log(`      ✗ ${f.article} ${f.message.zh}（${f.severity}）`);
+console.log(
+  `      ${compliance.compliant ? '合规' : `待改进：${[...compliance.blocking, ...compliance.unwaived].join(', ') || '仅提示项'}`}`,
+);

@@ -18,7 +18,14 @@ run('npm', ['run', 'build']);
 // Schema first, then Liaoning's recommending units and (unless TIC_DEMO_DATA=false) the demo data set.
 run('npm', ['run', 'db:migrate', '-w', '@tic/applications']);
 run('npm', ['run', 'db:migrate', '-w', '@tic/personnel']);
-run('npm', ['run', 'seed', '-w', '@tic/applications', '--', ...(process.env.TIC_DEMO_DATA === 'false' ? [] : ['--demo'])]);
+run('npm', [
+  'run',
+  'seed',
+  '-w',
+  '@tic/applications',
+  '--',
+  ...(process.env.TIC_DEMO_DATA === 'false' ? [] : ['--demo']),
+]);
 
 const appsDir = join(root, 'apps');
 const services = readdirSync(appsDir, { withFileTypes: true })
@@ -27,7 +34,13 @@ const services = readdirSync(appsDir, { withFileTypes: true })
   .filter((pkg) => pkg.scripts?.start);
 
 const filters = services.flatMap((pkg) => ['--filter', pkg.name]);
-console.log(`starting ${services.map((pkg) => pkg.name).join(', ')}; the gateway listens on port ${process.env.PORT ?? 3000}`);
-const child = spawn('npx', ['turbo', 'run', 'start', '--only', '--ui', 'stream', ...filters], { cwd: root, env, stdio: 'inherit' });
+console.log(
+  `starting ${services.map((pkg) => pkg.name).join(', ')}; the gateway listens on port ${process.env.PORT ?? 3000}`,
+);
+const child = spawn('npx', ['turbo', 'run', 'start', '--only', '--ui', 'stream', ...filters], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

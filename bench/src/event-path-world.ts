@@ -10,7 +10,11 @@ import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
 import { ensureEventStream, NatsConnectionService, OutboxRelay, openOrm } from '@tic/platform';
 import { createTestDatabase, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
-const data = (allocationId: string) => ({ ...EVENT_DATA_FIXTURES['tic.funding.allocated'], allocationId, purpose: '技术创新中心建设运行补助' });
+const data = (allocationId: string) => ({
+  ...EVENT_DATA_FIXTURES['tic.funding.allocated'],
+  allocationId,
+  purpose: '技术创新中心建设运行补助',
+});
 
 /** The event path under measure: a fresh database with the funding schema, a private nats-server, the relay's connection. */
 export class EventPathWorld {
@@ -46,7 +50,13 @@ export class EventPathWorld {
       await this.writers.query(
         `insert into "funding"."outbox_event" (event_id, type, subject, aggregate_version, document, created_at)
          select id, type, subject, version, document, now() from unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::jsonb[]) as t(id, type, subject, version, document)`,
-        [documents.map((d) => d.id), documents.map((d) => d.type), documents.map((d) => d.subject), documents.map((d) => d.aggregateversion), documents.map((d) => JSON.stringify(d))],
+        [
+          documents.map((d) => d.id),
+          documents.map((d) => d.type),
+          documents.map((d) => d.subject),
+          documents.map((d) => d.aggregateversion),
+          documents.map((d) => JSON.stringify(d)),
+        ],
       );
     }
   }
@@ -63,7 +73,14 @@ export class EventPathWorld {
   documents(count: number): CloudEvent[] {
     return Array.from({ length: count }, () => {
       const allocationId = randomUUID();
-      return createEvent(FundingAllocated, { producer: 'funding', id: randomUUID(), subject: allocationId, time: new Date().toISOString(), aggregateVersion: 1, data: data(allocationId) });
+      return createEvent(FundingAllocated, {
+        producer: 'funding',
+        id: randomUUID(),
+        subject: allocationId,
+        time: new Date().toISOString(),
+        aggregateVersion: 1,
+        data: data(allocationId),
+      });
     });
   }
 
@@ -101,7 +118,10 @@ export class EventPathWorld {
   }
 
   async unpublished(): Promise<number> {
-    const [row] = await this.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*)::text as n from "funding"."outbox_event" where published_at is null');
+    const [row] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: string }[]>('select count(*)::text as n from "funding"."outbox_event" where published_at is null');
     return Number(row?.n ?? NaN);
   }
 

@@ -54,7 +54,7 @@ async function latency(world: EventPathWorld): Promise<{ p50: number; p99: numbe
   const writes: Promise<void>[] = [];
   const started = performance.now();
   // Every 10 ms, the writes due by then; each event is its own transaction, as a command's would be.
-  for (let sent = 0; sent < total; ) {
+  for (let sent = 0; sent < total;) {
     const due = Math.min(total, Math.floor(((performance.now() - started) * RATE) / 1000));
     for (; sent < due; sent++) {
       const document = documents[sent];
@@ -72,7 +72,8 @@ async function latency(world: EventPathWorld): Promise<{ p50: number; p99: numbe
   await Promise.all(writes);
   const achievedRate = perSecond(total, performance.now() - started);
   const deadline = performance.now() + 60_000;
-  while ([...commits.keys()].some((id) => !arrivals.has(id)) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while ([...commits.keys()].some((id) => !arrivals.has(id)) && performance.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   await consumer.stop();
   await relay.beforeApplicationShutdown();
   const samples = [...commits].map(([id, at]) => (arrivals.get(id) ?? NaN) - at).sort((a, b) => a - b);
@@ -83,14 +84,28 @@ async function latency(world: EventPathWorld): Promise<{ p50: number; p99: numbe
 
 function print(rows: readonly Row[]): void {
   const header = ['measure', 'n', 'figure', 'ratio', 'target', 'met'];
-  const cells = rows.map((r) => [r.measure, fmt(r.n), r.figure, r.ratio ?? '', r.target ?? '(information)', r.met === undefined ? '' : r.met ? 'yes' : 'NO']);
+  const cells = rows.map((r) => [
+    r.measure,
+    fmt(r.n),
+    r.figure,
+    r.ratio ?? '',
+    r.target ?? '(information)',
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((line) => (line[c] ?? '').length)));
-  const line = (values: readonly string[]) => values.map((v, c) => (c === 0 || c === 4 ? v.padEnd(widths[c] ?? 0) : v.padStart(widths[c] ?? 0))).join('  ');
-  process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}\n`);
+  const line = (values: readonly string[]) =>
+    values.map((v, c) => (c === 0 || c === 4 ? v.padEnd(widths[c] ?? 0) : v.padStart(widths[c] ?? 0))).join('  ');
+  process.stdout.write(
+    `${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}\n`,
+  );
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`event path: ${fmt(EVENTS)} events a throughput run, ${fmt(RATE)}/s for ${SECONDS} s, a ${fmt(BACKLOG)}-event backlog; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  process.stdout.write(
+    `event path: ${fmt(EVENTS)} events a throughput run, ${fmt(RATE)}/s for ${SECONDS} s, a ${fmt(BACKLOG)}-event backlog; ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
   const world = await EventPathWorld.start();
   const interrupted = () => {
     void world.close().finally(() => process.exit(130));
@@ -112,11 +127,40 @@ async function main(): Promise<void> {
     print([
       { measure: 'raw JetStream async publish, 100 acks together', n: EVENTS, figure: `${fmt(raw)} ev/s` },
       { measure: 'raw JetStream async publish, 1000 acks together', n: EVENTS, figure: `${fmt(raw1000)} ev/s` },
-      { measure: 'relay, batch 100 (production)', n: EVENTS, figure: `${fmt(relay)} ev/s`, ratio: ratio(relay, raw), target: '≥ 0.5× raw (100)', met: relay / raw >= 0.5 },
-      { measure: 'relay, batch 1000', n: EVENTS, figure: `${fmt(relay1000)} ev/s`, ratio: ratio(relay1000, raw1000), target: '≥ 0.5× raw (1000)', met: relay1000 / raw1000 >= 0.5 },
-      { measure: `commit → consumer p50 at ${fmt(lat.achievedRate)} ev/s`, n: lat.n, figure: `${lat.p50.toFixed(2)} ms` },
-      { measure: `commit → consumer p99 at ${fmt(lat.achievedRate)} ev/s`, n: lat.n, figure: `${lat.p99.toFixed(2)} ms`, target: 'p99 < 50 ms', met: lat.p99 < 50 },
-      { measure: 'backlog drain, batch 100', n: BACKLOG, figure: `${(drainMs / 1000).toFixed(1)} s`, ratio: `${fmt(perSecond(BACKLOG, drainMs))} ev/s` },
+      {
+        measure: 'relay, batch 100 (production)',
+        n: EVENTS,
+        figure: `${fmt(relay)} ev/s`,
+        ratio: ratio(relay, raw),
+        target: '≥ 0.5× raw (100)',
+        met: relay / raw >= 0.5,
+      },
+      {
+        measure: 'relay, batch 1000',
+        n: EVENTS,
+        figure: `${fmt(relay1000)} ev/s`,
+        ratio: ratio(relay1000, raw1000),
+        target: '≥ 0.5× raw (1000)',
+        met: relay1000 / raw1000 >= 0.5,
+      },
+      {
+        measure: `commit → consumer p50 at ${fmt(lat.achievedRate)} ev/s`,
+        n: lat.n,
+        figure: `${lat.p50.toFixed(2)} ms`,
+      },
+      {
+        measure: `commit → consumer p99 at ${fmt(lat.achievedRate)} ev/s`,
+        n: lat.n,
+        figure: `${lat.p99.toFixed(2)} ms`,
+        target: 'p99 < 50 ms',
+        met: lat.p99 < 50,
+      },
+      {
+        measure: 'backlog drain, batch 100',
+        n: BACKLOG,
+        figure: `${(drainMs / 1000).toFixed(1)} s`,
+        ratio: `${fmt(perSecond(BACKLOG, drainMs))} ev/s`,
+      },
     ]);
     const { rssMiB, peakRssMiB } = memory();
     process.stdout.write(`memory (RSS): ${rssMiB} MiB at the end; peak ${peakRssMiB} MiB\n`);

@@ -19,7 +19,15 @@ import { type RpcFailure, type RpcClient } from '@tic/platform';
 import { eventually, readAllEvents } from '@tic/testing';
 
 import { DEMO_EXPERTS } from '../src/seed/demo-units';
-import { CALLERS, eligibleForm, expertCaller, rpcClient, startInfrastructure, startService, type Infrastructure } from './harness';
+import {
+  CALLERS,
+  eligibleForm,
+  expertCaller,
+  rpcClient,
+  startInfrastructure,
+  startService,
+  type Infrastructure,
+} from './harness';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -29,8 +37,16 @@ describe('one application from draft to a filed center (applications service on 
   let rpc: RpcClient;
   let application: ApplicationDto;
 
-  const step = async (caller: (typeof CALLERS)[keyof typeof CALLERS], action: 'submit' | 'pass_supporting_review' | 'recommend' | 'pass_formal_review' | 'shortlist' | 'file' | 'return', comment?: string) => {
-    application = await rpc.request(TransitionApplication, { id: application.id, action, version: application.version, ...(comment ? { comment } : {}) }, { caller });
+  const step = async (
+    caller: (typeof CALLERS)[keyof typeof CALLERS],
+    action: 'submit' | 'pass_supporting_review' | 'recommend' | 'pass_formal_review' | 'shortlist' | 'file' | 'return',
+    comment?: string,
+  ) => {
+    application = await rpc.request(
+      TransitionApplication,
+      { id: application.id, action, version: application.version, ...(comment ? { comment } : {}) },
+      { caller },
+    );
     return application;
   };
 
@@ -47,9 +63,27 @@ describe('one application from draft to a filed center (applications service on 
   });
 
   it('goes through every review level of A13 and ends filed, with its events in order, each once', async () => {
-    const call = await rpc.request(OpenCall, { year: 2027, title: '2027年度辽宁省技术创新中心申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 30) }, { caller: CALLERS.dst });
-    application = await rpc.request(CreateApplication, { ...eligibleForm(), callId: call.id }, { caller: CALLERS.construction });
-    expect(application).toMatchObject({ status: 'draft', version: 1, proposedName: { zh: '辽宁省智能制造技术创新中心' }, regionCode: '210106' });
+    const call = await rpc.request(
+      OpenCall,
+      {
+        year: 2027,
+        title: '2027年度辽宁省技术创新中心申报',
+        opensOn: addDays(today(), -1),
+        closesOn: addDays(today(), 30),
+      },
+      { caller: CALLERS.dst },
+    );
+    application = await rpc.request(
+      CreateApplication,
+      { ...eligibleForm(), callId: call.id },
+      { caller: CALLERS.construction },
+    );
+    expect(application).toMatchObject({
+      status: 'draft',
+      version: 1,
+      proposedName: { zh: '辽宁省智能制造技术创新中心' },
+      regionCode: '210106',
+    });
     expect(application.findings.every((f) => f.passed)).toBe(true);
 
     await step(CALLERS.construction, 'submit');
@@ -62,62 +96,133 @@ describe('one application from draft to a filed center (applications service on 
     await step(CALLERS.dst, 'pass_formal_review');
     expect(application.status).toBe('expert_review');
 
-    const review = await rpc.request(DrawExperts, { applicationId: application.id, count: 5, reserves: 2 }, { caller: CALLERS.dst });
+    const review = await rpc.request(
+      DrawExperts,
+      { applicationId: application.id, count: 5, reserves: 2 },
+      { caller: CALLERS.dst },
+    );
     const reviewers = review.assignments.filter((a) => a.role === 'reviewer');
     expect(reviewers).toHaveLength(5);
     for (const assignment of reviewers) {
       const n = Number(/expert-(\d+)/.exec(expertUserId(assignment.expertId))?.[1]);
-      await rpc.request(ScoreApplication, { applicationId: application.id, score: 80 + n, opinion: '研发基础扎实，建设方案可行。' }, { caller: expertCaller(n) });
+      await rpc.request(
+        ScoreApplication,
+        { applicationId: application.id, score: 80 + n, opinion: '研发基础扎实，建设方案可行。' },
+        { caller: expertCaller(n) },
+      );
     }
     application = await rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
     await step(CALLERS.dst, 'shortlist');
 
     // A notice put up on DST's website ten days ago has already run its five working days.
-    const notice = await rpc.request(PublishNotice, { title: '拟建辽宁省技术创新中心名单公示', applicationIds: [application.id], startsOn: addDays(today(), -10) }, { caller: CALLERS.dst });
+    const notice = await rpc.request(
+      PublishNotice,
+      { title: '拟建辽宁省技术创新中心名单公示', applicationIds: [application.id], startsOn: addDays(today(), -10) },
+      { caller: CALLERS.dst },
+    );
     expect(notice.endsOn < today()).toBe(true);
     application = await rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
     expect(application.status).toBe('public_notice');
 
     // Its D-public-notice deadline fires (BullMQ or the sweep) and the notice ends; approval follows.
-    await eventually(async () => {
-      application = await rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
-      application = await rpc.request(ApproveApplication, { id: application.id, version: application.version, track: 'formal' }, { caller: CALLERS.dst });
-    }, 20_000, 200);
+    await eventually(
+      async () => {
+        application = await rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
+        application = await rpc.request(
+          ApproveApplication,
+          { id: application.id, version: application.version, track: 'formal' },
+          { caller: CALLERS.dst },
+        );
+      },
+      20_000,
+      200,
+    );
     expect(application).toMatchObject({ status: 'approved', track: 'formal' });
     const center = await rpc.request(GetCenter, { id: application.centerId! }, { caller: CALLERS.dst });
-    expect(center).toMatchObject({ name: { zh: '辽宁省智能制造技术创新中心', en: 'Liaoning Technology Innovation Center for Intelligent Manufacturing' }, status: 'operating' });
+    expect(center).toMatchObject({
+      name: {
+        zh: '辽宁省智能制造技术创新中心',
+        en: 'Liaoning Technology Innovation Center for Intelligent Manufacturing',
+      },
+      status: 'operating',
+    });
 
     await step(CALLERS.dst, 'file');
     expect(application.status).toBe('filed');
     expect(application.history.map((h) => h.action)).toEqual([
-      'submit', 'return', 'submit', 'pass_supporting_review', 'recommend', 'pass_formal_review', 'shortlist', 'start_public_notice', 'approve', 'file',
+      'submit',
+      'return',
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+      'shortlist',
+      'start_public_notice',
+      'approve',
+      'file',
     ]);
 
     const events = await eventually(async () => {
       const all = await readAllEvents(infra.nats.url);
       const mine = all.filter((e) => e.subject === application.id);
       expect(mine.map((e) => e.type)).toEqual([
-        'tic.application.submitted', 'tic.application.returned', 'tic.application.submitted', 'tic.application.supporting_review_passed',
-        'tic.application.recommended', 'tic.application.formal_review_passed', 'tic.application.shortlisted', 'tic.application.approved',
+        'tic.application.submitted',
+        'tic.application.returned',
+        'tic.application.submitted',
+        'tic.application.supporting_review_passed',
+        'tic.application.recommended',
+        'tic.application.formal_review_passed',
+        'tic.application.shortlisted',
+        'tic.application.approved',
       ]);
       // Filing publishes the center's event, not the application's: wait for it too.
-      expect(all.filter((e) => e.subject === center.id).map((e) => e.type)).toEqual(['tic.center.established', 'tic.center.filed']);
+      expect(all.filter((e) => e.subject === center.id).map((e) => e.type)).toEqual([
+        'tic.center.established',
+        'tic.center.filed',
+      ]);
       return all;
     });
     const versions = events.filter((e) => e.subject === application.id).map((e) => e.aggregateversion);
     expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-    expect(events.filter((e) => e.subject === center.id).map((e) => e.type)).toEqual(['tic.center.established', 'tic.center.filed']);
+    expect(events.filter((e) => e.subject === center.id).map((e) => e.type)).toEqual([
+      'tic.center.established',
+      'tic.center.filed',
+    ]);
     expect(events.some((e) => e.type === 'tic.public_notice.started' && e.subject === notice.id)).toBe(true);
   }, 120_000);
 
   it('refuses a stale version with 409 stale_version and a hard A12 condition with its article', async () => {
-    const call = await rpc.request(OpenCall, { year: 2027, title: '补充申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 10) }, { caller: CALLERS.dst });
-    const draft = await rpc.request(CreateApplication, { ...eligibleForm(), callId: call.id, technicalLeaders: 0 }, { caller: CALLERS.construction });
-    const stale = await rpc.request(TransitionApplication, { id: draft.id, action: 'submit', version: draft.version + 1 }, { caller: CALLERS.construction }).catch((e: unknown) => e);
+    const call = await rpc.request(
+      OpenCall,
+      { year: 2027, title: '补充申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 10) },
+      { caller: CALLERS.dst },
+    );
+    const draft = await rpc.request(
+      CreateApplication,
+      { ...eligibleForm(), callId: call.id, technicalLeaders: 0 },
+      { caller: CALLERS.construction },
+    );
+    const stale = await rpc
+      .request(
+        TransitionApplication,
+        { id: draft.id, action: 'submit', version: draft.version + 1 },
+        { caller: CALLERS.construction },
+      )
+      .catch((e: unknown) => e);
     expect((stale as RpcFailure).error.code).toBe('stale_version');
-    const refused = await rpc.request(TransitionApplication, { id: draft.id, action: 'submit', version: draft.version }, { caller: CALLERS.construction }).catch((e: unknown) => e);
-    expect((refused as RpcFailure).error).toMatchObject({ code: 'rule_violation', rule: 'A12.4-staff', article: '第十二条第（四）项' });
+    const refused = await rpc
+      .request(
+        TransitionApplication,
+        { id: draft.id, action: 'submit', version: draft.version },
+        { caller: CALLERS.construction },
+      )
+      .catch((e: unknown) => e);
+    expect((refused as RpcFailure).error).toMatchObject({
+      code: 'rule_violation',
+      rule: 'A12.4-staff',
+      article: '第十二条第（四）项',
+    });
   });
 
   it('keeps each unit to its own applications and refuses a waiver of a hard rule', async () => {
@@ -125,9 +230,17 @@ describe('one application from draft to a filed center (applications service on 
     expect(list.items).toEqual([]);
     const mine = await rpc.request(ListApplications, { limit: 50 }, { caller: CALLERS.construction });
     expect(mine.items.length).toBeGreaterThan(0);
-    const hidden = await rpc.request(GetApplication, { id: mine.items[0]!.id }, { caller: CALLERS.otherConstruction }).catch((e: unknown) => e);
+    const hidden = await rpc
+      .request(GetApplication, { id: mine.items[0]!.id }, { caller: CALLERS.otherConstruction })
+      .catch((e: unknown) => e);
     expect((hidden as RpcFailure).error.code).toBe('not_found');
-    const waiver = await rpc.request(RecordWaiver, { id: mine.items[0]!.id, rule: 'A12.1-province', reason: '特殊情况说明', version: mine.items[0]!.version }, { caller: CALLERS.dst }).catch((e: unknown) => e);
+    const waiver = await rpc
+      .request(
+        RecordWaiver,
+        { id: mine.items[0]!.id, rule: 'A12.1-province', reason: '特殊情况说明', version: mine.items[0]!.version },
+        { caller: CALLERS.dst },
+      )
+      .catch((e: unknown) => e);
     expect((waiver as RpcFailure).error).toMatchObject({ code: 'rule_violation', rule: 'A12.1-province' });
   });
 

@@ -1,4 +1,11 @@
-import { DeclareConflict, DrawExperts, GetApplication, GetReview, ScoreApplication, TransitionApplication } from '@tic/contracts';
+import {
+  DeclareConflict,
+  DrawExperts,
+  GetApplication,
+  GetReview,
+  ScoreApplication,
+  TransitionApplication,
+} from '@tic/contracts';
 import type { RpcFailure } from '@tic/platform';
 
 import { DEMO_EXPERTS, DEMO_UNITS } from '../src/seed/demo-units';
@@ -10,52 +17,130 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
   const service = runningService('review');
 
   it('never draws an expert of the supporting, construction or a co-building unit, and the seed reproduces the draw', async () => {
-    const application = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review']);
+    const application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+    ]);
     const seed = '00112233445566778899aabbccddeeff';
-    const review = await service.rpc.request(DrawExperts, { applicationId: application.id, count: 3, reserves: 2, seed }, { caller: CALLERS.dst });
+    const review = await service.rpc.request(
+      DrawExperts,
+      { applicationId: application.id, count: 3, reserves: 2, seed },
+      { caller: CALLERS.dst },
+    );
     const insiders = new Set([SUPPORTING_UNIT_ID, CO_BUILDER_ID, application.constructionUnitId]);
     expect(review.assignments).toHaveLength(5);
     expect(review.assignments.some((a) => insiders.has(a.orgId))).toBe(false);
 
-    const eligible = DEMO_EXPERTS.filter((e) => !insiders.has(e.orgId)).map((e) => e.id).sort();
+    const eligible = DEMO_EXPERTS.filter((e) => !insiders.has(e.orgId))
+      .map((e) => e.id)
+      .sort();
     expect(review.assignments.map((a) => a.expertId)).toEqual(seededShuffle(eligible, seed).slice(0, 5));
     expect(review.seed).toBe(seed);
     expect(DEMO_UNITS.length).toBeGreaterThan(0);
   });
 
   it('replaces a recused expert by the first reserve; DST sees every score, the mean and the spread; an expert only their own', async () => {
-    const application = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review']);
-    const review = await service.rpc.request(DrawExperts, { applicationId: application.id, count: 3, reserves: 1 }, { caller: CALLERS.dst });
+    const application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+    ]);
+    const review = await service.rpc.request(
+      DrawExperts,
+      { applicationId: application.id, count: 3, reserves: 1 },
+      { caller: CALLERS.dst },
+    );
     const [first, second, third, reserve] = review.assignments;
-    const recused = await service.rpc.request(DeclareConflict, { applicationId: application.id, reason: '曾与依托单位合作课题' }, { caller: expertCaller(expertNumber(first!.expertId)) });
+    const recused = await service.rpc.request(
+      DeclareConflict,
+      { applicationId: application.id, reason: '曾与依托单位合作课题' },
+      { caller: expertCaller(expertNumber(first!.expertId)) },
+    );
     expect(recused.assignments.map((a) => a.status)).toEqual(['recused']);
-    const afterRecusal = await service.rpc.request(GetReview, { applicationId: application.id }, { caller: CALLERS.dst });
-    expect(afterRecusal.assignments.find((a) => a.expertId === reserve!.expertId)).toMatchObject({ role: 'reviewer', status: 'assigned' });
+    const afterRecusal = await service.rpc.request(
+      GetReview,
+      { applicationId: application.id },
+      { caller: CALLERS.dst },
+    );
+    expect(afterRecusal.assignments.find((a) => a.expertId === reserve!.expertId)).toMatchObject({
+      role: 'reviewer',
+      status: 'assigned',
+    });
 
-    for (const [assignment, score] of [[second!, 80], [third!, 90], [reserve!, 70]] as const) {
-      await service.rpc.request(ScoreApplication, { applicationId: application.id, score, opinion: '意见：基础较好，建议加强成果转化。' }, { caller: expertCaller(expertNumber(assignment.expertId)) });
+    for (const [assignment, score] of [
+      [second!, 80],
+      [third!, 90],
+      [reserve!, 70],
+    ] as const) {
+      await service.rpc.request(
+        ScoreApplication,
+        { applicationId: application.id, score, opinion: '意见：基础较好，建议加强成果转化。' },
+        { caller: expertCaller(expertNumber(assignment.expertId)) },
+      );
     }
-    const summary = (await service.rpc.request(GetReview, { applicationId: application.id }, { caller: CALLERS.dst })).summary;
+    const summary = (await service.rpc.request(GetReview, { applicationId: application.id }, { caller: CALLERS.dst }))
+      .summary;
     expect(summary).toEqual({ scores: [80, 90, 70], mean: 80, spread: 8.16, min: 70, max: 90 });
-    const own = await service.rpc.request(GetReview, { applicationId: application.id }, { caller: expertCaller(expertNumber(second!.expertId)) });
+    const own = await service.rpc.request(
+      GetReview,
+      { applicationId: application.id },
+      { caller: expertCaller(expertNumber(second!.expertId)) },
+    );
     expect(own.assignments.map((a) => a.expertId)).toEqual([second!.expertId]);
     expect(own.summary.scores).toEqual([]);
 
-    const twice = await service.rpc.request(ScoreApplication, { applicationId: application.id, score: 99, opinion: '再次评分尝试，应被拒绝。' }, { caller: expertCaller(expertNumber(second!.expertId)) }).catch((e: unknown) => e as RpcFailure);
+    const twice = await service.rpc
+      .request(
+        ScoreApplication,
+        { applicationId: application.id, score: 99, opinion: '再次评分尝试，应被拒绝。' },
+        { caller: expertCaller(expertNumber(second!.expertId)) },
+      )
+      .catch((e: unknown) => e as RpcFailure);
     expect((twice as RpcFailure).error.code).toBe('conflict');
   });
 
   it('starts a fresh round after DST returns the application: the old scores are archived and no longer count', async () => {
-    let application = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review']);
+    let application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+    ]);
     await scoreAll(service.rpc, application.id);
     application = await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
-    application = await service.rpc.request(TransitionApplication, { id: application.id, action: 'return', version: application.version, comment: '请补充中试基地材料' }, { caller: CALLERS.dst });
-    for (const [action, caller] of [['submit', CALLERS.construction], ['pass_supporting_review', CALLERS.supporting], ['recommend', CALLERS.recommender], ['pass_formal_review', CALLERS.dst]] as const) {
-      application = await service.rpc.request(TransitionApplication, { id: application.id, action, version: application.version }, { caller });
+    application = await service.rpc.request(
+      TransitionApplication,
+      { id: application.id, action: 'return', version: application.version, comment: '请补充中试基地材料' },
+      { caller: CALLERS.dst },
+    );
+    for (const [action, caller] of [
+      ['submit', CALLERS.construction],
+      ['pass_supporting_review', CALLERS.supporting],
+      ['recommend', CALLERS.recommender],
+      ['pass_formal_review', CALLERS.dst],
+    ] as const) {
+      application = await service.rpc.request(
+        TransitionApplication,
+        { id: application.id, action, version: application.version },
+        { caller },
+      );
     }
-    const early = await service.rpc.request(TransitionApplication, { id: application.id, action: 'shortlist', version: application.version }, { caller: CALLERS.dst }).catch((e: unknown) => e as RpcFailure);
+    const early = await service.rpc
+      .request(
+        TransitionApplication,
+        { id: application.id, action: 'shortlist', version: application.version },
+        { caller: CALLERS.dst },
+      )
+      .catch((e: unknown) => e as RpcFailure);
     expect((early as RpcFailure).error).toMatchObject({ code: 'rule_violation', rule: 'A13-expert-review' });
-    const redraw = await service.rpc.request(DrawExperts, { applicationId: application.id, count: 3, reserves: 0 }, { caller: CALLERS.dst });
+    const redraw = await service.rpc.request(
+      DrawExperts,
+      { applicationId: application.id, count: 3, reserves: 0 },
+      { caller: CALLERS.dst },
+    );
     expect(redraw.assignments.every((a) => a.status === 'assigned')).toBe(true);
   });
 });

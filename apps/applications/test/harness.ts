@@ -25,7 +25,10 @@ export interface Infrastructure {
   stop(): Promise<void>;
 }
 
-export async function startInfrastructure(label: string, extraEnv: Record<string, string> = {}): Promise<Infrastructure> {
+export async function startInfrastructure(
+  label: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Infrastructure> {
   const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer()]);
   const env = {
     DATABASE_URL: db.url,
@@ -38,12 +41,28 @@ export async function startInfrastructure(label: string, extraEnv: Record<string
   };
   const config = applicationsConfigSchema.parse(env);
   // Migrations and seeds as `npm start` runs them.
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: 'applications', entities: APPLICATIONS_ENTITIES, migrationsPath: join(__dirname, '..', 'src', 'migrations') }));
+  const orm = await MikroORM.init(
+    ormConfig({
+      databaseUrl: db.url,
+      schema: 'applications',
+      entities: APPLICATIONS_ENTITIES,
+      migrationsPath: join(__dirname, '..', 'src', 'migrations'),
+    }),
+  );
   await runMigrations(orm, 'applications');
   await seedRecommendingUnits(orm.em.fork());
   await seedDemo(orm.em.fork());
   await orm.close();
-  return { db, nats, env, config, stop: async () => { await nats.stop(); await db.drop(); } };
+  return {
+    db,
+    nats,
+    env,
+    config,
+    stop: async () => {
+      await nats.stop();
+      await db.drop();
+    },
+  };
 }
 
 /** The applications service in this process, as `npm start` runs it. */
@@ -53,7 +72,10 @@ export async function startService(config: ApplicationsConfig): Promise<INestApp
 
 /** A caller as the gateway would pass it after verifying a token. */
 export function rpcClient(natsUrl: string): RpcClient {
-  return new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl] } }), 10_000);
+  return new RpcClient(
+    ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl] } }),
+    10_000,
+  );
 }
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)!.id;
@@ -61,16 +83,46 @@ const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)!.id;
 /** Signed-in users of the demo data set, one per role. */
 export const CALLERS = {
   dst: { userId: 'dst-1', name: '省科技厅王处长', role: 'dst_admin', orgId: AUTHORITIES.dst.id },
-  committee: { userId: 'cmo-1', name: '省委科技委办公室李主任', role: 'committee_office', orgId: AUTHORITIES.committeeOffice.id },
-  construction: { userId: 'cu-1', name: '研究院申报专员', role: 'construction_unit', orgId: unit('辽宁示范智能装备股份有限公司中央研究院') },
-  supporting: { userId: 'su-1', name: '依托单位科技处', role: 'supporting_unit', orgId: unit('辽宁示范智能装备股份有限公司') },
+  committee: {
+    userId: 'cmo-1',
+    name: '省委科技委办公室李主任',
+    role: 'committee_office',
+    orgId: AUTHORITIES.committeeOffice.id,
+  },
+  construction: {
+    userId: 'cu-1',
+    name: '研究院申报专员',
+    role: 'construction_unit',
+    orgId: unit('辽宁示范智能装备股份有限公司中央研究院'),
+  },
+  supporting: {
+    userId: 'su-1',
+    name: '依托单位科技处',
+    role: 'supporting_unit',
+    orgId: unit('辽宁示范智能装备股份有限公司'),
+  },
   coBuilder: { userId: 'cb-1', name: '共建单位科研院', role: 'co_builder', orgId: unit('东北示范理工大学') },
   recommender: { userId: 'rec-1', name: '沈阳市科技局高新处', role: 'recommender', orgId: RECOMMENDING_UNITS[0]!.id },
-  otherRecommender: { userId: 'rec-2', name: '大连市科技局高新处', role: 'recommender', orgId: RECOMMENDING_UNITS[1]!.id },
-  otherConstruction: { userId: 'cu-2', name: '大连技术中心', role: 'construction_unit', orgId: unit('大连示范海洋工程研究院有限公司技术中心') },
+  otherRecommender: {
+    userId: 'rec-2',
+    name: '大连市科技局高新处',
+    role: 'recommender',
+    orgId: RECOMMENDING_UNITS[1]!.id,
+  },
+  otherConstruction: {
+    userId: 'cu-2',
+    name: '大连技术中心',
+    role: 'construction_unit',
+    orgId: unit('大连示范海洋工程研究院有限公司技术中心'),
+  },
 } as const satisfies Record<string, Caller>;
 
-export const expertCaller = (n: number): Caller => ({ userId: `expert-${n}`, name: `专家${n}`, role: 'expert', orgId: unit('辽宁示范工业技术研究院') });
+export const expertCaller = (n: number): Caller => ({
+  userId: `expert-${n}`,
+  name: `专家${n}`,
+  role: 'expert',
+  orgId: unit('辽宁示范工业技术研究院'),
+});
 
 export const SUPPORTING_UNIT_ID = unit('辽宁示范智能装备股份有限公司');
 export const CO_BUILDER_ID = unit('东北示范理工大学');
@@ -85,7 +137,13 @@ export function eligibleForm() {
     equipmentValueCny: 12_000_000,
     technicalLeaders: 2,
     fullTimeStaff: 36,
-    achievements: [{ title: '高精度伺服控制系统', description: '国内领先', evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'a'.repeat(64), ref: 'docs/1' }] }],
+    achievements: [
+      {
+        title: '高精度伺服控制系统',
+        description: '国内领先',
+        evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'a'.repeat(64), ref: 'docs/1' }],
+      },
+    ],
     cooperation: [{ title: '与东北示范理工大学联合实验室', description: '', evidence: [] }],
     requestedTrack: 'formal' as const,
   };

@@ -29,12 +29,19 @@ describe('a create retried with the same Idempotency-Key (applications service o
   });
 
   const applicationsOfCall = async (callId: string): Promise<string[]> => {
-    const rows = await app.get(EntityManager).fork().execute<{ id: string }[]>('select id from applications.application where call_id = ? order by id', [callId]);
+    const rows = await app
+      .get(EntityManager)
+      .fork()
+      .execute<{ id: string }[]>('select id from applications.application where call_id = ? order by id', [callId]);
     return rows.map((row) => row.id);
   };
 
   it('answers the retry with the first application and keeps one row; the key with another body is refused', async () => {
-    const call = await rpc.request(OpenCall, { year: 2027, title: '2027年度重试申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 30) }, { caller: CALLERS.dst });
+    const call = await rpc.request(
+      OpenCall,
+      { year: 2027, title: '2027年度重试申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 30) },
+      { caller: CALLERS.dst },
+    );
     const input = { ...eligibleForm(), callId: call.id };
     const idempotencyKey = `create-${randomUUID()}`;
 
@@ -45,12 +52,21 @@ describe('a create retried with the same Idempotency-Key (applications service o
     expect(retry).toEqual(first);
     expect(await applicationsOfCall(call.id)).toEqual([first.id]);
 
-    const reused = await refusal(rpc.request(CreateApplication, { ...input, areaM2: 4000 }, { caller: CALLERS.construction, idempotencyKey }));
-    expect(reused).toMatchObject({ code: 'conflict', reason: 'idempotency.key_reused', errors: [expect.objectContaining({ path: 'Idempotency-Key' })] });
+    const reused = await refusal(
+      rpc.request(CreateApplication, { ...input, areaM2: 4000 }, { caller: CALLERS.construction, idempotencyKey }),
+    );
+    expect(reused).toMatchObject({
+      code: 'conflict',
+      reason: 'idempotency.key_reused',
+      errors: [expect.objectContaining({ path: 'Idempotency-Key' })],
+    });
     expect(await applicationsOfCall(call.id)).toEqual([first.id]);
 
     // Another key is another request: a second draft.
-    const second = await rpc.request(CreateApplication, input, { caller: CALLERS.construction, idempotencyKey: `create-${randomUUID()}` });
+    const second = await rpc.request(CreateApplication, input, {
+      caller: CALLERS.construction,
+      idempotencyKey: `create-${randomUUID()}`,
+    });
     expect(second.id).not.toBe(first.id);
     expect(await applicationsOfCall(call.id)).toHaveLength(2);
   });

@@ -20,13 +20,31 @@ type Step = 'submit' | 'pass_supporting_review' | 'recommend' | 'pass_formal_rev
 
 /** Drafts an eligible application and takes it through the given steps. */
 export async function applicationAt(rpc: RpcClient, steps: readonly Step[]): Promise<ApplicationDto> {
-  const call = await rpc.request(OpenCall, { year: 2027, title: '2027年度申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 30) }, { caller: CALLERS.dst });
-  let application = await rpc.request(CreateApplication, { ...eligibleForm(), callId: call.id }, { caller: CALLERS.construction });
-  const actor = { submit: CALLERS.construction, pass_supporting_review: CALLERS.supporting, recommend: CALLERS.recommender, pass_formal_review: CALLERS.dst, shortlist: CALLERS.dst };
+  const call = await rpc.request(
+    OpenCall,
+    { year: 2027, title: '2027年度申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 30) },
+    { caller: CALLERS.dst },
+  );
+  let application = await rpc.request(
+    CreateApplication,
+    { ...eligibleForm(), callId: call.id },
+    { caller: CALLERS.construction },
+  );
+  const actor = {
+    submit: CALLERS.construction,
+    pass_supporting_review: CALLERS.supporting,
+    recommend: CALLERS.recommender,
+    pass_formal_review: CALLERS.dst,
+    shortlist: CALLERS.dst,
+  };
   for (const action of steps) {
     if (action === 'shortlist') await scoreAll(rpc, application.id);
     application = await rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
-    application = await rpc.request(TransitionApplication, { id: application.id, action, version: application.version }, { caller: actor[action] });
+    application = await rpc.request(
+      TransitionApplication,
+      { id: application.id, action, version: application.version },
+      { caller: actor[action] },
+    );
   }
   return application;
 }
@@ -35,7 +53,11 @@ export async function applicationAt(rpc: RpcClient, steps: readonly Step[]): Pro
 export async function scoreAll(rpc: RpcClient, applicationId: string): Promise<void> {
   const review = await rpc.request(DrawExperts, { applicationId, count: 5, reserves: 2 }, { caller: CALLERS.dst });
   for (const assignment of review.assignments.filter((a) => a.role === 'reviewer')) {
-    await rpc.request(ScoreApplication, { applicationId, score: 88, opinion: '研发基础扎实，建设方案可行。' }, { caller: expertCaller(expertNumber(assignment.expertId)) });
+    await rpc.request(
+      ScoreApplication,
+      { applicationId, score: 88, opinion: '研发基础扎实，建设方案可行。' },
+      { caller: expertCaller(expertNumber(assignment.expertId)) },
+    );
   }
 }
 

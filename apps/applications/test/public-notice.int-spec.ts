@@ -1,4 +1,12 @@
-import { ApproveApplication, DecideObjection, FileObjection, GetApplication, ListObjections, ListPublicNotices, PublishNotice } from '@tic/contracts';
+import {
+  ApproveApplication,
+  DecideObjection,
+  FileObjection,
+  GetApplication,
+  ListObjections,
+  ListPublicNotices,
+  PublishNotice,
+} from '@tic/contracts';
 import { addDays } from '@tic/domain';
 import type { RpcFailure } from '@tic/platform';
 import { eventually } from '@tic/testing';
@@ -10,51 +18,139 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
   const service = runningService('notice');
 
   it('ends the notice after five working days, holds an application under a named objection until DST decides, records anonymous ones only', async () => {
-    const application = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review', 'shortlist']);
-    const notice = await service.rpc.request(PublishNotice, { title: '拟建名单公示', applicationIds: [application.id] }, { caller: CALLERS.dst });
+    const application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+      'shortlist',
+    ]);
+    const notice = await service.rpc.request(
+      PublishNotice,
+      { title: '拟建名单公示', applicationIds: [application.id] },
+      { caller: CALLERS.dst },
+    );
     expect(notice).toMatchObject({ startsOn: today(), workingDays: 5, status: 'open' });
     expect(notice.endsOn > today()).toBe(true);
     const open = await service.rpc.request(ListPublicNotices, { limit: 50, includeEnded: false });
     expect(open.items.map((n) => n.id)).toContain(notice.id);
 
-    const anonymous = await service.rpc.request(FileObjection, { noticeId: notice.id, applicationId: application.id, grounds: '场地面积数据可能不实，请核查。' });
+    const anonymous = await service.rpc.request(FileObjection, {
+      noticeId: notice.id,
+      applicationId: application.id,
+      grounds: '场地面积数据可能不实，请核查。',
+    });
     expect(anonymous).toMatchObject({ status: 'recorded', realName: false });
-    expect((await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst })).status).toBe('public_notice');
+    expect((await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst })).status).toBe(
+      'public_notice',
+    );
 
-    const named = await service.rpc.request(FileObjection, { noticeId: notice.id, applicationId: application.id, objectorName: '张某', contact: '13800000000', grounds: '仪器设备原值与审计报告不一致。' });
+    const named = await service.rpc.request(FileObjection, {
+      noticeId: notice.id,
+      applicationId: application.id,
+      objectorName: '张某',
+      contact: '13800000000',
+      grounds: '仪器设备原值与审计报告不一致。',
+    });
     expect(named).toMatchObject({ status: 'under_review', realName: true });
     let held = await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
     expect(held.status).toBe('objection_review');
 
-    const refused = await service.rpc.request(ApproveApplication, { id: held.id, version: held.version, track: 'formal' }, { caller: CALLERS.dst }).catch((e: unknown) => e as RpcFailure);
+    const refused = await service.rpc
+      .request(ApproveApplication, { id: held.id, version: held.version, track: 'formal' }, { caller: CALLERS.dst })
+      .catch((e: unknown) => e as RpcFailure);
     expect((refused as RpcFailure).error.code).toBe('conflict');
 
-    await service.rpc.request(DecideObjection, { objectionId: named.id, upheld: false, comment: '经核查，数据属实，异议不成立。' }, { caller: CALLERS.dst });
+    await service.rpc.request(
+      DecideObjection,
+      { objectionId: named.id, upheld: false, comment: '经核查，数据属实，异议不成立。' },
+      { caller: CALLERS.dst },
+    );
     held = await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
     expect(held.status).toBe('public_notice');
 
     // The notice has not ended yet: approval waits for it (A13(四)).
-    const early = await service.rpc.request(ApproveApplication, { id: held.id, version: held.version, track: 'formal' }, { caller: CALLERS.dst }).catch((e: unknown) => e as RpcFailure);
-    expect((early as RpcFailure).error).toMatchObject({ code: 'rule_violation', rule: 'A13-public-notice', article: '第十三条第（四）项' });
+    const early = await service.rpc
+      .request(ApproveApplication, { id: held.id, version: held.version, track: 'formal' }, { caller: CALLERS.dst })
+      .catch((e: unknown) => e as RpcFailure);
+    expect((early as RpcFailure).error).toMatchObject({
+      code: 'rule_violation',
+      rule: 'A13-public-notice',
+      article: '第十三条第（四）项',
+    });
   }, 60_000);
 
   it('rejects an application when DST upholds an objection, and refuses objections after the window', async () => {
-    const application = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review', 'shortlist']);
-    const notice = await service.rpc.request(PublishNotice, { title: '第二批公示', applicationIds: [application.id], startsOn: addDays(today(), -10) }, { caller: CALLERS.dst });
-    await eventually(async () => {
-      const all = await service.rpc.request(ListPublicNotices, { limit: 50, includeEnded: true });
-      expect(all.items.find((n) => n.id === notice.id)?.status).toBe('ended');
-    }, 20_000, 200);
-    const late = await service.rpc.request(FileObjection, { noticeId: notice.id, applicationId: application.id, objectorName: '李某', contact: '13900000000', grounds: '公示期后提出的异议。' }).catch((e: unknown) => e as RpcFailure);
+    const application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+      'shortlist',
+    ]);
+    const notice = await service.rpc.request(
+      PublishNotice,
+      { title: '第二批公示', applicationIds: [application.id], startsOn: addDays(today(), -10) },
+      { caller: CALLERS.dst },
+    );
+    await eventually(
+      async () => {
+        const all = await service.rpc.request(ListPublicNotices, { limit: 50, includeEnded: true });
+        expect(all.items.find((n) => n.id === notice.id)?.status).toBe('ended');
+      },
+      20_000,
+      200,
+    );
+    const late = await service.rpc
+      .request(FileObjection, {
+        noticeId: notice.id,
+        applicationId: application.id,
+        objectorName: '李某',
+        contact: '13900000000',
+        grounds: '公示期后提出的异议。',
+      })
+      .catch((e: unknown) => e as RpcFailure);
     expect((late as RpcFailure).error).toMatchObject({ code: 'rule_violation', rule: 'A13-objection' });
 
-    const other = await applicationAt(service.rpc, ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review', 'shortlist']);
-    const current = await service.rpc.request(PublishNotice, { title: '第三批公示', applicationIds: [other.id] }, { caller: CALLERS.dst });
-    const objection = await service.rpc.request(FileObjection, { noticeId: current.id, applicationId: other.id, objectorUnit: '某科技有限公司', contact: '024-12345678', grounds: '核心成果的知识产权归属存在争议。' });
-    const second = await service.rpc.request(FileObjection, { noticeId: current.id, applicationId: other.id, objectorName: '王某', contact: '13700000000', grounds: '研发团队人数与社保记录不符。' });
-    await service.rpc.request(DecideObjection, { objectionId: objection.id, upheld: true, comment: '经核查，异议成立。' }, { caller: CALLERS.dst });
-    expect((await service.rpc.request(GetApplication, { id: other.id }, { caller: CALLERS.dst })).status).toBe('rejected');
-    const settled = await service.rpc.request(ListObjections, { limit: 50, applicationId: other.id }, { caller: CALLERS.dst });
+    const other = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+      'shortlist',
+    ]);
+    const current = await service.rpc.request(
+      PublishNotice,
+      { title: '第三批公示', applicationIds: [other.id] },
+      { caller: CALLERS.dst },
+    );
+    const objection = await service.rpc.request(FileObjection, {
+      noticeId: current.id,
+      applicationId: other.id,
+      objectorUnit: '某科技有限公司',
+      contact: '024-12345678',
+      grounds: '核心成果的知识产权归属存在争议。',
+    });
+    const second = await service.rpc.request(FileObjection, {
+      noticeId: current.id,
+      applicationId: other.id,
+      objectorName: '王某',
+      contact: '13700000000',
+      grounds: '研发团队人数与社保记录不符。',
+    });
+    await service.rpc.request(
+      DecideObjection,
+      { objectionId: objection.id, upheld: true, comment: '经核查，异议成立。' },
+      { caller: CALLERS.dst },
+    );
+    expect((await service.rpc.request(GetApplication, { id: other.id }, { caller: CALLERS.dst })).status).toBe(
+      'rejected',
+    );
+    const settled = await service.rpc.request(
+      ListObjections,
+      { limit: 50, applicationId: other.id },
+      { caller: CALLERS.dst },
+    );
     expect(settled.items.find((o) => o.id === second.id)?.status).toBe('closed');
   }, 60_000);
 });

@@ -18,17 +18,26 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the gateway (routes, docs, problem+json, correlation ids) without listening; main.ts and the tests listen. */
 export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, trustProxy: config.TRUST_PROXY });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: correlationIdOf,
+    trustProxy: config.TRUST_PROXY,
+  });
   // Nest declares its options as a class; a literal of that shape is what its documentation passes.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
   try {
     app.useLogger(app.get(Logger));
     acceptUploads(app);
-    app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
-      reply.header(HEADERS.correlationId, request.id);
-      done();
-    });
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', (request, reply, done) => {
+        reply.header(HEADERS.correlationId, request.id);
+        done();
+      });
     app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
     app.useGlobalFilters(new ProblemFilter(config.PROBLEM_TYPE_BASE));
     serveDocs(app, openApiDocument(app, GATEWAY_VERSION));

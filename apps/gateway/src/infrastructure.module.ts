@@ -21,7 +21,10 @@ export class InfrastructureModule {
           provide: RpcClient,
           useFactory: () =>
             new RpcClient(
-              ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [config.NATS_URL], name: 'gateway-rpc-client' } }),
+              ClientProxyFactory.create({
+                transport: Transport.NATS,
+                options: { servers: [config.NATS_URL], name: 'gateway-rpc-client' },
+              }),
               config.RPC_TIMEOUT_MS,
             ),
         },

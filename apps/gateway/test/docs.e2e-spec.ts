@@ -10,14 +10,17 @@ import { startWorld, type TestWorld } from './support/test-world';
 interface Operation {
   readonly 'x-roles'?: string[];
   readonly 'x-rpc-subject'?: string;
-  readonly requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; format?: string } }> };
+  readonly requestBody?: {
+    content: Record<string, { schema: { properties?: Record<string, unknown>; format?: string } }>;
+  };
   readonly parameters?: readonly { name: string; in: string }[];
   readonly responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 }
 type Paths = Record<string, Record<string, Operation>>;
 
 const rpcDefinitions = (Object.values(contracts) as unknown[]).filter(
-  (value): value is RpcDefinition => typeof value === 'object' && value !== null && 'subject' in value && 'request' in value && 'operation' in value,
+  (value): value is RpcDefinition =>
+    typeof value === 'object' && value !== null && 'subject' in value && 'request' in value && 'operation' in value,
 );
 
 describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
@@ -35,7 +38,8 @@ describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
     await world?.close();
   });
 
-  const operations = () => Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+  const operations = () =>
+    Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
 
   it.each(rpcDefinitions.map((d) => [d.subject]))('has a route for %s', (subject) => {
     expect(operations().some(({ op }) => op['x-rpc-subject'] === subject)).toBe(true);
@@ -58,7 +62,11 @@ describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
     const incomplete = operations()
       .filter(({ op }) => {
         const success = op.responses['200'] ?? op.responses['201'];
-        return !op['x-roles']?.length || success?.content === undefined || op.responses['400']?.content?.['application/problem+json'] === undefined;
+        return (
+          !op['x-roles']?.length ||
+          success?.content === undefined ||
+          op.responses['400']?.content?.['application/problem+json'] === undefined
+        );
       })
       .map(({ method, path }) => `${method} ${path}`);
     expect(incomplete).toEqual([]);
@@ -78,12 +86,19 @@ describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
     const upload = paths['/api/v1/platforms/{id}/roster']?.post;
     for (const op of [check, upload]) {
       const content = op?.requestBody?.content ?? {};
-      expect(Object.keys(content).sort()).toEqual(['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
+      expect(Object.keys(content).sort()).toEqual([
+        'application/json',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'text/csv',
+      ]);
       expect(content['text/csv']?.schema.format).toBe('binary');
       expect(Object.keys(content['application/json']?.schema.properties ?? {})).toContain('rows');
     }
     expect(check?.parameters?.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(['platformId']);
-    expect(upload?.parameters?.filter((p) => p.in !== 'header').map((p) => `${p.in}:${p.name}`)).toEqual(['path:id', 'query:employerOrgId']);
+    expect(upload?.parameters?.filter((p) => p.in !== 'header').map((p) => `${p.in}:${p.name}`)).toEqual([
+      'path:id',
+      'query:employerOrgId',
+    ]);
     expect(paths['/api/v1/people/{id}/identity-reads']?.post?.['x-roles']).toEqual(['dst_admin']);
   });
 

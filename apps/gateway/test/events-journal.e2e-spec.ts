@@ -15,7 +15,15 @@ interface EventsPage {
 const sources = (page: EventsPage) => page.events.map((e) => `${e.source}@${e.position}`);
 
 function event(source: 'applications' | 'funding', position: number, time: string) {
-  return { id: randomUUID(), type: `tic.${source}.test`, source: `/tic/${source}`, time, position: String(position), specversion: '1.0', data: {} };
+  return {
+    id: randomUUID(),
+    type: `tic.${source}.test`,
+    source: `/tic/${source}`,
+    time,
+    position: String(position),
+    specversion: '1.0',
+    data: {},
+  };
 }
 
 describe('GET /events when one service is behind (does not answer, or its relay is stuck)', () => {
@@ -24,10 +32,21 @@ describe('GET /events when one service is behind (does not answer, or its relay 
 
   beforeAll(async () => {
     world = await startWorld({ SERVICES: 'applications,funding', RPC_TIMEOUT_MS: '1000' }, (state) => {
-      state.journals.applications.push(event('applications', 3, '2027-05-01T08:00:02Z'), event('applications', 4, '2027-05-01T08:00:04Z'));
-      state.journals.funding.push(event('funding', 1, '2027-05-01T08:00:01Z'), event('funding', 2, '2027-05-01T08:00:03Z'));
+      state.journals.applications.push(
+        event('applications', 3, '2027-05-01T08:00:02Z'),
+        event('applications', 4, '2027-05-01T08:00:04Z'),
+      );
+      state.journals.funding.push(
+        event('funding', 1, '2027-05-01T08:00:01Z'),
+        event('funding', 2, '2027-05-01T08:00:03Z'),
+      );
     });
-    token = await world.keys.sign({ sub: `office-${randomUUID()}`, name: '省委科技委办公室', role: 'committee_office', org: randomUUID() });
+    token = await world.keys.sign({
+      sub: `office-${randomUUID()}`,
+      name: '省委科技委办公室',
+      role: 'committee_office',
+      org: randomUUID(),
+    });
   }, 60_000);
 
   afterAll(async () => {

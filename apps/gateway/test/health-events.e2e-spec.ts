@@ -16,7 +16,15 @@ interface EventsPage {
 const sources = (page: EventsPage) => page.events.map((e) => `${e.source}@${e.position}`);
 
 function event(source: 'applications' | 'funding', position: number, time: string) {
-  return { id: randomUUID(), type: `tic.${source}.test`, source: `/tic/${source}`, time, position: String(position), specversion: '1.0', data: {} };
+  return {
+    id: randomUUID(),
+    type: `tic.${source}.test`,
+    source: `/tic/${source}`,
+    time,
+    position: String(position),
+    specversion: '1.0',
+    data: {},
+  };
 }
 
 describe('GET /events (journals merged with a cursor) and GET /health/ready', () => {
@@ -30,7 +38,10 @@ describe('GET /events (journals merged with a cursor) and GET /health/ready', ()
         event('applications', 12, '2027-05-01T08:00:03Z'),
         event('applications', 15, '2027-05-01T08:00:05Z'),
       );
-      state.journals.funding.push(event('funding', 7, '2027-05-01T08:00:01Z'), event('funding', 9, '2027-05-01T08:00:04Z'));
+      state.journals.funding.push(
+        event('funding', 7, '2027-05-01T08:00:01Z'),
+        event('funding', 9, '2027-05-01T08:00:04Z'),
+      );
     });
   }, 60_000);
 
@@ -38,7 +49,8 @@ describe('GET /events (journals merged with a cursor) and GET /health/ready', ()
     await world?.close();
   });
 
-  const office = () => world.keys.sign({ sub: `office-${randomUUID()}`, name: '省委科技委办公室', role: 'committee_office', org });
+  const office = () =>
+    world.keys.sign({ sub: `office-${randomUUID()}`, name: '省委科技委办公室', role: 'committee_office', org });
 
   it('merges two journals by event time, page by page, with a cursor that skips nothing', async () => {
     const token = await office();
@@ -62,11 +74,16 @@ describe('GET /events (journals merged with a cursor) and GET /health/ready', ()
     const fourth = await read(third.nextCursor);
     expect(fourth.events).toEqual([]);
     expect(fourth.nextCursor).toBe(third.nextCursor);
-    expect(JSON.parse(Buffer.from(third.nextCursor, 'base64url').toString())).toEqual({ applications: '15', funding: '9' });
+    expect(JSON.parse(Buffer.from(third.nextCursor, 'base64url').toString())).toEqual({
+      applications: '15',
+      funding: '9',
+    });
   });
 
   it('400 for a cursor it did not issue; 403 for a role that is not an agency reader', async () => {
-    const bad = await request(world.gateway.url).get('/api/v1/events?after=%7Bnot-a-cursor').set('authorization', `Bearer ${await office()}`);
+    const bad = await request(world.gateway.url)
+      .get('/api/v1/events?after=%7Bnot-a-cursor')
+      .set('authorization', `Bearer ${await office()}`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'after' })]);
     const unit = await world.keys.sign({ sub: 'u', name: '建设单位', role: 'construction_unit', org });
@@ -88,7 +105,10 @@ describe('GET /events (journals merged with a cursor) and GET /health/ready', ()
     world.state.gate = undefined;
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: expect.stringContaining('unavailable'), detail: 'The applications service did not answer in time' });
+    expect(res.body).toMatchObject({
+      type: expect.stringContaining('unavailable'),
+      detail: 'The applications service did not answer in time',
+    });
   });
 
   it('GET /health answers without a token', async () => {
@@ -99,7 +119,11 @@ describe('GET /events (journals merged with a cursor) and GET /health/ready', ()
   it('GET /health/ready is 503 when one configured service does not answer, with each check', async () => {
     const ready = await request(world.gateway.url).get('/health/ready');
     expect(ready.status).toBe(503); // funding is configured, but nothing answers its health
-    expect(ready.body.checks).toMatchObject({ redis: { status: 'up' }, applications: { status: 'up', instance: 'stand-in:1' }, funding: { status: 'down' } });
+    expect(ready.body.checks).toMatchObject({
+      redis: { status: 'up' },
+      applications: { status: 'up', instance: 'stand-in:1' },
+      funding: { status: 'down' },
+    });
   });
 });
 
@@ -117,11 +141,17 @@ describe('GET /health/ready with one service', () => {
   it('is 200 while the service answers and 503, naming it, once it stops', async () => {
     const up = await request(world.gateway.url).get('/health/ready');
     expect(up.status).toBe(200);
-    expect(up.body).toMatchObject({ status: 'up', checks: { redis: { status: 'up' }, applications: { status: 'up', dependencies: { postgres: { status: 'up' } } } } });
+    expect(up.body).toMatchObject({
+      status: 'up',
+      checks: { redis: { status: 'up' }, applications: { status: 'up', dependencies: { postgres: { status: 'up' } } } },
+    });
 
     await world.stopStandIn();
     const down = await request(world.gateway.url).get('/health/ready');
     expect(down.status).toBe(503);
-    expect(down.body).toMatchObject({ status: 'down', checks: { redis: { status: 'up' }, applications: { status: 'down', detail: expect.any(String) } } });
+    expect(down.body).toMatchObject({
+      status: 'down',
+      checks: { redis: { status: 'up' }, applications: { status: 'down', detail: expect.any(String) } },
+    });
   });
 });

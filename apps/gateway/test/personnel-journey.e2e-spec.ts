@@ -12,7 +12,13 @@ const REDIS_DB = 13;
 const PROBLEM = /^application\/problem\+json/;
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
 const OUTSIDE = unit('辽宁示范工业技术研究院');
-const AGREEMENT = { startsOn: '2026-01-01', endsOn: '2027-12-31', workingTime: '每年在中心工作不少于6个月', tasks: '伺服控制方向联合攻关', documentRef: 'docs/agreements/9' };
+const AGREEMENT = {
+  startsOn: '2026-01-01',
+  endsOn: '2027-12-31',
+  workingTime: '每年在中心工作不少于6个月',
+  tasks: '伺服控制方向联合攻关',
+  documentRef: 'docs/agreements/9',
+};
 
 /**
  * Issue 4 through the public API: a center approved by the applications service reaches the personnel
@@ -30,12 +36,22 @@ describe('the personnel registry through the gateway (gateway, applications and 
     tokens = await tokensFor(world);
     let application: ApplicationDto = await shortlisted(world, tokens);
     await publishNotice(world, tokens, [application.id], addDays(today(), -10));
-    await eventually(async () => {
-      application = (await call<ApplicationDto>(world, 'GET', `/applications/${application.id}`, { token: tokens.dst })).body;
-      const approval = await call<ApplicationDto>(world, 'POST', `/applications/${application.id}/approval`, { token: tokens.dst, headers: { 'if-match': `W/"${application.version}"` }, body: { track: 'formal' } });
-      expect(approval.status).toBe(200);
-      application = approval.body;
-    }, 30_000, 250);
+    await eventually(
+      async () => {
+        application = (
+          await call<ApplicationDto>(world, 'GET', `/applications/${application.id}`, { token: tokens.dst })
+        ).body;
+        const approval = await call<ApplicationDto>(world, 'POST', `/applications/${application.id}/approval`, {
+          token: tokens.dst,
+          headers: { 'if-match': `W/"${application.version}"` },
+          body: { track: 'formal' },
+        });
+        expect(approval.status).toBe(200);
+        application = approval.body;
+      },
+      30_000,
+      250,
+    );
     application = await step(world, tokens.dst, application, 'file');
     centerId = application.centerId ?? '';
   }, 240_000);
@@ -46,68 +62,152 @@ describe('the personnel registry through the gateway (gateway, applications and 
 
   const register = async (name: string, employerOrgId = ORGS.supporting) => {
     serial += 1;
-    const reply = await call<{ id: string }>(world, 'POST', '/people', { token: tokens.supporting, body: { name, idNumber: residentId(serial), employerOrgId } });
+    const reply = await call<{ id: string }>(world, 'POST', '/people', {
+      token: tokens.supporting,
+      body: { name, idNumber: residentId(serial), employerOrgId },
+    });
     expect(reply.status).toBe(201);
     return reply.body.id;
   };
   const appoint = (body: Record<string, unknown>, token = tokens.supporting) =>
-    call<AppointmentDto>(world, 'POST', '/appointments', { token, body: { platformId: centerId, kind: 'fixed', startsOn: today(), ...body } });
+    call<AppointmentDto>(world, 'POST', '/appointments', {
+      token,
+      body: { platformId: centerId, kind: 'fixed', startsOn: today(), ...body },
+    });
   const expectProblem = (reply: Reply, status: number, rule: string, article: string) => {
     expect(reply.headers.get('content-type')).toMatch(PROBLEM);
-    expect({ status: reply.status, rule: reply.body.rule, article: reply.body.article }).toEqual({ status, rule, article });
+    expect({ status: reply.status, rule: reply.body.rule, article: reply.body.article }).toEqual({
+      status,
+      rule,
+      article,
+    });
   };
 
   it('receives the approved center from the applications service as a platform, in the units’ scopes', async () => {
-    const platform = await eventually(async () => {
-      const reply = await call<{ kind: string; name: string }>(world, 'GET', `/platforms/${centerId}`, { token: tokens.supporting });
-      expect(reply.status).toBe(200);
-      return reply.body;
-    }, 20_000, 200);
+    const platform = await eventually(
+      async () => {
+        const reply = await call<{ kind: string; name: string }>(world, 'GET', `/platforms/${centerId}`, {
+          token: tokens.supporting,
+        });
+        expect(reply.status).toBe(200);
+        return reply.body;
+      },
+      20_000,
+      200,
+    );
     expect(platform).toMatchObject({ kind: 'technology_innovation_center', name: '辽宁省智能制造技术创新中心' });
     expect((await call(world, 'GET', `/platforms/${centerId}`, { token: tokens.otherConstruction })).status).toBe(404);
   });
 
   it('A15 over HTTP: a director from outside the supporting unit is a 422 naming 第十五条; one from it starts the filing deadline and files', async () => {
     const outsider = await register('赵教授', ORGS.coBuilder);
-    expectProblem(await appoint({ personId: outsider, role: 'director', decidedOn: today(), committeeReviewedOn: today() }), 422, 'A15-director', '第十五条');
+    expectProblem(
+      await appoint({ personId: outsider, role: 'director', decidedOn: today(), committeeReviewedOn: today() }),
+      422,
+      'A15-director',
+      '第十五条',
+    );
     const missing = await appoint({ personId: outsider, role: 'director' });
     expect(missing.status).toBe(400);
-    expect((missing.body as unknown as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['decidedOn', 'committeeReviewedOn']);
+    expect((missing.body as unknown as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      'decidedOn',
+      'committeeReviewedOn',
+    ]);
 
-    const director = await appoint({ personId: await register('钱主任'), role: 'director', decidedOn: today(), committeeReviewedOn: today() });
+    const director = await appoint({
+      personId: await register('钱主任'),
+      role: 'director',
+      decidedOn: today(),
+      committeeReviewedOn: today(),
+    });
     expect(director.status).toBe(201);
     expect(director.body.directorFiling).toMatchObject({ state: 'pending', decidedOn: today() });
-    const filed = await call<AppointmentDto>(world, 'POST', `/appointments/${director.body.id}/filing`, { token: tokens.supporting, headers: { 'if-match': `W/"${director.body.version}"` }, body: {} });
+    const filed = await call<AppointmentDto>(world, 'POST', `/appointments/${director.body.id}/filing`, {
+      token: tokens.supporting,
+      headers: { 'if-match': `W/"${director.body.version}"` },
+      body: {},
+    });
     expect(filed.status).toBe(200);
-    const stale = await call(world, 'POST', `/appointments/${director.body.id}/filing`, { token: tokens.supporting, headers: { 'if-match': `W/"${director.body.version}"` }, body: {} });
+    const stale = await call(world, 'POST', `/appointments/${director.body.id}/filing`, {
+      token: tokens.supporting,
+      headers: { 'if-match': `W/"${director.body.version}"` },
+      body: {},
+    });
     expect(stale.status).toBe(409);
     const events: CloudEvent[] = await eventually(async () => {
       const changed = (await readAllEvents(world.nats.url)).filter((e) => e.type === 'tic.personnel.director_changed');
       expect(changed).toHaveLength(1);
       return changed;
     });
-    expect(events[0]).toMatchObject({ source: '/tic/personnel', subject: director.body.id, aggregateversion: 1, data: { centerId, directorName: '钱主任', filedWithinPeriod: true } });
+    expect(events[0]).toMatchObject({
+      source: '/tic/personnel',
+      subject: director.body.id,
+      aggregateversion: 1,
+      data: { centerId, directorName: '钱主任', filedWithinPeriod: true },
+    });
   });
 
   it('A14 and A18 over HTTP: a fourth deputy and a person fixed elsewhere wait for DST; floating staff need their agreement', async () => {
-    for (const name of ['吴副主任', '郑副主任', '冯副主任']) expect((await appoint({ personId: await register(name), role: 'deputy_director' })).body.status).toBe('active');
+    for (const name of ['吴副主任', '郑副主任', '冯副主任'])
+      expect((await appoint({ personId: await register(name), role: 'deputy_director' })).body.status).toBe('active');
     const fourth = await appoint({ personId: await register('陈副主任'), role: 'deputy_director' });
-    expect(fourth.body).toMatchObject({ status: 'awaiting_waiver', findings: expect.arrayContaining([expect.objectContaining({ rule: 'A14-deputies', passed: false })]) as unknown });
-    const waived = await call<AppointmentDto>(world, 'POST', `/appointments/${fourth.body.id}/waivers`, { token: tokens.dst, headers: { 'if-match': `W/"${fourth.body.version}"` }, body: { rule: 'A14-deputies', reason: '承担国家重大专项' } });
+    expect(fourth.body).toMatchObject({
+      status: 'awaiting_waiver',
+      findings: expect.arrayContaining([expect.objectContaining({ rule: 'A14-deputies', passed: false })]) as unknown,
+    });
+    const waived = await call<AppointmentDto>(world, 'POST', `/appointments/${fourth.body.id}/waivers`, {
+      token: tokens.dst,
+      headers: { 'if-match': `W/"${fourth.body.version}"` },
+      body: { rule: 'A14-deputies', reason: '承担国家重大专项' },
+    });
     expect(waived).toMatchObject({ status: 201, body: { status: 'active' } });
 
     const visitor = await register('周访问学者', OUTSIDE);
-    expectProblem(await appoint({ personId: visitor, role: 'researcher', kind: 'floating' }, tokens.construction), 422, 'A18-floating-agreement', '第十八条');
-    expect((await appoint({ personId: visitor, role: 'researcher', kind: 'floating', agreement: AGREEMENT }, tokens.construction)).status).toBe(201);
+    expectProblem(
+      await appoint({ personId: visitor, role: 'researcher', kind: 'floating' }, tokens.construction),
+      422,
+      'A18-floating-agreement',
+      '第十八条',
+    );
+    expect(
+      (
+        await appoint(
+          { personId: visitor, role: 'researcher', kind: 'floating', agreement: AGREEMENT },
+          tokens.construction,
+        )
+      ).status,
+    ).toBe(201);
 
-    const lab = await call<{ id: string }>(world, 'POST', '/platforms', { token: tokens.dst, body: { name: '辽宁省端到端人员重点实验室', kind: 'key_laboratory', supportingUnitId: OUTSIDE } });
+    const lab = await call<{ id: string }>(world, 'POST', '/platforms', {
+      token: tokens.dst,
+      body: { name: '辽宁省端到端人员重点实验室', kind: 'key_laboratory', supportingUnitId: OUTSIDE },
+    });
     serial += 1;
     const labNumber = residentId(serial);
-    expect((await call(world, 'POST', `/platforms/${lab.body.id}/roster`, { token: tokens.dst, body: { rows: [{ name: '林工程师', idNumber: labNumber, kind: 'fixed', role: 'researcher', startsOn: '2021-09-01' }] } })).status).toBe(200);
-    const lin = await call<{ id: string; idNumberMasked: string }>(world, 'POST', '/people', { token: tokens.supporting, body: { name: '林工程师', idNumber: labNumber, employerOrgId: ORGS.supporting } });
+    expect(
+      (
+        await call(world, 'POST', `/platforms/${lab.body.id}/roster`, {
+          token: tokens.dst,
+          body: {
+            rows: [
+              { name: '林工程师', idNumber: labNumber, kind: 'fixed', role: 'researcher', startsOn: '2021-09-01' },
+            ],
+          },
+        })
+      ).status,
+    ).toBe(200);
+    const lin = await call<{ id: string; idNumberMasked: string }>(world, 'POST', '/people', {
+      token: tokens.supporting,
+      body: { name: '林工程师', idNumber: labNumber, employerOrgId: ORGS.supporting },
+    });
     const held = await appoint({ personId: lin.body.id, role: 'researcher' });
     expect(held.body.status).toBe('awaiting_waiver');
-    expect(held.body.findings).toContainEqual(expect.objectContaining({ rule: 'A18-one-platform', details: { platformId: lab.body.id, platformName: '辽宁省端到端人员重点实验室', since: '2021-09-01' } }));
+    expect(held.body.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'A18-one-platform',
+        details: { platformId: lab.body.id, platformName: '辽宁省端到端人员重点实验室', since: '2021-09-01' },
+      }),
+    );
     const duplicate = await eventually(async () => {
       const found = (await readAllEvents(world.nats.url)).filter((e) => e.type === 'tic.personnel.duplicate_found');
       expect(found).toHaveLength(1);
@@ -118,24 +218,83 @@ describe('the personnel registry through the gateway (gateway, applications and 
 
   it('A16/A17 and the compliance read over HTTP: hard rules refuse the committee, the size is kept as a finding, every finding is read back', async () => {
     const put = (kind: string, members: { name: string; orgId: string; isChair?: boolean }[], version?: number) =>
-      call<{ version: number; findings: { rule: string; passed: boolean }[] }>(world, 'PUT', `/centers/${centerId}/committees/${kind}`, {
-        token: tokens.supporting, body: { termStartsOn: today(), termEndsOn: addDays(today(), 1000), members, ...(version === undefined ? {} : { version }) },
-      });
-    expectProblem(await put('management', [{ name: '依托单位副总', orgId: ORGS.supporting }, { name: '外聘专家', orgId: OUTSIDE }]), 422, 'A16-mgmt-committee', '第十六条');
-    expect((await put('management', [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }])).status).toBe(200);
-    const outsiders = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `外单位专家${i + 1}`, orgId: OUTSIDE }));
+      call<{ version: number; findings: { rule: string; passed: boolean }[] }>(
+        world,
+        'PUT',
+        `/centers/${centerId}/committees/${kind}`,
+        {
+          token: tokens.supporting,
+          body: {
+            termStartsOn: today(),
+            termEndsOn: addDays(today(), 1000),
+            members,
+            ...(version === undefined ? {} : { version }),
+          },
+        },
+      );
+    expectProblem(
+      await put('management', [
+        { name: '依托单位副总', orgId: ORGS.supporting },
+        { name: '外聘专家', orgId: OUTSIDE },
+      ]),
+      422,
+      'A16-mgmt-committee',
+      '第十六条',
+    );
+    expect((await put('management', [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }])).status).toBe(
+      200,
+    );
+    const outsiders = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ name: `外单位专家${i + 1}`, orgId: OUTSIDE }));
     const chair = { name: '外单位院士', orgId: OUTSIDE, isChair: true };
-    expectProblem(await put('advisory', [chair, ...outsiders(3), { name: '依托单位专家1', orgId: ORGS.supporting }, { name: '依托单位专家2', orgId: ORGS.supporting }, { name: '共建单位专家', orgId: ORGS.coBuilder }]), 422, 'A17-insiders', '第十七条');
-    expectProblem(await put('advisory', [{ ...chair, orgId: ORGS.supporting }, ...outsiders(6)]), 422, 'A17-chair', '第十七条');
+    expectProblem(
+      await put('advisory', [
+        chair,
+        ...outsiders(3),
+        { name: '依托单位专家1', orgId: ORGS.supporting },
+        { name: '依托单位专家2', orgId: ORGS.supporting },
+        { name: '共建单位专家', orgId: ORGS.coBuilder },
+      ]),
+      422,
+      'A17-insiders',
+      '第十七条',
+    );
+    expectProblem(
+      await put('advisory', [{ ...chair, orgId: ORGS.supporting }, ...outsiders(6)]),
+      422,
+      'A17-chair',
+      '第十七条',
+    );
     const six = await put('advisory', [chair, ...outsiders(5)]);
     expect(six.status).toBe(200);
     expect(six.body.findings).toContainEqual(expect.objectContaining({ rule: 'A17-size', passed: false }));
 
-    const compliance = await call<ComplianceDto>(world, 'GET', `/centers/${centerId}/compliance?year=${today().slice(0, 4)}`, { token: tokens.recommender });
+    const compliance = await call<ComplianceDto>(
+      world,
+      'GET',
+      `/centers/${centerId}/compliance?year=${today().slice(0, 4)}`,
+      { token: tokens.recommender },
+    );
     expect(compliance.status).toBe(200);
-    expect(compliance.body.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['A14-deputies', 'A15-director', 'A16-mgmt-committee', 'A16-meeting', 'A17-size', 'A17-insiders', 'A17-chair', 'A17-meeting', 'A18-fixed-count', 'A18-one-platform', 'A19-aux-staff']));
+    expect(compliance.body.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining([
+        'A14-deputies',
+        'A15-director',
+        'A16-mgmt-committee',
+        'A16-meeting',
+        'A17-size',
+        'A17-insiders',
+        'A17-chair',
+        'A17-meeting',
+        'A18-fixed-count',
+        'A18-one-platform',
+        'A19-aux-staff',
+      ]),
+    );
     // The director and four deputies are active fixed staff (the researcher fixed elsewhere still waits for DST): five, under A18's ten.
-    expect(compliance.body.findings).toContainEqual(expect.objectContaining({ rule: 'A18-fixed-count', passed: false, details: { fixedStaff: 5, minimum: 10 } }));
+    expect(compliance.body.findings).toContainEqual(
+      expect.objectContaining({ rule: 'A18-fixed-count', passed: false, details: { fixedStaff: 5, minimum: 10 } }),
+    );
     expect(compliance.body).toMatchObject({ blocking: [], compliant: false });
     expect(compliance.body.unwaived).toEqual(expect.arrayContaining(['A17-size', 'A18-fixed-count']));
     const otherUnit = await world.token('supporting_unit', unit('大连示范海洋工程研究院有限公司'));
@@ -146,7 +305,10 @@ describe('the personnel registry through the gateway (gateway, applications and 
     serial += 1;
     const valid = residentId(serial);
     const wrong = `${valid.slice(0, 17)}${valid.endsWith('0') ? '1' : '0'}`;
-    const reply = await call(world, 'POST', '/people', { token: tokens.supporting, body: { name: '李娜', idNumber: wrong, employerOrgId: ORGS.supporting } });
+    const reply = await call(world, 'POST', '/people', {
+      token: tokens.supporting,
+      body: { name: '李娜', idNumber: wrong, employerOrgId: ORGS.supporting },
+    });
     expect(reply.status).toBe(400);
     expect(reply.headers.get('content-type')).toMatch(PROBLEM);
     expect((reply.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['idNumber']);

@@ -45,7 +45,9 @@ describe('the token command and the development key', () => {
   });
 
   it('prints an ES256 token with sub, name, role, org, and 8 hours of validity, that the gateway accepts', async () => {
-    const token = await tokenCommand(['--role', 'dst_admin', '--org', org, '--sub', 'dev-admin-1', '--name', '王五'], { DEV_JWT_DIR: keyDir });
+    const token = await tokenCommand(['--role', 'dst_admin', '--org', org, '--sub', 'dev-admin-1', '--name', '王五'], {
+      DEV_JWT_DIR: keyDir,
+    });
     expect(decodeProtectedHeader(token).alg).toBe('ES256');
     const claims = decodeJwt(token);
     expect(claims).toMatchObject({ sub: 'dev-admin-1', name: '王五', role: 'dst_admin', org });
@@ -53,12 +55,22 @@ describe('the token command and the development key', () => {
 
     const id = randomUUID();
     await request(gateway.url).get(`/api/v1/organizations/${id}`).set('authorization', `Bearer ${token}`).expect(200);
-    expect(state.last(GetOrganization).context?.caller).toEqual({ userId: 'dev-admin-1', name: '王五', role: 'dst_admin', orgId: org });
+    expect(state.last(GetOrganization).context?.caller).toEqual({
+      userId: 'dev-admin-1',
+      name: '王五',
+      role: 'dst_admin',
+      orgId: org,
+    });
   });
 
   it('defaults sub and name', async () => {
     const claims = decodeJwt(await tokenCommand(['--role', 'expert', '--org', org], { DEV_JWT_DIR: keyDir }));
-    expect(claims).toMatchObject({ role: 'expert', org, sub: expect.stringMatching(/^dev-expert-/), name: expect.any(String) });
+    expect(claims).toMatchObject({
+      role: 'expert',
+      org,
+      sub: expect.stringMatching(/^dev-expert-/),
+      name: expect.any(String),
+    });
   });
 
   it.each([
@@ -71,6 +83,8 @@ describe('the token command and the development key', () => {
   });
 
   it('does not run in production', async () => {
-    await expect(tokenCommand(['--role', 'dst_admin', '--org', org], { NODE_ENV: 'production', DEV_JWT_DIR: keyDir })).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      tokenCommand(['--role', 'dst_admin', '--org', org], { NODE_ENV: 'production', DEV_JWT_DIR: keyDir }),
+    ).rejects.toBeInstanceOf(UsageError);
   });
 });

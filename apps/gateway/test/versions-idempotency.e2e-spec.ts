@@ -37,14 +37,22 @@ describe('gateway: versions, idempotency, downloads (real NATS and Redis)', () =
 
     it('takes the version from If-Match and answers with the new ETag', async () => {
       const id = randomUUID();
-      const res = await http().post(`/api/v1/applications/${id}/transitions`).set('authorization', `Bearer ${unit}`).set('if-match', 'W/"3"').send({ action: 'submit' });
+      const res = await http()
+        .post(`/api/v1/applications/${id}/transitions`)
+        .set('authorization', `Bearer ${unit}`)
+        .set('if-match', 'W/"3"')
+        .send({ action: 'submit' });
       expect(res.status).toBe(200);
       expect(res.headers.etag).toBe('W/"4"');
       expect(world.state.last(TransitionApplication).payload).toMatchObject({ id, action: 'submit', version: 3 });
     });
 
     it('409 on a stale version given by If-Match', async () => {
-      const res = await http().post(`/api/v1/applications/${randomUUID()}/transitions`).set('authorization', `Bearer ${unit}`).set('if-match', 'W/"2"').send({ action: 'submit' });
+      const res = await http()
+        .post(`/api/v1/applications/${randomUUID()}/transitions`)
+        .set('authorization', `Bearer ${unit}`)
+        .set('if-match', 'W/"2"')
+        .send({ action: 'submit' });
       expect(res.status).toBe(409);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body.type).toContain('stale_version');
@@ -53,7 +61,11 @@ describe('gateway: versions, idempotency, downloads (real NATS and Redis)', () =
 
     it('400 when If-Match and the body’s version disagree, without asking the service', async () => {
       const before = world.state.count(TransitionApplication);
-      const res = await http().post(`/api/v1/applications/${randomUUID()}/transitions`).set('authorization', `Bearer ${unit}`).set('if-match', '"3"').send({ action: 'submit', version: 2 });
+      const res = await http()
+        .post(`/api/v1/applications/${randomUUID()}/transitions`)
+        .set('authorization', `Bearer ${unit}`)
+        .set('if-match', '"3"')
+        .send({ action: 'submit', version: 2 });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ path: 'version' })]);
       expect(world.state.count(TransitionApplication)).toBe(before);
@@ -65,8 +77,16 @@ describe('gateway: versions, idempotency, downloads (real NATS and Redis)', () =
       const key = randomUUID();
       const body = { name: '大连理工大学', kind: 'university', legalPerson: true };
       const before = world.state.count(CreateOrganization);
-      const first = await http().post('/api/v1/organizations').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send(body);
-      const second = await http().post('/api/v1/organizations').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send(body);
+      const first = await http()
+        .post('/api/v1/organizations')
+        .set('authorization', `Bearer ${admin}`)
+        .set('idempotency-key', key)
+        .send(body);
+      const second = await http()
+        .post('/api/v1/organizations')
+        .set('authorization', `Bearer ${admin}`)
+        .set('idempotency-key', key)
+        .send(body);
       expect(first.status).toBe(201);
       expect(second.status).toBe(201);
       expect(second.headers['idempotency-replayed']).toBe('true');
@@ -75,7 +95,11 @@ describe('gateway: versions, idempotency, downloads (real NATS and Redis)', () =
       expect(world.state.count(CreateOrganization)).toBe(before + 1);
       expect(world.state.last(CreateOrganization).context?.idempotencyKey).toBe(key);
 
-      const other = await http().post('/api/v1/organizations').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send({ ...body, name: '东北大学' });
+      const other = await http()
+        .post('/api/v1/organizations')
+        .set('authorization', `Bearer ${admin}`)
+        .set('idempotency-key', key)
+        .send({ ...body, name: '东北大学' });
       expect(other.status).toBe(422);
       expect(other.headers['content-type']).toMatch(PROBLEM);
       expect(other.body.type).toContain('idempotency_key_reused');
@@ -90,11 +114,20 @@ describe('gateway: versions, idempotency, downloads (real NATS and Redis)', () =
       const key = randomUUID();
       const body = { year: 2027, title: '2027年度申报', opensOn: '2027-03-01', closesOn: '2027-04-30' };
       const before = world.state.count(OpenCall);
-      const first = http().post('/api/v1/calls').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send(body).then((r) => r);
+      const first = http()
+        .post('/api/v1/calls')
+        .set('authorization', `Bearer ${admin}`)
+        .set('idempotency-key', key)
+        .send(body)
+        .then((r) => r);
       await eventually(() => {
         expect(world.state.count(OpenCall)).toBe(before + 1);
       });
-      const duplicate = await http().post('/api/v1/calls').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send(body);
+      const duplicate = await http()
+        .post('/api/v1/calls')
+        .set('authorization', `Bearer ${admin}`)
+        .set('idempotency-key', key)
+        .send(body);
       expect(duplicate.status).toBe(409);
       expect(duplicate.body.type).toContain('idempotency_in_progress');
       open();
@@ -105,29 +138,50 @@ describe('gateway: versions, idempotency, downloads (real NATS and Redis)', () =
 
     it('keeps the key per user: another user with the same key is a new request', async () => {
       const key = randomUUID();
-      const other = await world.keys.sign({ sub: `admin-${randomUUID()}`, name: '省科技厅赵六', role: 'dst_admin', org });
+      const other = await world.keys.sign({
+        sub: `admin-${randomUUID()}`,
+        name: '省科技厅赵六',
+        role: 'dst_admin',
+        org,
+      });
       const body = { name: '沈阳工业大学', kind: 'university', legalPerson: true };
       const before = world.state.count(CreateOrganization);
-      await http().post('/api/v1/organizations').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send(body).expect(201);
-      const res = await http().post('/api/v1/organizations').set('authorization', `Bearer ${other}`).set('idempotency-key', key).send(body).expect(201);
+      await http()
+        .post('/api/v1/organizations')
+        .set('authorization', `Bearer ${admin}`)
+        .set('idempotency-key', key)
+        .send(body)
+        .expect(201);
+      const res = await http()
+        .post('/api/v1/organizations')
+        .set('authorization', `Bearer ${other}`)
+        .set('idempotency-key', key)
+        .send(body)
+        .expect(201);
       expect(res.headers['idempotency-replayed']).toBeUndefined();
       expect(world.state.count(CreateOrganization)).toBe(before + 2);
     });
   });
 
   it('downloads the export as an xlsx attachment with its (Chinese) file name', async () => {
-    const res = await http().get('/api/v1/applications/export?year=2027').set('authorization', `Bearer ${admin}`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => {
-        chunks.push(c);
+    const res = await http()
+      .get('/api/v1/applications/export?year=2027')
+      .set('authorization', `Bearer ${admin}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => {
+          chunks.push(c);
+        });
+        r.on('end', () => {
+          done(null, Buffer.concat(chunks));
+        });
       });
-      r.on('end', () => {
-        done(null, Buffer.concat(chunks));
-      });
-    });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('申报汇总 2027.xlsx')}`);
+    expect(res.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('申报汇总 2027.xlsx')}`,
+    );
     expect((res.body as Buffer).toString()).toBe('PK\u0003\u0004 a workbook');
     expect(world.state.last(ExportApplications).payload).toMatchObject({ year: 2027 });
   });

@@ -13,16 +13,25 @@ export const personnelConfigSchema = baseConfigSchema
   .extend({
     HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3102),
     DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
-    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('tic'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/)
+      .default('tic'),
     /** Moves the service's clock by whole days; end-to-end tests only, refused in production. */
     CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
     /**
      * AES-256-GCM keys for resident ID numbers, `id:base64,id:base64…`. The first encrypts; the
      * others still decrypt until `npm run rotate-keys -w @tic/personnel` has re-encrypted every row.
      */
-    PERSONNEL_ID_ENCRYPTION_KEYS: z.string().default(DEVELOPMENT_ENCRYPTION_KEYS).transform((value, ctx) => parseKeyRing(value, ctx)),
+    PERSONNEL_ID_ENCRYPTION_KEYS: z
+      .string()
+      .default(DEVELOPMENT_ENCRYPTION_KEYS)
+      .transform((value, ctx) => parseKeyRing(value, ctx)),
     /** HMAC-SHA-256 key of the lookup hash; the duplicate check compares hashes and never decrypts. */
-    PERSONNEL_ID_HMAC_KEY: z.string().default(DEVELOPMENT_HMAC_KEY).transform((value, ctx) => parseSecret(value, ctx)),
+    PERSONNEL_ID_HMAC_KEY: z
+      .string()
+      .default(DEVELOPMENT_HMAC_KEY)
+      .transform((value, ctx) => parseSecret(value, ctx)),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.CLOCK_OFFSET_DAYS === 0, {
     path: ['CLOCK_OFFSET_DAYS'],
@@ -32,9 +41,14 @@ export const personnelConfigSchema = baseConfigSchema
     path: ['PERSONNEL_ID_ENCRYPTION_KEYS'],
     error: 'must be set in production (the development key is public)',
   })
-  .refine((config) => config.NODE_ENV !== 'production' || !config.PERSONNEL_ID_HMAC_KEY.equals(Buffer.from(DEVELOPMENT_HMAC_KEY, 'base64')), {
-    path: ['PERSONNEL_ID_HMAC_KEY'],
-    error: 'must be set in production (the development key is public)',
-  });
+  .refine(
+    (config) =>
+      config.NODE_ENV !== 'production' ||
+      !config.PERSONNEL_ID_HMAC_KEY.equals(Buffer.from(DEVELOPMENT_HMAC_KEY, 'base64')),
+    {
+      path: ['PERSONNEL_ID_HMAC_KEY'],
+      error: 'must be set in production (the development key is public)',
+    },
+  );
 
 export type PersonnelConfig = z.output<typeof personnelConfigSchema>;

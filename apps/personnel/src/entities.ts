@@ -9,4 +9,13 @@ import { Person } from './people/person.entity';
 import { Platform } from './platforms/platform.entity';
 
 /** Every table of the personnel schema (the platform's outbox and inbox are added by ormConfig). */
-export const PERSONNEL_ENTITIES = [Person, IdentityRead, Platform, Appointment, Committee, CommitteeMeeting, CenterWaiver, ...DEADLINE_ENTITIES];
+export const PERSONNEL_ENTITIES = [
+  Person,
+  IdentityRead,
+  Platform,
+  Appointment,
+  Committee,
+  CommitteeMeeting,
+  CenterWaiver,
+  ...DEADLINE_ENTITIES,
+];

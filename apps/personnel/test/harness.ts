@@ -71,7 +71,10 @@ export interface RunningPersonnel extends RunningService<PersonnelConfig> {
   /** Same as newCenter (the name older tests use). */
   establishCenter(center?: Partial<CenterFacts>): Promise<string>;
   /** A person registered by a unit (the supporting unit unless said otherwise), with a fresh ID number. */
-  newPerson(person?: { name?: string; employerOrgId?: string; idNumber?: string }, caller?: Caller): Promise<PersonDto & { existing: boolean }>;
+  newPerson(
+    person?: { name?: string; employerOrgId?: string; idNumber?: string },
+    caller?: Caller,
+  ): Promise<PersonDto & { existing: boolean }>;
 }
 
 /** The service in this process for a whole test file, on a fresh database and a private NATS. */
@@ -95,7 +98,10 @@ export function runningPersonnel(label: string, env: Record<string, string> = {}
       aggregateVersion: 1,
       data: {
         centerId,
-        name: { zh: facts.name ?? `辽宁省智能制造技术创新中心${centerId.slice(0, 4)}`, en: 'Liaoning Intelligent Manufacturing TIC' },
+        name: {
+          zh: facts.name ?? `辽宁省智能制造技术创新中心${centerId.slice(0, 4)}`,
+          en: 'Liaoning Intelligent Manufacturing TIC',
+        },
         applicationId: uuidv4(),
         field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
         track: 'formal',
@@ -115,7 +121,18 @@ export function runningPersonnel(label: string, env: Record<string, string> = {}
     clock,
     newCenter,
     establishCenter: newCenter,
-    newPerson: (person: { name?: string; employerOrgId?: string; idNumber?: string } = {}, caller: Caller = CALLERS.supporting) =>
-      service.call(RegisterPerson, { name: person.name ?? `人员${serial + 1}`, idNumber: person.idNumber ?? newIdNumber(), employerOrgId: person.employerOrgId ?? ORGS.supporting }, caller),
+    newPerson: (
+      person: { name?: string; employerOrgId?: string; idNumber?: string } = {},
+      caller: Caller = CALLERS.supporting,
+    ) =>
+      service.call(
+        RegisterPerson,
+        {
+          name: person.name ?? `人员${serial + 1}`,
+          idNumber: person.idNumber ?? newIdNumber(),
+          employerOrgId: person.employerOrgId ?? ORGS.supporting,
+        },
+        caller,
+      ),
   });
 }

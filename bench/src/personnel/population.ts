@@ -37,8 +37,34 @@ export interface PlatformPlan {
   readonly name: string;
 }
 
-const CITIES = ['沈阳', '大连', '鞍山', '抚顺', '本溪', '丹东', '锦州', '营口', '阜新', '辽阳', '盘锦', '铁岭', '朝阳', '葫芦岛'];
-const FIELDS = ['智能装备', '新材料', '生物医药', '集成电路', '海洋工程', '精细化工', '现代农业', '能源装备', '工业软件', '先进制造'];
+const CITIES = [
+  '沈阳',
+  '大连',
+  '鞍山',
+  '抚顺',
+  '本溪',
+  '丹东',
+  '锦州',
+  '营口',
+  '阜新',
+  '辽阳',
+  '盘锦',
+  '铁岭',
+  '朝阳',
+  '葫芦岛',
+];
+const FIELDS = [
+  '智能装备',
+  '新材料',
+  '生物医药',
+  '集成电路',
+  '海洋工程',
+  '精细化工',
+  '现代农业',
+  '能源装备',
+  '工业软件',
+  '先进制造',
+];
 const KIND_NAMES: Record<PlatformKind, string> = {
   technology_innovation_center: '技术创新中心',
   key_laboratory: '重点实验室',
@@ -52,7 +78,11 @@ export function platformPlan(platform: number): PlatformPlan {
   const kind = PLATFORM_KINDS[platform % PLATFORM_KINDS.length] ?? 'other';
   const city = CITIES[platform % CITIES.length] ?? '沈阳';
   const field = FIELDS[Math.floor(platform / CITIES.length) % FIELDS.length] ?? '先进制造';
-  return { kind, closed: isClosedPlatform(platform), name: `辽宁省${city}${field}${KIND_NAMES[kind]}（${platform + 1}）` };
+  return {
+    kind,
+    closed: isClosedPlatform(platform),
+    name: `辽宁省${city}${field}${KIND_NAMES[kind]}（${platform + 1}）`,
+  };
 }
 
 export interface PostPlan {
@@ -68,15 +98,39 @@ export interface PostPlan {
 // 2 none; 2 fixed + floating elsewhere; 14 fixed; 1 fixed past its end date; 1 fixed awaiting a
 // waiver; 3 floating; 2 fixed and ended. 80% of posts are fixed, 8% ended.
 const BUCKETS = 25;
-const ROLES: readonly StaffRole[] = ['researcher', 'researcher', 'researcher', 'researcher', 'researcher', 'researcher', 'technician', 'technician', 'manager', 'auxiliary', 'deputy_director'];
+const ROLES: readonly StaffRole[] = [
+  'researcher',
+  'researcher',
+  'researcher',
+  'researcher',
+  'researcher',
+  'researcher',
+  'technician',
+  'technician',
+  'manager',
+  'auxiliary',
+  'deputy_director',
+];
 
 export function postsOf(person: number): PostPlan[] {
   const bucket = person % BUCKETS;
-  const post = (kind: PostPlan['kind'], status: PostPlan['status'], salt: number, endsOn: string | null = null): PostPlan => {
+  const post = (
+    kind: PostPlan['kind'],
+    status: PostPlan['status'],
+    salt: number,
+    endsOn: string | null = null,
+  ): PostPlan => {
     const h = mix(person, salt);
     const year = 2015 + (h % 11);
     const month = String(1 + ((h >>> 8) % 12)).padStart(2, '0');
-    return { kind, status, platform: h % PLATFORMS, role: ROLES[(h >>> 16) % ROLES.length] ?? 'researcher', startsOn: `${year}-${month}-01`, endsOn };
+    return {
+      kind,
+      status,
+      platform: h % PLATFORMS,
+      role: ROLES[(h >>> 16) % ROLES.length] ?? 'researcher',
+      startsOn: `${year}-${month}-01`,
+      endsOn,
+    };
   };
   if (bucket < 2) return [];
   if (bucket < 4) return [post('fixed', 'active', 1), post('floating', 'active', 2)];

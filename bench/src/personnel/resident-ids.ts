@@ -2,8 +2,26 @@ import { residentIdCheckCharacter } from '@tic/domain';
 
 // Districts of Shenyang, Dalian, Anshan, Fushun, Benxi and Dandong (GB/T 2260).
 const REGIONS = [
-  '210102', '210103', '210104', '210105', '210106', '210111', '210112', '210113', '210114', '210115',
-  '210202', '210203', '210204', '210211', '210212', '210213', '210302', '210303', '210402', '210502',
+  '210102',
+  '210103',
+  '210104',
+  '210105',
+  '210106',
+  '210111',
+  '210112',
+  '210113',
+  '210114',
+  '210115',
+  '210202',
+  '210203',
+  '210204',
+  '210211',
+  '210212',
+  '210213',
+  '210302',
+  '210303',
+  '210402',
+  '210502',
 ] as const;
 const FIRST_BIRTH_DAY = Date.UTC(1958, 0, 1);
 const BIRTH_DAYS = 16_000; // to 2001-10
@@ -12,7 +30,9 @@ const DAY_MS = 86_400_000;
 // Coprime with REGIONS × BIRTH_DAYS (2^9 · 5^4), so that scattering the numbers keeps them distinct.
 const SCATTER = 7919;
 
-const BIRTH_DATES = Array.from({ length: BIRTH_DAYS }, (_, day) => new Date(FIRST_BIRTH_DAY + day * DAY_MS).toISOString().slice(0, 10).replaceAll('-', ''));
+const BIRTH_DATES = Array.from({ length: BIRTH_DAYS }, (_, day) =>
+  new Date(FIRST_BIRTH_DAY + day * DAY_MS).toISOString().slice(0, 10).replaceAll('-', ''),
+);
 
 /**
  * The n-th resident ID number (GB 11643) of the benchmark: a Liaoning district, a real birth date

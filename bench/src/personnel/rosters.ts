@@ -27,9 +27,13 @@ export class RosterMaker {
   private readonly random: () => number;
   private readonly ownStaff: number[] = [];
 
-  constructor(private readonly today: string, seed: number) {
+  constructor(
+    private readonly today: string,
+    seed: number,
+  ) {
     this.random = mulberry32(seed);
-    for (let person = 0; person < PEOPLE; person += 1) if (bindingPlatform(person, today) === HOME_PLATFORM) this.ownStaff.push(person);
+    for (let person = 0; person < PEOPLE; person += 1)
+      if (bindingPlatform(person, today) === HOME_PLATFORM) this.ownStaff.push(person);
   }
 
   get homeStaff(): number {
@@ -61,11 +65,21 @@ export class RosterMaker {
     };
     const binding = (person: number) => bindingPlatform(person, this.today);
     const rows: RosterRow[] = [];
-    for (let i = 0; i < MIX.conflicts; i += 1) rows.push(line(pick((p) => binding(p) !== null && binding(p) !== HOME_PLATFORM)));
+    for (let i = 0; i < MIX.conflicts; i += 1)
+      rows.push(line(pick((p) => binding(p) !== null && binding(p) !== HOME_PLATFORM)));
     // A small trial population (BENCH_PEOPLE) has too few staff on one platform: unbound people fill in.
     const ownStaff = Math.min(MIX.ownStaff, Math.floor(this.ownStaff.length / 2));
-    for (let i = 0; i < ownStaff; i += 1) rows.push(line(pick(() => true, () => this.ownStaff[Math.floor(this.random() * this.ownStaff.length)] ?? 0)));
-    for (let i = 0; i < MIX.unbound + MIX.ownStaff - ownStaff; i += 1) rows.push(line(pick((p) => binding(p) === null)));
+    for (let i = 0; i < ownStaff; i += 1)
+      rows.push(
+        line(
+          pick(
+            () => true,
+            () => this.ownStaff[Math.floor(this.random() * this.ownStaff.length)] ?? 0,
+          ),
+        ),
+      );
+    for (let i = 0; i < MIX.unbound + MIX.ownStaff - ownStaff; i += 1)
+      rows.push(line(pick((p) => binding(p) === null)));
     for (let i = 0; i < MIX.floating; i += 1) rows.push({ ...line(pick(() => true)), kind: 'floating' });
     const newcomers = new Set<number>();
     while (newcomers.size < MIX.unregistered) newcomers.add(Math.floor(this.random() * 100_000_000));

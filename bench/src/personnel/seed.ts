@@ -41,9 +41,49 @@ export async function seedPersonnel(databaseUrl: string, identityNumbers: Identi
   return { ...counts, seconds: { platforms, people, appointments } };
 }
 
-const PLATFORM_COLUMNS = ['id', 'created_at', 'name', 'kind', 'status', 'code', 'supporting_unit_id', 'construction_unit_id', 'recommender_id', 'co_builder_ids', 'source'];
-const PERSON_COLUMNS = ['id', 'created_at', 'name', 'id_number_ciphertext', 'id_number_key_id', 'id_number_hash', 'id_number_masked', 'title', 'employer_org_id', 'registered_by_org_id', 'phone', 'email', 'updated_at'];
-const APPOINTMENT_COLUMNS = ['id', 'created_at', 'person_id', 'platform_id', 'role', 'kind', 'status', 'starts_on', 'ends_on', 'agreement', 'findings', 'waivers', 'director_filing'];
+const PLATFORM_COLUMNS = [
+  'id',
+  'created_at',
+  'name',
+  'kind',
+  'status',
+  'code',
+  'supporting_unit_id',
+  'construction_unit_id',
+  'recommender_id',
+  'co_builder_ids',
+  'source',
+];
+const PERSON_COLUMNS = [
+  'id',
+  'created_at',
+  'name',
+  'id_number_ciphertext',
+  'id_number_key_id',
+  'id_number_hash',
+  'id_number_masked',
+  'title',
+  'employer_org_id',
+  'registered_by_org_id',
+  'phone',
+  'email',
+  'updated_at',
+];
+const APPOINTMENT_COLUMNS = [
+  'id',
+  'created_at',
+  'person_id',
+  'platform_id',
+  'role',
+  'kind',
+  'status',
+  'starts_on',
+  'ends_on',
+  'agreement',
+  'findings',
+  'waivers',
+  'director_filing',
+];
 const NULL = '\\N';
 
 function* platformLines(counts: { platforms: number }): Generator<string> {
@@ -51,7 +91,19 @@ function* platformLines(counts: { platforms: number }): Generator<string> {
     const { kind, closed, name } = platformPlan(platform);
     const center = kind === 'technology_innovation_center';
     const code = `LN-${String(platform + 1).padStart(5, '0')}`;
-    yield row([benchId('platform', platform), CREATED_AT, name, kind, closed ? 'closed' : 'active', code, organizationId(platform * 7 + 1), center ? organizationId(platform * 7 + 2) : NULL, NULL, '[]', center ? 'center_registry' : 'api']);
+    yield row([
+      benchId('platform', platform),
+      CREATED_AT,
+      name,
+      kind,
+      closed ? 'closed' : 'active',
+      code,
+      organizationId(platform * 7 + 1),
+      center ? organizationId(platform * 7 + 2) : NULL,
+      NULL,
+      '[]',
+      center ? 'center_registry' : 'api',
+    ]);
     counts.platforms += 1;
   }
 }
@@ -60,7 +112,21 @@ function* personLines(identityNumbers: IdentityNumbers, counts: { people: number
   for (let person = 0; person < PEOPLE; person += 1) {
     const id = benchId('person', person);
     const number = identityNumbers.protect(id, registeredId(person));
-    yield row([id, CREATED_AT, personName(person), number.ciphertext, number.keyId, number.hash, number.masked, NULL, organizationId(person), DST_ORG_ID, NULL, NULL, CREATED_AT]);
+    yield row([
+      id,
+      CREATED_AT,
+      personName(person),
+      number.ciphertext,
+      number.keyId,
+      number.hash,
+      number.masked,
+      NULL,
+      organizationId(person),
+      DST_ORG_ID,
+      NULL,
+      NULL,
+      CREATED_AT,
+    ]);
     counts.people += 1;
   }
 }
@@ -69,7 +135,21 @@ function* appointmentLines(counts: { appointments: number }): Generator<string> 
   for (let person = 0; person < PEOPLE; person += 1) {
     for (const post of postsOf(person)) {
       const id = benchId('appointment', counts.appointments);
-      yield row([id, CREATED_AT, benchId('person', person), benchId('platform', post.platform), post.role, post.kind, post.status, post.startsOn, post.endsOn ?? NULL, NULL, '[]', '[]', NULL]);
+      yield row([
+        id,
+        CREATED_AT,
+        benchId('person', person),
+        benchId('platform', post.platform),
+        post.role,
+        post.kind,
+        post.status,
+        post.startsOn,
+        post.endsOn ?? NULL,
+        NULL,
+        '[]',
+        '[]',
+        NULL,
+      ]);
       counts.appointments += 1;
     }
   }
@@ -103,7 +183,8 @@ function* chunks(lines: Iterable<string>): Generator<string> {
 /** VACUUM (ANALYZE): fresh statistics, and the visibility map a long-running database would have. */
 export async function analyze(databaseUrl: string): Promise<void> {
   await withClient(databaseUrl, async (client) => {
-    for (const table of ['platform', 'person', 'appointment']) await client.query(`vacuum (analyze) personnel.${table}`);
+    for (const table of ['platform', 'person', 'appointment'])
+      await client.query(`vacuum (analyze) personnel.${table}`);
   });
 }
 

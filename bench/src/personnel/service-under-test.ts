@@ -51,7 +51,10 @@ export async function startInfrastructure(cleanup: Cleanup): Promise<Infrastruct
   cleanup.add('stop nats-server', () => nats.stop());
   // The development keys unless the environment sets others, as `npm start` would run.
   const config = personnelConfigSchema.parse({
-    ...definedOnly({ PERSONNEL_ID_ENCRYPTION_KEYS: process.env.PERSONNEL_ID_ENCRYPTION_KEYS, PERSONNEL_ID_HMAC_KEY: process.env.PERSONNEL_ID_HMAC_KEY }),
+    ...definedOnly({
+      PERSONNEL_ID_ENCRYPTION_KEYS: process.env.PERSONNEL_ID_ENCRYPTION_KEYS,
+      PERSONNEL_ID_HMAC_KEY: process.env.PERSONNEL_ID_HMAC_KEY,
+    }),
     DATABASE_URL: db.url,
     NATS_URL: nats.url,
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -59,24 +62,37 @@ export async function startInfrastructure(cleanup: Cleanup): Promise<Infrastruct
     HTTP_PORT: '0',
     LOG_LEVEL: 'warn',
   });
-  cleanup.add(`delete Redis keys ${config.QUEUE_PREFIX}:*`, () => deleteKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`));
+  cleanup.add(`delete Redis keys ${config.QUEUE_PREFIX}:*`, () =>
+    deleteKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`),
+  );
 
   const migrationsPath = join(dirname(require.resolve('@tic/personnel/dist/app.module')), 'migrations');
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: 'personnel', entities: PERSONNEL_ENTITIES, migrationsPath }));
+  const orm = await MikroORM.init(
+    ormConfig({ databaseUrl: db.url, schema: 'personnel', entities: PERSONNEL_ENTITIES, migrationsPath }),
+  );
   try {
     await runMigrations(orm, 'personnel');
   } finally {
     await orm.close();
   }
-  const identityNumbers = new IdentityNumbers({ encryption: config.PERSONNEL_ID_ENCRYPTION_KEYS, hmac: config.PERSONNEL_ID_HMAC_KEY });
+  const identityNumbers = new IdentityNumbers({
+    encryption: config.PERSONNEL_ID_ENCRYPTION_KEYS,
+    hmac: config.PERSONNEL_ID_HMAC_KEY,
+  });
   return { db, config, identityNumbers };
 }
 
 /** The personnel service in this process, as `npm start` runs it, and a NATS client as the gateway holds one. */
-export async function startService(config: PersonnelConfig, cleanup: Cleanup): Promise<{ app: INestApplication; rpc: RpcClient }> {
+export async function startService(
+  config: PersonnelConfig,
+  cleanup: Cleanup,
+): Promise<{ app: INestApplication; rpc: RpcClient }> {
   const app = await bootstrapService(AppModule.forRoot(config), 'personnel', config);
   cleanup.add('close the service', () => app.close());
-  const rpc = new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [config.NATS_URL] } }), 10_000);
+  const rpc = new RpcClient(
+    ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [config.NATS_URL] } }),
+    10_000,
+  );
   cleanup.add('close the NATS client', () => rpc.onApplicationShutdown());
   return { app, rpc };
 }
@@ -97,5 +113,7 @@ async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
 }
 
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

@@ -42,12 +42,18 @@ export interface CloudEvent<T extends string = string, D = unknown> {
 const envelopeFields = {
   specversion: z.literal('1.0'),
   id: entityId.describe('unique event id, also sent as the Nats-Msg-Id header'),
-  source: z.string().regex(/^\/tic\/[a-z]+$/).describe('/tic/<service>'),
+  source: z
+    .string()
+    .regex(/^\/tic\/[a-z]+$/)
+    .describe('/tic/<service>'),
   subject: entityId.describe('the id of the aggregate the event is about'),
   time: instant,
   datacontenttype: z.literal('application/json'),
   aggregateversion: z.number().int().min(1).describe('1, 2, 3… per aggregate'),
-  traceparent: z.string().regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/).optional(),
+  traceparent: z
+    .string()
+    .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/)
+    .optional(),
   correlationid: z.string().min(1).max(128).optional(),
 };
 

@@ -9,12 +9,29 @@ import { ALL_EVENTS_SUBJECT, EVENT_STREAM, RPC_SUBJECT_PREFIX, rpcSubject } from
 
 // CONTRACT.md: event types that must exist.
 const REQUIRED_TYPES = [
-  'tic.application.submitted', 'tic.application.recommended', 'tic.application.returned', 'tic.application.rejected',
-  'tic.application.approved', 'tic.public_notice.started', 'tic.center.established', 'tic.center.filed',
-  'tic.center.renamed', 'tic.center.direction_changed', 'tic.center.status_changed', 'tic.center.revoked',
-  'tic.center.graduated', 'tic.personnel.director_changed', 'tic.personnel.duplicate_found', 'tic.report.submitted',
-  'tic.report.overdue', 'tic.evaluation.graded', 'tic.rectification.started', 'tic.rectification.accepted',
-  'tic.funding.allocated', 'tic.deadline.reminder', 'tic.deadline.overdue',
+  'tic.application.submitted',
+  'tic.application.recommended',
+  'tic.application.returned',
+  'tic.application.rejected',
+  'tic.application.approved',
+  'tic.public_notice.started',
+  'tic.center.established',
+  'tic.center.filed',
+  'tic.center.renamed',
+  'tic.center.direction_changed',
+  'tic.center.status_changed',
+  'tic.center.revoked',
+  'tic.center.graduated',
+  'tic.personnel.director_changed',
+  'tic.personnel.duplicate_found',
+  'tic.report.submitted',
+  'tic.report.overdue',
+  'tic.evaluation.graded',
+  'tic.rectification.started',
+  'tic.rectification.accepted',
+  'tic.funding.allocated',
+  'tic.deadline.reminder',
+  'tic.deadline.overdue',
 ];
 
 const types = EVENT_DEFINITIONS.map((d) => d.type);
@@ -48,10 +65,13 @@ describe('the event catalogue', () => {
     expect(new Set(types).size).toBe(types.length);
   });
 
-  it.each(EVENT_DEFINITIONS.map((d) => [d.type, d] as const))('%s is published on tic.events.<aggregate>.<event>', (type, definition) => {
-    expect(definition.subject).toBe(`tic.events.${type.slice('tic.'.length)}`);
-    expect(definition.subject.startsWith(`${RPC_SUBJECT_PREFIX}.`)).toBe(false);
-  });
+  it.each(EVENT_DEFINITIONS.map((d) => [d.type, d] as const))(
+    '%s is published on tic.events.<aggregate>.<event>',
+    (type, definition) => {
+      expect(definition.subject).toBe(`tic.events.${type.slice('tic.'.length)}`);
+      expect(definition.subject.startsWith(`${RPC_SUBJECT_PREFIX}.`)).toBe(false);
+    },
+  );
 
   it('keeps events and RPCs in subject spaces that never overlap', () => {
     expect(ALL_EVENTS_SUBJECT).toBe('tic.events.>');
@@ -92,8 +112,15 @@ describe('envelopes', () => {
   it('needs the producer named where several services publish a type', () => {
     const reminder = eventDefinition('tic.deadline.reminder')!;
     expect(reminder.producers).toEqual(['applications', 'personnel', 'evaluations']);
-    expect(() => createEvent(reminder, { id: randomUUID(), subject: FIXTURE_SUBJECT_ID, time: '2026-11-28T02:00:00Z', aggregateVersion: 1, data: EVENT_DATA_FIXTURES['tic.deadline.reminder'] }))
-      .toThrow(/name the producer/);
+    expect(() =>
+      createEvent(reminder, {
+        id: randomUUID(),
+        subject: FIXTURE_SUBJECT_ID,
+        time: '2026-11-28T02:00:00Z',
+        aggregateVersion: 1,
+        data: EVENT_DATA_FIXTURES['tic.deadline.reminder'],
+      }),
+    ).toThrow(/name the producer/);
     expect(sample(reminder, 'personnel').source).toBe('/tic/personnel');
     expect(() => sample(reminder, 'funding')).toThrow(RangeError);
   });
@@ -103,7 +130,11 @@ describe('envelopes', () => {
     ['no type at all', { type: undefined }, 'type'],
     ['an aggregate version of 0', { aggregateversion: 0 }, 'aggregateversion'],
     ['a local time without zone', { time: '2026-11-28T10:00:00' }, 'time'],
-    ['an impossible date in data', { data: { ...EVENT_DATA_FIXTURES['tic.center.filed'], filedOn: '2026-02-30' } }, 'data.filedOn'],
+    [
+      'an impossible date in data',
+      { data: { ...EVENT_DATA_FIXTURES['tic.center.filed'], filedOn: '2026-02-30' } },
+      'data.filedOn',
+    ],
   ])('refuses %s', (_case, change, path) => {
     const base = sample(eventDefinition('tic.center.filed')!);
     const parsed = parseEvent({ ...base, ...change });
@@ -113,10 +144,17 @@ describe('envelopes', () => {
 
   it('passes trace context and correlation id through as extensions', () => {
     const event = createEvent(eventDefinition('tic.center.filed')!, {
-      id: randomUUID(), subject: FIXTURE_SUBJECT_ID, time: '2026-11-28T02:00:00Z', aggregateVersion: 2,
-      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', correlationId: 'req-42',
+      id: randomUUID(),
+      subject: FIXTURE_SUBJECT_ID,
+      time: '2026-11-28T02:00:00Z',
+      aggregateVersion: 2,
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      correlationId: 'req-42',
       data: EVENT_DATA_FIXTURES['tic.center.filed'],
     });
-    expect(event).toMatchObject({ traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', correlationid: 'req-42' });
+    expect(event).toMatchObject({
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      correlationid: 'req-42',
+    });
   });
 });

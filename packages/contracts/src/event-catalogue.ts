@@ -50,7 +50,9 @@ export interface ContractViolation {
   readonly message: string;
 }
 
-export type ParsedEvent = { readonly ok: true; readonly event: TicEvent } | { readonly ok: false; readonly errors: readonly ContractViolation[] };
+export type ParsedEvent =
+  | { readonly ok: true; readonly event: TicEvent }
+  | { readonly ok: false; readonly errors: readonly ContractViolation[] };
 
 /** Validates a received event document against the catalogue; a consumer parks what fails. */
 export function parseEvent(raw: unknown): ParsedEvent {

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 
-import {
-  APPLICATION_STATUSES,
-  CENTER_STATUSES,
-  isValidIsoDate,
-  RULE_IDS,
-  ROLES,
-  type RuleId,
-} from '@tic/domain';
+import { APPLICATION_STATUSES, CENTER_STATUSES, isValidIsoDate, RULE_IDS, ROLES, type RuleId } from '@tic/domain';
 
 /** A legal date, `YYYY-MM-DD`, that exists on the calendar. */
 export const isoDate = z.iso.date().refine(isValidIsoDate, { error: 'must be a real date written as YYYY-MM-DD' });
@@ -45,16 +38,28 @@ export const findingSchema = z.object({
   severity: z.enum(['hard', 'principle', 'advisory']),
   passed: z.boolean(),
   message: localizedText,
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('the facts behind the outcome: counts, the conflicting platform and since when…'),
+  details: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .optional()
+    .describe('the facts behind the outcome: counts, the conflicting platform and since when…'),
 });
 
 export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
 export const centerStatusSchema = z.enum(CENTER_STATUSES);
 
 /** An amount of money in CNY, as a decimal string so that no float rounds it. */
-export const amountCny = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'a decimal amount in CNY with at most two decimals');
+export const amountCny = z
+  .string()
+  .regex(/^\d{1,15}(\.\d{1,2})?$/, 'a decimal amount in CNY with at most two decimals');
 
 /** The services of the platform; each owns a `source` and an RPC subject space. */
-export const SERVICE_NAMES = ['applications', 'personnel', 'evaluations', 'funding', 'notifications', 'gateway'] as const;
+export const SERVICE_NAMES = [
+  'applications',
+  'personnel',
+  'evaluations',
+  'funding',
+  'notifications',
+  'gateway',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export const serviceNameSchema = z.enum(SERVICE_NAMES);

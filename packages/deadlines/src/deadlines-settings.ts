@@ -51,7 +51,8 @@ export function deadlinesOptionsFromConfig(service: DeadlineOwner, config: Deadl
 /** The options with their defaults filled in. */
 export function deadlinesSettings(options: DeadlinesModuleOptions): DeadlinesSettings {
   const sweepIntervalMs = options.sweepIntervalMs ?? 60_000;
-  if (!Number.isInteger(sweepIntervalMs) || sweepIntervalMs < 0) throw new RangeError(`sweepIntervalMs must be a whole number ≥ 0, got ${sweepIntervalMs}`);
+  if (!Number.isInteger(sweepIntervalMs) || sweepIntervalMs < 0)
+    throw new RangeError(`sweepIntervalMs must be a whole number ≥ 0, got ${sweepIntervalMs}`);
   return {
     service: options.service,
     redisUrl: options.redisUrl,

@@ -9,7 +9,13 @@ import { Clock } from './clock/clock';
 import { ShiftedClock } from './clock/shifted-clock';
 import { SystemClock } from './clock/system-clock';
 import { Deadlines } from './deadlines';
-import { DEADLINES_SETTINGS, deadlinesOptionsFromConfig, deadlinesSettings, type DeadlinesConfig, type DeadlinesModuleOptions } from './deadlines-settings';
+import {
+  DEADLINES_SETTINGS,
+  deadlinesOptionsFromConfig,
+  deadlinesSettings,
+  type DeadlinesConfig,
+  type DeadlinesModuleOptions,
+} from './deadlines-settings';
 import { DeadlineFiring } from './firing/deadline-firing';
 import { DeadlineSweep } from './firing/deadline-sweep';
 import { DeadlineWorker } from './firing/deadline-worker';
@@ -17,7 +23,16 @@ import { DeadlineJobs } from './jobs/deadline-jobs';
 import { DeadlineJobsSubscriber } from './jobs/deadline-jobs.subscriber';
 import { REDIS_HEALTH_CHECK, RedisHealthCheck } from './redis-health-check';
 
-const WORKERS = [CalendarService, CalendarYearApplier, DeadlineJobs, DeadlineJobsSubscriber, DeadlineFiring, DeadlineSweep, DeadlineWorker, Deadlines];
+const WORKERS = [
+  CalendarService,
+  CalendarYearApplier,
+  DeadlineJobs,
+  DeadlineJobsSubscriber,
+  DeadlineFiring,
+  DeadlineSweep,
+  DeadlineWorker,
+  Deadlines,
+];
 const EXPORTS = [Deadlines, CalendarService, Clock, DeadlineJobs];
 
 /**
@@ -37,7 +52,11 @@ export class DeadlinesModule {
   static forService(options: DeadlinesModuleOptions): DynamicModule {
     return {
       module: DeadlinesModule,
-      providers: [{ provide: DEADLINES_SETTINGS, useValue: deadlinesSettings(options) }, { provide: Clock, useValue: options.clock ?? new SystemClock() }, ...WORKERS],
+      providers: [
+        { provide: DEADLINES_SETTINGS, useValue: deadlinesSettings(options) },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        ...WORKERS,
+      ],
       exports: EXPORTS,
     };
   }
@@ -51,13 +70,17 @@ export class DeadlinesModule {
       {
         provide: DEADLINES_SETTINGS,
         inject: [SERVICE_IDENTITY, PLATFORM_CONFIG],
-        useFactory: (identity: ServiceIdentity, config: DeadlinesConfig) => deadlinesSettings(deadlinesOptionsFromConfig(deadlineOwner(identity.service), config)),
+        useFactory: (identity: ServiceIdentity, config: DeadlinesConfig) =>
+          deadlinesSettings(deadlinesOptionsFromConfig(deadlineOwner(identity.service), config)),
       },
       {
         provide: Clock,
         inject: [PLATFORM_CONFIG],
         useFactory: (config: DeadlinesConfig) =>
-          options.clock ?? (config.CLOCK_OFFSET_DAYS === undefined || config.CLOCK_OFFSET_DAYS === 0 ? new SystemClock() : new ShiftedClock(config.CLOCK_OFFSET_DAYS)),
+          options.clock ??
+          (config.CLOCK_OFFSET_DAYS === undefined || config.CLOCK_OFFSET_DAYS === 0
+            ? new SystemClock()
+            : new ShiftedClock(config.CLOCK_OFFSET_DAYS)),
       },
       {
         provide: REDIS_HEALTH_CHECK,

@@ -2,7 +2,14 @@ import { raw, type EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 
-import { assertIsoDate, computeDueDate, DEADLINE_KINDS, type DeadlineKind, type PeriodLength, type YearSchedule } from '@tic/domain';
+import {
+  assertIsoDate,
+  computeDueDate,
+  DEADLINE_KINDS,
+  type DeadlineKind,
+  type PeriodLength,
+  type YearSchedule,
+} from '@tic/domain';
 
 import { CalendarService } from './calendar/calendar.service';
 import { CalendarYearApplier, type CalendarYearApplied } from './calendar/calendar-year-applier';
@@ -72,7 +79,11 @@ export class Deadlines {
 
   /** The pending deadlines about one aggregate (e.g. to complete the filing an appointment waits for). */
   findPending(em: EntityManager, subjectId: string, kind?: DeadlineKind): Promise<Deadline[]> {
-    return em.find(Deadline, kind === undefined ? { subjectId, state: 'pending' } : { subjectId, kind, state: 'pending' }, { orderBy: { dueOn: 'asc' } });
+    return em.find(
+      Deadline,
+      kind === undefined ? { subjectId, state: 'pending' } : { subjectId, kind, state: 'pending' },
+      { orderBy: { dueOn: 'asc' } },
+    );
   }
 
   /**
@@ -114,10 +125,18 @@ export class Deadlines {
   }
 
   // A conditional update, like firing: completing and firing race, and exactly one of them wins.
-  private async close(em: EntityManager, id: string, state: Extract<DeadlineState, 'completed' | 'cancelled'>): Promise<boolean> {
+  private async close(
+    em: EntityManager,
+    id: string,
+    state: Extract<DeadlineState, 'completed' | 'cancelled'>,
+  ): Promise<boolean> {
     const now = this.clock.now();
     const stamp = state === 'completed' ? { completedAt: now } : { cancelledAt: now };
-    const closed = await em.nativeUpdate(Deadline, { id, state: 'pending' }, { state, ...stamp, version: raw('version + 1') });
+    const closed = await em.nativeUpdate(
+      Deadline,
+      { id, state: 'pending' },
+      { state, ...stamp, version: raw('version + 1') },
+    );
     if (closed === 0) return false;
     this.afterCommit.track(em, [id]);
     return true;

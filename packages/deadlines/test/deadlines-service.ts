@@ -5,7 +5,14 @@ import { type INestApplication, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { register } from 'prom-client';
 
-import { baseConfigSchema, bootstrapService, eventConsumersProvider, ormConfig, OutboxEvent, PlatformModule } from '@tic/platform';
+import {
+  baseConfigSchema,
+  bootstrapService,
+  eventConsumersProvider,
+  ormConfig,
+  OutboxEvent,
+  PlatformModule,
+} from '@tic/platform';
 
 import {
   calendarSubscription,
@@ -34,7 +41,9 @@ export interface ServiceUnderTest {
 
 /** Creates the service's tables straight from the entities: these tests are about behaviour, not migrations. */
 export async function createTables(databaseUrl: string): Promise<void> {
-  const orm = await MikroORM.init(ormConfig({ databaseUrl, schema: SERVICE, entities: DEADLINE_ENTITIES, migrationsPath: __dirname }));
+  const orm = await MikroORM.init(
+    ormConfig({ databaseUrl, schema: SERVICE, entities: DEADLINE_ENTITIES, migrationsPath: __dirname }),
+  );
   await orm.schema.createSchema({ schema: SERVICE });
   await orm.close();
 }
@@ -43,8 +52,20 @@ export async function createTables(databaseUrl: string): Promise<void> {
  * A tiny evaluations service: the platform spine plus DeadlinesModule and the calendar consumer.
  * Several may run in one process (replicas): each start clears prom-client's global registry.
  */
-export async function startService(options: { databaseUrl: string; natsUrl: string; redisUrl: string; prefix: string; clock: Clock }): Promise<ServiceUnderTest> {
-  const config = baseConfigSchema.parse({ DATABASE_URL: options.databaseUrl, NATS_URL: options.natsUrl, HTTP_PORT: '0', LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false' });
+export async function startService(options: {
+  databaseUrl: string;
+  natsUrl: string;
+  redisUrl: string;
+  prefix: string;
+  clock: Clock;
+}): Promise<ServiceUnderTest> {
+  const config = baseConfigSchema.parse({
+    DATABASE_URL: options.databaseUrl,
+    NATS_URL: options.natsUrl,
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'warn',
+    MIGRATE_ON_START: 'false',
+  });
 
   @Module({
     imports: [
@@ -56,10 +77,20 @@ export async function startService(options: { databaseUrl: string; natsUrl: stri
         healthChecks: [redisHealthCheckProvider(options.redisUrl)],
         healthCheckTokens: [REDIS_HEALTH_CHECK],
       }),
-      DeadlinesModule.forService({ service: SERVICE, redisUrl: options.redisUrl, prefix: options.prefix, sweepIntervalMs: 0, clock: options.clock }),
+      DeadlinesModule.forService({
+        service: SERVICE,
+        redisUrl: options.redisUrl,
+        prefix: options.prefix,
+        sweepIntervalMs: 0,
+        clock: options.clock,
+      }),
     ],
     providers: [
-      eventConsumersProvider({ service: SERVICE, inject: [Deadlines], subscriptions: (deadlines: Deadlines) => [calendarSubscription(deadlines)] }),
+      eventConsumersProvider({
+        service: SERVICE,
+        inject: [Deadlines],
+        subscriptions: (deadlines: Deadlines) => [calendarSubscription(deadlines)],
+      }),
     ],
   })
   class TestServiceModule {}

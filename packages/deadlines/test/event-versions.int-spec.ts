@@ -29,13 +29,21 @@ describe('the aggregateversions of a deadline’s events (real Postgres, NATS an
     await deleteRedisKeys(REDIS_URL, prefix);
   });
 
-  const inTransaction = (work: (em: Parameters<Parameters<ServiceUnderTest['orm']['em']['transactional']>[0]>[0]) => Promise<unknown>) =>
-    service.orm.em.fork().transactional(work);
+  const inTransaction = (
+    work: (em: Parameters<Parameters<ServiceUnderTest['orm']['em']['transactional']>[0]>[0]) => Promise<unknown>,
+  ) => service.orm.em.fork().transactional(work);
 
   it('are 1, 2, 3… for the reminders then the overdue event, whatever else moved the row', async () => {
     const deadlines = [];
     for (let i = 0; i < 6; i += 1) {
-      deadlines.push(await service.schedule({ kind: 'D-change-filing', subjectId: randomUUID(), start: '2026-11-28', reminderDaysBefore: [14, 7, 1] }));
+      deadlines.push(
+        await service.schedule({
+          kind: 'D-change-filing',
+          subjectId: randomUUID(),
+          start: '2026-11-28',
+          reminderDaysBefore: [14, 7, 1],
+        }),
+      );
     }
     expect(deadlines[0]).toMatchObject({ dueOn: '2027-01-08', provisional: true });
     const ids = deadlines.map((d) => d.id);
@@ -45,7 +53,13 @@ describe('the aggregateversions of a deadline’s events (real Postgres, NATS an
     expect(await service.deadlines.sweep()).toEqual({ fired: 0, reminded: 6 });
 
     // The 2027 schedule moves them (the row version moves, no event); a completion rolls back.
-    await inTransaction((em) => service.deadlines.applyCalendarYear(em, { year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] }));
+    await inTransaction((em) =>
+      service.deadlines.applyCalendarYear(em, {
+        year: 2027,
+        holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+        workdays: [],
+      }),
+    );
     await expect(
       inTransaction(async (em) => {
         expect(await service.deadlines.complete(em, ids[0]!)).toBe(true);
@@ -54,7 +68,9 @@ describe('the aggregateversions of a deadline’s events (real Postgres, NATS an
     ).rejects.toThrow('the owner’s own change failed');
     await service.jobs.idle();
     const moved = await service.orm.em.fork().find(Deadline, { id: { $in: ids } });
-    expect(moved.map((d) => [d.dueOn, d.state, d.version, d.eventVersion])).toEqual(ids.map(() => ['2027-01-11', 'pending', 3, 1]));
+    expect(moved.map((d) => [d.dueOn, d.state, d.version, d.eventVersion])).toEqual(
+      ids.map(() => ['2027-01-11', 'pending', 3, 1]),
+    );
 
     clock.set('2027-01-04');
     expect(await service.deadlines.sweep()).toEqual({ fired: 0, reminded: 6 });
@@ -73,11 +89,18 @@ describe('the aggregateversions of a deadline’s events (real Postgres, NATS an
     for (const id of ids) {
       const row = await service.orm.em.fork().findOneOrFail(Deadline, id);
       const events = await service.eventsOf(id);
-      const expected = ['tic.deadline.reminder', 'tic.deadline.reminder', 'tic.deadline.reminder', ...(row.state === 'fired' ? ['tic.deadline.overdue'] : [])];
+      const expected = [
+        'tic.deadline.reminder',
+        'tic.deadline.reminder',
+        'tic.deadline.reminder',
+        ...(row.state === 'fired' ? ['tic.deadline.overdue'] : []),
+      ];
       expect(events.map((e) => e.type)).toEqual(expected);
       expect(events.map((e) => e.aggregateVersion)).toEqual(expected.map((_, i) => i + 1));
       expect(events.map((e) => e.document.aggregateversion)).toEqual(expected.map((_, i) => i + 1));
-      expect(events.map((e) => (e.document.data as { daysBefore?: number }).daysBefore)).toEqual([14, 7, 1, undefined].slice(0, expected.length));
+      expect(events.map((e) => (e.document.data as { daysBefore?: number }).daysBefore)).toEqual(
+        [14, 7, 1, undefined].slice(0, expected.length),
+      );
       expect(row.eventVersion).toBe(expected.length);
     }
   });

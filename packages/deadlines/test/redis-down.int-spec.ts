@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import { HealthService } from '@tic/platform';
-import { createTestDatabase, eventually, startNatsServer, startRedisServer, type TestDatabase, type TestNatsServer, type TestRedisServer } from '@tic/testing';
+import {
+  createTestDatabase,
+  eventually,
+  startNatsServer,
+  startRedisServer,
+  type TestDatabase,
+  type TestNatsServer,
+  type TestRedisServer,
+} from '@tic/testing';
 
 import { Deadline, dueJobId, fallsDueAt, ManualClock, reminderJobId } from '../src';
 import { createTables, startService, type ServiceUnderTest } from './deadlines-service';
@@ -18,7 +26,11 @@ describe('a service whose Redis is down when it starts (real Postgres, NATS JetS
   let service: ServiceUnderTest | undefined;
 
   beforeAll(async () => {
-    [db, nats, redis] = await Promise.all([createTestDatabase('deadlines_redis_down'), startNatsServer(), startRedisServer({ running: false })]);
+    [db, nats, redis] = await Promise.all([
+      createTestDatabase('deadlines_redis_down'),
+      startNatsServer(),
+      startRedisServer({ running: false }),
+    ]);
     await createTables(db.url);
   }, 60_000);
 
@@ -38,7 +50,11 @@ describe('a service whose Redis is down when it starts (real Postgres, NATS JetS
   it('becomes ready, fires from Postgres meanwhile, and gets its jobs when Redis comes, without a restart', async () => {
     service = await startService({ databaseUrl: db.url, natsUrl: nats.url, redisUrl: redis.url, prefix, clock });
     const health = await svc().app.get(HealthService).health();
-    expect(health.dependencies).toMatchObject({ postgres: { status: 'up' }, nats: { status: 'up' }, redis: { status: 'down' } });
+    expect(health.dependencies).toMatchObject({
+      postgres: { status: 'up' },
+      nats: { status: 'up' },
+      redis: { status: 'down' },
+    });
 
     const early = await svc().schedule({ kind: 'D-director-filing', subjectId: randomUUID(), start: '2026-03-02' });
     const later = await svc().schedule({ kind: 'D-director-filing', subjectId: randomUUID(), start: '2026-04-01' });
@@ -53,7 +69,9 @@ describe('a service whose Redis is down when it starts (real Postgres, NATS JetS
     expect(await events(early.id)).toEqual(['tic.deadline.reminder@1', 'tic.deadline.overdue@2']);
 
     await redis.start();
-    await eventually(async () => { expect(await redisStatus()).toBe('up'); });
+    await eventually(async () => {
+      expect(await redisStatus()).toBe('up');
+    });
     // The pending deadline's jobs are derived again from its row; the fired one gets none.
     const due = await eventually(async () => {
       const found = await job(dueJobId(later.id));
@@ -66,7 +84,9 @@ describe('a service whose Redis is down when it starts (real Postgres, NATS JetS
     // The worker, started while Redis was away, runs it.
     clock.set(fallsDueAt('2026-05-18'));
     await due.promote();
-    await eventually(async () => { expect(await row(later.id)).toMatchObject({ state: 'fired' }); });
+    await eventually(async () => {
+      expect(await row(later.id)).toMatchObject({ state: 'fired' });
+    });
     expect(await svc().deadlines.sweep()).toEqual({ fired: 0, reminded: 0 });
     expect(await events(later.id)).toEqual(['tic.deadline.overdue@1']);
     expect(await events(early.id)).toEqual(['tic.deadline.reminder@1', 'tic.deadline.overdue@2']);
@@ -75,10 +95,14 @@ describe('a service whose Redis is down when it starts (real Postgres, NATS JetS
   it('derives the jobs again when a running service sees Redis come back empty', async () => {
     clock.set('2026-06-01');
     const pending = await svc().schedule({ kind: 'D-director-filing', subjectId: randomUUID(), start: '2026-06-01' });
-    await eventually(async () => { expect(await job(dueJobId(pending.id))).toBeDefined(); });
+    await eventually(async () => {
+      expect(await job(dueJobId(pending.id))).toBeDefined();
+    });
 
     await redis.stop();
-    await eventually(async () => { expect(await redisStatus()).toBe('down'); });
+    await eventually(async () => {
+      expect(await redisStatus()).toBe('down');
+    });
     await redis.start(); // empty: it keeps nothing on disk
     const back = await eventually(async () => {
       const found = await job(dueJobId(pending.id));
@@ -90,7 +114,9 @@ describe('a service whose Redis is down when it starts (real Postgres, NATS JetS
     clock.set(fallsDueAt(pending.dueOn));
     await back.promote();
     await Promise.all([svc().deadlines.sweep(), svc().deadlines.fire(pending.id)]);
-    await eventually(async () => { expect(await job(dueJobId(pending.id))).toBeUndefined(); });
+    await eventually(async () => {
+      expect(await job(dueJobId(pending.id))).toBeUndefined();
+    });
     expect(await events(pending.id)).toEqual(['tic.deadline.overdue@1']);
   });
 

@@ -1,7 +1,14 @@
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 
-import { createTestDatabase, eventually, readAllEvents, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
+import {
+  createTestDatabase,
+  eventually,
+  readAllEvents,
+  startNatsServer,
+  type TestDatabase,
+  type TestNatsServer,
+} from '@tic/testing';
 
 import { Deadline, dueJobId, fallsDueAt, ManualClock } from '../src';
 import { createTables, deleteRedisKeys, startService, type ServiceUnderTest } from './deadlines-service';
@@ -35,9 +42,15 @@ describe('a deadline whose job Redis lost (real Postgres, NATS JetStream and Red
 
   it('gets its job back when the service restarts, and the job fires it', async () => {
     service = await start();
-    const deadline = await service.schedule({ kind: 'D-director-filing', subjectId: randomUUID(), start: '2026-03-02' });
+    const deadline = await service.schedule({
+      kind: 'D-director-filing',
+      subjectId: randomUUID(),
+      start: '2026-03-02',
+    });
     const jobs = () => service!.jobs.queue.getJob(dueJobId(deadline.id));
-    await eventually(async () => { expect(await jobs()).toBeDefined(); });
+    await eventually(async () => {
+      expect(await jobs()).toBeDefined();
+    });
 
     const redis = new Redis(REDIS_URL);
     await redis.flushdb();
@@ -56,13 +69,20 @@ describe('a deadline whose job Redis lost (real Postgres, NATS JetStream and Red
     // The sweep timer is off here: only the job can fire it.
     clock.set(fallsDueAt('2026-04-14'));
     await job.promote();
-    await eventually(async () => { expect(await service!.orm.em.fork().findOneOrFail(Deadline, deadline.id)).toMatchObject({ state: 'fired' }); });
+    await eventually(async () => {
+      expect(await service!.orm.em.fork().findOneOrFail(Deadline, deadline.id)).toMatchObject({ state: 'fired' });
+    });
     const overdue = await eventually(async () => {
       const found = (await readAllEvents(nats.url)).filter((e) => e.subject === deadline.id);
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(overdue[0]).toMatchObject({ type: 'tic.deadline.overdue', data: { deadlineId: deadline.id, dueOn: '2026-04-14' } });
-    await eventually(async () => { expect(await jobs()).toBeUndefined(); }); // removed once done, so it can be derived again
+    expect(overdue[0]).toMatchObject({
+      type: 'tic.deadline.overdue',
+      data: { deadlineId: deadline.id, dueOn: '2026-04-14' },
+    });
+    await eventually(async () => {
+      expect(await jobs()).toBeUndefined();
+    }); // removed once done, so it can be derived again
   });
 });

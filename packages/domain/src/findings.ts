@@ -18,12 +18,7 @@ export interface Finding {
 }
 
 /** Builds a finding for a catalogue rule; article and severity always come from the catalogue. */
-export function finding(
-  rule: RuleId,
-  passed: boolean,
-  message: LocalizedText,
-  details?: Finding['details'],
-): Finding {
+export function finding(rule: RuleId, passed: boolean, message: LocalizedText, details?: Finding['details']): Finding {
   const { article, severity } = RULES[rule];
   return details === undefined
     ? { rule, article, severity, passed, message }
@@ -44,10 +39,7 @@ export interface FindingsAssessment {
 }
 
 /** Sorts failed findings by what they mean for the action (DOMAIN.md §2). */
-export function assessFindings(
-  findings: readonly Finding[],
-  waivedRules: readonly RuleId[] = [],
-): FindingsAssessment {
+export function assessFindings(findings: readonly Finding[], waivedRules: readonly RuleId[] = []): FindingsAssessment {
   const failed = findings.filter((f) => !f.passed);
   const blocking = failed.filter((f) => f.severity === 'hard');
   const principle = failed.filter((f) => f.severity === 'principle');

@@ -47,13 +47,21 @@ export class PlatformModule {
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: SERVICE_IDENTITY, useValue: { service, version: options.version } satisfies ServiceIdentity },
-        { provide: NatsConnectionService, useFactory: () => new NatsConnectionService(config.NATS_URL, `${service}-events`) },
+        {
+          provide: NatsConnectionService,
+          useFactory: () => new NatsConnectionService(config.NATS_URL, `${service}-events`),
+        },
         { provide: EventOutbox, useFactory: () => new EventOutbox(service) },
         {
           provide: OutboxRelay,
           inject: [PgMikroORM, NatsConnectionService],
           useFactory: (orm: PgMikroORM, nats: NatsConnectionService) =>
-            new OutboxRelay(orm, nats, { schema: service, pollIntervalMs: 1000, batchSize: 100, enabled: config.OUTBOX_RELAY }),
+            new OutboxRelay(orm, nats, {
+              schema: service,
+              pollIntervalMs: 1000,
+              batchSize: 100,
+              enabled: config.OUTBOX_RELAY,
+            }),
         },
         RelayKickSubscriber,
         ...(options.healthChecks ?? []),

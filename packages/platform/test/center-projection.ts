@@ -2,10 +2,25 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 
-import { CenterEstablished, CenterRenamed, CenterRevoked, CenterStatusChanged, createEvent, type CloudEvent } from '@tic/contracts';
+import {
+  CenterEstablished,
+  CenterRenamed,
+  CenterRevoked,
+  CenterStatusChanged,
+  createEvent,
+  type CloudEvent,
+} from '@tic/contracts';
 import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
 
-import { defineSubscription, EventConsumers, EventNotYetKnownError, NatsConnectionService, openOrm, type EventConsumerOptions, type EventSubscription } from '../src';
+import {
+  defineSubscription,
+  EventConsumers,
+  EventNotYetKnownError,
+  NatsConnectionService,
+  openOrm,
+  type EventConsumerOptions,
+  type EventSubscription,
+} from '../src';
 
 /** A consumer's projection of centers; `applied` counts the effects, so a double application shows. */
 @Entity({ tableName: 'center_view' })
@@ -19,7 +34,11 @@ export class CenterView {
 /** Fails every `tic.center.renamed` whose new name contains this text, while `poison.on` is true. */
 export const poison = { on: false, marker: '毒' };
 
-async function bump(em: Parameters<EventSubscription['handle']>[0], id: string, change: Partial<CenterView>): Promise<void> {
+async function bump(
+  em: Parameters<EventSubscription['handle']>[0],
+  id: string,
+  change: Partial<CenterView>,
+): Promise<void> {
   const view = await em.findOne(CenterView, { id });
   if (!view) throw new EventNotYetKnownError(`center ${id}`);
   Object.assign(view, change, { applied: view.applied + 1 });
@@ -46,7 +65,11 @@ export const centerSubscription = defineSubscription({
 });
 
 /** A center's life in four events, built from the contracts' definitions and fixtures: its final name is `renamedTo`. */
-export function centerLife(renamedTo = `中心-${randomUUID().slice(0, 8)}`): { id: string; renamedTo: string; events: CloudEvent[] } {
+export function centerLife(renamedTo = `中心-${randomUUID().slice(0, 8)}`): {
+  id: string;
+  renamedTo: string;
+  events: CloudEvent[];
+} {
   const id = randomUUID();
   const at = (v: number) => ({ id: randomUUID(), subject: id, time: new Date().toISOString(), aggregateVersion: v });
   const name = { zh: renamedTo, en: renamedTo };
@@ -55,9 +78,15 @@ export function centerLife(renamedTo = `中心-${randomUUID().slice(0, 8)}`): { 
     id,
     renamedTo,
     events: [
-      createEvent(CenterEstablished, { ...at(1), data: { ...fixtures['tic.center.established'], centerId: id, status: 'operating' } }),
+      createEvent(CenterEstablished, {
+        ...at(1),
+        data: { ...fixtures['tic.center.established'], centerId: id, status: 'operating' },
+      }),
       createEvent(CenterRenamed, { ...at(2), data: { ...fixtures['tic.center.renamed'], centerId: id, name } }),
-      createEvent(CenterStatusChanged, { ...at(3), data: { ...fixtures['tic.center.status_changed'], centerId: id, name, from: 'operating', to: 'rectifying' } }),
+      createEvent(CenterStatusChanged, {
+        ...at(3),
+        data: { ...fixtures['tic.center.status_changed'], centerId: id, name, from: 'operating', to: 'rectifying' },
+      }),
       createEvent(CenterRevoked, { ...at(4), data: { ...fixtures['tic.center.revoked'], centerId: id, name } }),
     ],
   };
@@ -85,7 +114,12 @@ export async function startReplica(
 ): Promise<Replica> {
   const orm = await openOrm({ databaseUrl, schema: 'svc', entities: [CenterView], migrationsPath: __dirname });
   const nats = new NatsConnectionService(natsUrl, 'replica');
-  const consumers = new EventConsumers(orm, nats, { service: 'svc', maxFailures: 5, retryBaseMs: 20, retryMaxMs: 1_000, ...options }, subscriptions);
+  const consumers = new EventConsumers(
+    orm,
+    nats,
+    { service: 'svc', maxFailures: 5, retryBaseMs: 20, retryMaxMs: 1_000, ...options },
+    subscriptions,
+  );
   consumers.onApplicationBootstrap();
   return {
     consumers,

@@ -23,7 +23,8 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
       await nc.close();
     }
   };
-  const applied = async (lives: readonly { id: string }[]) => em().count(CenterView, { id: { $in: lives.map((l) => l.id) }, applied: 4 });
+  const applied = async (lives: readonly { id: string }[]) =>
+    em().count(CenterView, { id: { $in: lives.map((l) => l.id) }, applied: 4 });
 
   beforeAll(async () => {
     [db, nats] = await Promise.all([createTestDatabase('consumer_recovery'), startNatsServer()]);
@@ -41,22 +42,35 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
 
   it('resumes after nats-server restarts with the same store, without restarting the service', async () => {
     const first = Array.from({ length: 20 }, () => centerLife());
-    await publishAll(nats.url, first.flatMap((l) => l.events));
+    await publishAll(
+      nats.url,
+      first.flatMap((l) => l.events),
+    );
     await eventually(async () => {
       expect(await applied(first)).toBe(20);
     }, 30_000);
     await nats.halt();
     await nats.start();
     const second = Array.from({ length: 20 }, () => centerLife());
-    await publishAll(nats.url, second.flatMap((l) => l.events));
-    await eventually(async () => {
-      expect(await applied(second)).toBe(20);
-    }, 60_000, 200);
+    await publishAll(
+      nats.url,
+      second.flatMap((l) => l.events),
+    );
+    await eventually(
+      async () => {
+        expect(await applied(second)).toBe(20);
+      },
+      60_000,
+      200,
+    );
   }, 120_000);
 
   it('re-creates its durable when the stream is re-created after a store loss, and applies only what is new', async () => {
     const old = Array.from({ length: 10 }, () => centerLife());
-    await publishAll(nats.url, old.flatMap((l) => l.events));
+    await publishAll(
+      nats.url,
+      old.flatMap((l) => l.events),
+    );
     await eventually(async () => {
       expect(await applied(old)).toBe(10);
     }, 30_000);
@@ -67,10 +81,17 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
       await ensureEventStream(jsm);
     });
     const fresh = Array.from({ length: 10 }, () => centerLife());
-    await publishAll(nats.url, [...old, ...fresh].flatMap((l) => l.events));
-    await eventually(async () => {
-      expect(await applied(fresh)).toBe(10);
-    }, 60_000, 200);
+    await publishAll(
+      nats.url,
+      [...old, ...fresh].flatMap((l) => l.events),
+    );
+    await eventually(
+      async () => {
+        expect(await applied(fresh)).toBe(10);
+      },
+      60_000,
+      200,
+    );
     expect(await em().count(CenterView, { id: { $in: old.map((l) => l.id) }, applied: { $ne: 4 } })).toBe(0);
   }, 120_000);
 
@@ -79,11 +100,19 @@ describe('consumers recover: NATS restart, stream re-created, parked events repl
     const sick = centerLife(`中心-${poison.marker}`);
     const healthy = centerLife();
     await publishAll(nats.url, [...sick.events, ...healthy.events]);
-    await eventually(async () => {
-      expect(await applied([healthy])).toBe(1);
-      const parked = await em().find(ParkedEvent, { aggregateId: sick.id }, { orderBy: { aggregateVersion: 'asc' } });
-      expect(parked.map((p) => [p.aggregateVersion, p.reason])).toEqual([[2, 'failed'], [3, 'held'], [4, 'held']]);
-    }, 30_000, 100);
+    await eventually(
+      async () => {
+        expect(await applied([healthy])).toBe(1);
+        const parked = await em().find(ParkedEvent, { aggregateId: sick.id }, { orderBy: { aggregateVersion: 'asc' } });
+        expect(parked.map((p) => [p.aggregateVersion, p.reason])).toEqual([
+          [2, 'failed'],
+          [3, 'held'],
+          [4, 'held'],
+        ]);
+      },
+      30_000,
+      100,
+    );
     expect((await em().findOneOrFail(CenterView, { id: sick.id })).applied).toBe(1);
 
     poison.on = false;

@@ -46,7 +46,10 @@ describe('order: one aggregate’s events in aggregateversion order across types
   }
 
   it('1,000 centers established → renamed → status_changed → revoked, consumed by two replicas, end renamed and revoked, each event applied once', async () => {
-    await publishAll(nats.url, lives.flatMap((l) => l.events));
+    await publishAll(
+      nats.url,
+      lives.flatMap((l) => l.events),
+    );
     await eventually(expectAllCentersFinal, 180_000, 500);
     const nc = await connect({ servers: nats.url });
     const info = await (await jetstreamManager(nc)).consumers.info(EVENT_STREAM, 'svc-centers');
@@ -60,11 +63,15 @@ describe('order: one aggregate’s events in aggregateversion order across types
     const jsm = await jetstreamManager(nc);
     await jsm.consumers.delete(EVENT_STREAM, 'svc-centers');
     // Re-created by the consume loops, without a restart, and caught up from the first event.
-    await eventually(async () => {
-      const info = await jsm.consumers.info(EVENT_STREAM, 'svc-centers');
-      expect(info.delivered.stream_seq).toBe(CENTERS * 4);
-      expect(info.num_pending + info.num_ack_pending).toBe(0);
-    }, 180_000, 500);
+    await eventually(
+      async () => {
+        const info = await jsm.consumers.info(EVENT_STREAM, 'svc-centers');
+        expect(info.delivered.stream_seq).toBe(CENTERS * 4);
+        expect(info.num_pending + info.num_ack_pending).toBe(0);
+      },
+      180_000,
+      500,
+    );
     await nc.close();
     await expectAllCentersFinal();
   }, 240_000);

@@ -9,7 +9,9 @@ export async function publishAll(natsUrl: string, events: readonly CloudEvent[])
   try {
     const js = jetstream(nc);
     for (let i = 0; i < events.length; i += 200) {
-      await Promise.all(events.slice(i, i + 200).map((e) => js.publish(eventSubject(e.type), JSON.stringify(e), { msgID: e.id })));
+      await Promise.all(
+        events.slice(i, i + 200).map((e) => js.publish(eventSubject(e.type), JSON.stringify(e), { msgID: e.id })),
+      );
     }
   } finally {
     await nc.close();

@@ -12,7 +12,11 @@ describe('the outbox relay publishes in batches and gets past events that fail (
   let h: RelayHarness;
 
   beforeAll(async () => {
-    h = await RelayHarness.start('relay_publication', { enabled: false, ackTimeoutMs: 1000 }, { maxPayload: MAX_PAYLOAD });
+    h = await RelayHarness.start(
+      'relay_publication',
+      { enabled: false, ackTimeoutMs: 1000 },
+      { maxPayload: MAX_PAYLOAD },
+    );
     await h.relay.publishBatch(); // the first pass compares the empty journal with the stream
   }, 60_000);
 
@@ -32,7 +36,11 @@ describe('the outbox relay publishes in batches and gets past events that fail (
     const [first, second, refused, fourth, fifth] = await Promise.all(ids.map((id) => h.row(id)));
     expect([first?.publishedAt, second?.publishedAt]).toEqual([expect.any(Date), expect.any(Date)]);
     expect([refused?.publishedAt, fourth?.publishedAt, fifth?.publishedAt]).toEqual([null, null, null]);
-    expect(refused).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/maximum/i), failedAt: expect.any(Date) });
+    expect(refused).toMatchObject({
+      attempts: 1,
+      lastError: expect.stringMatching(/maximum/i),
+      failedAt: expect.any(Date),
+    });
     // The stream sequence of each PubAck is kept, and is where the stream holds the event.
     expect(await h.idAt(Number(first?.streamSeq))).toBe(ids[0]);
     expect(await h.idAt(Number(second?.streamSeq))).toBe(ids[1]);
@@ -62,8 +70,17 @@ describe('the outbox relay publishes in batches and gets past events that fail (
     await h.flushTap();
 
     const [x1, other, x2, x3, last] = await Promise.all(ids.map((id) => h.row(id)));
-    expect([x1, other, last].map((row) => row?.publishedAt)).toEqual([expect.any(Date), expect.any(Date), expect.any(Date)]);
-    expect(x2).toMatchObject({ publishedAt: null, attempts: 1, failedAt: expect.any(Date), lastError: expect.stringMatching(/max_payload/) });
+    expect([x1, other, last].map((row) => row?.publishedAt)).toEqual([
+      expect.any(Date),
+      expect.any(Date),
+      expect.any(Date),
+    ]);
+    expect(x2).toMatchObject({
+      publishedAt: null,
+      attempts: 1,
+      failedAt: expect.any(Date),
+      lastError: expect.stringMatching(/max_payload/),
+    });
     // Consumers see x stop at version 1, never 3 without 2: version 3 waits unflagged behind version 2.
     expect(x3).toMatchObject({ publishedAt: null, failedAt: null, attempts: 0 });
     expect([h.published.get(ids[2] ?? ''), h.published.get(ids[3] ?? '')]).toEqual([undefined, undefined]);

@@ -25,14 +25,18 @@ describe('the relay after NATS restarts and crashes (a private nats-server kille
 
   /** Every journal row published, and each event in the stream exactly once, at the sequence the row records. */
   async function expectJournalEqualsStream(foreign: readonly string[] = []): Promise<void> {
-    await eventually(async () => {
-      const rows = await h.rows();
-      expect(rows.filter((row) => row.publishedAt === null)).toEqual([]);
-      const stream = await h.streamCounts();
-      expect(rows.map((row) => stream.get(row.eventId))).toEqual(rows.map(() => 1));
-      expect(stream.size).toBe(rows.length + foreign.length);
-      for (const row of rows) expect(await h.idAt(Number(row.streamSeq))).toBe(row.eventId);
-    }, 30_000, 100);
+    await eventually(
+      async () => {
+        const rows = await h.rows();
+        expect(rows.filter((row) => row.publishedAt === null)).toEqual([]);
+        const stream = await h.streamCounts();
+        expect(rows.map((row) => stream.get(row.eventId))).toEqual(rows.map(() => 1));
+        expect(stream.size).toBe(rows.length + foreign.length);
+        for (const row of rows) expect(await h.idAt(Number(row.streamSeq))).toBe(row.eventId);
+      },
+      30_000,
+      100,
+    );
   }
 
   async function publishForeign(count: number): Promise<string[]> {
@@ -41,7 +45,10 @@ describe('the relay after NATS restarts and crashes (a private nats-server kille
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const event = createEvent(FundingAllocated, {
-        id: randomUUID(), subject: randomUUID(), time: new Date().toISOString(), aggregateVersion: 1,
+        id: randomUUID(),
+        subject: randomUUID(),
+        time: new Date().toISOString(),
+        aggregateVersion: 1,
         data: { ...EVENT_DATA_FIXTURES['tic.funding.allocated'], allocationId: randomUUID() },
       });
       await js.publish('tic.events.funding.allocated', JSON.stringify(event), { msgID: event.id });

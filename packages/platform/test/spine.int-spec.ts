@@ -11,7 +11,14 @@ import { z } from 'zod';
 
 import { createEvent, defineRpc, FundingAllocated } from '@tic/contracts';
 import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
-import { createTestDatabase, eventually, readAllEvents, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
+import {
+  createTestDatabase,
+  eventually,
+  readAllEvents,
+  startNatsServer,
+  type TestDatabase,
+  type TestNatsServer,
+} from '@tic/testing';
 
 import {
   baseConfigSchema,
@@ -67,7 +74,12 @@ class AllocationService {
       this.outbox.record(tx, FundingAllocated, {
         subject: allocationId,
         aggregateVersion: 1,
-        data: { ...EVENT_DATA_FIXTURES['tic.funding.allocated'], allocationId, centerId: input.centerId, purpose: input.purpose },
+        data: {
+          ...EVENT_DATA_FIXTURES['tic.funding.allocated'],
+          allocationId,
+          centerId: input.centerId,
+          purpose: input.purpose,
+        },
       });
     });
     return { allocationId, by: caller.name };
@@ -94,11 +106,22 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
 
   beforeAll(async () => {
     [db, nats] = await Promise.all([createTestDatabase('spine'), startNatsServer()]);
-    const config = baseConfigSchema.parse({ DATABASE_URL: db.url, NATS_URL: nats.url, HTTP_PORT: '0', LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false' });
+    const config = baseConfigSchema.parse({
+      DATABASE_URL: db.url,
+      NATS_URL: nats.url,
+      HTTP_PORT: '0',
+      LOG_LEVEL: 'warn',
+      MIGRATE_ON_START: 'false',
+    });
 
     @Module({
       imports: [
-        PlatformModule.forService({ service: 'funding', version: 'test', config, database: { entities: [Allocation, AllocationSeen], migrationsPath: __dirname } }),
+        PlatformModule.forService({
+          service: 'funding',
+          version: 'test',
+          config,
+          database: { entities: [Allocation, AllocationSeen], migrationsPath: __dirname },
+        }),
       ],
       controllers: [AllocationHandlers],
       providers: [
@@ -124,12 +147,22 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
     class TestServiceModule {}
 
     // Tables straight from the entities: this test is about the wiring, not the migrations.
-    const orm = await PgMikroORM.init(ormConfig({ databaseUrl: db.url, schema: 'funding', entities: [Allocation, AllocationSeen], migrationsPath: __dirname }));
+    const orm = await PgMikroORM.init(
+      ormConfig({
+        databaseUrl: db.url,
+        schema: 'funding',
+        entities: [Allocation, AllocationSeen],
+        migrationsPath: __dirname,
+      }),
+    );
     await orm.schema.createSchema({ schema: 'funding' });
     await orm.close();
 
     app = await bootstrapService(TestServiceModule, 'funding', config);
-    client = new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }), 3000);
+    client = new RpcClient(
+      ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }),
+      3000,
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -145,19 +178,27 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
   });
 
   it('refuses an invalid payload with the field path, as an RpcFailure', async () => {
-    const failure = await client.request(Allocate, { centerId: 'not-a-uuid', purpose: 'x' }, { caller }).catch((e: unknown) => e);
+    const failure = await client
+      .request(Allocate, { centerId: 'not-a-uuid', purpose: 'x' }, { caller })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RpcFailure);
     expect((failure as RpcFailure).error).toMatchObject({ code: 'invalid_input' });
     expect((failure as RpcFailure).error.errors?.map((e) => e.path).sort()).toEqual(['centerId', 'purpose']);
   });
 
   it('refuses a request without a caller as unauthenticated', async () => {
-    const failure = await client.request(Allocate, { centerId: randomUUID(), purpose: '补助' }).catch((e: unknown) => e);
+    const failure = await client
+      .request(Allocate, { centerId: randomUUID(), purpose: '补助' })
+      .catch((e: unknown) => e);
     expect((failure as RpcFailure).error.code).toBe('unauthenticated');
   });
 
   it('publishes the committed event to JetStream once, with Nats-Msg-Id, and journals it in order', async () => {
-    const { allocationId } = await client.request(Allocate, { centerId: randomUUID(), purpose: '设备购置' }, { caller });
+    const { allocationId } = await client.request(
+      Allocate,
+      { centerId: randomUUID(), purpose: '设备购置' },
+      { caller },
+    );
     const events = await eventually(async () => {
       const all = (await readAllEvents(nats.url)).filter((e) => e.subject === allocationId);
       expect(all).toHaveLength(1);
@@ -176,14 +217,19 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
     const nc = await connect({ servers: nats.url });
     const js = jetstream(nc);
     const event = createEvent(FundingAllocated, {
-      id: randomUUID(), subject: randomUUID(), time: new Date().toISOString(), aggregateVersion: 1,
+      id: randomUUID(),
+      subject: randomUUID(),
+      time: new Date().toISOString(),
+      aggregateVersion: 1,
       data: { ...EVENT_DATA_FIXTURES['tic.funding.allocated'], allocationId: randomUUID() },
     });
     // The same event twice under different message ids: JetStream keeps both, the inbox applies one.
     for (const msgID of [randomUUID(), randomUUID()]) {
       await js.publish('tic.events.funding.allocated', JSON.stringify(event), { msgID, headers: natsHeaders() });
     }
-    await js.publish('tic.events.funding.allocated', '{"type":"tic.funding.allocated","data":{}}', { msgID: randomUUID() });
+    await js.publish('tic.events.funding.allocated', '{"type":"tic.funding.allocated","data":{}}', {
+      msgID: randomUUID(),
+    });
     await nc.close();
 
     const orm = app.get(MikroORM);

@@ -11,7 +11,10 @@ export async function readAllEvents(natsUrl: string, timeoutMs = 2000): Promise<
     const info = await jsm.streams.info(EVENT_STREAM);
     const total = info.state.messages;
     if (total === 0) return [];
-    const consumer = await jsm.consumers.add(EVENT_STREAM, { ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All });
+    const consumer = await jsm.consumers.add(EVENT_STREAM, {
+      ack_policy: AckPolicy.None,
+      deliver_policy: DeliverPolicy.All,
+    });
     const js = jetstream(nc);
     const reader = await js.consumers.get(EVENT_STREAM, consumer.name);
     const events: CloudEvent[] = [];

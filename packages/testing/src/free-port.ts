@@ -27,7 +27,9 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
         socket.destroy();
         resolve(true);
       });
-      socket.once('error', () => { resolve(false); });
+      socket.once('error', () => {
+        resolve(false);
+      });
     });
     if (open) return;
     if (Date.now() > deadline) throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);

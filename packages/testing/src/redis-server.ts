@@ -33,7 +33,20 @@ export async function startRedisServer(options: { running?: boolean } = {}): Pro
 
   const start = async (): Promise<void> => {
     if (child) return;
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--loglevel',
+      'warning',
+    ];
     const started = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
     child = started;
     started.once('exit', () => {

@@ -16,12 +16,24 @@ export interface ServiceProcess {
  * Runs a built service (`node dist/main.js`) as its own process, as `npm start` does, and waits until
  * its HTTP port answers. End-to-end tests crash it and start it again.
  */
-export async function startServiceProcess(name: string, entry: string, env: Record<string, string>, port: number): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServiceProcess(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  port: number,
+): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   try {
     await Promise.race([
       waitForPort(port, 60_000),

@@ -20,7 +20,8 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   return {
     name,
     url: url.toString(),
-    drop: () => withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
   };
 }
 

@@ -32,7 +32,10 @@ export class ApplicationApprovalService {
   ) {}
 
   approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
-    return this.uow.run(ApproveApplication, input, async (scope) => {
+    return this.uow.run(
+      ApproveApplication,
+      input,
+      async (scope) => {
         const { em } = scope;
         const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
@@ -44,7 +47,10 @@ export class ApplicationApprovalService {
             noticeEnded: await this.noticeEnded(em, application.id),
             openObjections: await em.getRepository(Objection).countOpenFor(application.id),
             track: input.track,
-            eligibility: applicationFindings(application, await em.getRepository(Application).supportingUnit(application)),
+            eligibility: applicationFindings(
+              application,
+              await em.getRepository(Application).supportingUnit(application),
+            ),
           },
           application.waivers.map((w) => w.rule),
         );
@@ -66,7 +72,11 @@ export class ApplicationApprovalService {
             centerId: center.id,
             track: input.track,
             approvedOn,
-            waivedRules: application.waivers.map((w) => ({ rule: w.rule, article: RULES[w.rule].article, reason: w.reason })),
+            waivedRules: application.waivers.map((w) => ({
+              rule: w.rule,
+              article: RULES[w.rule].article,
+              reason: w.reason,
+            })),
           },
         });
         scope.record(CenterEstablished, {
@@ -86,17 +96,28 @@ export class ApplicationApprovalService {
             establishedOn: center.establishedOn,
             ...(center.preparationEndsOn === null
               ? {}
-              : { preparationEndsOn: center.preparationEndsOn, preparationEndsOnProvisional: center.preparationEndsOnProvisional ?? false }),
+              : {
+                  preparationEndsOn: center.preparationEndsOn,
+                  preparationEndsOnProvisional: center.preparationEndsOnProvisional ?? false,
+                }),
           },
         });
-    }, (em) => this.applications.view(em, input.id, caller));
+      },
+      (em) => this.applications.view(em, input.id, caller),
+    );
   }
 
-  private establishCenter(em: EntityManager, application: Application, track: ApproveInput['track'], approvedOn: string): Center {
+  private establishCenter(
+    em: EntityManager,
+    application: Application,
+    track: ApproveInput['track'],
+    approvedOn: string,
+  ): Center {
     const field = { zh: application.fieldZh, en: application.fieldEn };
     const name = centerName(field);
     // A12 last paragraph: preparation lasts at most one year from the approval.
-    const preparation = track === 'preparation' ? computeDueDate(approvedOn, { years: 1 }, this.calendar.current) : null;
+    const preparation =
+      track === 'preparation' ? computeDueDate(approvedOn, { years: 1 }, this.calendar.current) : null;
     const center = em.create(Center, {
       id: newId(),
       nameZh: name.zh,

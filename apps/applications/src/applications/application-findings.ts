@@ -7,7 +7,11 @@ import type { Application } from './application.entity';
 export function applicationFindings(application: Application, supportingUnit: Organization): Finding[] {
   return [
     ...checkEligibility({
-      supportingUnit: { uscc: supportingUnit.uscc ?? '', legalPerson: supportingUnit.legalPerson, kind: supportingUnit.kind },
+      supportingUnit: {
+        uscc: supportingUnit.uscc ?? '',
+        legalPerson: supportingUnit.legalPerson,
+        kind: supportingUnit.kind,
+      },
       areaM2: application.areaM2,
       equipmentValueCny: application.equipmentValueCny,
       technicalLeaders: application.technicalLeaders,

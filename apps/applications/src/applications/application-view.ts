@@ -32,7 +32,13 @@ export function toApplicationDto(
     achievements: application.achievements,
     cooperation: application.cooperation,
     requestedTrack: application.requestedTrack,
-    findings: findings.map(({ rule, article, severity, passed, message }) => ({ rule, article, severity, passed, message })),
+    findings: findings.map(({ rule, article, severity, passed, message }) => ({
+      rule,
+      article,
+      severity,
+      passed,
+      message,
+    })),
     waivers: application.waivers,
     allowedActions: applicationLifecycle.actionsFor(application.status, caller.role),
     history: history.map((h) => ({

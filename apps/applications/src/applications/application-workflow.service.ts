@@ -5,7 +5,16 @@ import type { z } from 'zod';
 import { CenterFiled, RecordWaiver, TransitionApplication, type ApplicationDto } from '@tic/contracts';
 import { applicationLifecycle, decideWaiver, type ApplicationContext } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { assertVersion, type Caller, eventActor, nextEventVersion, refuse, RpcFailure, UnitOfWork, type CommandScope } from '@tic/platform';
+import {
+  assertVersion,
+  type Caller,
+  eventActor,
+  nextEventVersion,
+  refuse,
+  RpcFailure,
+  UnitOfWork,
+  type CommandScope,
+} from '@tic/platform';
 
 import { Call } from '../calls/call.entity';
 import { Center } from '../centers/center.entity';
@@ -37,12 +46,21 @@ export class ApplicationWorkflowService {
   ) {}
 
   transition(input: TransitionInput, caller: Caller): Promise<ApplicationDto> {
-    return this.uow.run(TransitionApplication, input, async (scope) => {
+    return this.uow.run(
+      TransitionApplication,
+      input,
+      async (scope) => {
         const { em } = scope;
         const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
         const context = await this.contextFor(em, application, input);
-        const decision = applicationLifecycle.decide(application.status, input.action, caller.role, context, application.waivers.map((w) => w.rule));
+        const decision = applicationLifecycle.decide(
+          application.status,
+          input.action,
+          caller.role,
+          context,
+          application.waivers.map((w) => w.rule),
+        );
         if (!decision.ok) throw RpcFailure.fromRefusal(decision);
 
         const from = application.status;
@@ -58,14 +76,23 @@ export class ApplicationWorkflowService {
         scope.record(STEP_EVENTS[input.action], {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),
-          data: applicationEventData(application, { from, to: decision.to, article: decision.article, comment: input.comment }, caller),
+          data: applicationEventData(
+            application,
+            { from, to: decision.to, article: decision.article, comment: input.comment },
+            caller,
+          ),
         });
-    }, (em) => this.applications.view(em, input.id, caller));
+      },
+      (em) => this.applications.view(em, input.id, caller),
+    );
   }
 
   /** DOMAIN.md §2: DST waives a failing principle rule with a reason (decideWaiver); hard rules cannot be waived. */
   waive(input: WaiverInput, caller: Caller): Promise<ApplicationDto> {
-    return this.uow.run(RecordWaiver, input, async ({ em }) => {
+    return this.uow.run(
+      RecordWaiver,
+      input,
+      async ({ em }) => {
         const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         const decision = decideWaiver({
           subject: 'application',
@@ -74,16 +101,41 @@ export class ApplicationWorkflowService {
           findings: await this.findings(em, application),
           waivedRules: application.waivers.map((w) => w.rule),
         });
-        if (!decision.ok) throw RpcFailure.of(decision.category, decision.message, { reason: decision.code, rule: decision.rule, ...(decision.article ? { article: decision.article } : {}) });
+        if (!decision.ok)
+          throw RpcFailure.of(decision.category, decision.message, {
+            reason: decision.code,
+            rule: decision.rule,
+            ...(decision.article ? { article: decision.article } : {}),
+          });
         assertVersion(input.version, application.version);
         if (!WAIVABLE.has(application.status)) throw refuse(APPLICATION_REFUSALS.waiver_outside_review);
-        const waiver = { rule: input.rule, article: decision.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() };
+        const waiver = {
+          rule: input.rule,
+          article: decision.article,
+          reason: input.reason,
+          recordedBy: caller.name,
+          recordedAt: new Date().toISOString(),
+        };
         application.waivers = [...application.waivers, waiver];
-        recordHistory(em, application, caller, 'waive', application.status, `${input.rule}: ${input.reason}`, decision.article);
-    }, (em) => this.applications.view(em, input.id, caller));
+        recordHistory(
+          em,
+          application,
+          caller,
+          'waive',
+          application.status,
+          `${input.rule}: ${input.reason}`,
+          decision.article,
+        );
+      },
+      (em) => this.applications.view(em, input.id, caller),
+    );
   }
 
-  private async contextFor(em: EntityManager, application: Application, input: TransitionInput): Promise<ApplicationContext> {
+  private async contextFor(
+    em: EntityManager,
+    application: Application,
+    input: TransitionInput,
+  ): Promise<ApplicationContext> {
     const comment = input.comment === undefined ? {} : { comment: input.comment };
     switch (input.action) {
       case 'submit': {
@@ -108,7 +160,12 @@ export class ApplicationWorkflowService {
   }
 
   // A13(四): the approval is filed with the committee office; the center records the date.
-  private async fileCenter(scope: CommandScope, application: Application, caller: Caller, documentRef: string | undefined): Promise<void> {
+  private async fileCenter(
+    scope: CommandScope,
+    application: Application,
+    caller: Caller,
+    documentRef: string | undefined,
+  ): Promise<void> {
     const center = await scope.em.getRepository(Center).findForApplication(application.id);
     const filedOn = this.clock.today();
     center.filedOn = filedOn;

@@ -28,8 +28,12 @@ export class ApplicationRepository extends ScopedRepository<Application> {
 
   /** The application's units and the experts drawn to review it: what the policy decides on. */
   async facts(application: Application): Promise<ResourceFacts> {
-    const assignments = await this.em.find(ReviewAssignment, { applicationId: application.id, status: LIVE_ASSIGNMENT });
-    const experts = assignments.length === 0 ? [] : await this.em.find(Expert, { id: { $in: assignments.map((a) => a.expertId) } });
+    const assignments = await this.em.find(ReviewAssignment, {
+      applicationId: application.id,
+      status: LIVE_ASSIGNMENT,
+    });
+    const experts =
+      assignments.length === 0 ? [] : await this.em.find(Expert, { id: { $in: assignments.map((a) => a.expertId) } });
     return {
       kind: 'application',
       supportingUnitId: application.supportingUnitId,
@@ -59,14 +63,22 @@ export class ApplicationRepository extends ScopedRepository<Application> {
   /** The application locked for a command, if the caller may see it; otherwise 404, whether it exists or not. */
   async findVisibleForUpdate(id: string, caller: Caller): Promise<Application> {
     const application = await this.findForUpdate(id);
-    if (application === null) throw RpcFailure.of('not_found', { zh: '申报不存在', en: 'Application not found' }, refusalCode('application.not_found'));
+    if (application === null)
+      throw RpcFailure.of(
+        'not_found',
+        { zh: '申报不存在', en: 'Application not found' },
+        refusalCode('application.not_found'),
+      );
     requireAccess(caller, 'application.read', await this.facts(application));
     return application;
   }
 
   /** The applications with these ids, locked in id order (so two commands naming the same ones cannot deadlock). */
   findAllForUpdate(ids: readonly string[]): Promise<Application[]> {
-    return this.find({ id: { $in: [...ids] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
+    return this.find(
+      { id: { $in: [...ids] } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+    );
   }
 
   /** Those of these applications in the status. */
@@ -80,7 +92,10 @@ export class ApplicationRepository extends ScopedRepository<Application> {
     if (filter.status) conditions.push({ status: filter.status });
     if (filter.callId) conditions.push({ callId: filter.callId });
     if (filter.regionCode) conditions.push({ regionCode: { $like: `${filter.regionCode}%` } });
-    if (filter.field) conditions.push({ $or: [{ fieldZh: { $ilike: `%${filter.field}%` } }, { fieldEn: { $ilike: `%${filter.field}%` } }] });
+    if (filter.field)
+      conditions.push({
+        $or: [{ fieldZh: { $ilike: `%${filter.field}%` } }, { fieldEn: { $ilike: `%${filter.field}%` } }],
+      });
     if (filter.year) conditions.push({ callId: { $in: await this.em.getRepository(Call).idsOfYear(filter.year) } });
     if (filter.cursor) conditions.push({ id: { $lt: filter.cursor } });
     return this.find({ $and: conditions }, { orderBy: { id: 'desc' }, limit: limit + 1 });

@@ -11,9 +11,17 @@ import { Organization } from '../organizations/organization.entity';
 import { ApplicationsService } from './applications.service';
 
 const STATUS_ZH: Record<string, string> = {
-  draft: '草稿', supporting_review: '依托单位审核', recommender_review: '推荐单位审核', formal_review: '形式审查',
-  expert_review: '专家评审', shortlisted: '拟建名单', public_notice: '公示中', objection_review: '异议审查',
-  approved: '已批准', filed: '已备案', rejected: '未通过',
+  draft: '草稿',
+  supporting_review: '依托单位审核',
+  recommender_review: '推荐单位审核',
+  formal_review: '形式审查',
+  expert_review: '专家评审',
+  shortlisted: '拟建名单',
+  public_notice: '公示中',
+  objection_review: '异议审查',
+  approved: '已批准',
+  filed: '已备案',
+  rejected: '未通过',
 };
 const PAGE = 200;
 
@@ -28,7 +36,7 @@ export class ApplicationsExportService {
   async export(filters: z.output<typeof ExportApplications.request>, caller: Caller) {
     requireAccess(caller, 'application.export', { kind: 'call' });
     const rows = [];
-    for (let cursor: string | undefined; ; ) {
+    for (let cursor: string | undefined; ;) {
       const page = await this.applications.list({ ...filters, limit: PAGE, ...(cursor ? { cursor } : {}) }, caller);
       rows.push(...page.items);
       if (!page.nextCursor) break;
@@ -66,6 +74,10 @@ export class ApplicationsExportService {
     }
     sheet.getRow(1).font = { bold: true };
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    return { fileName: `applications-${new Date().toISOString().slice(0, 10)}.xlsx`, contentBase64: buffer.toString('base64'), rows: rows.length };
+    return {
+      fileName: `applications-${new Date().toISOString().slice(0, 10)}.xlsx`,
+      contentBase64: buffer.toString('base64'),
+      rows: rows.length,
+    };
   }
 }

@@ -3,7 +3,20 @@ import { defineRefusals } from '@tic/platform';
 /** The refusals of applications (申报), by stable code `application.<name>`. */
 export const APPLICATION_REFUSALS = defineRefusals('application', {
   call_not_found: { status: 'not_found', zh: '申报通知不存在', en: 'Call not found' },
-  call_closed: { status: 'rule_violation', zh: '申报已于{closesOn}截止', en: 'The call closed on {closesOn}', article: '第十一条' },
-  not_editable: { status: 'conflict', zh: '只有草稿或退回修改的申报可以修改', en: 'Only a draft (or a returned application) can be edited' },
-  waiver_outside_review: { status: 'conflict', zh: '只能在审查至公示阶段记录豁免', en: 'Waivers are recorded between the formal review and the approval' },
+  call_closed: {
+    status: 'rule_violation',
+    zh: '申报已于{closesOn}截止',
+    en: 'The call closed on {closesOn}',
+    article: '第十一条',
+  },
+  not_editable: {
+    status: 'conflict',
+    zh: '只有草稿或退回修改的申报可以修改',
+    en: 'Only a draft (or a returned application) can be edited',
+  },
+  waiver_outside_review: {
+    status: 'conflict',
+    zh: '只能在审查至公示阶段记录豁免',
+    en: 'Waivers are recorded between the formal review and the approval',
+  },
 });

@@ -4,7 +4,16 @@ import type { z } from 'zod';
 
 import { CreateApplication, UpdateApplication, type ApplicationDto, type ListApplications } from '@tic/contracts';
 import { centerName, validateUscc } from '@tic/domain';
-import { assertVersion, type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
+import {
+  assertVersion,
+  type Caller,
+  newId,
+  pageOf,
+  refuse,
+  requireAccess,
+  RpcFailure,
+  UnitOfWork,
+} from '@tic/platform';
 import { Clock } from '@tic/deadlines';
 
 import { Call } from '../calls/call.entity';
@@ -31,38 +40,48 @@ export class ApplicationsService {
   ) {}
 
   create(input: CreateInput, caller: Caller): Promise<ApplicationDto> {
-    return this.uow.run(CreateApplication, input, async ({ em }) => {
-      const call = await em.findOne(Call, { id: input.callId });
-      if (!call) throw refuse(APPLICATION_REFUSALS.call_not_found);
-      if (this.clock.today() > call.closesOn) {
-        throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
-      }
-      const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
-      const application = em.create(Application, {
-        id: newId(),
-        callId: call.id,
-        constructionUnitId: caller.orgId,
-        recommenderId,
-        regionCode,
-        ...this.formFields(input),
-      });
-      return application.id;
-    }, (em, id) => this.view(em, id, caller));
+    return this.uow.run(
+      CreateApplication,
+      input,
+      async ({ em }) => {
+        const call = await em.findOne(Call, { id: input.callId });
+        if (!call) throw refuse(APPLICATION_REFUSALS.call_not_found);
+        if (this.clock.today() > call.closesOn) {
+          throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
+        }
+        const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+        const application = em.create(Application, {
+          id: newId(),
+          callId: call.id,
+          constructionUnitId: caller.orgId,
+          recommenderId,
+          regionCode,
+          ...this.formFields(input),
+        });
+        return application.id;
+      },
+      (em, id) => this.view(em, id, caller),
+    );
   }
 
   update(input: UpdateInput, caller: Caller): Promise<ApplicationDto> {
-    return this.uow.run(UpdateApplication, input, async ({ em }) => {
-      const applications = em.getRepository(Application);
-      const application = await applications.findVisibleForUpdate(input.id, caller);
-      requireAccess(caller, 'application.update', await applications.facts(application));
-      assertVersion(input.version, application.version);
-      if (!EDITABLE.has(application.status)) {
-        throw refuse(APPLICATION_REFUSALS.not_editable);
-      }
-      const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
-      em.assign(application, { ...this.formFields(input), recommenderId, regionCode });
-      return application.id;
-    }, (em, id) => this.view(em, id, caller));
+    return this.uow.run(
+      UpdateApplication,
+      input,
+      async ({ em }) => {
+        const applications = em.getRepository(Application);
+        const application = await applications.findVisibleForUpdate(input.id, caller);
+        requireAccess(caller, 'application.update', await applications.facts(application));
+        assertVersion(input.version, application.version);
+        if (!EDITABLE.has(application.status)) {
+          throw refuse(APPLICATION_REFUSALS.not_editable);
+        }
+        const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+        em.assign(application, { ...this.formFields(input), recommenderId, regionCode });
+        return application.id;
+      },
+      (em, id) => this.view(em, id, caller),
+    );
   }
 
   get(id: string, caller: Caller): Promise<ApplicationDto> {
@@ -73,7 +92,12 @@ export class ApplicationsService {
   async view(em: EntityManager, id: string, caller: Caller): Promise<ApplicationDto> {
     const application = await em.getRepository(Application).findVisible(id, caller);
     const supportingUnit = await em.getRepository(Application).supportingUnit(application);
-    return toApplicationDto(application, applicationFindings(application, supportingUnit), await em.getRepository(Application).history(id), caller);
+    return toApplicationDto(
+      application,
+      applicationFindings(application, supportingUnit),
+      await em.getRepository(Application).history(id),
+      caller,
+    );
   }
 
   async list(input: ListInput, caller: Caller) {
@@ -81,32 +105,61 @@ export class ApplicationsService {
     const scope = await applications.visibleFilter(caller);
     if (scope === null) return { items: [] };
     const rows = await applications.page(scope, input, input.limit);
-    return pageOf(rows, input.limit, (row) => row.id, (a) => {
-      const field = { zh: a.fieldZh, en: a.fieldEn };
-      return {
-        id: a.id, version: a.version, status: a.status, callId: a.callId, field, proposedName: centerName(field),
-        supportingUnitId: a.supportingUnitId, constructionUnitId: a.constructionUnitId, recommenderId: a.recommenderId,
-        regionCode: a.regionCode, requestedTrack: a.requestedTrack, updatedAt: a.updatedAt.toISOString(),
-      };
-    });
+    return pageOf(
+      rows,
+      input.limit,
+      (row) => row.id,
+      (a) => {
+        const field = { zh: a.fieldZh, en: a.fieldEn };
+        return {
+          id: a.id,
+          version: a.version,
+          status: a.status,
+          callId: a.callId,
+          field,
+          proposedName: centerName(field),
+          supportingUnitId: a.supportingUnitId,
+          constructionUnitId: a.constructionUnitId,
+          recommenderId: a.recommenderId,
+          regionCode: a.regionCode,
+          requestedTrack: a.requestedTrack,
+          updatedAt: a.updatedAt.toISOString(),
+        };
+      },
+    );
   }
 
   /** The units an application names must exist; the supporting unit brings the recommender and region. */
   private async resolveUnits(em: EntityManager, form: Form, caller: Caller) {
-    requireAccess(caller, 'application.create', { kind: 'application', constructionUnitId: caller.orgId, supportingUnitId: form.supportingUnitId });
+    requireAccess(caller, 'application.create', {
+      kind: 'application',
+      constructionUnitId: caller.orgId,
+      supportingUnitId: form.supportingUnitId,
+    });
     const ids = [form.supportingUnitId, ...form.coBuilderIds];
     const units = await em.getRepository(Organization).byIds(ids);
     const byId = new Map(units.map((u) => [u.id, u]));
-    const missing = ids.map((id, i) => (byId.has(id) ? null : { path: i === 0 ? 'supportingUnitId' : `coBuilderIds.${i - 1}`, message: 'no such unit' }));
+    const missing = ids.map((id, i) =>
+      byId.has(id) ? null : { path: i === 0 ? 'supportingUnitId' : `coBuilderIds.${i - 1}`, message: 'no such unit' },
+    );
     const errors = missing.filter((e): e is { path: string; message: string } => e !== null);
     if (errors.length > 0) throw RpcFailure.invalidInput(errors);
     const supportingUnit = byId.get(form.supportingUnitId);
     if (!supportingUnit) throw RpcFailure.invalidInput([{ path: 'supportingUnitId', message: 'no such unit' }]);
     if (supportingUnit.recommenderId === null) {
-      throw RpcFailure.invalidInput([{ path: 'supportingUnitId', message: 'the supporting unit has no recommending unit (A7); DST registers it first' }]);
+      throw RpcFailure.invalidInput([
+        {
+          path: 'supportingUnitId',
+          message: 'the supporting unit has no recommending unit (A7); DST registers it first',
+        },
+      ]);
     }
     const uscc = validateUscc(supportingUnit.uscc ?? '');
-    return { supportingUnit, recommenderId: supportingUnit.recommenderId, regionCode: uscc.regionCode ?? supportingUnit.regionCode ?? '' };
+    return {
+      supportingUnit,
+      recommenderId: supportingUnit.recommenderId,
+      regionCode: uscc.regionCode ?? supportingUnit.regionCode ?? '',
+    };
   }
 
   private formFields(form: Form) {

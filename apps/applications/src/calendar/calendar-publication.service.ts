@@ -22,9 +22,14 @@ export class CalendarPublicationService {
 
   async load(input: z.output<typeof LoadCalendarYear.request>, caller: Caller): Promise<CalendarYearDto> {
     requireAccess(caller, 'calendar.load', { kind: 'calendar' });
-    const schedule = { year: input.year, holidays: [...new Set(input.holidays)].sort(), workdays: [...new Set(input.workdays)].sort() };
+    const schedule = {
+      year: input.year,
+      holidays: [...new Set(input.holidays)].sort(),
+      workdays: [...new Set(input.workdays)].sort(),
+    };
     const problems = validateYearSchedule(schedule);
-    if (problems.length > 0) throw RpcFailure.invalidInput(problems.map((p) => ({ path: p.path, message: p.message.en })));
+    if (problems.length > 0)
+      throw RpcFailure.invalidInput(problems.map((p) => ({ path: p.path, message: p.message.en })));
     const subject = stableId(`calendar-year-${input.year}`);
     const loadedAt = new Date().toISOString();
     return this.uow.run(LoadCalendarYear, input, async (scope) => {
@@ -48,10 +53,22 @@ export class CalendarPublicationService {
       .filter((year) => !loaded.some((l) => l.year === year))
       .map((year): CalendarYearDto => {
         const schedule = bundled.schedule(year);
-        return { year, holidays: [...(schedule?.holidays ?? [])], workdays: [...(schedule?.workdays ?? [])], source: 'bundled', loadedAt: null };
+        return {
+          year,
+          holidays: [...(schedule?.holidays ?? [])],
+          workdays: [...(schedule?.workdays ?? [])],
+          source: 'bundled',
+          loadedAt: null,
+        };
       });
     for (const row of loaded) {
-      years.push({ year: row.year, holidays: row.holidays, workdays: row.workdays, source: 'loaded', loadedAt: row.loadedAt.toISOString() });
+      years.push({
+        year: row.year,
+        holidays: row.holidays,
+        workdays: row.workdays,
+        source: 'loaded',
+        loadedAt: row.loadedAt.toISOString(),
+      });
     }
     return { years: years.sort((a, b) => a.year - b.year) };
   }

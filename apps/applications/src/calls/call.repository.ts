@@ -6,7 +6,10 @@ import type { Call } from './call.entity';
 export class CallRepository extends EntityRepository<Call> {
   /** One page, newest first, of one year's calls or all. */
   page(year: number | undefined, cursor: string | undefined, limit: number): Promise<Call[]> {
-    return this.find({ ...(year ? { year } : {}), ...(cursor ? { id: { $lt: cursor } } : {}) }, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    return this.find(
+      { ...(year ? { year } : {}), ...(cursor ? { id: { $lt: cursor } } : {}) },
+      { orderBy: { id: 'desc' }, limit: limit + 1 },
+    );
   }
 
   async idsOfYear(year: number): Promise<string[]> {

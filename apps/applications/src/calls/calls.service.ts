@@ -20,7 +20,16 @@ export class CallsService {
     return this.uow.run(
       OpenCall,
       input,
-      ({ em }) => Promise.resolve(em.create(Call, { id: newId(), year: input.year, title: input.title, opensOn: input.opensOn, closesOn: input.closesOn })),
+      ({ em }) =>
+        Promise.resolve(
+          em.create(Call, {
+            id: newId(),
+            year: input.year,
+            title: input.title,
+            opensOn: input.opensOn,
+            closesOn: input.closesOn,
+          }),
+        ),
       (_em, call) => Promise.resolve(toCallDto(call)),
     );
   }
@@ -36,5 +45,12 @@ export class CallsService {
 }
 
 function toCallDto(call: Call): CallDto {
-  return { id: call.id, year: call.year, title: call.title, opensOn: call.opensOn, closesOn: call.closesOn, version: call.version };
+  return {
+    id: call.id,
+    year: call.year,
+    title: call.title,
+    opensOn: call.opensOn,
+    closesOn: call.closesOn,
+    version: call.version,
+  };
 }

@@ -58,5 +58,4 @@ export class Center extends AggregateRoot<'filedOn'> {
 
   @Property({ type: 'text', nullable: true })
   filedOn: string | null = null;
-
 }

@@ -46,7 +46,10 @@ export class CenterRepository extends ScopedRepository<Center> {
     const conditions: FilterQuery<Center>[] = [scope];
     if (filter.status) conditions.push({ status: filter.status });
     if (filter.regionCode) conditions.push({ regionCode: { $like: `${filter.regionCode}%` } });
-    if (filter.field) conditions.push({ $or: [{ fieldZh: { $ilike: `%${filter.field}%` } }, { fieldEn: { $ilike: `%${filter.field}%` } }] });
+    if (filter.field)
+      conditions.push({
+        $or: [{ fieldZh: { $ilike: `%${filter.field}%` } }, { fieldEn: { $ilike: `%${filter.field}%` } }],
+      });
     if (filter.cursor) conditions.push({ id: { $lt: filter.cursor } });
     return this.find({ $and: conditions }, { orderBy: { id: 'desc' }, limit: limit + 1 });
   }

@@ -30,10 +30,22 @@ export class CentersService {
 
 export function toCenterDto(c: Center): CenterDto {
   return {
-    id: c.id, version: c.version, name: { zh: c.nameZh, en: c.nameEn }, field: { zh: c.fieldZh, en: c.fieldEn }, status: c.status,
-    track: c.track, applicationId: c.applicationId, supportingUnitId: c.supportingUnitId, coBuilderIds: c.coBuilderIds,
-    constructionUnitId: c.constructionUnitId, recommenderId: c.recommenderId, regionCode: c.regionCode, establishedOn: c.establishedOn,
-    preparationEndsOn: c.preparationEndsOn, preparationEndsOnProvisional: c.preparationEndsOnProvisional, filedOn: c.filedOn,
+    id: c.id,
+    version: c.version,
+    name: { zh: c.nameZh, en: c.nameEn },
+    field: { zh: c.fieldZh, en: c.fieldEn },
+    status: c.status,
+    track: c.track,
+    applicationId: c.applicationId,
+    supportingUnitId: c.supportingUnitId,
+    coBuilderIds: c.coBuilderIds,
+    constructionUnitId: c.constructionUnitId,
+    recommenderId: c.recommenderId,
+    regionCode: c.regionCode,
+    establishedOn: c.establishedOn,
+    preparationEndsOn: c.preparationEndsOn,
+    preparationEndsOnProvisional: c.preparationEndsOnProvisional,
+    filedOn: c.filedOn,
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -13,7 +13,12 @@ import { seedDemo, seedRecommendingUnits } from '../seed/seed';
 async function main(): Promise<void> {
   const config = loadConfig(applicationsConfigSchema);
   const orm = await MikroORM.init(
-    ormConfig({ databaseUrl: config.DATABASE_URL, schema: 'applications', entities: APPLICATIONS_ENTITIES, migrationsPath: join(__dirname, '..', 'migrations') }),
+    ormConfig({
+      databaseUrl: config.DATABASE_URL,
+      schema: 'applications',
+      entities: APPLICATIONS_ENTITIES,
+      migrationsPath: join(__dirname, '..', 'migrations'),
+    }),
   );
   try {
     const em = orm.em.fork();

@@ -25,7 +25,6 @@ export class Notice extends AggregateRoot<'status'> {
   @Property({ type: 'uuid' })
   deadlineId!: string;
 
-
   /** Whether an objection filed on `today` is inside the window ending `endsOn` (both ends included). */
   isOpenOn(today: string, endsOn: string): boolean {
     return this.status === 'open' && today >= this.startsOn && today <= endsOn;

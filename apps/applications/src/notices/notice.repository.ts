@@ -27,7 +27,10 @@ export class NoticeRepository extends AggregateRepository<Notice> {
   async latestFor(applicationId: string): Promise<Notice | null> {
     const entries = await this.em.find(NoticeEntry, { applicationId });
     if (entries.length === 0) return null;
-    const [latest] = await this.find({ id: { $in: entries.map((e) => e.noticeId) } }, { orderBy: { createdAt: 'desc' }, limit: 1 });
+    const [latest] = await this.find(
+      { id: { $in: entries.map((e) => e.noticeId) } },
+      { orderBy: { createdAt: 'desc' }, limit: 1 },
+    );
     return latest ?? null;
   }
 }

@@ -2,10 +2,26 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { PublicNoticeEnded, PublicNoticeStarted, PublishNotice, type ListPublicNotices, type NoticeDto } from '@tic/contracts';
+import {
+  PublicNoticeEnded,
+  PublicNoticeStarted,
+  PublishNotice,
+  type ListPublicNotices,
+  type NoticeDto,
+} from '@tic/contracts';
 import { addDays, applicationLifecycle, centerName } from '@tic/domain';
 import { Clock, Deadline, Deadlines } from '@tic/deadlines';
-import { type Caller, EventOutbox, newId, nextEventVersion, pageOf, PLATFORM_CONFIG, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
+import {
+  type Caller,
+  EventOutbox,
+  newId,
+  nextEventVersion,
+  pageOf,
+  PLATFORM_CONFIG,
+  requireAccess,
+  RpcFailure,
+  UnitOfWork,
+} from '@tic/platform';
 
 import { recordHistory } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
@@ -41,45 +57,81 @@ export class NoticesService implements OnModuleInit {
     const today = this.clock.today();
     const startsOn = input.startsOn ?? today;
     if (startsOn > today || startsOn < addDays(today, -MAX_BACKDATE_DAYS)) {
-      throw RpcFailure.invalidInput([{ path: 'startsOn', message: `must be between ${addDays(today, -MAX_BACKDATE_DAYS)} and today` }]);
+      throw RpcFailure.invalidInput([
+        { path: 'startsOn', message: `must be between ${addDays(today, -MAX_BACKDATE_DAYS)} and today` },
+      ]);
     }
     const workingDays = input.workingDays ?? this.config.PUBLIC_NOTICE_WORKING_DAYS;
-    return this.uow.run(PublishNotice, input, async (scope) => {
-      const { em } = scope;
-      const applications = await em.getRepository(Application).findAllForUpdate(input.applicationIds);
-      const missing = input.applicationIds.filter((id) => !applications.some((a) => a.id === id));
-      if (missing.length > 0) throw RpcFailure.invalidInput(missing.map((id) => ({ path: `applicationIds.${input.applicationIds.indexOf(id)}`, message: 'no such application' })));
+    return this.uow.run(
+      PublishNotice,
+      input,
+      async (scope) => {
+        const { em } = scope;
+        const applications = await em.getRepository(Application).findAllForUpdate(input.applicationIds);
+        const missing = input.applicationIds.filter((id) => !applications.some((a) => a.id === id));
+        if (missing.length > 0)
+          throw RpcFailure.invalidInput(
+            missing.map((id) => ({
+              path: `applicationIds.${input.applicationIds.indexOf(id)}`,
+              message: 'no such application',
+            })),
+          );
 
-      const id = newId();
-      const deadline = await this.deadlines.schedule(em, { kind: 'D-public-notice', subjectId: id, start: startsOn, length: { workingDays } });
-      const notice = em.create(Notice, {
-        id, title: input.title, startsOn, workingDays, deadlineId: deadline.id,
-      });
-      for (const application of applications) {
-        const expected = input.versions?.[application.id];
-        if (expected !== undefined && expected !== application.version) throw RpcFailure.staleVersion(expected, application.version);
-        const decision = applicationLifecycle.decide(application.status, 'start_public_notice', caller.role, {});
-        if (!decision.ok) throw RpcFailure.fromRefusal(decision);
-        const from = application.status;
-        application.status = decision.to;
-        recordHistory(em, application, caller, 'start_public_notice', from, input.title, decision.article);
-        em.persist(em.create(NoticeEntry, { noticeId: id, applicationId: application.id }));
-      }
-      em.persist(notice);
-      scope.record(PublicNoticeStarted, {
-        subject: id,
-        aggregateVersion: nextEventVersion(notice),
-        data: { noticeId: id, title: notice.title, applicationIds: input.applicationIds, startsOn, endsOn: deadline.dueOn, endsOnProvisional: deadline.provisional, workingDays },
-      });
-      return notice;
-    }, (em, notice) => this.view(em, notice));
+        const id = newId();
+        const deadline = await this.deadlines.schedule(em, {
+          kind: 'D-public-notice',
+          subjectId: id,
+          start: startsOn,
+          length: { workingDays },
+        });
+        const notice = em.create(Notice, {
+          id,
+          title: input.title,
+          startsOn,
+          workingDays,
+          deadlineId: deadline.id,
+        });
+        for (const application of applications) {
+          const expected = input.versions?.[application.id];
+          if (expected !== undefined && expected !== application.version)
+            throw RpcFailure.staleVersion(expected, application.version);
+          const decision = applicationLifecycle.decide(application.status, 'start_public_notice', caller.role, {});
+          if (!decision.ok) throw RpcFailure.fromRefusal(decision);
+          const from = application.status;
+          application.status = decision.to;
+          recordHistory(em, application, caller, 'start_public_notice', from, input.title, decision.article);
+          em.persist(em.create(NoticeEntry, { noticeId: id, applicationId: application.id }));
+        }
+        em.persist(notice);
+        scope.record(PublicNoticeStarted, {
+          subject: id,
+          aggregateVersion: nextEventVersion(notice),
+          data: {
+            noticeId: id,
+            title: notice.title,
+            applicationIds: input.applicationIds,
+            startsOn,
+            endsOn: deadline.dueOn,
+            endsOnProvisional: deadline.provisional,
+            workingDays,
+          },
+        });
+        return notice;
+      },
+      (em, notice) => this.view(em, notice),
+    );
   }
 
   /** Open notices (and, on request, ended ones) for anyone. */
   async listPublic(input: PublicListInput) {
     const em = this.em();
     const notices = await em.getRepository(Notice).page(input.includeEnded, input.cursor, input.limit);
-    const page = pageOf(notices, input.limit, (row) => row.id, (row) => row);
+    const page = pageOf(
+      notices,
+      input.limit,
+      (row) => row.id,
+      (row) => row,
+    );
     return { ...page, items: await Promise.all(page.items.map((n) => this.view(em, n))) };
   }
 
@@ -99,7 +151,9 @@ export class NoticesService implements OnModuleInit {
 
   async view(em: EntityManager, notice: Notice): Promise<NoticeDto> {
     const period = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
-    const applications = await em.getRepository(Application).byIds(await em.getRepository(Notice).applicationIdsOf(notice.id));
+    const applications = await em
+      .getRepository(Application)
+      .byIds(await em.getRepository(Notice).applicationIdsOf(notice.id));
     const names = await em.getRepository(Organization).namesOf(applications.map((a) => a.supportingUnitId));
     return {
       id: notice.id,
@@ -113,7 +167,14 @@ export class NoticesService implements OnModuleInit {
         applicationId: a.id,
         proposedName: centerName({ zh: a.fieldZh, en: a.fieldEn }),
         supportingUnitName: names.get(a.supportingUnitId) ?? '',
-        status: a.status === 'public_notice' || a.status === 'objection_review' || a.status === 'approved' || a.status === 'filed' || a.status === 'rejected' ? a.status : 'public_notice',
+        status:
+          a.status === 'public_notice' ||
+          a.status === 'objection_review' ||
+          a.status === 'approved' ||
+          a.status === 'filed' ||
+          a.status === 'rejected'
+            ? a.status
+            : 'public_notice',
       })),
     };
   }
@@ -122,4 +183,3 @@ export class NoticesService implements OnModuleInit {
     return this.entityManager.fork();
   }
 }
-

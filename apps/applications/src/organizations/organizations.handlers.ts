@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
-import { CreateOrganization, GetOrganization, GetOrganizationStanding, ListCalls, ListOrganizations, OpenCall } from '@tic/contracts';
+import {
+  CreateOrganization,
+  GetOrganization,
+  GetOrganizationStanding,
+  ListCalls,
+  ListOrganizations,
+  OpenCall,
+} from '@tic/contracts';
 import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
 import { CallsService } from '../calls/calls.service';

@@ -30,34 +30,51 @@ export class OrganizationsService {
     let regionCode: string | null = null;
     if (input.uscc !== undefined) {
       const uscc = validateUscc(input.uscc);
-      if (!uscc.valid) throw RpcFailure.invalidInput([{ path: 'uscc', message: `not a valid Unified Social Credit Code (${uscc.reason ?? 'invalid'})` }]);
+      if (!uscc.valid)
+        throw RpcFailure.invalidInput([
+          { path: 'uscc', message: `not a valid Unified Social Credit Code (${uscc.reason ?? 'invalid'})` },
+        ]);
       regionCode = uscc.regionCode ?? null;
     }
     try {
-      return await this.uow.run(CreateOrganization, input, async ({ em }) => {
-        for (const [path, id] of [['parentId', input.parentId], ['recommenderId', input.recommenderId]] as const) {
-          if (id === undefined) continue;
-          const found = await em.findOne(Organization, { id });
-          if (!found || (path === 'recommenderId' && !found.isRecommender)) {
-            throw RpcFailure.invalidInput([{ path, message: path === 'recommenderId' ? 'no such recommending unit' : 'no such unit' }]);
+      return await this.uow.run(
+        CreateOrganization,
+        input,
+        async ({ em }) => {
+          for (const [path, id] of [
+            ['parentId', input.parentId],
+            ['recommenderId', input.recommenderId],
+          ] as const) {
+            if (id === undefined) continue;
+            const found = await em.findOne(Organization, { id });
+            if (!found || (path === 'recommenderId' && !found.isRecommender)) {
+              throw RpcFailure.invalidInput([
+                { path, message: path === 'recommenderId' ? 'no such recommending unit' : 'no such unit' },
+              ]);
+            }
           }
-        }
-        return em.create(Organization, {
-          id: newId(),
-          name: input.name,
-          uscc: input.uscc ?? null,
-          kind: input.kind,
-          legalPerson: input.legalPerson,
-          regionCode,
-          parentId: input.parentId ?? null,
-          recommenderId: input.recommenderId ?? null,
-          isRecommender: input.isRecommender,
-          jurisdiction: input.jurisdiction ?? null,
-        });
-      }, (_em, organization) => Promise.resolve(toOrganizationDto(organization)));
+          return em.create(Organization, {
+            id: newId(),
+            name: input.name,
+            uscc: input.uscc ?? null,
+            kind: input.kind,
+            legalPerson: input.legalPerson,
+            regionCode,
+            parentId: input.parentId ?? null,
+            recommenderId: input.recommenderId ?? null,
+            isRecommender: input.isRecommender,
+            jurisdiction: input.jurisdiction ?? null,
+          });
+        },
+        (_em, organization) => Promise.resolve(toOrganizationDto(organization)),
+      );
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw refuse(ORGANIZATION_REFUSALS.uscc_taken, {}, { errors: [{ path: 'uscc', message: 'already registered' }] });
+        throw refuse(
+          ORGANIZATION_REFUSALS.uscc_taken,
+          {},
+          { errors: [{ path: 'uscc', message: 'already registered' }] },
+        );
       }
       throw error;
     }
@@ -73,8 +90,17 @@ export class OrganizationsService {
   async standing(id: string): Promise<{ id: string; standing: OrganizationStanding | null }> {
     const organization = isUuid(id) ? await this.em().findOne(Organization, { id }) : null;
     if (!organization) return { id, standing: null };
-    const authority = id === AUTHORITIES.dst.id ? 'dst' : id === AUTHORITIES.committeeOffice.id ? 'committee_office' : null;
-    return { id, standing: { kind: organization.kind, legalPerson: organization.legalPerson, isRecommender: organization.isRecommender, authority } };
+    const authority =
+      id === AUTHORITIES.dst.id ? 'dst' : id === AUTHORITIES.committeeOffice.id ? 'committee_office' : null;
+    return {
+      id,
+      standing: {
+        kind: organization.kind,
+        legalPerson: organization.legalPerson,
+        isRecommender: organization.isRecommender,
+        authority,
+      },
+    };
   }
 
   async list(input: ListInput) {
@@ -89,7 +115,16 @@ export class OrganizationsService {
 
 export function toOrganizationDto(o: Organization): OrganizationDto {
   return {
-    id: o.id, name: o.name, uscc: o.uscc, kind: o.kind, legalPerson: o.legalPerson, regionCode: o.regionCode,
-    parentId: o.parentId, recommenderId: o.recommenderId, isRecommender: o.isRecommender, jurisdiction: o.jurisdiction, version: o.version,
+    id: o.id,
+    name: o.name,
+    uscc: o.uscc,
+    kind: o.kind,
+    legalPerson: o.legalPerson,
+    regionCode: o.regionCode,
+    parentId: o.parentId,
+    recommenderId: o.recommenderId,
+    isRecommender: o.isRecommender,
+    jurisdiction: o.jurisdiction,
+    version: o.version,
   };
 }

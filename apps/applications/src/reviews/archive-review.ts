@@ -21,8 +21,21 @@ export async function archiveReview(em: EntityManager, applicationId: string, re
       reason,
       archivedAt: new Date(),
       snapshot: {
-        seed: draw.seed, reviewers: draw.reviewers, reserves: draw.reserves, pool: draw.pool, drawnBy: draw.drawnBy, drawnAt: draw.drawnAt.toISOString(),
-        assignments: assignments.map((a) => ({ expertId: a.expertId, rank: a.rank, role: a.role, status: a.status, score: a.score, opinion: a.opinion, recusalReason: a.recusalReason })),
+        seed: draw.seed,
+        reviewers: draw.reviewers,
+        reserves: draw.reserves,
+        pool: draw.pool,
+        drawnBy: draw.drawnBy,
+        drawnAt: draw.drawnAt.toISOString(),
+        assignments: assignments.map((a) => ({
+          expertId: a.expertId,
+          rank: a.rank,
+          role: a.role,
+          status: a.status,
+          score: a.score,
+          opinion: a.opinion,
+          recusalReason: a.recusalReason,
+        })),
       },
     }),
   );

@@ -21,7 +21,11 @@ export class ExpertRepository extends EntityRepository<Expert> {
 
   // 回避: never an expert of the construction, supporting or a co-building unit.
   async eligibleFor(application: Application): Promise<Expert[]> {
-    const excluded = new Set([application.constructionUnitId, application.supportingUnitId, ...application.coBuilderIds]);
+    const excluded = new Set([
+      application.constructionUnitId,
+      application.supportingUnitId,
+      ...application.coBuilderIds,
+    ]);
     const pool = await this.find({ active: true }, { orderBy: { id: 'asc' } });
     return pool.filter((e) => !excluded.has(e.orgId) && coversField(e, application.fieldZh, application.fieldEn));
   }

@@ -12,7 +12,10 @@ export class ReviewAssignmentRepository extends EntityRepository<ReviewAssignmen
 
   /** The first reserve still on standby, locked: who takes a recused reviewer's place. */
   async nextReserveForUpdate(applicationId: string): Promise<ReviewAssignment | null> {
-    const [reserve] = await this.find({ applicationId, status: 'standby' }, { orderBy: { rank: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_WRITE });
+    const [reserve] = await this.find(
+      { applicationId, status: 'standby' },
+      { orderBy: { rank: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     return reserve ?? null;
   }
 

@@ -4,7 +4,14 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 
-import { DeclareConflict, DrawExperts, RegisterExpert, ScoreApplication, type ListExperts, type ReviewDto } from '@tic/contracts';
+import {
+  DeclareConflict,
+  DrawExperts,
+  RegisterExpert,
+  ScoreApplication,
+  type ListExperts,
+  type ReviewDto,
+} from '@tic/contracts';
 import { can, listScope } from '@tic/domain';
 import { type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
@@ -17,7 +24,6 @@ import { seededShuffle } from './seeded-shuffle';
 import { summarizeScores } from './score-summary';
 import { REVIEW_REFUSALS } from './reviews.refusals';
 
-
 /** A13(三), DOMAIN.md §7: the expert pool, the reproducible draw with 回避, recusals and scores. */
 @Injectable()
 export class ReviewsService {
@@ -29,10 +35,22 @@ export class ReviewsService {
   async register(input: z.output<typeof RegisterExpert.request>, caller: Caller) {
     requireAccess(caller, 'expert.register', { kind: 'expert' });
     try {
-      return await this.uow.run(RegisterExpert, input, async ({ em }) => {
-        if (!(await em.findOne(Organization, { id: input.orgId }))) throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
-        return em.create(Expert, { id: newId(), userId: input.userId, name: input.name, orgId: input.orgId, fields: input.fields });
-      }, (_em, expert) => Promise.resolve(toExpertDto(expert)));
+      return await this.uow.run(
+        RegisterExpert,
+        input,
+        async ({ em }) => {
+          if (!(await em.findOne(Organization, { id: input.orgId })))
+            throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
+          return em.create(Expert, {
+            id: newId(),
+            userId: input.userId,
+            name: input.name,
+            orgId: input.orgId,
+            fields: input.fields,
+          });
+        },
+        (_em, expert) => Promise.resolve(toExpertDto(expert)),
+      );
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw refuse(REVIEW_REFUSALS.expert_in_pool);
       throw error;
@@ -46,60 +64,96 @@ export class ReviewsService {
   }
 
   draw(input: z.output<typeof DrawExperts.request>, caller: Caller): Promise<ReviewDto> {
-    return this.uow.run(DrawExperts, input, async ({ em }) => {
-      const applications = em.getRepository(Application);
-      const application = await applications.findVisibleForUpdate(input.applicationId, caller);
-      requireAccess(caller, 'review.draw', await applications.facts(application));
-      if (application.status !== 'expert_review') {
-        throw refuse(REVIEW_REFUSALS.not_in_expert_review);
-      }
-      if (await em.findOne(ReviewDraw, { applicationId: application.id })) {
-        throw refuse(REVIEW_REFUSALS.already_drawn);
-      }
-      const candidates = await em.getRepository(Expert).eligibleFor(application);
-      const needed = input.count + input.reserves;
-      if (candidates.length < needed) {
-        throw refuse(REVIEW_REFUSALS.too_few_experts, { available: candidates.length, needed });
-      }
-      const seed = input.seed ?? randomBytes(16).toString('hex');
-      const order = seededShuffle(candidates.map((e) => e.id), seed);
-      em.persist(em.create(ReviewDraw, { applicationId: application.id, seed, reviewers: input.count, reserves: input.reserves, pool: order, drawnBy: caller.name, drawnAt: new Date() }));
-      order.slice(0, needed).forEach((expertId, rank) => {
-        const reviewer = rank < input.count;
-        em.persist(em.create(ReviewAssignment, { applicationId: application.id, expertId, rank, role: reviewer ? 'reviewer' : 'reserve', status: reviewer ? 'assigned' : 'standby' }));
-      });
-    }, (em) => this.view(em, input.applicationId, caller));
+    return this.uow.run(
+      DrawExperts,
+      input,
+      async ({ em }) => {
+        const applications = em.getRepository(Application);
+        const application = await applications.findVisibleForUpdate(input.applicationId, caller);
+        requireAccess(caller, 'review.draw', await applications.facts(application));
+        if (application.status !== 'expert_review') {
+          throw refuse(REVIEW_REFUSALS.not_in_expert_review);
+        }
+        if (await em.findOne(ReviewDraw, { applicationId: application.id })) {
+          throw refuse(REVIEW_REFUSALS.already_drawn);
+        }
+        const candidates = await em.getRepository(Expert).eligibleFor(application);
+        const needed = input.count + input.reserves;
+        if (candidates.length < needed) {
+          throw refuse(REVIEW_REFUSALS.too_few_experts, { available: candidates.length, needed });
+        }
+        const seed = input.seed ?? randomBytes(16).toString('hex');
+        const order = seededShuffle(
+          candidates.map((e) => e.id),
+          seed,
+        );
+        em.persist(
+          em.create(ReviewDraw, {
+            applicationId: application.id,
+            seed,
+            reviewers: input.count,
+            reserves: input.reserves,
+            pool: order,
+            drawnBy: caller.name,
+            drawnAt: new Date(),
+          }),
+        );
+        order.slice(0, needed).forEach((expertId, rank) => {
+          const reviewer = rank < input.count;
+          em.persist(
+            em.create(ReviewAssignment, {
+              applicationId: application.id,
+              expertId,
+              rank,
+              role: reviewer ? 'reviewer' : 'reserve',
+              status: reviewer ? 'assigned' : 'standby',
+            }),
+          );
+        });
+      },
+      (em) => this.view(em, input.applicationId, caller),
+    );
   }
 
   /** An expert declares a conflict; the next reserve on standby takes the place. */
   recuse(input: z.output<typeof DeclareConflict.request>, caller: Caller): Promise<ReviewDto> {
     const { applicationId, reason } = input;
-    return this.uow.run(DeclareConflict, input, async ({ em }) => {
-      const mine = await this.ownAssignment(em, applicationId, caller);
-      if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.recusal_after_scoring);
-      mine.status = 'recused';
-      mine.recusalReason = reason;
-      const reserve = await em.getRepository(ReviewAssignment).nextReserveForUpdate(applicationId);
-      if (reserve) {
-        reserve.status = 'assigned';
-        reserve.role = 'reviewer';
-      }
-      // The expert no longer sees the application, but sees that the recusal was recorded.
-    }, (em) => this.view(em, applicationId, caller));
+    return this.uow.run(
+      DeclareConflict,
+      input,
+      async ({ em }) => {
+        const mine = await this.ownAssignment(em, applicationId, caller);
+        if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.recusal_after_scoring);
+        mine.status = 'recused';
+        mine.recusalReason = reason;
+        const reserve = await em.getRepository(ReviewAssignment).nextReserveForUpdate(applicationId);
+        if (reserve) {
+          reserve.status = 'assigned';
+          reserve.role = 'reviewer';
+        }
+        // The expert no longer sees the application, but sees that the recusal was recorded.
+      },
+      (em) => this.view(em, applicationId, caller),
+    );
   }
 
   score(input: z.output<typeof ScoreApplication.request>, caller: Caller): Promise<ReviewDto> {
-    return this.uow.run(ScoreApplication, input, async ({ em }) => {
-      // Locked first, so that a score cannot slip in beside a concurrent return or shortlist.
-      const application = await em.getRepository(Application).findVisibleForUpdate(input.applicationId, caller);
-      const mine = await this.ownAssignment(em, input.applicationId, caller);
-      if (application.status !== 'expert_review') throw refuse(REVIEW_REFUSALS.not_in_expert_review);
-      if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.already_scored);
-      mine.status = 'scored';
-      mine.score = input.score;
-      mine.opinion = input.opinion;
-      mine.scoredAt = new Date();
-    }, (em) => this.view(em, input.applicationId, caller));
+    return this.uow.run(
+      ScoreApplication,
+      input,
+      async ({ em }) => {
+        // Locked first, so that a score cannot slip in beside a concurrent return or shortlist.
+        const application = await em.getRepository(Application).findVisibleForUpdate(input.applicationId, caller);
+        const mine = await this.ownAssignment(em, input.applicationId, caller);
+        if (application.status !== 'expert_review') throw refuse(REVIEW_REFUSALS.not_in_expert_review);
+        if (mine.status !== 'assigned') throw refuse(REVIEW_REFUSALS.already_scored);
+        mine.status = 'scored';
+        mine.score = input.score;
+        mine.opinion = input.opinion;
+        mine.scoredAt = new Date();
+      },
+      (em) => this.view(em, input.applicationId, caller),
+    );
   }
 
   async get(applicationId: string, caller: Caller): Promise<ReviewDto> {
@@ -115,7 +169,9 @@ export class ReviewsService {
     const experts = await em.getRepository(Expert).byIds(assignments.map((a) => a.expertId));
     // An expert sees only their own assignment; DST sees every score, the mean and the spread.
     const userOf = new Map(experts.map((e) => [e.id, e.userId]));
-    const visible = assignments.filter((a) => can(caller, 'review.read', { kind: 'review', assignedUserIds: [userOf.get(a.expertId) ?? ''] }).allowed);
+    const visible = assignments.filter(
+      (a) => can(caller, 'review.read', { kind: 'review', assignedUserIds: [userOf.get(a.expertId) ?? ''] }).allowed,
+    );
     const seesAll = 'all' in listScope(caller, 'review');
     return {
       applicationId,
@@ -124,11 +180,19 @@ export class ReviewsService {
       assignments: visible.map((a) => {
         const expert = experts.find((e) => e.id === a.expertId);
         return {
-          expertId: a.expertId, name: expert?.name ?? '', orgId: expert?.orgId ?? a.expertId, role: a.role, status: a.status,
-          score: a.score, opinion: a.opinion, scoredAt: a.scoredAt?.toISOString() ?? null,
+          expertId: a.expertId,
+          name: expert?.name ?? '',
+          orgId: expert?.orgId ?? a.expertId,
+          role: a.role,
+          status: a.status,
+          score: a.score,
+          opinion: a.opinion,
+          scoredAt: a.scoredAt?.toISOString() ?? null,
         };
       }),
-      summary: summarizeScores(seesAll ? assignments.filter((a) => a.status === 'scored').map((a) => a.score ?? 0) : []),
+      summary: summarizeScores(
+        seesAll ? assignments.filter((a) => a.status === 'scored').map((a) => a.score ?? 0) : [],
+      ),
     };
   }
 
@@ -136,7 +200,10 @@ export class ReviewsService {
     const expert = await em.getRepository(Expert).findByUser(caller.userId);
     const assignment = expert ? await em.getRepository(ReviewAssignment).findForUpdate(applicationId, expert.id) : null;
     // A13: only the expert drawn scores or recuses; anyone else learns nothing of the assignment.
-    requireAccess(caller, 'review.score', { kind: 'review', assignedUserIds: assignment && expert ? [expert.userId] : [] });
+    requireAccess(caller, 'review.score', {
+      kind: 'review',
+      assignedUserIds: assignment && expert ? [expert.userId] : [],
+    });
     if (!assignment) throw refuse(REVIEW_REFUSALS.assignment_not_found);
     return assignment;
   }

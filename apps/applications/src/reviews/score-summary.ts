@@ -4,5 +4,11 @@ export function summarizeScores(scores: readonly number[]) {
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
   const variance = scores.reduce((acc, s) => acc + (s - mean) ** 2, 0) / scores.length;
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { scores: [...scores], mean: round(mean), spread: round(Math.sqrt(variance)), min: Math.min(...scores), max: Math.max(...scores) };
+  return {
+    scores: [...scores],
+    mean: round(mean),
+    spread: round(Math.sqrt(variance)),
+    min: Math.min(...scores),
+    max: Math.max(...scores),
+  };
 }

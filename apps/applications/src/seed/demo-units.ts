@@ -24,7 +24,14 @@ const shenyangBureau = recommender('沈阳市科学技术局');
 const dalianBureau = recommender('大连市科学技术局');
 const education = recommender('辽宁省教育厅');
 
-const org = (name: string, code: string | null, kind: OrganizationKind, legalPerson: boolean, recommenderId: string | null, parentName?: string): DemoUnitSeed => ({
+const org = (
+  name: string,
+  code: string | null,
+  kind: OrganizationKind,
+  legalPerson: boolean,
+  recommenderId: string | null,
+  parentName?: string,
+): DemoUnitSeed => ({
   id: stableId(`organization:${name}`),
   name,
   uscc: code === null ? null : uscc(code),
@@ -48,9 +55,16 @@ export const DEMO_UNITS: readonly DemoUnitSeed[] = [
 
 /** The demo expert pool: outsiders to the demo applications, in the demo fields. */
 export const DEMO_EXPERTS = [
-  ['王立新', '辽宁示范工业技术研究院'], ['李晓梅', '辽宁示范工业技术研究院'], ['张国强', '沈阳示范材料科学研究所'],
-  ['刘海峰', '沈阳示范材料科学研究所'], ['陈静', '大连示范理工大学'], ['杨帆', '大连示范理工大学'], ['赵明', '东北示范理工大学'],
-  ['周伟', '大连示范海洋工程研究院有限公司'], ['吴丽', '沈阳示范材料科学研究所'], ['孙涛', '辽宁示范工业技术研究院'],
+  ['王立新', '辽宁示范工业技术研究院'],
+  ['李晓梅', '辽宁示范工业技术研究院'],
+  ['张国强', '沈阳示范材料科学研究所'],
+  ['刘海峰', '沈阳示范材料科学研究所'],
+  ['陈静', '大连示范理工大学'],
+  ['杨帆', '大连示范理工大学'],
+  ['赵明', '东北示范理工大学'],
+  ['周伟', '大连示范海洋工程研究院有限公司'],
+  ['吴丽', '沈阳示范材料科学研究所'],
+  ['孙涛', '辽宁示范工业技术研究院'],
 ].map(([name, unit], i) => ({
   id: stableId(`expert:${name ?? ''}`),
   userId: `expert-${i + 1}`,

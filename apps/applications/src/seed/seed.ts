@@ -11,14 +11,34 @@ import { AUTHORITIES, RECOMMENDING_UNITS } from './recommending-units';
 export async function seedRecommendingUnits(em: EntityManager): Promise<number> {
   for (const authority of Object.values(AUTHORITIES)) {
     await em.upsert(Organization, {
-      id: authority.id, name: authority.name, uscc: null, kind: 'government_department', legalPerson: true,
-      regionCode: '210000', parentId: null, recommenderId: null, isRecommender: false, jurisdiction: null, version: 1, createdAt: new Date(),
+      id: authority.id,
+      name: authority.name,
+      uscc: null,
+      kind: 'government_department',
+      legalPerson: true,
+      regionCode: '210000',
+      parentId: null,
+      recommenderId: null,
+      isRecommender: false,
+      jurisdiction: null,
+      version: 1,
+      createdAt: new Date(),
     });
   }
   for (const unit of RECOMMENDING_UNITS) {
     await em.upsert(Organization, {
-      id: unit.id, name: unit.name, uscc: null, kind: 'government_department', legalPerson: true,
-      regionCode: unit.regionCode, parentId: null, recommenderId: null, isRecommender: true, jurisdiction: unit.jurisdiction, version: 1, createdAt: new Date(),
+      id: unit.id,
+      name: unit.name,
+      uscc: null,
+      kind: 'government_department',
+      legalPerson: true,
+      regionCode: unit.regionCode,
+      parentId: null,
+      recommenderId: null,
+      isRecommender: true,
+      jurisdiction: unit.jurisdiction,
+      version: 1,
+      createdAt: new Date(),
     });
   }
   return RECOMMENDING_UNITS.length;
@@ -28,7 +48,12 @@ export async function seedRecommendingUnits(em: EntityManager): Promise<number> 
 export async function seedDemo(em: EntityManager): Promise<{ units: number; experts: number }> {
   for (const unit of DEMO_UNITS) {
     await em.upsert(Organization, {
-      ...unit, regionCode: unit.uscc?.slice(2, 8) ?? null, isRecommender: false, jurisdiction: null, version: 1, createdAt: new Date(),
+      ...unit,
+      regionCode: unit.uscc?.slice(2, 8) ?? null,
+      isRecommender: false,
+      jurisdiction: null,
+      version: 1,
+      createdAt: new Date(),
     });
   }
   for (const expert of DEMO_EXPERTS) {

@@ -4,7 +4,14 @@ import { ROLES, type Role } from '@tic/domain';
 export const APPLICATION_READERS: readonly Role[] = ROLES.filter((role) => role !== 'evaluator');
 
 /** Who reads people, platforms, appointments, committees and compliance (the service narrows each to its scope). */
-export const PERSONNEL_READERS: readonly Role[] = ['dst_admin', 'committee_office', 'recommender', 'supporting_unit', 'co_builder', 'construction_unit'];
+export const PERSONNEL_READERS: readonly Role[] = [
+  'dst_admin',
+  'committee_office',
+  'recommender',
+  'supporting_unit',
+  'co_builder',
+  'construction_unit',
+];
 
 /** Who registers people and corrects their records: their employers' sides, and DST. */
 export const PERSON_REGISTRARS: readonly Role[] = ['supporting_unit', 'construction_unit', 'dst_admin'];

@@ -58,7 +58,12 @@ export class ApplicationsController {
     return this.rpc.request(TransitionApplication, input);
   }
 
-  @RpcRoute('POST', ':id/waivers', RecordWaiver, { access: ['dst_admin'], status: 201, versioned: true, idempotent: true })
+  @RpcRoute('POST', ':id/waivers', RecordWaiver, {
+    access: ['dst_admin'],
+    status: 201,
+    versioned: true,
+    idempotent: true,
+  })
   waive(@Input() input: RpcInput<typeof RecordWaiver>) {
     return this.rpc.request(RecordWaiver, input);
   }

@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { CreateAppointment, EndAppointment, FileDirectorAppointment, GetAppointment, ListAppointments, WaiveAppointmentRule } from '@tic/contracts';
+import {
+  CreateAppointment,
+  EndAppointment,
+  FileDirectorAppointment,
+  GetAppointment,
+  ListAppointments,
+  WaiveAppointmentRule,
+} from '@tic/contracts';
 import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
@@ -34,7 +41,12 @@ export class AppointmentsController {
     return this.rpc.request(EndAppointment, input);
   }
 
-  @RpcRoute('POST', ':id/waivers', WaiveAppointmentRule, { access: ['dst_admin'], status: 201, versioned: true, idempotent: true })
+  @RpcRoute('POST', ':id/waivers', WaiveAppointmentRule, {
+    access: ['dst_admin'],
+    status: 201,
+    versioned: true,
+    idempotent: true,
+  })
   waive(@Input() input: RpcInput<typeof WaiveAppointmentRule>) {
     return this.rpc.request(WaiveAppointmentRule, input);
   }

@@ -26,7 +26,11 @@ export class CenterPersonnelController {
     return this.rpc.request(GetCommittee, input);
   }
 
-  @RpcRoute('POST', ':centerId/committees/:kind/meetings', RecordCommitteeMeeting, { access: ['supporting_unit'], status: 201, idempotent: true })
+  @RpcRoute('POST', ':centerId/committees/:kind/meetings', RecordCommitteeMeeting, {
+    access: ['supporting_unit'],
+    status: 201,
+    idempotent: true,
+  })
   recordMeeting(@Input() input: RpcInput<typeof RecordCommitteeMeeting>) {
     return this.rpc.request(RecordCommitteeMeeting, input);
   }

@@ -34,7 +34,11 @@ export class PlatformsController {
     return this.rpc.request(GetPlatform, input);
   }
 
-  @RpcRoute('POST', ':id/roster', ImportPlatformRoster, { access: ['dst_admin'], params: { id: 'platformId' }, upload: ROSTER_IMPORT_UPLOAD })
+  @RpcRoute('POST', ':id/roster', ImportPlatformRoster, {
+    access: ['dst_admin'],
+    params: { id: 'platformId' },
+    upload: ROSTER_IMPORT_UPLOAD,
+  })
   importRoster(@Input() input: RpcInput<typeof ImportPlatformRoster> | RosterImportUpload) {
     return this.rosters.import(input);
   }

@@ -15,7 +15,12 @@ const byApplication = { id: 'applicationId' } as const;
 export class ReviewsController {
   constructor(private readonly rpc: RpcClient) {}
 
-  @RpcRoute('POST', ':id/review/draw', DrawExperts, { access: ['dst_admin'], status: 201, idempotent: true, params: byApplication })
+  @RpcRoute('POST', ':id/review/draw', DrawExperts, {
+    access: ['dst_admin'],
+    status: 201,
+    idempotent: true,
+    params: byApplication,
+  })
   draw(@Input() input: RpcInput<typeof DrawExperts>) {
     return this.rpc.request(DrawExperts, input);
   }

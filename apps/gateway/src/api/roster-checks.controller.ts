@@ -15,7 +15,10 @@ export class RosterChecksController {
   constructor(private readonly rosters: RosterUploads) {}
 
   // A18 查重: DST, the recommender reviewing a roster, and the units that draw it up.
-  @RpcRoute('POST', '', CheckRoster, { access: ['dst_admin', 'recommender', 'supporting_unit', 'construction_unit'], upload: ROSTER_CHECK_UPLOAD })
+  @RpcRoute('POST', '', CheckRoster, {
+    access: ['dst_admin', 'recommender', 'supporting_unit', 'construction_unit'],
+    upload: ROSTER_CHECK_UPLOAD,
+  })
   check(@Input() input: RpcInput<typeof CheckRoster> | RosterCheckUpload) {
     return this.rosters.check(input);
   }

@@ -15,7 +15,14 @@ export interface RosterColumn {
   readonly read: (cell: Cell) => CellReading;
 }
 
-const KINDS: Readonly<Record<string, 'fixed' | 'floating'>> = { 固定: 'fixed', 固定人员: 'fixed', fixed: 'fixed', 流动: 'floating', 流动人员: 'floating', floating: 'floating' };
+const KINDS: Readonly<Record<string, 'fixed' | 'floating'>> = {
+  固定: 'fixed',
+  固定人员: 'fixed',
+  fixed: 'fixed',
+  流动: 'floating',
+  流动人员: 'floating',
+  floating: 'floating',
+};
 
 const ROLES: Readonly<Record<string, StaffRole>> = {
   主任: 'director',
@@ -40,7 +47,12 @@ const ID_NUMBER: RosterColumn = {
   read: (cell) =>
     // Excel keeps 15 significant digits: an 18-digit number typed into a number cell has lost its end.
     typeof cell === 'number'
-      ? { problem: { zh: '身份证号被 Excel 存成了数字，末几位已丢失；请将该列设为文本格式后重新录入', en: 'Excel stored the ID number as a number, which loses its last digits; format the column as text and enter it again' } }
+      ? {
+          problem: {
+            zh: '身份证号被 Excel 存成了数字，末几位已丢失；请将该列设为文本格式后重新录入',
+            en: 'Excel stored the ID number as a number, which loses its last digits; format the column as text and enter it again',
+          },
+        }
       : filled(textOf(cell).replace(/\s+/g, '')),
 };
 
@@ -48,7 +60,8 @@ const KIND: RosterColumn = {
   field: 'kind',
   headers: ['人员类型', 'kind'],
   values: '固定/流动 or fixed/floating; fixed when empty',
-  read: (cell) => oneOf(cell, KINDS, { zh: '须为 固定 或 流动（fixed、floating）', en: 'must be 固定 or 流动 (fixed or floating)' }),
+  read: (cell) =>
+    oneOf(cell, KINDS, { zh: '须为 固定 或 流动（fixed、floating）', en: 'must be 固定 or 流动 (fixed or floating)' }),
 };
 
 const ROLE: RosterColumn = {
@@ -62,7 +75,12 @@ const ROLE: RosterColumn = {
     }),
 };
 
-const STARTS_ON: RosterColumn = { field: 'startsOn', headers: ['起始日期', 'startsOn'], values: 'a date cell, or 2027-03-01, 2027/3/1, 2027年3月1日', read: dateOf };
+const STARTS_ON: RosterColumn = {
+  field: 'startsOn',
+  headers: ['起始日期', 'startsOn'],
+  values: 'a date cell, or 2027-03-01, 2027/3/1, 2027年3月1日',
+  read: dateOf,
+};
 
 const TITLE: RosterColumn = { field: 'title', headers: ['职称', 'title'], read: (cell) => filled(textOf(cell)) };
 

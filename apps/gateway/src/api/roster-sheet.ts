@@ -24,7 +24,12 @@ const zhMessages = z.locales.zhCN().localeError;
  * column the row schema requires is missing, and checks every line on its own with the row schema.
  * A problem names the line and the field, never the cell's content.
  */
-export function rosterSheet<S extends z.ZodObject>(table: Table, columns: readonly RosterColumn[], rowSchema: S, locale: Locale): RosterSheet<z.output<S>> {
+export function rosterSheet<S extends z.ZodObject>(
+  table: Table,
+  columns: readonly RosterColumn[],
+  rowSchema: S,
+  locale: Locale,
+): RosterSheet<z.output<S>> {
   const positions = columnPositions(table.header, columns);
   const required = requiredFields(rowSchema);
   const missing = columns.filter((column) => required.includes(column.field) && !positions.has(column));
@@ -43,7 +48,14 @@ export function rosterSheet<S extends z.ZodObject>(table: Table, columns: readon
     if (problems.length === 0) {
       const parsed = rowSchema.safeParse(value, locale === 'zh' ? { error: zhMessages } : undefined);
       if (parsed.success) sheet.rows.push({ row, value: parsed.data });
-      else problems.push(...parsed.error.issues.map((issue) => ({ row, path: issue.path.map(String).join('.'), message: issue.message })));
+      else
+        problems.push(
+          ...parsed.error.issues.map((issue) => ({
+            row,
+            path: issue.path.map(String).join('.'),
+            message: issue.message,
+          })),
+        );
     }
     sheet.problems.push(...problems);
   }
@@ -54,7 +66,10 @@ export function rosterSheet<S extends z.ZodObject>(table: Table, columns: readon
  * A18 查重 of a file: a line repeating an earlier line's number is reported and not sent, as the service
  * does within one request; done here over the whole file, since its batches are separate requests.
  */
-export function withoutRepeats<T extends { readonly idNumber: string }>(sheet: RosterSheet<T>, locale: Locale): RosterSheet<T> {
+export function withoutRepeats<T extends { readonly idNumber: string }>(
+  sheet: RosterSheet<T>,
+  locale: Locale,
+): RosterSheet<T> {
   const firstLineOf = new Map<string, number>();
   const rows: NumberedRow<T>[] = [];
   const problems = [...sheet.problems];
@@ -65,7 +80,11 @@ export function withoutRepeats<T extends { readonly idNumber: string }>(sheet: R
       firstLineOf.set(number, line.row);
       rows.push(line);
     } else {
-      problems.push({ row: line.row, path: 'idNumber', message: locale === 'zh' ? `与第 ${earlier} 行的身份证号重复` : `repeats the number on line ${earlier}` });
+      problems.push({
+        row: line.row,
+        path: 'idNumber',
+        message: locale === 'zh' ? `与第 ${earlier} 行的身份证号重复` : `repeats the number on line ${earlier}`,
+      });
     }
   }
   return { rows, problems };
@@ -94,7 +113,8 @@ function columnPositions(header: readonly string[], columns: readonly RosterColu
 }
 
 function missingColumns(missing: readonly RosterColumn[]): UnreadableFile {
-  const named = (column: RosterColumn, or: string) => `${column.headers[0] ?? column.field}${column.headers.length > 1 ? `（${or} ${column.headers.slice(1).join('、')}）` : ''}`;
+  const named = (column: RosterColumn, or: string) =>
+    `${column.headers[0] ?? column.field}${column.headers.length > 1 ? `（${or} ${column.headers.slice(1).join('、')}）` : ''}`;
   return new UnreadableFile({
     zh: `文件缺少必需的列：${missing.map((column) => named(column, '或')).join('；')}`,
     en: `The file lacks the required column${missing.length > 1 ? 's' : ''}: ${missing.map((column) => `${column.field} (${column.headers.join(', ')})`).join('; ')}`,

@@ -31,22 +31,34 @@ export class RosterUploads {
     const { file, ...fields } = input;
     const sheet = withoutRepeats(await readRoster(file, ROSTER_CHECK_COLUMNS, CHECK_ROW), locale());
     const empty: RpcResponse<typeof CheckRoster> = { checked: 0, conflicts: [], problems: [] };
-    const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) => this.rpc.request(CheckRoster, { ...fields, ...batch }).catch(failedFrom(batch.firstRow, sheet.rows[0]?.row)));
+    const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) =>
+      this.rpc.request(CheckRoster, { ...fields, ...batch }).catch(failedFrom(batch.firstRow, sheet.rows[0]?.row)),
+    );
     return { ...reply, problems: inLineOrder(reply.problems, sheet.problems) };
   }
 
   /** A platform's roster imported; a part the service refuses stops the upload, the parts before it stay imported. */
-  async import(input: RpcInput<typeof ImportPlatformRoster> | RosterImportUpload): Promise<RpcResponse<typeof ImportPlatformRoster>> {
+  async import(
+    input: RpcInput<typeof ImportPlatformRoster> | RosterImportUpload,
+  ): Promise<RpcResponse<typeof ImportPlatformRoster>> {
     if (!('file' in input)) return this.rpc.request(ImportPlatformRoster, input);
     const { file, ...fields } = input;
     const sheet = await readRoster(file, ROSTER_IMPORT_COLUMNS, IMPORT_ROW);
     const empty: RpcResponse<typeof ImportPlatformRoster> = { imported: 0, updated: 0, problems: [] };
-    const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) => this.rpc.request(ImportPlatformRoster, { ...fields, ...batch }).catch(failedFrom(batch.firstRow, sheet.rows[0]?.row)));
+    const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) =>
+      this.rpc
+        .request(ImportPlatformRoster, { ...fields, ...batch })
+        .catch(failedFrom(batch.firstRow, sheet.rows[0]?.row)),
+    );
     return { ...reply, problems: inLineOrder(reply.problems, sheet.problems) };
   }
 }
 
-async function readRoster<S extends z.ZodObject>(file: UploadedFile, columns: readonly RosterColumn[], rowSchema: S): Promise<RosterSheet<z.output<S>>> {
+async function readRoster<S extends z.ZodObject>(
+  file: UploadedFile,
+  columns: readonly RosterColumn[],
+  rowSchema: S,
+): Promise<RosterSheet<z.output<S>>> {
   try {
     return rosterSheet(await readTable(file), columns, rowSchema, locale());
   } catch (error) {
@@ -70,7 +82,10 @@ function failedFrom(firstRow: number, firstLineOfFile: number | undefined): (err
     const detail = problem.detail ?? problem.title;
     throw new ProblemException({
       ...problem,
-      detail: { zh: `名单自第 ${firstRow} 行起未处理（此前各行已处理）：${detail.zh}`, en: `The roster was not processed from row ${firstRow} on (the rows before it were): ${detail.en}` },
+      detail: {
+        zh: `名单自第 ${firstRow} 行起未处理（此前各行已处理）：${detail.zh}`,
+        en: `The roster was not processed from row ${firstRow} on (the rows before it were): ${detail.en}`,
+      },
     });
   };
 }

@@ -17,13 +17,22 @@ export type RosterCheckUpload = UploadInput<typeof checkFields>;
 export type RosterImportUpload = UploadInput<typeof importFields>;
 
 /** POST /roster-checks with a CSV or XLSX body. */
-export const ROSTER_CHECK_UPLOAD: UploadSpec = { request: checkFields, description: fileDescription(ROSTER_CHECK_COLUMNS, requiredFields(CHECK_ROW)) };
+export const ROSTER_CHECK_UPLOAD: UploadSpec = {
+  request: checkFields,
+  description: fileDescription(ROSTER_CHECK_COLUMNS, requiredFields(CHECK_ROW)),
+};
 
 /** POST /platforms/:id/roster with a CSV or XLSX body. */
-export const ROSTER_IMPORT_UPLOAD: UploadSpec = { request: importFields, description: fileDescription(ROSTER_IMPORT_COLUMNS, requiredFields(IMPORT_ROW)) };
+export const ROSTER_IMPORT_UPLOAD: UploadSpec = {
+  request: importFields,
+  description: fileDescription(ROSTER_IMPORT_COLUMNS, requiredFields(IMPORT_ROW)),
+};
 
 function fileDescription(columns: readonly RosterColumn[], required: readonly string[]): string {
-  const listed = columns.map((column) => `${column.headers.join(' / ')}${required.includes(column.field) ? ' (required)' : ''}${column.values ? `: ${column.values}` : ''}`);
+  const listed = columns.map(
+    (column) =>
+      `${column.headers.join(' / ')}${required.includes(column.field) ? ' (required)' : ''}${column.values ? `: ${column.values}` : ''}`,
+  );
   return [
     'A roster file: CSV (UTF-8, optional BOM) or XLSX (its first worksheet), with a header row naming the columns in Chinese or English.',
     `Columns: ${listed.join('; ')}. Other columns are ignored.`,

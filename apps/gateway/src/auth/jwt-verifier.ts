@@ -33,12 +33,16 @@ export class JwtVerifier {
     if (config.NODE_ENV === 'production' && config.JWT_PUBLIC_KEY_FILE === undefined) {
       throw new Error('production needs JWKS_URL or JWT_PUBLIC_KEY_FILE');
     }
-    const pem = config.JWT_PUBLIC_KEY_FILE !== undefined
-      ? readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8')
-      : (await ensureDevKeyPair(devKeyDirectory(config.DEV_JWT_DIR))).publicKeyPem;
+    const pem =
+      config.JWT_PUBLIC_KEY_FILE !== undefined
+        ? readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8')
+        : (await ensureDevKeyPair(devKeyDirectory(config.DEV_JWT_DIR))).publicKeyPem;
     const algorithm = createPublicKey(pem).asymmetricKeyType === 'rsa' ? 'RS256' : 'ES256';
     const key = await importSPKI(pem, algorithm);
-    return new JwtVerifier(async (token, o) => (await jwtVerify(token, key, o)).payload, { ...options, algorithms: [algorithm] });
+    return new JwtVerifier(async (token, o) => (await jwtVerify(token, key, o)).payload, {
+      ...options,
+      algorithms: [algorithm],
+    });
   }
 
   /** The caller a token names; a missing, malformed, expired or wrongly signed token is a 401. */

@@ -17,7 +17,10 @@ const MAX_ENTRIES = 10_000;
  */
 @Injectable()
 export class OrganizationFit {
-  private readonly decisions = new Map<string, { readonly standing: OrganizationStanding | null; readonly until: number }>();
+  private readonly decisions = new Map<
+    string,
+    { readonly standing: OrganizationStanding | null; readonly until: number }
+  >();
 
   constructor(private readonly rpc: RpcClient) {}
 

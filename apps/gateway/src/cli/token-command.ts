@@ -25,7 +25,8 @@ export class UsageError extends Error {
 
 /** The token command: development tokens only, refused when NODE_ENV=production. */
 export async function tokenCommand(argv: readonly string[], env: Record<string, string | undefined>): Promise<string> {
-  if (env.NODE_ENV === 'production') throw new UsageError('the token command mints development tokens; it does not run in production');
+  if (env.NODE_ENV === 'production')
+    throw new UsageError('the token command mints development tokens; it does not run in production');
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({

@@ -6,7 +6,9 @@ tokenCommand(process.argv.slice(2), process.env).then(
     process.stdout.write(`${token}\n`);
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

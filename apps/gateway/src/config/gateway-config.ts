@@ -9,7 +9,12 @@ const DEVELOPMENT_FINGERPRINT_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1pZGVtcG90ZW5jeS1maW5
 const serviceList = z
   .string()
   .default('applications,personnel')
-  .transform((value) => value.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  )
   .pipe(z.array(serviceNameSchema.exclude(['gateway'])));
 
 /** The gateway's environment: no database; NATS for the services, Redis for idempotency and rate limits. */
@@ -42,7 +47,12 @@ export const gatewayConfigSchema = baseConfigSchema
       .default(DEVELOPMENT_FINGERPRINT_KEY)
       .transform((value) => Buffer.from(value, 'base64'))
       .refine((key) => key.length >= 32, 'must be a base64 secret of at least 32 bytes'),
-    IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+    IDEMPOTENCY_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 86_400)
+      .default(86_400),
     /** Behind a reverse proxy, take the client address from X-Forwarded-For (for per-IP limits). */
     TRUST_PROXY: z.stringbool().default(false),
     /** The `type` of a problem is this prefix followed by its code. */
@@ -50,10 +60,21 @@ export const gatewayConfigSchema = baseConfigSchema
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.JWKS_URL === undefined && config.JWT_PUBLIC_KEY_FILE === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['JWKS_URL'], message: 'production needs JWKS_URL (or JWT_PUBLIC_KEY_FILE); development keys are never used there' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWKS_URL'],
+        message: 'production needs JWKS_URL (or JWT_PUBLIC_KEY_FILE); development keys are never used there',
+      });
     }
-    if (config.NODE_ENV === 'production' && config.IDEMPOTENCY_FINGERPRINT_KEY.equals(Buffer.from(DEVELOPMENT_FINGERPRINT_KEY, 'base64'))) {
-      ctx.addIssue({ code: 'custom', path: ['IDEMPOTENCY_FINGERPRINT_KEY'], message: 'must be set in production (the development key is public)' });
+    if (
+      config.NODE_ENV === 'production' &&
+      config.IDEMPOTENCY_FINGERPRINT_KEY.equals(Buffer.from(DEVELOPMENT_FINGERPRINT_KEY, 'base64'))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['IDEMPOTENCY_FINGERPRINT_KEY'],
+        message: 'must be set in production (the development key is public)',
+      });
     }
   });
 

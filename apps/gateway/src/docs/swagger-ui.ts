@@ -35,7 +35,9 @@ export function serveDocs(app: NestFastifyApplication, document: OpenAPIObject):
   const fastify = app.getHttpAdapter().getInstance();
   const json = JSON.stringify(document);
   // swagger-ui-dist comes with @nestjs/swagger; resolve it from there.
-  const assetsDir = (createRequire(require.resolve('@nestjs/swagger'))('swagger-ui-dist/absolute-path.js') as () => string)();
+  const assetsDir = (
+    createRequire(require.resolve('@nestjs/swagger'))('swagger-ui-dist/absolute-path.js') as () => string
+  )();
   fastify.get('/docs-json', (_request, reply) => reply.type('application/json; charset=utf-8').send(json));
   fastify.get('/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
   for (const [file, type] of Object.entries(ASSETS)) {

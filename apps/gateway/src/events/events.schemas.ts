@@ -8,7 +8,13 @@ export const eventsQuerySchema = z.object({
 export type EventsQuery = z.output<typeof eventsQuerySchema>;
 
 const journalEvent = z
-  .looseObject({ id: z.string(), type: z.string(), source: z.string().optional(), time: z.string().optional(), position: z.string() })
+  .looseObject({
+    id: z.string(),
+    type: z.string(),
+    source: z.string().optional(),
+    time: z.string().optional(),
+    position: z.string(),
+  })
   .describe('a CloudEvents 1.0 document with its journal position in the service that published it');
 
 const lagging = z
@@ -16,7 +22,9 @@ const lagging = z
     service: z.string(),
     reason: z
       .enum(['unavailable', 'publishing'])
-      .describe('unavailable: the service did not answer, none of its events are in this page; publishing: it answered, but its relay has events it has not published yet'),
+      .describe(
+        'unavailable: the service did not answer, none of its events are in this page; publishing: it answered, but its relay has events it has not published yet',
+      ),
     unpublished: z.number().int().optional().describe('committed events the service has not published yet'),
     lagMs: z.number().optional().describe('how long the oldest of them has waited'),
   })
@@ -26,8 +34,12 @@ export const eventsPageSchema = z.object({
   events: z.array(journalEvent),
   nextCursor: z
     .string()
-    .describe('pass as `after` to read on; holds a position per service, so a service that was behind resumes where it stood; unchanged when nothing new was there'),
-  behind: z.array(lagging).describe('services behind when this page was read (empty when all answered and had published everything)'),
+    .describe(
+      'pass as `after` to read on; holds a position per service, so a service that was behind resumes where it stood; unchanged when nothing new was there',
+    ),
+  behind: z
+    .array(lagging)
+    .describe('services behind when this page was read (empty when all answered and had published everything)'),
 });
 export type EventsPage = z.output<typeof eventsPageSchema>;
 export type JournalEvent = z.output<typeof journalEvent>;

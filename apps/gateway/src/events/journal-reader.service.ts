@@ -42,14 +42,18 @@ export class JournalReader {
     const cursor = decodeCursor(query.after);
     const behind: LaggingService[] = [];
     const answers = await Promise.allSettled(
-      this.journals.map((journal) => this.rpc.request(journal, { after: cursor[journal.service] ?? '0', limit: query.limit })),
+      this.journals.map((journal) =>
+        this.rpc.request(journal, { after: cursor[journal.service] ?? '0', limit: query.limit }),
+      ),
     );
     const lanes: Lane[] = [];
     for (const [index, answer] of answers.entries()) {
       const service = this.journals[index]?.service;
       if (service === undefined) continue;
       if (answer.status === 'rejected') {
-        this.logger.warn(`journal of ${service} not read: ${answer.reason instanceof Error ? answer.reason.message : String(answer.reason)}`);
+        this.logger.warn(
+          `journal of ${service} not read: ${answer.reason instanceof Error ? answer.reason.message : String(answer.reason)}`,
+        );
         behind.push({ service, reason: 'unavailable' });
         continue;
       }

@@ -20,8 +20,17 @@ export class HealthController {
     return this.health.liveness();
   }
 
-  @Route('GET', 'ready', { summary: 'Readiness: Redis and every service over NATS (503 with the details when anything is down)', access: 'public', request: z.object({}), response: readinessSchema })
-  @ApiResponse({ status: 503, description: 'something is down', content: { 'application/json': { schema: jsonSchemaOf(readinessSchema, 'output') } } })
+  @Route('GET', 'ready', {
+    summary: 'Readiness: Redis and every service over NATS (503 with the details when anything is down)',
+    access: 'public',
+    request: z.object({}),
+    response: readinessSchema,
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'something is down',
+    content: { 'application/json': { schema: jsonSchemaOf(readinessSchema, 'output') } },
+  })
   async ready(@Res({ passthrough: true }) reply: GatewayReply): Promise<Readiness> {
     const readiness = await this.health.readiness();
     reply.status(readiness.status === 'up' ? 200 : 503);

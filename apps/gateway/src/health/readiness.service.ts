@@ -47,7 +47,12 @@ export class ReadinessService {
   private async serviceCheck(definition: ReturnType<typeof healthRpc>): Promise<ReadinessCheck> {
     try {
       const health = await this.rpc.request(definition, {});
-      return { status: health.status, instance: health.instance, version: health.version, dependencies: health.dependencies };
+      return {
+        status: health.status,
+        instance: health.instance,
+        version: health.version,
+        dependencies: health.dependencies,
+      };
     } catch (error) {
       const detail = error instanceof RpcFailure ? (error.error.detail ?? error.error.title).en : String(error);
       return { status: 'down', detail };

@@ -5,7 +5,9 @@ const check = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   version: z.string().optional(),
-  dependencies: z.record(z.string(), z.object({ status: z.enum(['up', 'down']), detail: z.string().optional() })).optional(),
+  dependencies: z
+    .record(z.string(), z.object({ status: z.enum(['up', 'down']), detail: z.string().optional() }))
+    .optional(),
 });
 
 /** GET /health/ready: the gateway's Redis and each configured service (with its Postgres, NATS, Redis). */

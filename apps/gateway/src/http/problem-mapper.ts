@@ -23,7 +23,11 @@ export function toProblem(exception: unknown): ProblemSpec {
   if (exception instanceof ProblemException) return exception.problem;
   if (exception instanceof RpcFailure) return fromRpcFailure(exception);
   if (exception instanceof ThrottlerException) {
-    return { code: 'rate_limited', ...problemCode('rate_limited'), detail: { zh: FRAMEWORK_DETAILS[429] ?? '', en: 'Too many requests; retry after the time given in Retry-After' } };
+    return {
+      code: 'rate_limited',
+      ...problemCode('rate_limited'),
+      detail: { zh: FRAMEWORK_DETAILS[429] ?? '', en: 'Too many requests; retry after the time given in Retry-After' },
+    };
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
   return { code: 'internal', ...problemCode('internal') };

@@ -28,11 +28,17 @@ export class ProblemException extends Error {
     super(`${problem.code}: ${problem.detail?.en ?? problem.title.en}`);
   }
 
-  static of(code: ProblemCode, detail?: LocalizedText, extra: Omit<ProblemSpec, 'code' | 'status' | 'title' | 'detail'> = {}): ProblemException {
+  static of(
+    code: ProblemCode,
+    detail?: LocalizedText,
+    extra: Omit<ProblemSpec, 'code' | 'status' | 'title' | 'detail'> = {},
+  ): ProblemException {
     return new ProblemException({ code, ...problemCode(code), ...(detail ? { detail } : {}), ...extra });
   }
 
   static invalid(errors: readonly FieldError[], detail?: LocalizedText): ProblemException {
-    return ProblemException.of('invalid_input', detail ?? { zh: '请检查标出的字段', en: 'Check the fields listed' }, { errors });
+    return ProblemException.of('invalid_input', detail ?? { zh: '请检查标出的字段', en: 'Check the fields listed' }, {
+      errors,
+    });
   }
 }

@@ -17,5 +17,7 @@ export function canonicalJson(value: unknown): string {
  * resident ID number, which an unkeyed hash would let anyone with Redis access recover by trying them.
  */
 export function requestFingerprint(key: Buffer, method: string, path: string, body: unknown): string {
-  return createHmac('sha256', key).update(`${method.toUpperCase()} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 }

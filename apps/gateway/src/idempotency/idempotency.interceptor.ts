@@ -35,7 +35,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw ProblemException.invalid([{ path: 'Idempotency-Key', message: '1 to 255 visible ASCII characters' }]);
     }
     const owner = request.caller?.userId ?? `anonymous:${request.ip}`;
-    const fingerprint = requestFingerprint(this.config.IDEMPOTENCY_FINGERPRINT_KEY, request.method, request.url.split('?')[0] ?? request.url, request.body);
+    const fingerprint = requestFingerprint(
+      this.config.IDEMPOTENCY_FINGERPRINT_KEY,
+      request.method,
+      request.url.split('?')[0] ?? request.url,
+      request.body,
+    );
     const claim = await this.store.claim(owner, key, fingerprint);
     switch (claim.kind) {
       case 'mismatch':
@@ -55,8 +60,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       case 'claimed':
         return next.handle().pipe(
-          mergeMap((body) => from(this.store.complete(owner, key, { fingerprint, status: spec.status, body })).pipe(mergeMap(() => of(body)))),
-          catchError((error: unknown) => from(this.store.release(owner, key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error)))),
+          mergeMap((body) =>
+            from(this.store.complete(owner, key, { fingerprint, status: spec.status, body })).pipe(
+              mergeMap(() => of(body)),
+            ),
+          ),
+          catchError((error: unknown) =>
+            from(this.store.release(owner, key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error))),
+          ),
         );
     }
   }

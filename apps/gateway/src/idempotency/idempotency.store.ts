@@ -38,7 +38,9 @@ export class IdempotencyStore {
 
   async complete(owner: string, key: string, record: Omit<CompletedRecord, 'state'>): Promise<void> {
     const value = JSON.stringify({ state: 'done', ...record });
-    await withRedis(() => this.redis.client.set(this.keyOf(owner, key), value, 'EX', this.config.IDEMPOTENCY_TTL_SECONDS));
+    await withRedis(() =>
+      this.redis.client.set(this.keyOf(owner, key), value, 'EX', this.config.IDEMPOTENCY_TTL_SECONDS),
+    );
   }
 
   /** Lets the client retry with the same key after a failure: only successes are kept. */

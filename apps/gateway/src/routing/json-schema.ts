@@ -9,7 +9,10 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): SchemaO
 }
 
 /** The top-level properties of an object schema, and which are required. */
-export function propertiesOf(schema: SchemaObject): { properties: Record<string, SchemaObject>; required: readonly string[] } {
+export function propertiesOf(schema: SchemaObject): {
+  properties: Record<string, SchemaObject>;
+  required: readonly string[];
+} {
   return { properties: (schema.properties ?? {}) as Record<string, SchemaObject>, required: schema.required ?? [] };
 }
 
@@ -21,11 +24,19 @@ export function bodySchemaOf(spec: RouteSpec): SchemaObject {
   const optional = new Set([...fromPath, ...(spec.versioned ? ['version'] : [])]);
   const kept = Object.fromEntries(Object.entries(properties).filter(([name]) => !fromPath.has(name)));
   const stillRequired = required.filter((name) => !optional.has(name));
-  return { ...schema, properties: kept, ...(stillRequired.length > 0 ? { required: stillRequired } : { required: undefined }) };
+  return {
+    ...schema,
+    properties: kept,
+    ...(stillRequired.length > 0 ? { required: stillRequired } : { required: undefined }),
+  };
 }
 
 /** Query fields declared boolean: `?includeEnded=false` must read false, not the truthy string "false". */
 export function booleanFieldsOf(schema: z.ZodType): ReadonlySet<string> {
   const { properties } = propertiesOf(jsonSchemaOf(schema, 'input'));
-  return new Set(Object.entries(properties).filter(([, property]) => property.type === 'boolean').map(([name]) => name));
+  return new Set(
+    Object.entries(properties)
+      .filter(([, property]) => property.type === 'boolean')
+      .map(([name]) => name),
+  );
 }

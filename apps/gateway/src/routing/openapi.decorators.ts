@@ -1,4 +1,15 @@
-import { ApiBearerAuth, ApiBody, ApiExtension, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, type RequestBodyObject, type SchemaObject } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtension,
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  type RequestBodyObject,
+  type SchemaObject,
+} from '@nestjs/swagger';
 import type { z } from 'zod';
 
 import { CSV, XLSX } from '../http/media-types';
@@ -31,8 +42,16 @@ export function openApiDecorators(spec: RouteSpec): MethodDecorator[] {
       ...(spec.upload ? { requestBody: uploadBody(spec, spec.upload) } : {}),
     }),
     ApiExtension('x-roles', roles),
-    ApiHeader({ name: 'Accept-Language', required: false, description: 'messages in Chinese by default; `en` for English' }),
-    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'echoed in the response and carried to every service; generated when absent' }),
+    ApiHeader({
+      name: 'Accept-Language',
+      required: false,
+      description: 'messages in Chinese by default; `en` for English',
+    }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'echoed in the response and carried to every service; generated when absent',
+    }),
     ...parameterDecorators(spec),
     successResponse(spec),
     ...problemStatuses(spec).map((status) =>
@@ -45,8 +64,22 @@ export function openApiDecorators(spec: RouteSpec): MethodDecorator[] {
   ];
   if (spec.rpc) decorators.push(ApiExtension('x-rpc-subject', spec.rpc.subject));
   if (spec.access !== 'public') decorators.push(ApiBearerAuth());
-  if (spec.versioned) decorators.push(ApiHeader({ name: 'If-Match', required: false, description: 'the ETag read (W/"<version>"); wins over the body’s `version`, which must agree' }));
-  if (spec.idempotent) decorators.push(ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key and body within 24 h replays the first response (Idempotency-Replayed: true)' }));
+  if (spec.versioned)
+    decorators.push(
+      ApiHeader({
+        name: 'If-Match',
+        required: false,
+        description: 'the ETag read (W/"<version>"); wins over the body’s `version`, which must agree',
+      }),
+    );
+  if (spec.idempotent)
+    decorators.push(
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: false,
+        description: 'same key and body within 24 h replays the first response (Idempotency-Replayed: true)',
+      }),
+    );
   return decorators;
 }
 
@@ -69,7 +102,12 @@ function queryDecorators(spec: RouteSpec, schema: z.ZodType, note?: string): Met
     .filter(([name]) => !inPath.has(name))
     .map(([name, property]) => {
       const description = [property.description, note ? `(${note})` : undefined].filter(Boolean).join(' ');
-      return ApiQuery({ name, required: required.includes(name), schema: property, ...(description ? { description } : {}) });
+      return ApiQuery({
+        name,
+        required: required.includes(name),
+        schema: property,
+        ...(description ? { description } : {}),
+      });
     });
 }
 

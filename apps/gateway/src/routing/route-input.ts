@@ -18,7 +18,11 @@ const booleanFields = new WeakMap<z.ZodType, ReadonlySet<string>>();
 export function routeInput(spec: RouteSpec, request: GatewayRequest, locale: Locale): unknown {
   if (spec.upload !== undefined && request.body instanceof UploadedFile) {
     // A file upload: its fields come from the query; the file is read by the route's service.
-    const fields = validated(spec.upload.request, withPath(spec, request, queryOf(spec.upload.request, request)), locale) as Record<string, unknown>;
+    const fields = validated(
+      spec.upload.request,
+      withPath(spec, request, queryOf(spec.upload.request, request)),
+      locale,
+    ) as Record<string, unknown>;
     return { ...fields, file: request.body };
   }
   const source = spec.method === 'GET' ? queryOf(spec.request, request) : bodyOf(request, locale);
@@ -40,7 +44,9 @@ function withPath(spec: RouteSpec, request: GatewayRequest, source: Record<strin
 function validated(schema: z.ZodType, input: Record<string, unknown>, locale: Locale): unknown {
   const result = schema.safeParse(input, locale === 'zh' ? { error: zhMessages } : undefined);
   if (result.success) return result.data;
-  throw ProblemException.invalid(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })));
+  throw ProblemException.invalid(
+    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  );
 }
 
 function queryOf(schema: z.ZodType, request: GatewayRequest): Record<string, unknown> {
@@ -61,7 +67,9 @@ function bodyOf(request: GatewayRequest, locale: Locale): Record<string, unknown
   const body = request.body;
   if (body === undefined || body === null) return {};
   if (typeof body !== 'object' || Array.isArray(body) || body instanceof UploadedFile) {
-    throw ProblemException.invalid([{ path: '', message: locale === 'zh' ? '请求体须为 JSON 对象' : 'the body must be a JSON object' }]);
+    throw ProblemException.invalid([
+      { path: '', message: locale === 'zh' ? '请求体须为 JSON 对象' : 'the body must be a JSON object' },
+    ]);
   }
   return body as Record<string, unknown>;
 }
@@ -72,12 +80,21 @@ function versionOf(request: GatewayRequest, bodyVersion: unknown, locale: Locale
   if (header === undefined) return bodyVersion;
   const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header);
   if (!match) {
-    throw ProblemException.invalid([{ path: 'If-Match', message: locale === 'zh' ? '须为本资源的 ETag，例如 W/"3"' : 'must be the ETag of the resource, e.g. W/"3"' }]);
+    throw ProblemException.invalid([
+      {
+        path: 'If-Match',
+        message: locale === 'zh' ? '须为本资源的 ETag，例如 W/"3"' : 'must be the ETag of the resource, e.g. W/"3"',
+      },
+    ]);
   }
   const version = Number(match[1]);
   if (bodyVersion !== undefined && bodyVersion !== version) {
     throw ProblemException.invalid([
-      { path: 'version', message: locale === 'zh' ? `与 If-Match 的版本 ${version} 不一致` : `disagrees with If-Match (version ${version})` },
+      {
+        path: 'version',
+        message:
+          locale === 'zh' ? `与 If-Match 的版本 ${version} 不一致` : `disagrees with If-Match (version ${version})`,
+      },
     ]);
   }
   return version;

@@ -56,5 +56,8 @@ export const SIGNED_IN: readonly Role[] = ROLES;
 
 /** The names of a path's parameters: `':id/review'` → `['id']`. */
 export function pathParameters(path: string): string[] {
-  return path.split('/').filter((segment) => segment.startsWith(':')).map((segment) => segment.slice(1));
+  return path
+    .split('/')
+    .filter((segment) => segment.startsWith(':'))
+    .map((segment) => segment.slice(1));
 }

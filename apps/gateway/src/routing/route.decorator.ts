@@ -5,7 +5,14 @@ import type { z } from 'zod';
 import type { RpcDefinition } from '@tic/contracts';
 
 import { openApiDecorators } from './openapi.decorators';
-import { ROUTE_SPEC, UPLOAD_ROUTE_CONFIG, type Access, type HttpMethod, type RouteSpec, type UploadSpec } from './route-spec';
+import {
+  ROUTE_SPEC,
+  UPLOAD_ROUTE_CONFIG,
+  type Access,
+  type HttpMethod,
+  type RouteSpec,
+  type UploadSpec,
+} from './route-spec';
 
 export interface RouteOptions {
   readonly access: Access;
@@ -42,10 +49,21 @@ export function Route(
     ...(options.upload ? { upload: options.upload } : {}),
   };
   const fastifyConfig = spec.upload ? [RouteConfig(UPLOAD_ROUTE_CONFIG)] : [];
-  return applyDecorators(SetMetadata(ROUTE_SPEC, spec), ...fastifyConfig, METHODS[method](path), HttpCode(spec.status), ...openApiDecorators(spec));
+  return applyDecorators(
+    SetMetadata(ROUTE_SPEC, spec),
+    ...fastifyConfig,
+    METHODS[method](path),
+    HttpCode(spec.status),
+    ...openApiDecorators(spec),
+  );
 }
 
 /** A route that forwards to one RPC: validated with its request schema, documented with its response schema. */
-export function RpcRoute(method: HttpMethod, path: string, rpc: RpcDefinition, options: RouteOptions & { response?: 'xlsx' }): MethodDecorator {
+export function RpcRoute(
+  method: HttpMethod,
+  path: string,
+  rpc: RpcDefinition,
+  options: RouteOptions & { response?: 'xlsx' },
+): MethodDecorator {
   return Route(method, path, { summary: rpc.summary, request: rpc.request, response: rpc.response, rpc, ...options });
 }

@@ -28,7 +28,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `throttle:${throttlerName}:${key}`;
     const reply = await withRedis(
-      () => this.redis.client.eval(INCREMENT, 2, base, `${base}:blocked`, Math.max(1, ttl), limit, Math.max(1, blockDuration)) as Promise<number[]>,
+      () =>
+        this.redis.client.eval(
+          INCREMENT,
+          2,
+          base,
+          `${base}:blocked`,
+          Math.max(1, ttl),
+          limit,
+          Math.max(1, blockDuration),
+        ) as Promise<number[]>,
     );
     const [totalHits = 0, expiresInMs = 0, blocked = 0, blockExpiresInMs = 0] = reply;
     return {

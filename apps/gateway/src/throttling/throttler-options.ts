@@ -20,7 +20,12 @@ export function throttlerOptions(config: GatewayConfig, redis: RedisConnection):
     storage: new RedisThrottlerStorage(redis),
     throttlers: [
       { name: 'default', ttl: config.RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT },
-      { name: 'public-write', ttl: config.RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT_PUBLIC_OBJECTIONS, skipIf: (context) => !isPublicWrite(context) },
+      {
+        name: 'public-write',
+        ttl: config.RATE_LIMIT_WINDOW_MS,
+        limit: config.RATE_LIMIT_PUBLIC_OBJECTIONS,
+        skipIf: (context) => !isPublicWrite(context),
+      },
     ],
     getTracker: (request) => {
       const { caller, ip } = request as GatewayRequest;

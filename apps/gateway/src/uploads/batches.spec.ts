@@ -4,8 +4,25 @@ const numbered = (rows: readonly number[]) => rows.map((row) => ({ row, value: `
 
 describe('batches of an uploaded roster', () => {
   it.each([
-    ['consecutive lines, cut at the size', [1, 2, 3, 4, 5], 2, [[1, 2], [3, 2], [5, 1]]],
-    ['a skipped line starts a new batch', [1, 2, 4, 5, 6], 10, [[1, 2], [4, 3]]],
+    [
+      'consecutive lines, cut at the size',
+      [1, 2, 3, 4, 5],
+      2,
+      [
+        [1, 2],
+        [3, 2],
+        [5, 1],
+      ],
+    ],
+    [
+      'a skipped line starts a new batch',
+      [1, 2, 4, 5, 6],
+      10,
+      [
+        [1, 2],
+        [4, 3],
+      ],
+    ],
     ['a first line after the header that is not 1', [3, 4], 10, [[3, 2]]],
     ['nothing to send', [], 10, []],
   ])('%s', (_label, rows, size, expected) => {
@@ -13,11 +30,17 @@ describe('batches of an uploaded roster', () => {
   });
 
   it('keeps each line’s value, in order', () => {
-    expect(batchesOf(numbered([7, 8, 10]), 5)).toEqual([{ firstRow: 7, rows: ['line 7', 'line 8'] }, { firstRow: 10, rows: ['line 10'] }]);
+    expect(batchesOf(numbered([7, 8, 10]), 5)).toEqual([
+      { firstRow: 7, rows: ['line 7', 'line 8'] },
+      { firstRow: 10, rows: ['line 10'] },
+    ]);
   });
 
   it('merges replies: counts added, lists joined in order', () => {
-    const merged = mergeTallies({ checked: 2, conflicts: [{ row: 1 }], problems: [] }, { checked: 3, conflicts: [{ row: 4 }], problems: [{ row: 5 }] });
+    const merged = mergeTallies(
+      { checked: 2, conflicts: [{ row: 1 }], problems: [] },
+      { checked: 3, conflicts: [{ row: 4 }], problems: [{ row: 5 }] },
+    );
     expect(merged).toEqual({ checked: 5, conflicts: [{ row: 1 }, { row: 4 }], problems: [{ row: 5 }] });
   });
 
@@ -29,6 +52,8 @@ describe('batches of an uploaded roster', () => {
     });
     expect(sent).toEqual([1, 3]);
     expect(reply).toEqual({ checked: 3 });
-    expect(await sendInBatches([], 2, { checked: 0 }, () => Promise.reject(new Error('nothing to send')))).toEqual({ checked: 0 });
+    expect(await sendInBatches([], 2, { checked: 0 }, () => Promise.reject(new Error('nothing to send')))).toEqual({
+      checked: 0,
+    });
   });
 });

@@ -45,7 +45,12 @@ export function mergeTallies<R extends Tally>(left: R, right: R): R {
  * Sends the rows batch by batch and merges the replies, starting from `empty`. One batch at a time:
  * the batches of an import may name the same person, and must not race to register them.
  */
-export async function sendInBatches<T, R extends Tally>(rows: readonly NumberedRow<T>[], size: number, empty: R, send: (batch: Batch<T>) => Promise<R>): Promise<R> {
+export async function sendInBatches<T, R extends Tally>(
+  rows: readonly NumberedRow<T>[],
+  size: number,
+  empty: R,
+  send: (batch: Batch<T>) => Promise<R>,
+): Promise<R> {
   let reply = empty;
   for (const batch of batchesOf(rows, size)) reply = mergeTallies(reply, await send(batch));
   return reply;

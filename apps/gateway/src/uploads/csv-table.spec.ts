@@ -13,12 +13,18 @@ describe('readCsv', () => {
   it('drops the BOM, takes the first non-empty line as the header, and numbers lines as the file does', async () => {
     const table = await readCsv(utf8('\uFEFF\r\n姓名,公民身份号码\r\n张三,1\r\n\r\n李四,2\r\n'));
     expect(table.header).toEqual(['姓名', '公民身份号码']);
-    expect(table.rows).toEqual([{ row: 3, cells: ['张三', '1'] }, { row: 5, cells: ['李四', '2'] }]);
+    expect(table.rows).toEqual([
+      { row: 3, cells: ['张三', '1'] },
+      { row: 5, cells: ['李四', '2'] },
+    ]);
   });
 
   it('counts a quoted line break as part of its cell, as a spreadsheet shows it', async () => {
     const table = await readCsv(utf8('name,title\n"王\n五",研究员\n赵六,工程师'));
-    expect(table.rows.map((r) => [r.row, r.cells[0]])).toEqual([[2, '王\n五'], [3, '赵六']]);
+    expect(table.rows.map((r) => [r.row, r.cells[0]])).toEqual([
+      [2, '王\n五'],
+      [3, '赵六'],
+    ]);
   });
 
   it('keeps a character outside the BMP (a rare name character) that straddles two 256 KiB slices', async () => {

@@ -25,8 +25,12 @@ export async function readCsv(content: Buffer): Promise<Table> {
       en: 'The file is not UTF-8 CSV; save it as "CSV UTF-8 (comma delimited)", or upload the xlsx workbook',
     });
   }
-  const slices = Array.from({ length: Math.ceil(content.length / SLICE_BYTES) }, (_, i) => content.subarray(i * SLICE_BYTES, (i + 1) * SLICE_BYTES));
-  const parser = Readable.from(slices).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARACTERS }));
+  const slices = Array.from({ length: Math.ceil(content.length / SLICE_BYTES) }, (_, i) =>
+    content.subarray(i * SLICE_BYTES, (i + 1) * SLICE_BYTES),
+  );
+  const parser = Readable.from(slices).pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARACTERS }),
+  );
   let header: string[] | undefined;
   let record = 0;
   const rows: TableRow[] = [];
@@ -54,7 +58,8 @@ export async function readCsv(content: Buffer): Promise<Table> {
 // line is where the parser stood (counting the header as line 1): for an unclosed quote, past its start.
 function unparsable(error: CsvError): UnreadableFile {
   const line = typeof error.lines === 'number' ? error.lines : undefined;
-  const where: LocalizedText = line === undefined ? { zh: '', en: '' } : { zh: `文件第 ${line} 行附近：`, en: ` near line ${line} of the file` };
+  const where: LocalizedText =
+    line === undefined ? { zh: '', en: '' } : { zh: `文件第 ${line} 行附近：`, en: ` near line ${line} of the file` };
   const what = CSV_ERRORS[error.code] ?? { zh: '无法按 CSV 解析', en: 'cannot be read as CSV' };
   return new UnreadableFile({ zh: `CSV 格式错误，${where.zh}${what.zh}`, en: `Malformed CSV${where.en}: ${what.en}` });
 }
@@ -62,7 +67,10 @@ function unparsable(error: CsvError): UnreadableFile {
 const CSV_ERRORS: Readonly<Partial<Record<CsvError['code'], LocalizedText>>> = {
   CSV_QUOTE_NOT_CLOSED: { zh: '引号没有闭合', en: 'a quote is not closed' },
   CSV_INVALID_CLOSING_QUOTE: { zh: '引号闭合后紧跟了其他字符', en: 'a closing quote is followed by other characters' },
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: { zh: '引号闭合后紧跟了其他字符', en: 'a closing quote is followed by other characters' },
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: {
+    zh: '引号闭合后紧跟了其他字符',
+    en: 'a closing quote is followed by other characters',
+  },
   INVALID_OPENING_QUOTE: { zh: '引号出现在单元格中间', en: 'a quote opens in the middle of a cell' },
   CSV_MAX_RECORD_SIZE: { zh: '一行过长（可能有引号没有闭合）', en: 'a line is too long (a quote may not be closed)' },
 };

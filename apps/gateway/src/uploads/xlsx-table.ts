@@ -59,7 +59,8 @@ function cellsOf(row: ExcelJS.Row): Cell[] {
 
 function cellOf(value: CellValue): Cell {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('hyperlink' in value) return value.text;
   if ('formula' in value || 'sharedFormula' in value) {

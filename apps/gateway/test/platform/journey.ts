@@ -63,7 +63,13 @@ export function form(callId: string) {
     equipmentValueCny: 12_000_000,
     technicalLeaders: 2,
     fullTimeStaff: 36,
-    achievements: [{ title: '高精度伺服控制系统', description: '国内领先', evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'b'.repeat(64), ref: 'docs/9' }] }],
+    achievements: [
+      {
+        title: '高精度伺服控制系统',
+        description: '国内领先',
+        evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'b'.repeat(64), ref: 'docs/9' }],
+      },
+    ],
     cooperation: [],
   };
 }
@@ -76,17 +82,39 @@ async function ok<T>(reply: Promise<{ status: number; body: T }>, expected = 200
 
 /** DST opens a call and a construction unit drafts an eligible application in it. */
 export async function draft(world: PlatformWorld, tokens: Tokens): Promise<ApplicationDto> {
-  const call_ = await ok(call<{ id: string }>(world, 'POST', '/calls', { token: tokens.dst, body: { year: 2027, title: '2027年度辽宁省技术创新中心申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 30) } }), 201);
-  return ok(call<ApplicationDto>(world, 'POST', '/applications', { token: tokens.construction, body: form(call_.id) }), 201);
+  const call_ = await ok(
+    call<{ id: string }>(world, 'POST', '/calls', {
+      token: tokens.dst,
+      body: {
+        year: 2027,
+        title: '2027年度辽宁省技术创新中心申报',
+        opensOn: addDays(today(), -1),
+        closesOn: addDays(today(), 30),
+      },
+    }),
+    201,
+  );
+  return ok(
+    call<ApplicationDto>(world, 'POST', '/applications', { token: tokens.construction, body: form(call_.id) }),
+    201,
+  );
 }
 
 /** One A13 step through the gateway, with the version in If-Match. */
-export function step(world: PlatformWorld, token: string, application: ApplicationDto, action: string, comment?: string): Promise<ApplicationDto> {
-  return ok(call<ApplicationDto>(world, 'POST', `/applications/${application.id}/transitions`, {
-    token,
-    headers: { 'if-match': `W/"${application.version}"` },
-    body: { action, ...(comment ? { comment } : {}) },
-  }));
+export function step(
+  world: PlatformWorld,
+  token: string,
+  application: ApplicationDto,
+  action: string,
+  comment?: string,
+): Promise<ApplicationDto> {
+  return ok(
+    call<ApplicationDto>(world, 'POST', `/applications/${application.id}/transitions`, {
+      token,
+      headers: { 'if-match': `W/"${application.version}"` },
+      body: { action, ...(comment ? { comment } : {}) },
+    }),
+  );
 }
 
 /** From draft to the shortlist: every review level, the draw and five experts' scores. */
@@ -96,15 +124,37 @@ export async function shortlisted(world: PlatformWorld, tokens: Tokens): Promise
   application = await step(world, tokens.supporting, application, 'pass_supporting_review');
   application = await step(world, tokens.recommender, application, 'recommend');
   application = await step(world, tokens.dst, application, 'pass_formal_review');
-  const review = await ok(call<ReviewDto>(world, 'POST', `/applications/${application.id}/review/draw`, { token: tokens.dst, body: { count: 5, reserves: 2 } }), 201);
+  const review = await ok(
+    call<ReviewDto>(world, 'POST', `/applications/${application.id}/review/draw`, {
+      token: tokens.dst,
+      body: { count: 5, reserves: 2 },
+    }),
+    201,
+  );
   for (const assignment of review.assignments.filter((a) => a.role === 'reviewer')) {
     const userId = DEMO_EXPERTS.find((e) => e.id === assignment.expertId)?.userId ?? '';
-    await ok(call(world, 'POST', `/applications/${application.id}/review/score`, { token: await tokens.expert(userId), body: { score: 86, opinion: '研发基础扎实，建设方案可行。' } }));
+    await ok(
+      call(world, 'POST', `/applications/${application.id}/review/score`, {
+        token: await tokens.expert(userId),
+        body: { score: 86, opinion: '研发基础扎实，建设方案可行。' },
+      }),
+    );
   }
   application = await ok(call<ApplicationDto>(world, 'GET', `/applications/${application.id}`, { token: tokens.dst }));
   return step(world, tokens.dst, application, 'shortlist');
 }
 
-export function publishNotice(world: PlatformWorld, tokens: Tokens, applicationIds: string[], startsOn: string): Promise<NoticeDto> {
-  return ok(call<NoticeDto>(world, 'POST', '/notices', { token: tokens.dst, body: { title: '拟建辽宁省技术创新中心名单公示', applicationIds, startsOn } }), 201);
+export function publishNotice(
+  world: PlatformWorld,
+  tokens: Tokens,
+  applicationIds: string[],
+  startsOn: string,
+): Promise<NoticeDto> {
+  return ok(
+    call<NoticeDto>(world, 'POST', '/notices', {
+      token: tokens.dst,
+      body: { title: '拟建辽宁省技术创新中心名单公示', applicationIds, startsOn },
+    }),
+    201,
+  );
 }

@@ -6,7 +6,15 @@ import { join } from 'node:path';
 
 import type { ServiceName } from '@tic/contracts';
 import type { Role } from '@tic/domain';
-import { createTestDatabase, freePort, startNatsServer, startServiceProcess, type ServiceProcess, type TestDatabase, type TestNatsServer } from '@tic/testing';
+import {
+  createTestDatabase,
+  freePort,
+  startNatsServer,
+  startServiceProcess,
+  type ServiceProcess,
+  type TestDatabase,
+  type TestNatsServer,
+} from '@tic/testing';
 
 import { mintDevToken } from '../../src/auth/dev-token';
 
@@ -36,7 +44,13 @@ export class PlatformWorld {
 
   static async start(label: string, redisDb: number): Promise<PlatformWorld> {
     const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer()]);
-    const world = new PlatformWorld(db, nats, `redis://127.0.0.1:6379/${redisDb}`, mkdtempSync(join(tmpdir(), 'tic-keys-')), `e2e-${randomBytes(4).toString('hex')}`);
+    const world = new PlatformWorld(
+      db,
+      nats,
+      `redis://127.0.0.1:6379/${redisDb}`,
+      mkdtempSync(join(tmpdir(), 'tic-keys-')),
+      `e2e-${randomBytes(4).toString('hex')}`,
+    );
     world.runCli('migrate.js');
     world.runCli('seed.js', '--demo');
     await world.startApplications();
@@ -48,28 +62,54 @@ export class PlatformWorld {
   /** Environment of a service (applications, personnel); `extra` overrides (relay off, clock moved). */
   serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
     return {
-      DATABASE_URL: this.db.url, NATS_URL: this.nats.url, REDIS_URL: this.redisUrl, QUEUE_PREFIX: this.queuePrefix,
-      LOG_LEVEL: 'warn', NODE_ENV: 'test', ...extra,
+      DATABASE_URL: this.db.url,
+      NATS_URL: this.nats.url,
+      REDIS_URL: this.redisUrl,
+      QUEUE_PREFIX: this.queuePrefix,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      ...extra,
     };
   }
 
   async startApplications(extra: Record<string, string> = {}): Promise<void> {
     const port = await freePort();
-    this.applications = await startServiceProcess('applications', join(APPLICATIONS_DIST, 'main.js'), this.serviceEnv({ HTTP_PORT: String(port), ...extra }), port);
+    this.applications = await startServiceProcess(
+      'applications',
+      join(APPLICATIONS_DIST, 'main.js'),
+      this.serviceEnv({ HTTP_PORT: String(port), ...extra }),
+      port,
+    );
   }
 
   /** The personnel service migrates its own schema at start, in the same database. */
   async startPersonnel(): Promise<void> {
     const port = await freePort();
-    this.personnel = await startServiceProcess('personnel', PERSONNEL_MAIN, this.serviceEnv({ HTTP_PORT: String(port) }), port);
+    this.personnel = await startServiceProcess(
+      'personnel',
+      PERSONNEL_MAIN,
+      this.serviceEnv({ HTTP_PORT: String(port) }),
+      port,
+    );
   }
 
   async startGateway(): Promise<void> {
     const port = await freePort();
-    this.gateway = await startServiceProcess('gateway', GATEWAY_MAIN, {
-      PORT: String(port), NATS_URL: this.nats.url, REDIS_URL: this.redisUrl, REDIS_KEY_PREFIX: `${this.queuePrefix}:gw:`,
-      DEV_JWT_DIR: this.keyDir, SERVICES: this.services.join(','), LOG_LEVEL: 'warn', NODE_ENV: 'development',
-    }, port);
+    this.gateway = await startServiceProcess(
+      'gateway',
+      GATEWAY_MAIN,
+      {
+        PORT: String(port),
+        NATS_URL: this.nats.url,
+        REDIS_URL: this.redisUrl,
+        REDIS_KEY_PREFIX: `${this.queuePrefix}:gw:`,
+        DEV_JWT_DIR: this.keyDir,
+        SERVICES: this.services.join(','),
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+      },
+      port,
+    );
     this.gatewayUrl = `http://127.0.0.1:${port}`;
   }
 
@@ -86,7 +126,10 @@ export class PlatformWorld {
   }
 
   private runCli(script: string, ...args: string[]): void {
-    const result = spawnSync(process.execPath, [join(APPLICATIONS_DIST, 'cli', script), ...args], { env: { ...process.env, ...this.serviceEnv() }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(APPLICATIONS_DIST, 'cli', script), ...args], {
+      env: { ...process.env, ...this.serviceEnv() },
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}${result.stdout}`);
   }
 }

@@ -41,7 +41,10 @@ export function applicationDto(overrides: Partial<ApplicationDto> = {}): Applica
     achievements: [],
     cooperation: [],
     requestedTrack: 'formal',
-    proposedName: { zh: '辽宁省先进材料技术创新中心', en: 'Liaoning Technology Innovation Center for Advanced Materials' },
+    proposedName: {
+      zh: '辽宁省先进材料技术创新中心',
+      en: 'Liaoning Technology Innovation Center for Advanced Materials',
+    },
     findings: [],
     waivers: [],
     allowedActions: ['submit'],

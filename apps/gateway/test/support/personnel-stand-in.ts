@@ -2,7 +2,15 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import type { z } from 'zod';
 
-import { CheckRoster, GetPerson, healthRpc, ImportPlatformRoster, journalRpc, RegisterPerson, RevealIdentityNumber } from '@tic/contracts';
+import {
+  CheckRoster,
+  GetPerson,
+  healthRpc,
+  ImportPlatformRoster,
+  journalRpc,
+  RegisterPerson,
+  RevealIdentityNumber,
+} from '@tic/contracts';
 import { maskResidentId, validateResidentId } from '@tic/domain';
 import { RpcFailure, RpcHandler } from '@tic/platform';
 
@@ -40,21 +48,25 @@ export function personnelHandlers(state: StandInState) {
       state.record(CheckRoster, input);
       const conflicts = input.rows.flatMap((line, i) =>
         line.name.startsWith('重复')
-          ? [{
-              row: input.firstRow + i,
-              name: line.name,
-              idNumberMasked: maskResidentId(line.idNumber),
-              personId: '0192f6a0-7c1e-7d2a-9b3c-0000000000b1',
-              appointmentId: '0192f6a0-7c1e-7d2a-9b3c-0000000000b2',
-              platformId: '0192f6a0-7c1e-7d2a-9b3c-0000000000b3',
-              platformName: '辽宁省精细化工重点实验室',
-              role: 'researcher' as const,
-              since: '2025-01-01',
-            }]
+          ? [
+              {
+                row: input.firstRow + i,
+                name: line.name,
+                idNumberMasked: maskResidentId(line.idNumber),
+                personId: '0192f6a0-7c1e-7d2a-9b3c-0000000000b1',
+                appointmentId: '0192f6a0-7c1e-7d2a-9b3c-0000000000b2',
+                platformId: '0192f6a0-7c1e-7d2a-9b3c-0000000000b3',
+                platformName: '辽宁省精细化工重点实验室',
+                role: 'researcher' as const,
+                since: '2025-01-01',
+              },
+            ]
           : [],
       );
       const problems = input.rows.flatMap((line, i) =>
-        validateResidentId(line.idNumber).valid ? [] : [{ row: input.firstRow + i, path: 'idNumber', message: 'is not a valid resident ID number' }],
+        validateResidentId(line.idNumber).valid
+          ? []
+          : [{ row: input.firstRow + i, path: 'idNumber', message: 'is not a valid resident ID number' }],
       );
       return { checked: input.rows.length, conflicts, problems };
     }
@@ -63,7 +75,11 @@ export function personnelHandlers(state: StandInState) {
     importRoster(@Payload() input: z.output<typeof ImportPlatformRoster.request>) {
       state.record(ImportPlatformRoster, input);
       if (input.rows.some((line) => line.name.startsWith('拒绝'))) {
-        throw RpcFailure.of('rule_violation', { zh: '该平台已撤销，不能导入名单', en: 'The platform is revoked; no roster can be imported' }, { rule: 'A18-platform' });
+        throw RpcFailure.of(
+          'rule_violation',
+          { zh: '该平台已撤销，不能导入名单', en: 'The platform is revoked; no roster can be imported' },
+          { rule: 'A18-platform' },
+        );
       }
       const updated = input.rows.filter((line) => line.name.startsWith('已有')).length;
       return { imported: input.rows.length - updated, updated, problems: [] };
@@ -72,7 +88,12 @@ export function personnelHandlers(state: StandInState) {
     @RpcHandler(RegisterPerson)
     register(@Payload() input: z.output<typeof RegisterPerson.request>) {
       state.record(RegisterPerson, input);
-      return { ...personDto('0192f6a0-7c1e-7d2a-9b3c-0000000000d1'), name: input.name, idNumberMasked: maskResidentId(input.idNumber), existing: false };
+      return {
+        ...personDto('0192f6a0-7c1e-7d2a-9b3c-0000000000d1'),
+        name: input.name,
+        idNumberMasked: maskResidentId(input.idNumber),
+        existing: false,
+      };
     }
 
     @RpcHandler(GetPerson)
@@ -89,13 +110,21 @@ export function personnelHandlers(state: StandInState) {
 
     @RpcHandler(healthRpc('personnel'))
     health() {
-      return { service: 'personnel', status: 'up', version: 'stand-in', instance: 'stand-in:2', dependencies: { postgres: { status: 'up' } } };
+      return {
+        service: 'personnel',
+        status: 'up',
+        version: 'stand-in',
+        instance: 'stand-in:2',
+        dependencies: { postgres: { status: 'up' } },
+      };
     }
 
     @RpcHandler(journalRpc('personnel'))
     journal(@Payload() input: { after: string; limit: number }) {
       state.record(journalRpc('personnel'), input);
-      const taken = state.journals.personnel.filter((e) => BigInt(e.position) > BigInt(input.after)).slice(0, input.limit);
+      const taken = state.journals.personnel
+        .filter((e) => BigInt(e.position) > BigInt(input.after))
+        .slice(0, input.limit);
       return { events: taken, next: taken.at(-1)?.position ?? input.after };
     }
   }

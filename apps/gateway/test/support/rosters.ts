@@ -27,7 +27,11 @@ export interface RosterLine {
 
 /** `count` ordinary lines, numbered from 1; `named` gives some lines another name. */
 export function rosterLines(count: number, named: Readonly<Record<number, string>> = {}): RosterLine[] {
-  return Array.from({ length: count }, (_, i) => ({ name: named[i + 1] ?? `职工${i + 1}`, idNumber: residentId(i), kind: i % 3 === 0 ? '流动' : '固定' }));
+  return Array.from({ length: count }, (_, i) => ({
+    name: named[i + 1] ?? `职工${i + 1}`,
+    idNumber: residentId(i),
+    kind: i % 3 === 0 ? '流动' : '固定',
+  }));
 }
 
 /** A CSV with a UTF-8 BOM (as Excel saves "CSV UTF-8"), quoted where needed, CRLF line ends. */
@@ -40,7 +44,10 @@ export function csvOf(header: readonly string[], rows: readonly (readonly (strin
 }
 
 /** A workbook with one worksheet: the header row, then the rows (dates as date cells). */
-export async function xlsxOf(header: readonly string[], rows: readonly (readonly (string | number | Date | undefined)[])[]): Promise<Buffer> {
+export async function xlsxOf(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | Date | undefined)[])[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('名单');
   sheet.addRow([...header]);

@@ -18,7 +18,14 @@ import {
   type RpcDefinition,
 } from '@tic/contracts';
 import type { Role } from '@tic/domain';
-import { currentCallContext, RpcContextInterceptor, RpcErrorFilter, RpcFailure, RpcHandler, type CallContext } from '@tic/platform';
+import {
+  currentCallContext,
+  RpcContextInterceptor,
+  RpcErrorFilter,
+  RpcFailure,
+  RpcHandler,
+  type CallContext,
+} from '@tic/platform';
 
 import { applicationDto, organizationDto } from './fixtures';
 import { personnelHandlers } from './personnel-stand-in';
@@ -30,7 +37,11 @@ export class StandInState {
   readonly calls = new Map<string, number>();
   readonly payloads = new Map<string, unknown[]>();
   readonly contexts = new Map<string, CallContext[]>();
-  readonly journals: Record<'applications' | 'personnel' | 'funding', JournalEvent[]> = { applications: [], personnel: [], funding: [] };
+  readonly journals: Record<'applications' | 'personnel' | 'funding', JournalEvent[]> = {
+    applications: [],
+    personnel: [],
+    funding: [],
+  };
   /** Organizations as the register knows them (null: not registered); any other fits the caller's role. */
   readonly standings = new Map<string, z.output<typeof GetOrganizationStanding.response>['standing']>();
   standingLookups = 0;
@@ -53,7 +64,10 @@ export class StandInState {
   }
 
   last(definition: RpcDefinition): { payload: Record<string, unknown> | undefined; context: CallContext | undefined } {
-    return { payload: this.payloads.get(definition.subject)?.at(-1) as Record<string, unknown> | undefined, context: this.contexts.get(definition.subject)?.at(-1) };
+    return {
+      payload: this.payloads.get(definition.subject)?.at(-1) as Record<string, unknown> | undefined,
+      context: this.contexts.get(definition.subject)?.at(-1),
+    };
   }
 }
 
@@ -79,7 +93,12 @@ function fittingStanding(role: Role | undefined) {
   }
 }
 
-function page(events: readonly JournalEvent[], after: string, limit: number, backlog?: { unpublished: number; lagMs: number }) {
+function page(
+  events: readonly JournalEvent[],
+  after: string,
+  limit: number,
+  backlog?: { unpublished: number; lagMs: number },
+) {
   const taken = events.filter((e) => BigInt(e.position) > BigInt(after)).slice(0, limit);
   return { events: taken, next: taken.at(-1)?.position ?? after, ...(backlog ? { backlog } : {}) };
 }
@@ -104,7 +123,10 @@ function handlers(state: StandInState) {
       // Counted apart: it is the gateway's check of the token, not the RPC of a route that tests count.
       state.standingLookups += 1;
       const known = state.standings.get(input.id);
-      return { id: input.id, standing: known === undefined ? fittingStanding(currentCallContext()?.caller?.role) : known };
+      return {
+        id: input.id,
+        standing: known === undefined ? fittingStanding(currentCallContext()?.caller?.role) : known,
+      };
     }
 
     @RpcHandler(ListOrganizations)
@@ -140,7 +162,11 @@ function handlers(state: StandInState) {
     @RpcHandler(ExportApplications)
     exportApplications(@Payload() input: unknown) {
       state.record(ExportApplications, input);
-      return { fileName: '申报汇总 2027.xlsx', contentBase64: Buffer.from('PK\u0003\u0004 a workbook').toString('base64'), rows: 2 };
+      return {
+        fileName: '申报汇总 2027.xlsx',
+        contentBase64: Buffer.from('PK\u0003\u0004 a workbook').toString('base64'),
+        rows: 2,
+      };
     }
 
     @RpcHandler(FileObjection)
@@ -162,7 +188,13 @@ function handlers(state: StandInState) {
 
     @RpcHandler(healthRpc('applications'))
     health() {
-      return { service: 'applications', status: 'up', version: 'stand-in', instance: 'stand-in:1', dependencies: { postgres: { status: 'up' } } };
+      return {
+        service: 'applications',
+        status: 'up',
+        version: 'stand-in',
+        instance: 'stand-in:1',
+        dependencies: { postgres: { status: 'up' } },
+      };
     }
 
     @RpcHandler(journalRpc('applications'))

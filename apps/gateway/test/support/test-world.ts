@@ -17,7 +17,10 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function startWorld(env: Record<string, string> = {}, prepare: (state: StandInState) => void = () => undefined): Promise<TestWorld> {
+export async function startWorld(
+  env: Record<string, string> = {},
+  prepare: (state: StandInState) => void = () => undefined,
+): Promise<TestWorld> {
   const [nats, keys] = await Promise.all([startNatsServer(), createTestKeys()]);
   const state = new StandInState();
   prepare(state);

@@ -3,7 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { CreateAppointment, DuplicateFound, type AppointmentDto } from '@tic/contracts';
 import { appointmentStatusFor } from '@tic/domain';
 import { Clock, Deadlines } from '@tic/deadlines';
-import { newId, nextEventVersion, refuse, requireAccess, RpcFailure, UnitOfWork, type Caller, type CommandScope, type In } from '@tic/platform';
+import {
+  newId,
+  nextEventVersion,
+  refuse,
+  requireAccess,
+  RpcFailure,
+  UnitOfWork,
+  type Caller,
+  type CommandScope,
+  type In,
+} from '@tic/platform';
 
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
@@ -26,7 +36,12 @@ export class AppointmentCreation {
 
   create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
     assertDates(input);
-    return this.uow.run(CreateAppointment, input, (scope) => this.appoint(scope, input, caller), (em, id) => this.views.load(em, id));
+    return this.uow.run(
+      CreateAppointment,
+      input,
+      (scope) => this.appoint(scope, input, caller),
+      (em, id) => this.views.load(em, id),
+    );
   }
 
   private async appoint(scope: CommandScope, input: CreateInput, caller: Caller): Promise<string> {
@@ -34,7 +49,11 @@ export class AppointmentCreation {
     const platforms = em.getRepository(Platform);
     const platform = await platforms.findVisible(input.platformId, caller);
     const isCenter = platform.kind === 'technology_innovation_center';
-    requireAccess(caller, input.role === 'director' ? 'appointment.create_director' : 'appointment.create_staff', platforms.facts(platform));
+    requireAccess(
+      caller,
+      input.role === 'director' ? 'appointment.create_director' : 'appointment.create_staff',
+      platforms.facts(platform),
+    );
     // Director changes of one platform take turns, so that two decisions cannot both replace the same director.
     await platforms.findForUpdate(platform.id);
     if (platform.status !== 'active') throw refuse(APPOINTMENT_REFUSALS.platform_closed);
@@ -44,7 +63,8 @@ export class AppointmentCreation {
     const today = this.clock.today();
     const appointments = em.getRepository(Appointment);
     const posts = await appointments.inForce(platform.id, today);
-    if (posts.some((post) => post.personId === person.id)) throw refuse(APPOINTMENT_REFUSALS.already_holds_post, { name: person.name });
+    if (posts.some((post) => post.personId === person.id))
+      throw refuse(APPOINTMENT_REFUSALS.already_holds_post, { name: person.name });
 
     // A18 looks at the posts elsewhere that are in force while this one is: from its start (or today,
     // for one that started earlier) to its end.
@@ -83,9 +103,15 @@ export class AppointmentCreation {
         subject: appointment.id,
         aggregateVersion: nextEventVersion(appointment),
         data: {
-          personId: person.id, personName: person.name, platformId: platform.id, platformName: platform.name,
-          conflictingPlatformId: conflict.platformId, conflictingPlatformName: conflict.platformName, conflictingSince: conflict.since,
-          rule: 'A18-one-platform', article: '第十八条',
+          personId: person.id,
+          personName: person.name,
+          platformId: platform.id,
+          platformName: platform.name,
+          conflictingPlatformId: conflict.platformId,
+          conflictingPlatformName: conflict.platformName,
+          conflictingSince: conflict.since,
+          rule: 'A18-one-platform',
+          article: '第十八条',
         },
       });
     }
@@ -93,7 +119,12 @@ export class AppointmentCreation {
   }
 
   /** A15: the new director replaces the one in office, and the filing period starts from the decision. */
-  private async replaceDirector(em: CommandScope['em'], appointment: Appointment, posts: readonly Appointment[], input: CreateInput): Promise<void> {
+  private async replaceDirector(
+    em: CommandScope['em'],
+    appointment: Appointment,
+    posts: readonly Appointment[],
+    input: CreateInput,
+  ): Promise<void> {
     const decidedOn = input.decidedOn ?? input.startsOn;
     const previous = posts.find((post) => post.role === 'director');
     let previousDirectorName: string | null = null;
@@ -102,20 +133,47 @@ export class AppointmentCreation {
       previous.endsOn = decidedOn < previous.startsOn ? previous.startsOn : decidedOn;
       previousDirectorName = (await em.getRepository(Person).findOneOrFail({ id: previous.personId })).name;
     }
-    appointment.directorFiling = { decidedOn, committeeReviewedOn: input.committeeReviewedOn ?? decidedOn, previousDirectorName, filedOn: null, documentRef: null };
-    await this.deadlines.schedule(em, { kind: 'D-director-filing', subjectId: appointment.id, centerId: appointment.platformId, start: decidedOn });
+    appointment.directorFiling = {
+      decidedOn,
+      committeeReviewedOn: input.committeeReviewedOn ?? decidedOn,
+      previousDirectorName,
+      filedOn: null,
+      documentRef: null,
+    };
+    await this.deadlines.schedule(em, {
+      kind: 'D-director-filing',
+      subjectId: appointment.id,
+      centerId: appointment.platformId,
+      start: decidedOn,
+    });
   }
 }
 
 /** A15: the committee reviews, then the unit decides; an appointment ends after it starts. */
 function assertDates(input: CreateInput): void {
   const errors: { path: string; message: string }[] = [];
-  if (input.endsOn !== undefined && input.endsOn < input.startsOn) errors.push({ path: 'endsOn', message: 'must not be before startsOn' });
+  if (input.endsOn !== undefined && input.endsOn < input.startsOn)
+    errors.push({ path: 'endsOn', message: 'must not be before startsOn' });
   if (input.role === 'director') {
-    if (input.decidedOn === undefined) errors.push({ path: 'decidedOn', message: 'is required for a director (A15: the supporting unit’s decision starts the filing period)' });
-    if (input.committeeReviewedOn === undefined) errors.push({ path: 'committeeReviewedOn', message: 'is required for a director (A15: the management committee reviews the appointment)' });
-    if (input.decidedOn !== undefined && input.committeeReviewedOn !== undefined && input.committeeReviewedOn > input.decidedOn) {
-      errors.push({ path: 'committeeReviewedOn', message: 'must not be after decidedOn (A15: the committee reviews before the unit decides)' });
+    if (input.decidedOn === undefined)
+      errors.push({
+        path: 'decidedOn',
+        message: 'is required for a director (A15: the supporting unit’s decision starts the filing period)',
+      });
+    if (input.committeeReviewedOn === undefined)
+      errors.push({
+        path: 'committeeReviewedOn',
+        message: 'is required for a director (A15: the management committee reviews the appointment)',
+      });
+    if (
+      input.decidedOn !== undefined &&
+      input.committeeReviewedOn !== undefined &&
+      input.committeeReviewedOn > input.decidedOn
+    ) {
+      errors.push({
+        path: 'committeeReviewedOn',
+        message: 'must not be after decidedOn (A15: the committee reviews before the unit decides)',
+      });
     }
   }
   if (errors.length > 0) throw RpcFailure.invalidInput(errors);

@@ -11,16 +11,29 @@ const base: ProposedAppointment = {
   deputiesNow: 0,
   fixedElsewhere: [],
 };
-const failed = (proposed: Partial<ProposedAppointment>) => appointmentFindings({ ...base, ...proposed }).filter((f) => !f.passed).map((f) => f.rule);
+const failed = (proposed: Partial<ProposedAppointment>) =>
+  appointmentFindings({ ...base, ...proposed })
+    .filter((f) => !f.passed)
+    .map((f) => f.rule);
 
 describe('the rules an appointment is checked against', () => {
   it('A15: a director from the supporting unit, fixed (full-time); anyone else is refused', () => {
     expect(failed({ role: 'director' })).toEqual([]);
-    expect(assessFindings(appointmentFindings({ ...base, role: 'director', person: { name: '赵教授', employerOrgId: 'co-builder' } })).blocking.map((f) => f.rule)).toEqual(['A15-director']);
+    expect(
+      assessFindings(
+        appointmentFindings({ ...base, role: 'director', person: { name: '赵教授', employerOrgId: 'co-builder' } }),
+      ).blocking.map((f) => f.rule),
+    ).toEqual(['A15-director']);
   });
 
   it('A15 applies to TICs only: another platform’s director is not a TIC director', () => {
-    expect(failed({ role: 'director', person: { name: '赵教授', employerOrgId: 'other' }, platform: { ...base.platform, isCenter: false } })).toEqual([]);
+    expect(
+      failed({
+        role: 'director',
+        person: { name: '赵教授', employerOrgId: 'other' },
+        platform: { ...base.platform, isCenter: false },
+      }),
+    ).toEqual([]);
   });
 
   it('A14: the fourth deputy fails as a principle rule, the third does not', () => {
@@ -30,11 +43,22 @@ describe('the rules an appointment is checked against', () => {
   });
 
   it('A18: floating staff need an agreement (hard) and are never held to one platform', () => {
-    expect(failed({ kind: 'floating', fixedElsewhere: [{ platformId: 'lab', platformName: '重点实验室', since: '2020-01-01' }] })).toEqual(['A18-floating-agreement']);
+    expect(
+      failed({
+        kind: 'floating',
+        fixedElsewhere: [{ platformId: 'lab', platformName: '重点实验室', since: '2020-01-01' }],
+      }),
+    ).toEqual(['A18-floating-agreement']);
   });
 
   it('A18: a fixed post on another platform is one principle finding per platform, with since when', () => {
-    const findings = appointmentFindings({ ...base, fixedElsewhere: [{ platformId: 'lab', platformName: '重点实验室', since: '2020-01-01' }, { platformId: 'erc', platformName: '工程研究中心', since: '2022-05-01' }] });
+    const findings = appointmentFindings({
+      ...base,
+      fixedElsewhere: [
+        { platformId: 'lab', platformName: '重点实验室', since: '2020-01-01' },
+        { platformId: 'erc', platformName: '工程研究中心', since: '2022-05-01' },
+      ],
+    });
     expect(findings.filter((f) => !f.passed).map((f) => f.details)).toEqual([
       { platformId: 'lab', platformName: '重点实验室', since: '2020-01-01' },
       { platformId: 'erc', platformName: '工程研究中心', since: '2022-05-01' },

@@ -1,4 +1,13 @@
-import { checkDeputies, checkDirector, checkFloatingAgreement, checkOnePlatform, type Finding, type OtherFixedAppointment, type StaffRole, type WorkAgreement } from '@tic/domain';
+import {
+  checkDeputies,
+  checkDirector,
+  checkFloatingAgreement,
+  checkOnePlatform,
+  type Finding,
+  type OtherFixedAppointment,
+  type StaffRole,
+  type WorkAgreement,
+} from '@tic/domain';
 
 export interface ProposedAppointment {
   readonly person: { readonly name: string; readonly employerOrgId: string };
@@ -17,10 +26,23 @@ export function appointmentFindings(proposed: ProposedAppointment): Finding[] {
   const { person, platform, role, kind } = proposed;
   return [
     ...(role === 'director' && platform.isCenter
-      ? [checkDirector({ name: person.name, orgId: person.employerOrgId, fullTime: kind === 'fixed' }, platform.supportingUnitId)]
+      ? [
+          checkDirector(
+            { name: person.name, orgId: person.employerOrgId, fullTime: kind === 'fixed' },
+            platform.supportingUnitId,
+          ),
+        ]
       : []),
     ...(role === 'deputy_director' && platform.isCenter ? [checkDeputies(proposed.deputiesNow + 1)] : []),
-    ...(kind === 'floating' ? [checkFloatingAgreement({ name: person.name, kind, ...(proposed.agreement ? { agreement: proposed.agreement } : {}) })] : []),
+    ...(kind === 'floating'
+      ? [
+          checkFloatingAgreement({
+            name: person.name,
+            kind,
+            ...(proposed.agreement ? { agreement: proposed.agreement } : {}),
+          }),
+        ]
+      : []),
     ...(kind === 'fixed' ? checkOnePlatform(person, platform.id, proposed.fixedElsewhere) : []),
   ];
 }

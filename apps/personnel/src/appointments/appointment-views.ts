@@ -22,7 +22,10 @@ export class AppointmentViews {
     const [people, platformNames, deadlines] = await Promise.all([
       em.getRepository(Person).find({ id: { $in: unique(appointments.map((a) => a.personId)) } }),
       em.getRepository(Platform).namesOf(appointments.map((a) => a.platformId)),
-      this.filingDeadlines(em, appointments.filter((a) => a.directorFiling !== null).map((a) => a.id)),
+      this.filingDeadlines(
+        em,
+        appointments.filter((a) => a.directorFiling !== null).map((a) => a.id),
+      ),
     ]);
     const personById = new Map(people.map((p) => [p.id, p]));
     const deadlineBySubject = new Map(deadlines.map((d) => [d.subjectId, d]));

@@ -30,7 +30,10 @@ export interface DirectorFiling {
 @Entity({ tableName: 'appointment', repository: () => AppointmentRepository })
 // The duplicate check reads the posts that bind a person to one platform (fixed, not ended) from this
 // index alone: it includes every column the lookup returns or filters on.
-@Index({ name: 'appointment_fixed_posts_idx', expression: `create index "appointment_fixed_posts_idx" on "personnel"."appointment" ("person_id") include ("platform_id", "starts_on", "role", "id", "ends_on") where "kind" = 'fixed' and "status" <> 'ended'` })
+@Index({
+  name: 'appointment_fixed_posts_idx',
+  expression: `create index "appointment_fixed_posts_idx" on "personnel"."appointment" ("person_id") include ("platform_id", "starts_on", "role", "id", "ends_on") where "kind" = 'fixed' and "status" <> 'ended'`,
+})
 @Index({ properties: ['platformId', 'status'] })
 export class Appointment extends AggregateRoot<'endsOn' | 'agreement' | 'waivers' | 'directorFiling'> {
   [EntityRepositoryType]?: AppointmentRepository;

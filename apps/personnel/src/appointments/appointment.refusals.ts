@@ -3,5 +3,9 @@ import { defineRefusals } from '@tic/platform';
 /** Why an appointment command is refused: stable codes, and their texts in both languages. */
 export const APPOINTMENT_REFUSALS = defineRefusals('appointment', {
   platform_closed: { status: 'conflict', zh: '该平台已撤销或转出，不能再聘任人员', en: 'The platform is closed' },
-  already_holds_post: { status: 'conflict', zh: '{name}已在该平台任职', en: '{name} already holds a post on this platform' },
+  already_holds_post: {
+    status: 'conflict',
+    zh: '{name}已在该平台任职',
+    en: '{name} already holds a post on this platform',
+  },
 });

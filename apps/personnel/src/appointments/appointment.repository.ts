@@ -34,8 +34,16 @@ export class AppointmentRepository extends ScopedRepository<Appointment> {
    * The platform's posts in force today or later: not ended, and not past their end date (a lapsed
    * post counts for nothing, in A14 as in A18).
    */
-  async inForce(platformId: string, today: string, statuses: readonly AppointmentStatus[] = ['awaiting_waiver', 'active']): Promise<Appointment[]> {
-    return this.find({ platformId, status: { $in: [...statuses] }, $or: [{ endsOn: null }, { endsOn: { $gte: today } }] });
+  async inForce(
+    platformId: string,
+    today: string,
+    statuses: readonly AppointmentStatus[] = ['awaiting_waiver', 'active'],
+  ): Promise<Appointment[]> {
+    return this.find({
+      platformId,
+      status: { $in: [...statuses] },
+      $or: [{ endsOn: null }, { endsOn: { $gte: today } }],
+    });
   }
 
   /** A person's posts, latest first. */
@@ -50,7 +58,10 @@ export class AppointmentRepository extends ScopedRepository<Appointment> {
 
   /** The people holding an open post on any of these platforms. */
   async servingPeople(platformIds: readonly string[]): Promise<string[]> {
-    const posts = await this.find({ platformId: { $in: [...platformIds] }, status: { $ne: 'ended' } }, { fields: ['personId'] });
+    const posts = await this.find(
+      { platformId: { $in: [...platformIds] }, status: { $ne: 'ended' } },
+      { fields: ['personId'] },
+    );
     return [...new Set(posts.map((post) => post.personId))];
   }
 

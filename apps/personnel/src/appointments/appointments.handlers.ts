@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
-import { CreateAppointment, EndAppointment, FileDirectorAppointment, GetAppointment, ListAppointments, WaiveAppointmentRule } from '@tic/contracts';
+import {
+  CreateAppointment,
+  EndAppointment,
+  FileDirectorAppointment,
+  GetAppointment,
+  ListAppointments,
+  WaiveAppointmentRule,
+} from '@tic/contracts';
 import { CurrentCaller, RpcHandler, type Caller, type In } from '@tic/platform';
 
 import { AppointmentCreation } from './appointment-creation.service';

@@ -1,10 +1,26 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-import { DirectorChanged, EndAppointment, FileDirectorAppointment, WaiveAppointmentRule, type AppointmentDto, type ListAppointments } from '@tic/contracts';
+import {
+  DirectorChanged,
+  EndAppointment,
+  FileDirectorAppointment,
+  WaiveAppointmentRule,
+  type AppointmentDto,
+  type ListAppointments,
+} from '@tic/contracts';
 import { appointmentLifecycle, appointmentStatusFor, decideWaiver, type ResourceFacts } from '@tic/domain';
 import { Clock, Deadlines } from '@tic/deadlines';
-import { nextEventVersion, pageOf, requireAccess, RpcFailure, UnitOfWork, type Caller, type CommandScope, type In } from '@tic/platform';
+import {
+  nextEventVersion,
+  pageOf,
+  requireAccess,
+  RpcFailure,
+  UnitOfWork,
+  type Caller,
+  type CommandScope,
+  type In,
+} from '@tic/platform';
 
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
@@ -39,7 +55,12 @@ export class AppointmentsService {
     const appointments = em.getRepository(Appointment);
     const scope = await appointments.visibleFilter(caller);
     if (scope === null) return { items: [] };
-    const page = pageOf(await appointments.page(scope, input, input.limit), input.limit, (row) => row.id, (row) => row);
+    const page = pageOf(
+      await appointments.page(scope, input, input.limit),
+      input.limit,
+      (row) => row.id,
+      (row) => row,
+    );
     return { ...page, items: await this.views.render(em, page.items) };
   }
 
@@ -48,7 +69,10 @@ export class AppointmentsService {
       const director = appointment.role === 'director';
       requireAccess(caller, director ? 'appointment.end_director' : 'appointment.end_staff', platform);
       const step = scope.decide(appointmentLifecycle.decide(appointment.status, 'end', caller.role, {}));
-      if (input.endsOn < appointment.startsOn) throw RpcFailure.invalidInput([{ path: 'endsOn', message: `must not be before the start, ${appointment.startsOn}` }]);
+      if (input.endsOn < appointment.startsOn)
+        throw RpcFailure.invalidInput([
+          { path: 'endsOn', message: `must not be before the start, ${appointment.startsOn}` },
+        ]);
       appointment.status = step.to;
       appointment.endsOn = input.endsOn;
       return Promise.resolve();
@@ -58,12 +82,33 @@ export class AppointmentsService {
   waive(input: In<typeof WaiveAppointmentRule>, caller: Caller): Promise<AppointmentDto> {
     return this.change(WaiveAppointmentRule, input, caller, (scope, appointment, platform) => {
       requireAccess(caller, 'waiver.record', platform);
-      const waiver = decideWaiver({ subject: 'appointment', rule: input.rule, role: caller.role, findings: appointment.findings, waivedRules: appointment.waivers.map((w) => w.rule) });
+      const waiver = decideWaiver({
+        subject: 'appointment',
+        rule: input.rule,
+        role: caller.role,
+        findings: appointment.findings,
+        waivedRules: appointment.waivers.map((w) => w.rule),
+      });
       if (!waiver.ok) throw RpcFailure.waiverRefused(waiver);
       scope.decide(appointmentLifecycle.decide(appointment.status, 'waive', caller.role, {}));
-      appointment.waivers = [...appointment.waivers, { rule: input.rule, article: waiver.article, reason: input.reason, recordedBy: caller.name, recordedAt: new Date().toISOString() }];
+      appointment.waivers = [
+        ...appointment.waivers,
+        {
+          rule: input.rule,
+          article: waiver.article,
+          reason: input.reason,
+          recordedBy: caller.name,
+          recordedAt: new Date().toISOString(),
+        },
+      ];
       // A post awaiting DST goes on once every failing principle rule is waived (DOMAIN.md §2).
-      if (appointment.status !== 'ended') appointment.status = scope.decide(appointmentStatusFor(appointment.findings, appointment.waivers.map((w) => w.rule))).to;
+      if (appointment.status !== 'ended')
+        appointment.status = scope.decide(
+          appointmentStatusFor(
+            appointment.findings,
+            appointment.waivers.map((w) => w.rule),
+          ),
+        ).to;
       return Promise.resolve();
     });
   }
@@ -72,12 +117,19 @@ export class AppointmentsService {
   file(input: In<typeof FileDirectorAppointment>, caller: Caller): Promise<AppointmentDto> {
     return this.change(FileDirectorAppointment, input, caller, async (scope, appointment, platform) => {
       requireAccess(caller, 'appointment.file_director', platform);
-      scope.decide(appointmentLifecycle.decide(appointment.status, 'file_director', caller.role, { directorFiling: appointment.directorFiling }));
+      scope.decide(
+        appointmentLifecycle.decide(appointment.status, 'file_director', caller.role, {
+          directorFiling: appointment.directorFiling,
+        }),
+      );
       const filing = appointment.directorFiling;
       if (filing === null) throw new Error(`appointment ${appointment.id} passed the filing guard without a filing`);
       const today = this.clock.today();
       const filedOn = input.filedOn ?? today;
-      if (filedOn < filing.decidedOn) throw RpcFailure.invalidInput([{ path: 'filedOn', message: `must not be before the decision, ${filing.decidedOn}` }]);
+      if (filedOn < filing.decidedOn)
+        throw RpcFailure.invalidInput([
+          { path: 'filedOn', message: `must not be before the decision, ${filing.decidedOn}` },
+        ]);
       if (filedOn > today) throw RpcFailure.invalidInput([{ path: 'filedOn', message: 'must not be in the future' }]);
       const [deadline] = await this.views.filingDeadlines(scope.em, [appointment.id]);
       if (deadline) await this.deadlines.complete(scope.em, deadline.id);
@@ -115,7 +167,12 @@ export class AppointmentsService {
         const appointment = await appointments.lockAtVersion(seen.id, input.version, APPOINTMENT);
         const from = appointment.status;
         await work(scope, appointment, await scope.em.getRepository(Platform).factsOf(appointment.platformId));
-        scope.history(appointment, { aggregateType: 'appointment', action: operation.subject, from, to: appointment.status });
+        scope.history(appointment, {
+          aggregateType: 'appointment',
+          action: operation.subject,
+          from,
+          to: appointment.status,
+        });
         return appointment.id;
       },
       (em, id) => this.views.load(em, id),

@@ -13,9 +13,19 @@ import { reencryptIdNumbers } from '../identity/key-rotation';
 // re-encrypts every stored number under it; the old key can then be dropped from the list.
 async function main(): Promise<void> {
   const config = loadConfig(personnelConfigSchema);
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: config.DATABASE_URL, schema: 'personnel', entities: PERSONNEL_ENTITIES, migrationsPath: __dirname }));
+  const orm = await MikroORM.init(
+    ormConfig({
+      databaseUrl: config.DATABASE_URL,
+      schema: 'personnel',
+      entities: PERSONNEL_ENTITIES,
+      migrationsPath: __dirname,
+    }),
+  );
   try {
-    const identityNumbers = new IdentityNumbers({ encryption: config.PERSONNEL_ID_ENCRYPTION_KEYS, hmac: config.PERSONNEL_ID_HMAC_KEY });
+    const identityNumbers = new IdentityNumbers({
+      encryption: config.PERSONNEL_ID_ENCRYPTION_KEYS,
+      hmac: config.PERSONNEL_ID_HMAC_KEY,
+    });
     const count = await reencryptIdNumbers(orm.em, identityNumbers);
     process.stdout.write(`re-encrypted ${count} resident ID numbers under key ${identityNumbers.currentKeyId}\n`);
   } finally {

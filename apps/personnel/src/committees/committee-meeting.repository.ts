@@ -6,6 +6,8 @@ import type { CommitteeMeeting } from './committee-meeting.entity';
 export class CommitteeMeetingRepository extends EntityRepository<CommitteeMeeting> {
   /** The meetings of these committees, latest first. */
   ofCommittees(committeeIds: readonly string[]): Promise<CommitteeMeeting[]> {
-    return committeeIds.length === 0 ? Promise.resolve([]) : this.find({ committeeId: { $in: [...committeeIds] } }, { orderBy: { heldOn: 'desc' } });
+    return committeeIds.length === 0
+      ? Promise.resolve([])
+      : this.find({ committeeId: { $in: [...committeeIds] } }, { orderBy: { heldOn: 'desc' } });
   }
 }

@@ -3,9 +3,24 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { RecordCommitteeMeeting, SetCommittee, type CommitteeDto, type GetCommittee } from '@tic/contracts';
-import { assessFindings, checkAdvisoryCommittee, checkManagementCommittee, type CommitteeKind, type Finding } from '@tic/domain';
+import {
+  assessFindings,
+  checkAdvisoryCommittee,
+  checkManagementCommittee,
+  type CommitteeKind,
+  type Finding,
+} from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { assertVersion, newId, refuse, requireAccess, RpcFailure, UnitOfWork, type Caller, type In } from '@tic/platform';
+import {
+  assertVersion,
+  newId,
+  refuse,
+  requireAccess,
+  RpcFailure,
+  UnitOfWork,
+  type Caller,
+  type In,
+} from '@tic/platform';
 
 import { Platform } from '../platforms/platform.entity';
 import { CommitteeMeeting } from './committee-meeting.entity';
@@ -23,8 +38,14 @@ export class CommitteesService {
 
   /** Forms or re-forms the committee; a failed hard rule refuses it, A17's size is kept as a finding. */
   async set(input: In<typeof SetCommittee>, caller: Caller): Promise<CommitteeDto> {
-    if (input.termEndsOn < input.termStartsOn) throw RpcFailure.invalidInput([{ path: 'termEndsOn', message: 'must not be before termStartsOn' }]);
-    const members: StoredMember[] = input.members.map((m) => ({ name: m.name, orgId: m.orgId, isChair: m.isChair, ...(m.title ? { title: m.title } : {}) }));
+    if (input.termEndsOn < input.termStartsOn)
+      throw RpcFailure.invalidInput([{ path: 'termEndsOn', message: 'must not be before termStartsOn' }]);
+    const members: StoredMember[] = input.members.map((m) => ({
+      name: m.name,
+      orgId: m.orgId,
+      isChair: m.isChair,
+      ...(m.title ? { title: m.title } : {}),
+    }));
     try {
       return await this.uow.run(
         SetCommittee,
@@ -39,13 +60,29 @@ export class CommitteesService {
           if (blocking) throw RpcFailure.violation(blocking);
           const existing = await em.getRepository(Committee).findOfCenterForUpdate(center.id, input.kind);
           if (existing) {
-            if (input.version === undefined) throw RpcFailure.invalidInput([{ path: 'version', message: 'is required to re-form an existing committee' }]);
+            if (input.version === undefined)
+              throw RpcFailure.invalidInput([
+                { path: 'version', message: 'is required to re-form an existing committee' },
+              ]);
             assertVersion(input.version, existing.version);
-            Object.assign(existing, { termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn, members, findings });
+            Object.assign(existing, {
+              termStartsOn: input.termStartsOn,
+              termEndsOn: input.termEndsOn,
+              members,
+              findings,
+            });
             scope.history(existing, { aggregateType: 'committee', action: SetCommittee.subject, findings });
             return existing.id;
           }
-          const formed = em.create(Committee, { id: newId(), platformId: center.id, kind: input.kind, termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn, members, findings });
+          const formed = em.create(Committee, {
+            id: newId(),
+            platformId: center.id,
+            kind: input.kind,
+            termStartsOn: input.termStartsOn,
+            termEndsOn: input.termEndsOn,
+            members,
+            findings,
+          });
           em.persist(formed);
           scope.history(formed, { aggregateType: 'committee', action: SetCommittee.subject, findings });
           return formed.id;
@@ -77,11 +114,24 @@ export class CommitteesService {
         requireAccess(caller, 'committee.record_meeting', platforms.facts(center));
         const committee = await em.getRepository(Committee).findOfCenter(center.id, input.kind);
         if (!committee) throw refuse(COMMITTEE_REFUSALS.form_first);
-        if (input.heldOn > this.clock.today()) throw RpcFailure.invalidInput([{ path: 'heldOn', message: 'must not be in the future' }]);
+        if (input.heldOn > this.clock.today())
+          throw RpcFailure.invalidInput([{ path: 'heldOn', message: 'must not be in the future' }]);
         if (input.attendees > committee.members.length) {
-          throw RpcFailure.invalidInput([{ path: 'attendees', message: `must not exceed the committee's ${committee.members.length} members` }]);
+          throw RpcFailure.invalidInput([
+            { path: 'attendees', message: `must not exceed the committee's ${committee.members.length} members` },
+          ]);
         }
-        em.persist(em.create(CommitteeMeeting, { id: newId(), committeeId: committee.id, heldOn: input.heldOn, attendees: input.attendees, minutesRef: input.minutesRef, recordedBy: caller.name, recordedAt: new Date() }));
+        em.persist(
+          em.create(CommitteeMeeting, {
+            id: newId(),
+            committeeId: committee.id,
+            heldOn: input.heldOn,
+            attendees: input.attendees,
+            minutesRef: input.minutesRef,
+            recordedBy: caller.name,
+            recordedAt: new Date(),
+          }),
+        );
         return committee.id;
       },
       async (em, id) => this.view(em, await em.getRepository(Committee).findOneOrFail({ id })),
@@ -97,9 +147,20 @@ export class CommitteesService {
       kind: committee.kind,
       termStartsOn: committee.termStartsOn,
       termEndsOn: committee.termEndsOn,
-      members: committee.members.map((m) => ({ name: m.name, orgId: m.orgId, isChair: m.isChair, ...(m.title ? { title: m.title } : {}) })),
+      members: committee.members.map((m) => ({
+        name: m.name,
+        orgId: m.orgId,
+        isChair: m.isChair,
+        ...(m.title ? { title: m.title } : {}),
+      })),
       findings: committee.findings,
-      meetings: meetings.map((m) => ({ id: m.id, heldOn: m.heldOn, attendees: m.attendees, minutesRef: m.minutesRef, recordedAt: m.recordedAt.toISOString() })),
+      meetings: meetings.map((m) => ({
+        id: m.id,
+        heldOn: m.heldOn,
+        attendees: m.attendees,
+        minutesRef: m.minutesRef,
+        recordedAt: m.recordedAt.toISOString(),
+      })),
       updatedAt: committee.updatedAt.toISOString(),
     };
   }

@@ -2,7 +2,17 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { WaiveCenterRule, type ComplianceDto, type GetCompliance } from '@tic/contracts';
-import { assessCompliance, checkCommitteeMeetings, checkOnePlatform, checkStaffing, decideWaiver, finding, RULES, type Finding, type StaffMember } from '@tic/domain';
+import {
+  assessCompliance,
+  checkCommitteeMeetings,
+  checkOnePlatform,
+  checkStaffing,
+  decideWaiver,
+  finding,
+  RULES,
+  type Finding,
+  type StaffMember,
+} from '@tic/domain';
 import { Clock } from '@tic/deadlines';
 import { newId, requireAccess, RpcFailure, UnitOfWork, type Caller, type In } from '@tic/platform';
 
@@ -40,9 +50,24 @@ export class ComplianceService {
         // Waivers of one center take turns, so that two of the same rule cannot both pass the check.
         await platforms.findForUpdate(center.id);
         const now = await this.assess(em, center);
-        const decision = decideWaiver({ subject: 'center', rule: input.rule, role: caller.role, findings: now.findings, waivedRules: now.waivers.map((w) => w.rule) });
+        const decision = decideWaiver({
+          subject: 'center',
+          rule: input.rule,
+          role: caller.role,
+          findings: now.findings,
+          waivedRules: now.waivers.map((w) => w.rule),
+        });
         if (!decision.ok) throw RpcFailure.waiverRefused(decision);
-        em.persist(em.create(CenterWaiver, { id: newId(), platformId: center.id, rule: input.rule, reason: input.reason, recordedBy: caller.name, recordedAt: new Date() }));
+        em.persist(
+          em.create(CenterWaiver, {
+            id: newId(),
+            platformId: center.id,
+            rule: input.rule,
+            reason: input.reason,
+            recordedBy: caller.name,
+            recordedAt: new Date(),
+          }),
+        );
         return center.id;
       },
       async (em, centerId) => this.assess(em, await em.getRepository(Platform).findOneOrFail({ id: centerId })),
@@ -53,16 +78,40 @@ export class ComplianceService {
     const today = this.clock.today();
     const year = askedYear ?? Number(today.slice(0, 4));
     const posts = await em.getRepository(Appointment).inForce(center.id, today, ['active']);
-    const people = new Map((await em.getRepository(Person).find({ id: { $in: posts.map((a) => a.personId) } })).map((p) => [p.id, p]));
+    const people = new Map(
+      (await em.getRepository(Person).find({ id: { $in: posts.map((a) => a.personId) } })).map((p) => [p.id, p]),
+    );
     const staff: StaffMember[] = posts.flatMap((a) => {
       const person = people.get(a.personId);
-      return person ? [{ name: person.name, role: a.role, kind: a.kind, orgId: person.employerOrgId, fullTime: a.kind === 'fixed', ...(a.agreement ? { agreement: a.agreement } : {}) }] : [];
+      return person
+        ? [
+            {
+              name: person.name,
+              role: a.role,
+              kind: a.kind,
+              orgId: person.employerOrgId,
+              fullTime: a.kind === 'fixed',
+              ...(a.agreement ? { agreement: a.agreement } : {}),
+            },
+          ]
+        : [];
     });
 
     // A post DST has already waived the one-platform rule for is shown, but no longer counts against the center.
-    const waivedPeople = new Set(posts.filter((a) => a.waivers.some((w) => w.rule === 'A18-one-platform')).map((a) => a.personId));
-    const onePlatform = await this.onePlatformFindings(em, center, posts.filter((a) => a.kind === 'fixed').flatMap((a) => people.get(a.personId) ?? []), today);
-    const findings = [...checkStaffing(staff, center.supportingUnitId), ...onePlatform.map(({ finding: f }) => f), ...(await this.committeeFindings(em, center, year))];
+    const waivedPeople = new Set(
+      posts.filter((a) => a.waivers.some((w) => w.rule === 'A18-one-platform')).map((a) => a.personId),
+    );
+    const onePlatform = await this.onePlatformFindings(
+      em,
+      center,
+      posts.filter((a) => a.kind === 'fixed').flatMap((a) => people.get(a.personId) ?? []),
+      today,
+    );
+    const findings = [
+      ...checkStaffing(staff, center.supportingUnitId),
+      ...onePlatform.map(({ finding: f }) => f),
+      ...(await this.committeeFindings(em, center, year)),
+    ];
 
     const waivers = await em.getRepository(CenterWaiver).ofCenter(center.id);
     const waivedFindings = onePlatform.filter((o) => waivedPeople.has(o.personId)).map((o) => o.finding);
@@ -72,18 +121,36 @@ export class ComplianceService {
       year,
       findings,
       ...assessCompliance({ findings, centerWaivedRules: waivers.map((w) => w.rule), waivedFindings }),
-      waivers: waivers.map((w) => ({ rule: w.rule, article: RULES[w.rule].article, reason: w.reason, recordedBy: w.recordedBy, recordedAt: w.recordedAt.toISOString() })),
+      waivers: waivers.map((w) => ({
+        rule: w.rule,
+        article: RULES[w.rule].article,
+        reason: w.reason,
+        recordedBy: w.recordedBy,
+        recordedAt: w.recordedAt.toISOString(),
+      })),
     };
   }
 
   private async onePlatformFindings(em: EntityManager, center: Platform, fixedStaff: readonly Person[], today: string) {
-    const posts = await em.getRepository(Appointment).fixedPosts(fixedStaff.map((p) => p.idNumberHash), today);
+    const posts = await em.getRepository(Appointment).fixedPosts(
+      fixedStaff.map((p) => p.idNumberHash),
+      today,
+    );
     const elsewhere = posts.filter((post) => post.platformId !== center.id);
     const conflicts = fixedStaff.flatMap((person) =>
-      checkOnePlatform(person, center.id, elsewhere.filter((post) => post.personId === person.id)).filter((f) => !f.passed).map((f) => ({ personId: person.id, finding: f })),
+      checkOnePlatform(
+        person,
+        center.id,
+        elsewhere.filter((post) => post.personId === person.id),
+      )
+        .filter((f) => !f.passed)
+        .map((f) => ({ personId: person.id, finding: f })),
     );
     if (conflicts.length > 0) return conflicts;
-    const passed = finding('A18-one-platform', true, { zh: `${fixedStaff.length}名固定人员均未在其他省级平台任固定人员`, en: `None of the ${fixedStaff.length} fixed staff is fixed staff of another provincial platform` });
+    const passed = finding('A18-one-platform', true, {
+      zh: `${fixedStaff.length}名固定人员均未在其他省级平台任固定人员`,
+      en: `None of the ${fixedStaff.length} fixed staff is fixed staff of another provincial platform`,
+    });
     return [{ personId: '', finding: passed }];
   }
 
@@ -92,7 +159,8 @@ export class ComplianceService {
     const meetings = await em.getRepository(CommitteeMeeting).ofCommittees(committees.map((c) => c.id));
     const management = committees.find((c) => c.kind === 'management');
     const advisory = committees.find((c) => c.kind === 'advisory');
-    const heldBy = (committee: Committee) => meetings.filter((m) => m.committeeId === committee.id).map((m) => m.heldOn);
+    const heldBy = (committee: Committee) =>
+      meetings.filter((m) => m.committeeId === committee.id).map((m) => m.heldOn);
     return [
       // A committee not formed yet is judged as one with no members: it has no chair (A17, hard) and
       // no one from the supporting unit (A16, hard), so no waiver of a principle rule can cover it.

@@ -5,7 +5,11 @@ import { residentIdCheckCharacter } from '@tic/domain';
 import { IdentityNumbers } from './identity-numbers';
 import { parseKeyRing, parseSecret } from './key-ring';
 
-const keyRing = (value: string) => z.string().transform((v, ctx) => parseKeyRing(v, ctx)).parse(value);
+const keyRing = (value: string) =>
+  z
+    .string()
+    .transform((v, ctx) => parseKeyRing(v, ctx))
+    .parse(value);
 const key = (fill: string) => Buffer.alloc(32, fill).toString('base64');
 const first17 = '21010219800101123';
 const ID_NUMBER = first17 + residentIdCheckCharacter(first17);
@@ -41,9 +45,24 @@ describe('IdentityNumbers: resident ID numbers at rest', () => {
 
 describe('key settings', () => {
   it('refuse a key that is not 32 bytes, a missing id, repeated ids and a short HMAC secret', () => {
-    for (const bad of [`k1:${Buffer.alloc(16).toString('base64')}`, `:${key('a')}`, `k1:${key('a')},k1:${key('b')}`, '']) {
-      expect(z.string().transform((v, ctx) => parseKeyRing(v, ctx)).safeParse(bad).success).toBe(false);
+    for (const bad of [
+      `k1:${Buffer.alloc(16).toString('base64')}`,
+      `:${key('a')}`,
+      `k1:${key('a')},k1:${key('b')}`,
+      '',
+    ]) {
+      expect(
+        z
+          .string()
+          .transform((v, ctx) => parseKeyRing(v, ctx))
+          .safeParse(bad).success,
+      ).toBe(false);
     }
-    expect(z.string().transform((v, ctx) => parseSecret(v, ctx)).safeParse(Buffer.alloc(16).toString('base64')).success).toBe(false);
+    expect(
+      z
+        .string()
+        .transform((v, ctx) => parseSecret(v, ctx))
+        .safeParse(Buffer.alloc(16).toString('base64')).success,
+    ).toBe(false);
   });
 });

@@ -14,7 +14,10 @@ export interface KeyRing {
 /** Parses `id:base64,id:base64…` (each key 32 bytes, AES-256); the first is the current one. */
 export function parseKeyRing(value: string, ctx: z.RefinementCtx): KeyRing {
   const keys: EncryptionKey[] = [];
-  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     const id = entry.slice(0, separator);
     const key = Buffer.from(entry.slice(separator + 1), 'base64');

@@ -13,9 +13,16 @@ export async function reencryptIdNumbers(em: EntityManager, identityNumbers: Ide
   let done = 0;
   for (;;) {
     const moved = await em.fork().transactional(async (tx) => {
-      const batch = await tx.find(Person, { idNumberKeyId: { $ne: identityNumbers.currentKeyId } }, { populate: ['idNumberCiphertext'], limit: BATCH, orderBy: { id: 'asc' } });
+      const batch = await tx.find(
+        Person,
+        { idNumberKeyId: { $ne: identityNumbers.currentKeyId } },
+        { populate: ['idNumberCiphertext'], limit: BATCH, orderBy: { id: 'asc' } },
+      );
       for (const person of batch) {
-        const idNumber = identityNumbers.decrypt(person.id, { ciphertext: person.idNumberCiphertext, keyId: person.idNumberKeyId });
+        const idNumber = identityNumbers.decrypt(person.id, {
+          ciphertext: person.idNumberCiphertext,
+          keyId: person.idNumberKeyId,
+        });
         const encrypted = identityNumbers.encrypt(person.id, idNumber);
         person.idNumberCiphertext = encrypted.ciphertext;
         person.idNumberKeyId = encrypted.keyId;

@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
-import { GetPerson, ListIdentityReads, ListPeople, RegisterPerson, RevealIdentityNumber, UpdatePerson } from '@tic/contracts';
+import {
+  GetPerson,
+  ListIdentityReads,
+  ListPeople,
+  RegisterPerson,
+  RevealIdentityNumber,
+  UpdatePerson,
+} from '@tic/contracts';
 import { CurrentCaller, RpcHandler, type Caller, type In } from '@tic/platform';
 
 import { PeopleService } from './people.service';

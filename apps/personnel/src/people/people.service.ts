@@ -3,7 +3,16 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { RegisterPerson, UpdatePerson, type ListIdentityReads, type ListPeople, type PersonDto } from '@tic/contracts';
-import { currentCallContext, mayAccess, newId, pageOf, requireAccess, UnitOfWork, type Caller, type In } from '@tic/platform';
+import {
+  currentCallContext,
+  mayAccess,
+  newId,
+  pageOf,
+  requireAccess,
+  UnitOfWork,
+  type Caller,
+  type In,
+} from '@tic/platform';
 
 import { IdentityNumbers } from '../identity/identity-numbers';
 import { IdentityRead } from './identity-read.entity';
@@ -22,7 +31,11 @@ export class PeopleService {
 
   /** A number already registered returns its person: units share one record of each person. */
   async register(input: In<typeof RegisterPerson>, caller: Caller): Promise<PersonDto & { existing: boolean }> {
-    requireAccess(caller, 'person.register', { kind: 'person', employerOrgId: input.employerOrgId, registeredByOrgId: caller.orgId });
+    requireAccess(caller, 'person.register', {
+      kind: 'person',
+      employerOrgId: input.employerOrgId,
+      registeredByOrgId: caller.orgId,
+    });
     const hash = this.identityNumbers.hash(input.idNumber);
     try {
       return await this.uow.run(RegisterPerson, input, async ({ em }) => {
@@ -78,7 +91,8 @@ export class PeopleService {
         const facts = await people.facts(await people.findVisible(input.id, caller));
         requireAccess(caller, 'person.update', facts);
         const person = await people.lockAtVersion(input.id, input.version, { zh: '人员', en: 'Person' });
-        if (input.employerOrgId !== undefined && input.employerOrgId !== person.employerOrgId) requireAccess(caller, 'person.change_employer', facts);
+        if (input.employerOrgId !== undefined && input.employerOrgId !== person.employerOrgId)
+          requireAccess(caller, 'person.change_employer', facts);
         if (input.name !== undefined) person.name = input.name;
         if (input.title !== undefined) person.title = input.title;
         if (input.employerOrgId !== undefined) person.employerOrgId = input.employerOrgId;
@@ -111,17 +125,31 @@ export class PeopleService {
       correlationId: currentCallContext()?.correlationId ?? null,
     });
     await em.persist(audit).flush();
-    const idNumber = this.identityNumbers.decrypt(person.id, { ciphertext: person.idNumberCiphertext, keyId: person.idNumberKeyId });
+    const idNumber = this.identityNumbers.decrypt(person.id, {
+      ciphertext: person.idNumberCiphertext,
+      keyId: person.idNumberKeyId,
+    });
     return { personId: person.id, idNumber, auditId: audit.id };
   }
 
   async identityReads(input: In<typeof ListIdentityReads>, caller: Caller) {
     requireAccess(caller, 'person.read_identity_audit', { kind: 'person' });
     const rows = await this.em.fork().getRepository(IdentityRead).page(input, input.limit);
-    return pageOf(rows, input.limit, (row) => row.id, (row) => ({
-      id: row.id, personId: row.personId, personName: row.personName, readerUserId: row.readerUserId, readerName: row.readerName,
-      reason: row.reason, readAt: row.readAt.toISOString(), correlationId: row.correlationId,
-    }));
+    return pageOf(
+      rows,
+      input.limit,
+      (row) => row.id,
+      (row) => ({
+        id: row.id,
+        personId: row.personId,
+        personName: row.personName,
+        readerUserId: row.readerUserId,
+        readerName: row.readerName,
+        reason: row.reason,
+        readAt: row.readAt.toISOString(),
+        correlationId: row.correlationId,
+      }),
+    );
   }
 
   /**
@@ -129,7 +157,8 @@ export class PeopleService {
    * the contact details or the posts of people outside its scope.
    */
   private async viewFor(em: EntityManager, person: Person, caller: Caller): Promise<PersonDto> {
-    if (mayAccess(caller, 'person.read', await em.getRepository(Person).facts(person))) return this.views.render(em, person);
+    if (mayAccess(caller, 'person.read', await em.getRepository(Person).facts(person)))
+      return this.views.render(em, person);
     return { ...toPersonSummary(person), contact: {}, posts: [] };
   }
 }

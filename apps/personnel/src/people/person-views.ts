@@ -17,8 +17,14 @@ export class PersonViews {
       ...toPersonSummary(person),
       contact: { ...(person.phone ? { phone: person.phone } : {}), ...(person.email ? { email: person.email } : {}) },
       posts: posts.map((post) => ({
-        appointmentId: post.id, platformId: post.platformId, platformName: names.get(post.platformId) ?? '', role: post.role,
-        kind: post.kind, status: post.status, startsOn: post.startsOn, endsOn: post.endsOn,
+        appointmentId: post.id,
+        platformId: post.platformId,
+        platformName: names.get(post.platformId) ?? '',
+        role: post.role,
+        kind: post.kind,
+        status: post.status,
+        startsOn: post.startsOn,
+        endsOn: post.endsOn,
       })),
     };
   }
@@ -26,7 +32,13 @@ export class PersonViews {
 
 export function toPersonSummary(person: Person) {
   return {
-    id: person.id, version: person.version, name: person.name, idNumberMasked: person.idNumberMasked, title: person.title,
-    employerOrgId: person.employerOrgId, createdAt: person.createdAt.toISOString(), updatedAt: person.updatedAt.toISOString(),
+    id: person.id,
+    version: person.version,
+    name: person.name,
+    idNumberMasked: person.idNumberMasked,
+    title: person.title,
+    employerOrgId: person.employerOrgId,
+    createdAt: person.createdAt.toISOString(),
+    updatedAt: person.updatedAt.toISOString(),
   };
 }

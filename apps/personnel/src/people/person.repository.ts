@@ -26,9 +26,15 @@ export class PersonRepository extends ScopedRepository<Person> {
   async facts(person: Person): Promise<ResourceFacts> {
     const em = this.getEntityManager();
     const platformIds = await em.getRepository(Appointment).servingPlatforms(person.id);
-    const platforms = platformIds.length === 0 ? [] : await em.getRepository(Platform).find({ id: { $in: platformIds } });
+    const platforms =
+      platformIds.length === 0 ? [] : await em.getRepository(Platform).find({ id: { $in: platformIds } });
     const platformRepository = em.getRepository(Platform);
-    return { kind: 'person', employerOrgId: person.employerOrgId, registeredByOrgId: person.registeredByOrgId, servedPlatforms: platforms.map((p) => platformRepository.facts(p)) };
+    return {
+      kind: 'person',
+      employerOrgId: person.employerOrgId,
+      registeredByOrgId: person.registeredByOrgId,
+      servedPlatforms: platforms.map((p) => platformRepository.facts(p)),
+    };
   }
 
   protected scopeCondition(field: ScopeField, value: string): FilterQuery<Person> {
@@ -64,7 +70,10 @@ export class PersonRepository extends ScopedRepository<Person> {
 
   /** A page in the given scope, newest first. */
   async page(scope: FilterQuery<Person>, filter: PersonFilter, limit: number): Promise<Person[]> {
-    const serving = filter.platformId === undefined ? undefined : await this.getEntityManager().getRepository(Appointment).servingPeople([filter.platformId]);
+    const serving =
+      filter.platformId === undefined
+        ? undefined
+        : await this.getEntityManager().getRepository(Appointment).servingPeople([filter.platformId]);
     return this.find(
       {
         $and: [

@@ -32,7 +32,8 @@ export function centerRegistrySubscription(): EventSubscription {
         );
       },
       'tic.center.renamed': (em, { data }) => update(em, data.centerId, { name: data.name.zh }),
-      'tic.center.status_changed': (em, { data }) => update(em, data.centerId, { status: CLOSED.includes(data.to) ? 'closed' : 'active' }),
+      'tic.center.status_changed': (em, { data }) =>
+        update(em, data.centerId, { status: CLOSED.includes(data.to) ? 'closed' : 'active' }),
       'tic.center.revoked': (em, { data }) => update(em, data.centerId, { status: 'closed' }),
       'tic.center.graduated': (em, { data }) => update(em, data.centerId, { status: 'closed' }),
       'tic.center.filed': 'ignore',

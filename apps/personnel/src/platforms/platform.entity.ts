@@ -8,7 +8,9 @@ import { PlatformRepository } from './platform.repository';
 
 /** A provincial S&T innovation platform (A18); a TIC keeps the center's id. */
 @Entity({ tableName: 'platform', repository: () => PlatformRepository })
-export class Platform extends AggregateRoot<'code' | 'constructionUnitId' | 'recommenderId' | 'coBuilderIds' | 'status'> {
+export class Platform extends AggregateRoot<
+  'code' | 'constructionUnitId' | 'recommenderId' | 'coBuilderIds' | 'status'
+> {
   [EntityRepositoryType]?: PlatformRepository;
 
   @Property({ type: 'text' })

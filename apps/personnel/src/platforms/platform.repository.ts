@@ -78,7 +78,9 @@ export class PlatformRepository extends ScopedRepository<Platform> {
   /** Names of platforms by id. */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    return new Map((await this.find({ id: { $in: [...new Set(ids)] } }, { fields: ['id', 'name'] })).map((p) => [p.id, p.name]));
+    return new Map(
+      (await this.find({ id: { $in: [...new Set(ids)] } }, { fields: ['id', 'name'] })).map((p) => [p.id, p.name]),
+    );
   }
 
   /** A page of the register in the given scope, newest first. */

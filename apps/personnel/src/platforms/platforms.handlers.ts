@@ -2,7 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
-import { CheckRoster, GetPlatform, ImportPlatformRoster, journalRpc, ListPlatforms, RegisterPlatform } from '@tic/contracts';
+import {
+  CheckRoster,
+  GetPlatform,
+  ImportPlatformRoster,
+  journalRpc,
+  ListPlatforms,
+  RegisterPlatform,
+} from '@tic/contracts';
 import { CurrentCaller, readJournal, RpcHandler, type Caller, type In } from '@tic/platform';
 
 import { RosterImportService } from '../roster/roster-import.service';

@@ -24,7 +24,11 @@ export class PlatformsService {
     return this.uow.run(RegisterPlatform, input, async ({ em }) => {
       const platforms = em.getRepository(Platform);
       if (await platforms.findByName(input.name, input.kind)) {
-        throw refuse(PLATFORM_REFUSALS.name_taken, { name: input.name }, { errors: [{ path: 'name', message: 'is already registered' }] });
+        throw refuse(
+          PLATFORM_REFUSALS.name_taken,
+          { name: input.name },
+          { errors: [{ path: 'name', message: 'is already registered' }] },
+        );
       }
       const platform = em.create(Platform, {
         id: newId(),
@@ -54,8 +58,16 @@ export class PlatformsService {
 
 export function toPlatformDto(p: Platform): PlatformDto {
   return {
-    id: p.id, name: p.name, kind: p.kind, status: p.status, code: p.code, supportingUnitId: p.supportingUnitId,
-    constructionUnitId: p.constructionUnitId, recommenderId: p.recommenderId, coBuilderIds: p.coBuilderIds, source: p.source,
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    status: p.status,
+    code: p.code,
+    supportingUnitId: p.supportingUnitId,
+    constructionUnitId: p.constructionUnitId,
+    recommenderId: p.recommenderId,
+    coBuilderIds: p.coBuilderIds,
+    source: p.source,
     createdAt: p.createdAt.toISOString(),
   };
 }

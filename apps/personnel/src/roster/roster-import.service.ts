@@ -34,9 +34,13 @@ export class RosterImportService {
       if (platform.status !== 'active') throw refuse(PLATFORM_REFUSALS.closed);
       const read = readRosterLines(input.rows, input.firstRow, today, (n) => this.identityNumbers.hash(n));
       // A person's post is one line; a repeated one would silently overwrite the first, so it is only reported.
-      const lines = new Map(read.lines.filter((l) => l.repeatOf === undefined).map((l) => [l.hash, { ...l.line, row: l.row }]));
+      const lines = new Map(
+        read.lines.filter((l) => l.repeatOf === undefined).map((l) => [l.hash, { ...l.line, row: l.row }]),
+      );
 
-      const known = new Map((await em.getRepository(Person).findByIdNumberHashes([...lines.keys()])).map((p) => [p.idNumberHash, p]));
+      const known = new Map(
+        (await em.getRepository(Person).findByIdNumberHashes([...lines.keys()])).map((p) => [p.idNumberHash, p]),
+      );
       const people = new Map<string, Person>();
       for (const [hash, line] of lines) {
         const existing = known.get(hash);
@@ -47,15 +51,28 @@ export class RosterImportService {
         const id = newId();
         const number = this.identityNumbers.protect(id, line.idNumber);
         const person = em.create(Person, {
-          id, name: line.name.trim(), idNumberCiphertext: number.ciphertext, idNumberKeyId: number.keyId, idNumberHash: number.hash,
-          idNumberMasked: number.masked, title: line.title ?? null, employerOrgId: input.employerOrgId ?? platform.supportingUnitId,
+          id,
+          name: line.name.trim(),
+          idNumberCiphertext: number.ciphertext,
+          idNumberKeyId: number.keyId,
+          idNumberHash: number.hash,
+          idNumberMasked: number.masked,
+          title: line.title ?? null,
+          employerOrgId: input.employerOrgId ?? platform.supportingUnitId,
           registeredByOrgId: caller.orgId,
         });
         em.persist(person);
         people.set(hash, person);
       }
 
-      const posts = new Map((await em.getRepository(Appointment).openPostsOn(platform.id, [...people.values()].map((p) => p.id))).map((a) => [a.personId, a]));
+      const posts = new Map(
+        (
+          await em.getRepository(Appointment).openPostsOn(
+            platform.id,
+            [...people.values()].map((p) => p.id),
+          )
+        ).map((a) => [a.personId, a]),
+      );
       let imported = 0;
       let updated = 0;
       for (const [hash, line] of lines) {
@@ -66,7 +83,18 @@ export class RosterImportService {
           Object.assign(post, { role: line.role, kind: line.kind, startsOn: line.startsOn });
           updated += 1;
         } else {
-          em.persist(em.create(Appointment, { id: newId(), personId: person.id, platformId: platform.id, role: line.role, kind: line.kind, status: 'active', startsOn: line.startsOn, findings: [] }));
+          em.persist(
+            em.create(Appointment, {
+              id: newId(),
+              personId: person.id,
+              platformId: platform.id,
+              role: line.role,
+              kind: line.kind,
+              status: 'active',
+              startsOn: line.startsOn,
+              findings: [],
+            }),
+          );
           imported += 1;
         }
       }

@@ -18,12 +18,18 @@ const ID_NUMBER_PROBLEMS = {
  * Checks one line's name and resident ID number (and any dates given) and returns what is wrong
  * with it; an upload of thousands of lines reports every bad line instead of failing whole.
  */
-export function rowProblems(row: number, line: { name: string; idNumber: string; startsOn?: string }, today: string): RowProblem[] {
+export function rowProblems(
+  row: number,
+  line: { name: string; idNumber: string; startsOn?: string },
+  today: string,
+): RowProblem[] {
   const problems: RowProblem[] = [];
-  if (line.name.trim().length === 0 || line.name.trim().length > 50) problems.push({ row, path: 'name', message: 'must be a name of 1 to 50 characters' });
+  if (line.name.trim().length === 0 || line.name.trim().length > 50)
+    problems.push({ row, path: 'name', message: 'must be a name of 1 to 50 characters' });
   const { valid, reason } = validateResidentId(line.idNumber, today);
   if (!valid) problems.push({ row, path: 'idNumber', message: ID_NUMBER_PROBLEMS[reason ?? 'format'] });
-  if (line.startsOn !== undefined && !isValidIsoDate(line.startsOn)) problems.push({ row, path: 'startsOn', message: 'must be a real date written as YYYY-MM-DD' });
+  if (line.startsOn !== undefined && !isValidIsoDate(line.startsOn))
+    problems.push({ row, path: 'startsOn', message: 'must be a real date written as YYYY-MM-DD' });
   return problems;
 }
 

@@ -29,14 +29,20 @@ export class RosterService {
     // A roster checked for a platform is that platform's; one checked on its own is the caller's.
     const platform = input.platformId === undefined ? undefined : await platforms.findVisible(input.platformId, caller);
     const own = { supportingUnitId: caller.orgId, constructionUnitId: caller.orgId, recommenderId: caller.orgId };
-    requireAccess(caller, 'roster.check', { ...(platform === undefined ? own : platforms.facts(platform)), kind: 'roster' });
+    requireAccess(caller, 'roster.check', {
+      ...(platform === undefined ? own : platforms.facts(platform)),
+      kind: 'roster',
+    });
     const today = this.clock.today();
     const { lines, problems } = readRosterLines(input.rows, input.firstRow, today, (n) => this.identityNumbers.hash(n));
     // Floating staff may serve several platforms (A18 binds fixed staff only); a repeated line
     // conflicts as the line it repeats does.
     const linesByHash = new Map<string, { row: number; name: string; idNumber: string }[]>();
     for (const { row, hash, line } of lines.filter((l) => l.line.kind === 'fixed')) {
-      linesByHash.set(hash, [...(linesByHash.get(hash) ?? []), { row, name: line.name.trim(), idNumber: line.idNumber }]);
+      linesByHash.set(hash, [
+        ...(linesByHash.get(hash) ?? []),
+        { row, name: line.name.trim(), idNumber: line.idNumber },
+      ]);
     }
 
     const posts = await em.getRepository(Appointment).fixedPosts([...linesByHash.keys()], today);

@@ -23,7 +23,10 @@ describe('the AsyncAPI document', () => {
 
   it('has a channel per event type at its subject', async () => {
     const { document } = await new Parser().parse(renderAsyncApiDocument());
-    const addresses = document?.channels().all().map((c) => c.address());
+    const addresses = document
+      ?.channels()
+      .all()
+      .map((c) => c.address());
     expect(addresses).toEqual(EVENT_DEFINITIONS.map((d) => d.subject));
   });
 });

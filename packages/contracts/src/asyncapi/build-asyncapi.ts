@@ -74,7 +74,8 @@ export function buildAsyncApiDocument(): JsonObject {
       nats: {
         host: 'localhost:4222',
         protocol: 'nats',
-        description: 'NATS with JetStream; deployments publish their own address. Subscribers get read-only permission on tic.events.>',
+        description:
+          'NATS with JetStream; deployments publish their own address. Subscribers get read-only permission on tic.events.>',
       },
     },
     channels,

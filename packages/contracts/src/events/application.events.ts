@@ -24,15 +24,40 @@ const transition = {
   comment: z.string().optional(),
 };
 
-const step = (summary: string) => ({ producer: 'applications' as const, summary, data: z.object({ ...applicationRef, ...transition }) });
+const step = (summary: string) => ({
+  producer: 'applications' as const,
+  summary,
+  data: z.object({ ...applicationRef, ...transition }),
+});
 
-export const ApplicationSubmitted = defineEvent({ type: 'tic.application.submitted', ...step('A13(一): the construction unit submitted its application to the supporting unit') });
-export const ApplicationSupportingReviewPassed = defineEvent({ type: 'tic.application.supporting_review_passed', ...step('A13(二): the supporting unit reviewed the application and passed it to the recommender') });
-export const ApplicationRecommended = defineEvent({ type: 'tic.application.recommended', ...step('A13(二): the recommending unit recommended the application to DST') });
-export const ApplicationFormalReviewPassed = defineEvent({ type: 'tic.application.formal_review_passed', ...step('A13(三): DST’s formal review passed; the expert review follows') });
-export const ApplicationShortlisted = defineEvent({ type: 'tic.application.shortlisted', ...step('A13(三): DST put the application on the list of centers to establish') });
-export const ApplicationReturned = defineEvent({ type: 'tic.application.returned', ...step('A13: a reviewer returned the application to the construction unit for revision, with comments') });
-export const ApplicationRejected = defineEvent({ type: 'tic.application.rejected', ...step('A13: a reviewer rejected the application, or DST upheld an objection') });
+export const ApplicationSubmitted = defineEvent({
+  type: 'tic.application.submitted',
+  ...step('A13(一): the construction unit submitted its application to the supporting unit'),
+});
+export const ApplicationSupportingReviewPassed = defineEvent({
+  type: 'tic.application.supporting_review_passed',
+  ...step('A13(二): the supporting unit reviewed the application and passed it to the recommender'),
+});
+export const ApplicationRecommended = defineEvent({
+  type: 'tic.application.recommended',
+  ...step('A13(二): the recommending unit recommended the application to DST'),
+});
+export const ApplicationFormalReviewPassed = defineEvent({
+  type: 'tic.application.formal_review_passed',
+  ...step('A13(三): DST’s formal review passed; the expert review follows'),
+});
+export const ApplicationShortlisted = defineEvent({
+  type: 'tic.application.shortlisted',
+  ...step('A13(三): DST put the application on the list of centers to establish'),
+});
+export const ApplicationReturned = defineEvent({
+  type: 'tic.application.returned',
+  ...step('A13: a reviewer returned the application to the construction unit for revision, with comments'),
+});
+export const ApplicationRejected = defineEvent({
+  type: 'tic.application.rejected',
+  ...step('A13: a reviewer rejected the application, or DST upheld an objection'),
+});
 
 export const ApplicationObjectionFiled = defineEvent({
   type: 'tic.application.objection_filed',
@@ -58,7 +83,9 @@ export const ApplicationApproved = defineEvent({
     centerId: entityId,
     track: z.enum(['formal', 'preparation']),
     approvedOn: isoDate,
-    waivedRules: z.array(z.object({ rule: z.string(), article: z.string(), reason: z.string() })).describe('principle rules DST waived, with reasons'),
+    waivedRules: z
+      .array(z.object({ rule: z.string(), article: z.string(), reason: z.string() }))
+      .describe('principle rules DST waived, with reasons'),
   }),
 });
 
@@ -72,7 +99,9 @@ export const PublicNoticeStarted = defineEvent({
     applicationIds: z.array(entityId).min(1),
     startsOn: isoDate,
     endsOn: isoDate,
-    endsOnProvisional: z.boolean().describe('true while the end date rests on a year whose holiday schedule is not published'),
+    endsOnProvisional: z
+      .boolean()
+      .describe('true while the end date rests on a year whose holiday schedule is not published'),
     workingDays: z.number().int().min(1),
   }),
 });

@@ -21,7 +21,8 @@ export const DirectorChanged = defineEvent({
 export const DuplicateFound = defineEvent({
   type: 'tic.personnel.duplicate_found',
   producer: 'personnel',
-  summary: 'A18: a fixed staff member is already fixed staff of another provincial platform (查重); no identity number is carried',
+  summary:
+    'A18: a fixed staff member is already fixed staff of another provincial platform (查重); no identity number is carried',
   data: z.object({
     personId: entityId.describe('the registry’s own id of the person, not an identity number'),
     personName: z.string().min(1),

@@ -10,10 +10,13 @@ describe('RPC definitions', () => {
     expect(definitions.length).toBeGreaterThan(20);
   });
 
-  it.each(definitions.map((d) => [d.subject, d] as const))('%s lives in tic.rpc.<service>.<operation>', (subject, definition) => {
-    expect(subject).toBe(`tic.rpc.${definition.service}.${definition.operation}`);
-    expect(subject.startsWith('tic.events.')).toBe(false);
-  });
+  it.each(definitions.map((d) => [d.subject, d] as const))(
+    '%s lives in tic.rpc.<service>.<operation>',
+    (subject, definition) => {
+      expect(subject).toBe(`tic.rpc.${definition.service}.${definition.operation}`);
+      expect(subject.startsWith('tic.events.')).toBe(false);
+    },
+  );
 
   it('never reuse a subject', () => {
     const subjects = definitions.map((d) => d.subject);
@@ -21,7 +24,12 @@ describe('RPC definitions', () => {
   });
 
   it('names the field of an invalid request (OpenCall: closesOn before opensOn)', () => {
-    const result = contracts.OpenCall.request.safeParse({ year: 2027, title: '2027年度申报', opensOn: '2027-03-01', closesOn: '2027-02-01' });
+    const result = contracts.OpenCall.request.safeParse({
+      year: 2027,
+      title: '2027年度申报',
+      opensOn: '2027-03-01',
+      closesOn: '2027-02-01',
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['closesOn']);
   });

@@ -46,7 +46,10 @@ export class CalendarYearApplier {
     // validateYearSchedule lets a New Year holiday start on 25 December of the year before.
     const deadlines = await em.find(
       Deadline,
-      { state: 'pending', $or: [{ provisional: true }, { startOn: { $lte: `${year}-12-31` }, dueOn: { $gte: `${year - 1}-12-25` } }] },
+      {
+        state: 'pending',
+        $or: [{ provisional: true }, { startOn: { $lte: `${year}-12-31` }, dueOn: { $gte: `${year - 1}-12-25` } }],
+      },
       { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
     );
     const moved: MovedDeadline[] = [];
@@ -57,16 +60,31 @@ export class CalendarYearApplier {
       if (!(await this.recompute(em, deadline, calendar, today))) continue;
       recomputed += 1;
       if (deadline.dueOn !== from) {
-        moved.push({ deadlineId: deadline.id, kind: deadline.kind, from, to: deadline.dueOn, provisional: deadline.provisional });
-        this.logger.log(`deadline ${deadline.id} (${deadline.kind}) moved from ${from} to ${deadline.dueOn} with the ${year} schedule`);
+        moved.push({
+          deadlineId: deadline.id,
+          kind: deadline.kind,
+          from,
+          to: deadline.dueOn,
+          provisional: deadline.provisional,
+        });
+        this.logger.log(
+          `deadline ${deadline.id} (${deadline.kind}) moved from ${from} to ${deadline.dueOn} with the ${year} schedule`,
+        );
       }
     }
     await em.flush();
-    this.logger.log(`holiday schedule ${year} loaded: ${deadlines.length} deadline(s) checked, ${recomputed} recomputed, ${moved.length} moved`);
+    this.logger.log(
+      `holiday schedule ${year} loaded: ${deadlines.length} deadline(s) checked, ${recomputed} recomputed, ${moved.length} moved`,
+    );
     return { changed: true, recomputed, moved };
   }
 
-  private async recompute(em: EntityManager, deadline: Deadline, calendar: HolidayCalendar, today: string): Promise<boolean> {
+  private async recompute(
+    em: EntityManager,
+    deadline: Deadline,
+    calendar: HolidayCalendar,
+    today: string,
+  ): Promise<boolean> {
     const next = computeDueDate(deadline.startOn, deadline.length, calendar);
     if (next.due === deadline.dueOn && next.provisional === deadline.provisional) return false;
     Object.assign(deadline, { dueOn: next.due, provisional: next.provisional, version: deadline.version + 1 });

@@ -45,7 +45,9 @@ export class CalendarService implements OnApplicationBootstrap {
   async store(em: EntityManager, schedule: YearSchedule): Promise<boolean> {
     const problems = validateYearSchedule(schedule);
     if (problems.length > 0) {
-      throw new RangeError(`invalid holiday schedule for ${schedule.year}: ${problems.map((p) => `${p.path}: ${p.message.en}`).join('; ')}`);
+      throw new RangeError(
+        `invalid holiday schedule for ${schedule.year}: ${problems.map((p) => `${p.path}: ${p.message.en}`).join('; ')}`,
+      );
     }
     const holidays = [...new Set(schedule.holidays)].sort();
     const workdays = [...new Set(schedule.workdays)].sort();

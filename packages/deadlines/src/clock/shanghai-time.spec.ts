@@ -46,6 +46,8 @@ describe('today in Asia/Shanghai', () => {
     expect(clock.today()).toBe('2026-11-28');
     clock.set('2027-01-09');
     expect(clock.today()).toBe('2027-01-09');
-    expect(() => { clock.set('2026-02-30'); }).toThrow(RangeError);
+    expect(() => {
+      clock.set('2026-02-30');
+    }).toThrow(RangeError);
   });
 });

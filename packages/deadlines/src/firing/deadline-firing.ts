@@ -64,7 +64,11 @@ export class DeadlineFiring {
       if (row === undefined) return undefined;
       const deadline = em.map(Deadline, row);
       if (!PERIODS_THAT_END.has(deadline.kind)) {
-        this.outbox.record(em, DeadlineOverdue, { subject: id, aggregateVersion: deadline.eventVersion, data: deadlineEventData(deadline) });
+        this.outbox.record(em, DeadlineOverdue, {
+          subject: id,
+          aggregateVersion: deadline.eventVersion,
+          data: deadlineEventData(deadline),
+        });
       }
       await this.handlers.get(deadline.kind)?.(em, deadline);
       this.afterCommit.track(em, [id]);

@@ -1,5 +1,11 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 
 import { newCorrelationId, runInCallContext } from '@tic/platform';
 
@@ -51,7 +57,9 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
 
   /** One pass now; passes never overlap within an instance, so this waits for a running one. */
   sweep(): Promise<SweepResult> {
-    const next = this.last.catch(() => undefined).then(() => runInCallContext({ correlationId: newCorrelationId() }, () => this.pass()));
+    const next = this.last
+      .catch(() => undefined)
+      .then(() => runInCallContext({ correlationId: newCorrelationId() }, () => this.pass()));
     this.last = next;
     return next;
   }
@@ -82,7 +90,8 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
     );
     let reminded = 0;
     for (const r of reminders) {
-      if (await this.attempt(() => this.firing.remind(r.deadline_id, r.days_before), `remind ${r.deadline_id}`)) reminded += 1;
+      if (await this.attempt(() => this.firing.remind(r.deadline_id, r.days_before), `remind ${r.deadline_id}`))
+        reminded += 1;
     }
     if (fired + reminded > 0) this.logger.log(`sweep: ${fired} deadline(s) fired, ${reminded} reminder(s) sent`);
     return { fired, reminded };

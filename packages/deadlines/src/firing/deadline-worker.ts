@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 
 import { newCorrelationId, runInCallContext } from '@tic/platform';
@@ -22,11 +28,15 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker<DeadlineJobData, boolean, DeadlineJobName>(this.settings.queueName, (job) => this.process(job), {
-      connection: redisConnection(this.settings.redisUrl, 'worker'),
-      prefix: this.settings.prefix,
-      concurrency: this.settings.concurrency,
-    });
+    this.worker = new Worker<DeadlineJobData, boolean, DeadlineJobName>(
+      this.settings.queueName,
+      (job) => this.process(job),
+      {
+        connection: redisConnection(this.settings.redisUrl, 'worker'),
+        prefix: this.settings.prefix,
+        concurrency: this.settings.concurrency,
+      },
+    );
     this.worker.on('error', (error) => {
       if (!this.jobs.redisReady) return; // an outage: DeadlineJobs reports it once, not every attempt
       this.logger.warn(`worker ${this.settings.queueName}: ${error.message}`);

@@ -8,7 +8,8 @@ export interface ReminderDate {
 /** Reminder offsets as whole calendar days of at least one, without repeats, largest first. */
 export function normalizeReminderOffsets(daysBefore: readonly number[]): number[] {
   for (const days of daysBefore) {
-    if (!Number.isInteger(days) || days < 1) throw new RangeError(`a reminder is a whole number of days ≥ 1 before, got ${days}`);
+    if (!Number.isInteger(days) || days < 1)
+      throw new RangeError(`a reminder is a whole number of days ≥ 1 before, got ${days}`);
   }
   return [...new Set(daysBefore)].sort((a, b) => b - a);
 }

@@ -10,6 +10,7 @@ describe('job ids derived from the deadline row', () => {
   });
 
   it('never contain a colon, which BullMQ refuses in job ids', () => {
-    for (const jobId of [dueJobId(id), reminderJobId(id, 30), deadlineQueueName('personnel')]) expect(jobId).not.toContain(':');
+    for (const jobId of [dueJobId(id), reminderJobId(id, 30), deadlineQueueName('personnel')])
+      expect(jobId).not.toContain(':');
   });
 });

@@ -1,4 +1,10 @@
-import { MikroORM, type EntityManager, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
+import {
+  MikroORM,
+  type EntityManager,
+  type EventSubscriber,
+  type FlushEventArgs,
+  type TransactionEventArgs,
+} from '@mikro-orm/core';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 
 import { Deadline } from '../entities/deadline.entity';
@@ -62,5 +68,7 @@ export class DeadlineJobsSubscriber implements EventSubscriber, OnModuleInit {
 
 // A knex transaction is a function object, not a plain object: both identify a transaction.
 function transactionKey(transaction: unknown): object | undefined {
-  return (typeof transaction === 'object' && transaction !== null) || typeof transaction === 'function' ? transaction : undefined;
+  return (typeof transaction === 'object' && transaction !== null) || typeof transaction === 'function'
+    ? transaction
+    : undefined;
 }

@@ -1,5 +1,12 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 
@@ -54,11 +61,18 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
       connection: this.redis,
       prefix: settings.prefix,
       // Completed and failed jobs leave Redis, so that the same id can be derived again later.
-      defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
+      defaultJobOptions: {
+        removeOnComplete: true,
+        removeOnFail: true,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+      },
     });
     this.queue.on('error', (error) => {
       if (this.redisReady || !this.outageReported) {
-        this.logger.warn(`queue ${settings.queueName}: ${error.message}${this.redisReady ? '' : '; deadlines fire from the Postgres sweep until Redis is back'}`);
+        this.logger.warn(
+          `queue ${settings.queueName}: ${error.message}${this.redisReady ? '' : '; deadlines fire from the Postgres sweep until Redis is back'}`,
+        );
       }
       if (!this.redisReady) this.outageReported = true;
     });
@@ -94,7 +108,9 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
           // Retried at the next sweep pass or the next time Redis becomes ready, not in a loop.
           this.owed = true;
           this.deriving = false;
-          this.logger.warn(`could not derive the jobs of the pending deadlines; the sweep covers them: ${String(error)}`);
+          this.logger.warn(
+            `could not derive the jobs of the pending deadlines; the sweep covers them: ${String(error)}`,
+          );
         },
       ),
     );
@@ -107,7 +123,9 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     if (this.closing || list.length === 0 || !this.redisReady) return;
     this.track(
       this.sync(list).catch((error: unknown) => {
-        this.logger.warn(`could not derive the jobs of ${list.length} deadline(s); the sweep covers them: ${String(error)}`);
+        this.logger.warn(
+          `could not derive the jobs of ${list.length} deadline(s); the sweep covers them: ${String(error)}`,
+        );
       }),
     );
   }
@@ -128,8 +146,12 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
   async derivePending(): Promise<number> {
     const em = this.orm.em.fork();
     let count = 0;
-    for (let after: string | undefined; ; ) {
-      const page = await em.find(Deadline, after === undefined ? { state: 'pending' } : { state: 'pending', id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: PAGE });
+    for (let after: string | undefined; ;) {
+      const page = await em.find(
+        Deadline,
+        after === undefined ? { state: 'pending' } : { state: 'pending', id: { $gt: after } },
+        { orderBy: { id: 'asc' }, limit: PAGE },
+      );
       if (page.length === 0) return count;
       const reminders = await em.find(DeadlineReminder, { deadlineId: { $in: page.map((d) => d.id) }, sentAt: null });
       await this.derive(page, reminders);
@@ -150,7 +172,12 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
       const own = reminders.filter((r) => r.deadlineId === deadline.id);
       const unsent = deadline.state === 'pending' ? own.filter((r) => r.sentAt === null) : [];
       if (deadline.state === 'pending') {
-        await this.ensure(dueJobId(deadline.id), 'due', { deadlineId: deadline.id, on: deadline.dueOn }, fallsDueAt(deadline.dueOn));
+        await this.ensure(
+          dueJobId(deadline.id),
+          'due',
+          { deadlineId: deadline.id, on: deadline.dueOn },
+          fallsDueAt(deadline.dueOn),
+        );
         for (const r of unsent) {
           const data = { deadlineId: deadline.id, daysBefore: r.daysBefore, on: r.remindOn };
           await this.ensure(reminderJobId(deadline.id, r.daysBefore), 'remind', data, startOfShanghaiDay(r.remindOn));

@@ -86,7 +86,12 @@ function fieldHolds(resource: ResourceFacts, field: ScopeField, value: string): 
 
 function notFound(kind: ResourceKind): AccessDecision {
   const name = KIND_NAMES[kind];
-  return { allowed: false, outcome: 'not_found', code: `${kind}.not_found`, message: { zh: `${name.zh}不存在`, en: `${name.en} not found` } };
+  return {
+    allowed: false,
+    outcome: 'not_found',
+    code: `${kind}.not_found`,
+    message: { zh: `${name.zh}不存在`, en: `${name.en} not found` },
+  };
 }
 
 /** The actions with a row in the policy (reads excluded), for documentation and tests. */

@@ -70,7 +70,12 @@ export const ACCESS_RULES = {
   'organization.register': dstOnly('organization.registered_by_dst', '单位由省科技厅登记', 'DST registers units'),
   'calendar.load': dstOnly('calendar.loaded_by_dst', '节假日安排由省科技厅导入', 'DST loads holiday schedules'),
   'notice.publish': dstOnly('notice.published_by_dst', '公示由省科技厅发布', 'DST publishes notices', '第十三条'),
-  'objection.decide': dstOnly('objection.decided_by_dst', '只有省科技厅可以处理异议', 'Only DST decides objections', '第十三条'),
+  'objection.decide': dstOnly(
+    'objection.decided_by_dst',
+    '只有省科技厅可以处理异议',
+    'Only DST decides objections',
+    '第十三条',
+  ),
   'expert.register': dstOnly('expert.registered_by_dst', '专家库由省科技厅管理', 'DST manages the expert pool'),
   'expert.list': dstOnly('expert.listed_by_dst', '专家库由省科技厅管理', 'DST manages the expert pool'),
   'review.draw': dstOnly('review.drawn_by_dst', '专家由省科技厅抽取', 'DST draws the experts', '第十三条'),
@@ -80,8 +85,16 @@ export const ACCESS_RULES = {
     message: { zh: '只有抽取的专家可以评分', en: 'Only a drawn expert scores' },
     article: '第十三条',
   },
-  'platform.register': dstOnly('platform.registered_by_dst', '仅省科技厅可登记科技创新平台', 'Only DST registers platforms'),
-  'roster.import': dstOnly('roster.imported_by_dst', '仅省科技厅可导入平台人员名单', 'Only DST imports platform rosters'),
+  'platform.register': dstOnly(
+    'platform.registered_by_dst',
+    '仅省科技厅可登记科技创新平台',
+    'Only DST registers platforms',
+  ),
+  'roster.import': dstOnly(
+    'roster.imported_by_dst',
+    '仅省科技厅可导入平台人员名单',
+    'Only DST imports platform rosters',
+  ),
   'roster.check': {
     grants: { dst_admin: 'any', recommender: 'any', supporting_unit: 'any', construction_unit: 'any' },
     code: 'roster.checked_by_units',
@@ -115,7 +128,10 @@ export const ACCESS_RULES = {
   'appointment.end_staff': {
     grants: MANAGING_UNITS,
     code: 'appointment.staff_ended_by_managing_unit',
-    message: { zh: '人员的聘任由依托单位或建设单位结束', en: 'The supporting or construction unit ends staff appointments' },
+    message: {
+      zh: '人员的聘任由依托单位或建设单位结束',
+      en: 'The supporting or construction unit ends staff appointments',
+    },
   },
   'committee.form': {
     grants: SUPPORTING_UNIT,
@@ -133,7 +149,10 @@ export const ACCESS_RULES = {
     grants: { dst_admin: 'any', supporting_unit: 'any', construction_unit: 'any' },
     creates: true,
     code: 'person.registered_by_units',
-    message: { zh: '人员由依托单位、建设单位或省科技厅登记', en: 'People are registered by supporting or construction units, or DST' },
+    message: {
+      zh: '人员由依托单位、建设单位或省科技厅登记',
+      en: 'People are registered by supporting or construction units, or DST',
+    },
   },
   // A unit corrects those it employs or registered; a post on its platform is not enough, or any unit
   // could move another's director to itself and break A15 for them.
@@ -145,7 +164,10 @@ export const ACCESS_RULES = {
       co_builder: ['employerOrgId', 'registeredByOrgId'],
     },
     code: 'person.corrected_by_employer_or_registrant',
-    message: { zh: '只能修改本单位登记或聘用的人员', en: 'Only people your unit registered or employs can be corrected' },
+    message: {
+      zh: '只能修改本单位登记或聘用的人员',
+      en: 'Only people your unit registered or employs can be corrected',
+    },
   },
   'person.change_employer': {
     grants: {
@@ -155,8 +177,19 @@ export const ACCESS_RULES = {
       co_builder: ['employerOrgId'],
     },
     code: 'person.employer_changed_by_employer',
-    message: { zh: '工作单位只能由原工作单位或省科技厅变更', en: 'Only the current employer or DST changes the employer' },
+    message: {
+      zh: '工作单位只能由原工作单位或省科技厅变更',
+      en: 'Only the current employer or DST changes the employer',
+    },
   },
-  'person.reveal_id_number': dstOnly('person.id_number_for_dst', '仅省科技厅可查看完整身份证号码', 'Only DST reads full ID numbers'),
-  'person.read_identity_audit': dstOnly('person.identity_audit_for_dst', '仅省科技厅可查看', 'Only DST reads the audit'),
+  'person.reveal_id_number': dstOnly(
+    'person.id_number_for_dst',
+    '仅省科技厅可查看完整身份证号码',
+    'Only DST reads full ID numbers',
+  ),
+  'person.read_identity_audit': dstOnly(
+    'person.identity_audit_for_dst',
+    '仅省科技厅可查看',
+    'Only DST reads the audit',
+  ),
 } as const satisfies Record<string, AccessRule>;

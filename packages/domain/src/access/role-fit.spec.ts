@@ -1,11 +1,36 @@
 import type { Role } from '../roles';
 import { type OrganizationStanding, roleFitsOrganization } from './role-fit';
 
-const DST: OrganizationStanding = { kind: 'government_department', legalPerson: true, isRecommender: false, authority: 'dst' };
-const OFFICE: OrganizationStanding = { kind: 'government_department', legalPerson: true, isRecommender: false, authority: 'committee_office' };
-const CITY_BUREAU: OrganizationStanding = { kind: 'government_department', legalPerson: true, isRecommender: true, authority: null };
-const ENTERPRISE: OrganizationStanding = { kind: 'enterprise', legalPerson: true, isRecommender: false, authority: null };
-const DEPARTMENT: OrganizationStanding = { kind: 'enterprise', legalPerson: false, isRecommender: false, authority: null };
+const DST: OrganizationStanding = {
+  kind: 'government_department',
+  legalPerson: true,
+  isRecommender: false,
+  authority: 'dst',
+};
+const OFFICE: OrganizationStanding = {
+  kind: 'government_department',
+  legalPerson: true,
+  isRecommender: false,
+  authority: 'committee_office',
+};
+const CITY_BUREAU: OrganizationStanding = {
+  kind: 'government_department',
+  legalPerson: true,
+  isRecommender: true,
+  authority: null,
+};
+const ENTERPRISE: OrganizationStanding = {
+  kind: 'enterprise',
+  legalPerson: true,
+  isRecommender: false,
+  authority: null,
+};
+const DEPARTMENT: OrganizationStanding = {
+  kind: 'enterprise',
+  legalPerson: false,
+  isRecommender: false,
+  authority: null,
+};
 
 const cases: Array<[string, Role, OrganizationStanding | undefined, boolean]> = [
   ['dst_admin for DST', 'dst_admin', DST, true],

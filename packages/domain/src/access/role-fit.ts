@@ -15,7 +15,8 @@ export interface OrganizationStanding {
   readonly authority: Authority | null;
 }
 
-export type RoleFit = { readonly fits: true } | { readonly fits: false; readonly code: string; readonly message: LocalizedText };
+export type RoleFit =
+  { readonly fits: true } | { readonly fits: false; readonly code: string; readonly message: LocalizedText };
 
 const FITS: RoleFit = { fits: true };
 
@@ -28,19 +29,34 @@ export function roleFitsOrganization(role: Role, organization: OrganizationStand
     case 'dst_admin':
       return organization?.authority === 'dst' ? FITS : misfit(role, '只有省科技厅的用户', 'only users of DST');
     case 'committee_office':
-      return organization?.authority === 'committee_office' ? FITS : misfit(role, '只有省委科技委办公室的用户', 'only users of the committee office');
+      return organization?.authority === 'committee_office'
+        ? FITS
+        : misfit(role, '只有省委科技委办公室的用户', 'only users of the committee office');
     case 'recommender':
-      return organization?.isRecommender === true ? FITS : misfit(role, '只有登记为推荐单位的用户', 'only users of a registered recommending unit');
+      return organization?.isRecommender === true
+        ? FITS
+        : misfit(role, '只有登记为推荐单位的用户', 'only users of a registered recommending unit');
     // A3: the supporting unit is an independent legal person of one of the A3 kinds.
     case 'supporting_unit':
-      return organization !== undefined && organization.authority === null && organization.legalPerson && SUPPORTING_UNIT_KINDS.includes(organization.kind)
+      return organization !== undefined &&
+        organization.authority === null &&
+        organization.legalPerson &&
+        SUPPORTING_UNIT_KINDS.includes(organization.kind)
         ? FITS
-        : misfit(role, '只有登记为独立法人的企业、高校、科研院所或新型研发机构的用户', 'only users of a registered legal person that is an enterprise, university, research institute or new R&D institution');
+        : misfit(
+            role,
+            '只有登记为独立法人的企业、高校、科研院所或新型研发机构的用户',
+            'only users of a registered legal person that is an enterprise, university, research institute or new R&D institution',
+          );
     case 'co_builder':
     case 'construction_unit':
       return organization !== undefined && organization.authority === null && !organization.isRecommender
         ? FITS
-        : misfit(role, '只有登记的单位（非主管部门、非推荐单位）的用户', 'only users of a registered unit that is neither an authority nor a recommending unit');
+        : misfit(
+            role,
+            '只有登记的单位（非主管部门、非推荐单位）的用户',
+            'only users of a registered unit that is neither an authority nor a recommending unit',
+          );
     case 'expert':
     case 'evaluator':
       return organization?.authority === undefined || organization.authority === null
@@ -53,6 +69,9 @@ function misfit(role: Role, zh: string, en: string): RoleFit {
   return {
     fits: false,
     code: 'auth.role_does_not_fit_organization',
-    message: { zh: `令牌的角色 ${role} 与其单位不符：该角色${zh}可以使用`, en: `The token's role ${role} does not fit its organization: ${en} may hold it` },
+    message: {
+      zh: `令牌的角色 ${role} 与其单位不符：该角色${zh}可以使用`,
+      en: `The token's role ${role} does not fit its organization: ${en} may hold it`,
+    },
   };
 }

@@ -108,11 +108,17 @@ describe('a year loaded by an administrator', () => {
 
 describe('validateYearSchedule', () => {
   it('accepts a New Year holiday that begins in the last days of the previous year', () => {
-    expect(validateYearSchedule({ year: 2023, holidays: ['2022-12-31', '2023-01-01', '2023-01-02'], workdays: [] })).toEqual([]);
+    expect(
+      validateYearSchedule({ year: 2023, holidays: ['2022-12-31', '2023-01-01', '2023-01-02'], workdays: [] }),
+    ).toEqual([]);
   });
 
   it.each([
-    ['a make-up working day on a weekday', { year: 2027, holidays: ['2027-10-01'], workdays: ['2027-10-06'] }, 'workdays.0'],
+    [
+      'a make-up working day on a weekday',
+      { year: 2027, holidays: ['2027-10-01'], workdays: ['2027-10-06'] },
+      'workdays.0',
+    ],
     ['a day both off and worked', { year: 2027, holidays: ['2027-10-09'], workdays: ['2027-10-09'] }, 'workdays.0'],
     ['a day of another year', { year: 2027, holidays: ['2028-01-01'], workdays: [] }, 'holidays.0'],
     ['a malformed date', { year: 2027, holidays: ['2027-13-01'], workdays: [] }, 'holidays.0'],

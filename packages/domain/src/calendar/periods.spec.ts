@@ -87,8 +87,15 @@ describe('computeDueDate', () => {
   });
 
   it('becomes final once the year is loaded', () => {
-    const with2027 = bundledCalendar().withYear({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] });
-    expect(computeDueDate('2026-11-28', { workingDays: 30 }, with2027)).toEqual({ due: '2027-01-11', provisional: false });
+    const with2027 = bundledCalendar().withYear({
+      year: 2027,
+      holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+      workdays: [],
+    });
+    expect(computeDueDate('2026-11-28', { workingDays: 30 }, with2027)).toEqual({
+      due: '2027-01-11',
+      provisional: false,
+    });
   });
 });
 
@@ -97,7 +104,9 @@ const FIRST_DAY = '2004-01-01';
 const LAST_START_OFFSET = 8339; // 2026-10-31
 const startDate = fc.integer({ min: 0, max: LAST_START_OFFSET }).map((offset) => addDays(FIRST_DAY, offset));
 // Starts that leave room for a gap of 60 days and 30 working days before the end of 2026.
-const earlierStartDate = fc.integer({ min: 0, max: LAST_START_OFFSET - 60 }).map((offset) => addDays(FIRST_DAY, offset));
+const earlierStartDate = fc
+  .integer({ min: 0, max: LAST_START_OFFSET - 60 })
+  .map((offset) => addDays(FIRST_DAY, offset));
 
 describe('period arithmetic properties', () => {
   it('addWorkingDays lands on a working day after the start, with exactly n working days in between', () => {
@@ -115,9 +124,14 @@ describe('period arithmetic properties', () => {
 
   it('a later start never gives an earlier end', () => {
     fc.assert(
-      fc.property(earlierStartDate, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 30 }), (start, gap, n) => {
-        expect(addWorkingDays(addDays(start, gap), n) >= addWorkingDays(start, n)).toBe(true);
-      }),
+      fc.property(
+        earlierStartDate,
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 30 }),
+        (start, gap, n) => {
+          expect(addWorkingDays(addDays(start, gap), n) >= addWorkingDays(start, n)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -132,12 +146,17 @@ describe('period arithmetic properties', () => {
   it('periodEnd in months is a working day on or after the corresponding day, and monotone in the start', () => {
     const startBefore2026 = fc.integer({ min: 0, max: 7900 }).map((offset) => addDays(FIRST_DAY, offset));
     fc.assert(
-      fc.property(startBefore2026, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 12 }), (start, gap, months) => {
-        const end = periodEnd(start, { months });
-        expect(isWorkingDay(end)).toBe(true);
-        expect(end > start).toBe(true);
-        expect(periodEnd(addDays(start, gap), { months }) >= end).toBe(true);
-      }),
+      fc.property(
+        startBefore2026,
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        (start, gap, months) => {
+          const end = periodEnd(start, { months });
+          expect(isWorkingDay(end)).toBe(true);
+          expect(end > start).toBe(true);
+          expect(periodEnd(addDays(start, gap), { months }) >= end).toBe(true);
+        },
+      ),
     );
   });
 

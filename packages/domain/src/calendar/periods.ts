@@ -31,15 +31,11 @@ export function nextWorkingDayFrom(date: string, calendar: HolidayCalendar = bun
 }
 
 /** The n-th working day after `start`; the start day itself is never counted. */
-export function addWorkingDays(
-  start: string,
-  n: number,
-  calendar: HolidayCalendar = bundledCalendar(),
-): string {
+export function addWorkingDays(start: string, n: number, calendar: HolidayCalendar = bundledCalendar()): string {
   assertIsoDate(start, 'start');
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number of at least 1, got ${n}`);
   let day = start;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = addDays(day, 1);
     if (calendar.isWorkingDay(day)) counted += 1;
   }
@@ -67,11 +63,7 @@ export function periodEnd(
 }
 
 /** The due date of a period of either kind. */
-export function dueDate(
-  start: string,
-  length: PeriodLength,
-  calendar: HolidayCalendar = bundledCalendar(),
-): string {
+export function dueDate(start: string, length: PeriodLength, calendar: HolidayCalendar = bundledCalendar()): string {
   return 'workingDays' in length
     ? addWorkingDays(start, length.workingDays, calendar)
     : periodEnd(start, length, calendar);

@@ -25,7 +25,13 @@ const LATEST_YEAR = 2100;
 export function validateYearSchedule(schedule: YearSchedule): ScheduleProblem[] {
   const { year } = schedule;
   if (!Number.isInteger(year) || year < EARLIEST_YEAR || year > LATEST_YEAR) {
-    return [problem('year', `年份须为${EARLIEST_YEAR}至${LATEST_YEAR}之间的整数`, `year must be a whole number from ${EARLIEST_YEAR} to ${LATEST_YEAR}`)];
+    return [
+      problem(
+        'year',
+        `年份须为${EARLIEST_YEAR}至${LATEST_YEAR}之间的整数`,
+        `year must be a whole number from ${EARLIEST_YEAR} to ${LATEST_YEAR}`,
+      ),
+    ];
   }
   const problems: ScheduleProblem[] = [];
   if (schedule.holidays.length === 0) {
@@ -36,15 +42,23 @@ export function validateYearSchedule(schedule: YearSchedule): ScheduleProblem[] 
     yearOf(date) === year || (yearOf(date) === year - 1 && date >= `${year - 1}-12-25`);
 
   schedule.holidays.forEach((date, i) => {
-    if (!isValidIsoDate(date)) problems.push(problem(`holidays.${i}`, '日期格式应为YYYY-MM-DD', 'must be a real date written as YYYY-MM-DD'));
+    if (!isValidIsoDate(date))
+      problems.push(problem(`holidays.${i}`, '日期格式应为YYYY-MM-DD', 'must be a real date written as YYYY-MM-DD'));
     else if (!belongsToYear(date)) problems.push(problem(`holidays.${i}`, `日期不属于${year}年`, `is not in ${year}`));
   });
   const holidaySet = new Set(schedule.holidays);
   schedule.workdays.forEach((date, i) => {
-    if (!isValidIsoDate(date)) problems.push(problem(`workdays.${i}`, '日期格式应为YYYY-MM-DD', 'must be a real date written as YYYY-MM-DD'));
+    if (!isValidIsoDate(date))
+      problems.push(problem(`workdays.${i}`, '日期格式应为YYYY-MM-DD', 'must be a real date written as YYYY-MM-DD'));
     else if (!belongsToYear(date)) problems.push(problem(`workdays.${i}`, `日期不属于${year}年`, `is not in ${year}`));
-    else if (!isWeekend(date)) problems.push(problem(`workdays.${i}`, '调休上班日应为周六或周日', 'a make-up working day falls on a Saturday or Sunday'));
-    else if (holidaySet.has(date)) problems.push(problem(`workdays.${i}`, '同一天不能既放假又上班', 'a day cannot be both a holiday and a working day'));
+    else if (!isWeekend(date))
+      problems.push(
+        problem(`workdays.${i}`, '调休上班日应为周六或周日', 'a make-up working day falls on a Saturday or Sunday'),
+      );
+    else if (holidaySet.has(date))
+      problems.push(
+        problem(`workdays.${i}`, '同一天不能既放假又上班', 'a day cannot be both a holiday and a working day'),
+      );
   });
   return problems;
 }

@@ -36,9 +36,6 @@ export function validateUscc(code: string): UsccValidation {
 
 /** The check character that completes the first 17 characters of a USCC (for fixtures and seeds). */
 export function usccCheckCharacter(first17: string): string {
-  const sum = Array.from(first17.toUpperCase()).reduce(
-    (acc, c, i) => acc + (WEIGHTS[i] ?? 0) * ALPHABET.indexOf(c),
-    0,
-  );
+  const sum = Array.from(first17.toUpperCase()).reduce((acc, c, i) => acc + (WEIGHTS[i] ?? 0) * ALPHABET.indexOf(c), 0);
   return ALPHABET.charAt((31 - (sum % 31)) % 31);
 }

@@ -10,7 +10,14 @@ import {
 
 const pass = (rule: Parameters<typeof finding>[0]) => finding(rule, true, { zh: '通过', en: 'passed' });
 const fail = (rule: Parameters<typeof finding>[0]) => finding(rule, false, { zh: '未通过', en: 'failed' });
-const eligible: Finding[] = [pass('A12.1-province'), pass('A12.1-legal-person'), pass('A12.3-area'), pass('A12.3-equipment'), pass('A12.4-staff'), pass('A37-naming')];
+const eligible: Finding[] = [
+  pass('A12.1-province'),
+  pass('A12.1-legal-person'),
+  pass('A12.3-area'),
+  pass('A12.3-equipment'),
+  pass('A12.4-staff'),
+  pass('A37-naming'),
+];
 
 // The happy path of A13, each step with the role that takes it and the context its guards read.
 const HAPPY_PATH: Array<[ApplicationStatus, ApplicationAction, Actor, ApplicationContext, ApplicationStatus]> = [
@@ -20,7 +27,13 @@ const HAPPY_PATH: Array<[ApplicationStatus, ApplicationAction, Actor, Applicatio
   ['formal_review', 'pass_formal_review', 'dst_admin', { eligibility: eligible }, 'expert_review'],
   ['expert_review', 'shortlist', 'dst_admin', { expertScores: 5 }, 'shortlisted'],
   ['shortlisted', 'start_public_notice', 'dst_admin', {}, 'public_notice'],
-  ['public_notice', 'approve', 'dst_admin', { noticeEnded: true, openObjections: 0, track: 'formal', eligibility: eligible }, 'approved'],
+  [
+    'public_notice',
+    'approve',
+    'dst_admin',
+    { noticeEnded: true, openObjections: 0, track: 'formal', eligibility: eligible },
+    'approved',
+  ],
   ['approved', 'file', 'dst_admin', {}, 'filed'],
 ];
 
@@ -32,33 +45,55 @@ describe('the application lifecycle (A11, A13)', () => {
   it.each(HAPPY_PATH.filter(([, , actor]) => actor !== 'dst_admin'))(
     'A13: from %s, %s is refused to dst_admin acting for another role',
     (from, action, _actor, context) => {
-      expect(applicationLifecycle.decide(from, action, 'dst_admin', context)).toMatchObject({ ok: false, code: 'role_not_allowed' });
+      expect(applicationLifecycle.decide(from, action, 'dst_admin', context)).toMatchObject({
+        ok: false,
+        code: 'role_not_allowed',
+      });
     },
   );
 
   it.each(HAPPY_PATH.filter(([, , actor]) => actor === 'dst_admin'))(
     'A13: from %s, %s is refused to a recommender',
     (from, action, _actor, context) => {
-      expect(applicationLifecycle.decide(from, action, 'recommender', context)).toMatchObject({ ok: false, code: 'role_not_allowed' });
+      expect(applicationLifecycle.decide(from, action, 'recommender', context)).toMatchObject({
+        ok: false,
+        code: 'role_not_allowed',
+      });
     },
   );
 
   it('an action that does not leave the state is an invalid transition', () => {
-    expect(applicationLifecycle.decide('draft', 'approve', 'dst_admin', {})).toMatchObject({ ok: false, code: 'invalid_transition' });
-    expect(applicationLifecycle.decide('filed', 'return', 'dst_admin', { comment: 'x' })).toMatchObject({ ok: false, code: 'invalid_transition' });
+    expect(applicationLifecycle.decide('draft', 'approve', 'dst_admin', {})).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+    });
+    expect(applicationLifecycle.decide('filed', 'return', 'dst_admin', { comment: 'x' })).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+    });
   });
 
   it('A11: a submission outside the call window is refused with the article', () => {
-    expect(applicationLifecycle.decide('draft', 'submit', 'construction_unit', { callWindowOpen: false, eligibility: eligible }))
-      .toMatchObject({ ok: false, code: 'rule_violation', rule: 'A11-call-window', article: '第十一条' });
+    expect(
+      applicationLifecycle.decide('draft', 'submit', 'construction_unit', {
+        callWindowOpen: false,
+        eligibility: eligible,
+      }),
+    ).toMatchObject({ ok: false, code: 'rule_violation', rule: 'A11-call-window', article: '第十一条' });
   });
 
   it('A12: a hard condition blocks submission; a principle one does not', () => {
     const outside = [...eligible, fail('A12.1-province')];
-    expect(applicationLifecycle.decide('draft', 'submit', 'construction_unit', { callWindowOpen: true, eligibility: outside }))
-      .toMatchObject({ ok: false, code: 'rule_violation', rule: 'A12.1-province', article: '第十二条第（一）项' });
+    expect(
+      applicationLifecycle.decide('draft', 'submit', 'construction_unit', {
+        callWindowOpen: true,
+        eligibility: outside,
+      }),
+    ).toMatchObject({ ok: false, code: 'rule_violation', rule: 'A12.1-province', article: '第十二条第（一）项' });
     const small = [...eligible, fail('A12.3-area')];
-    expect(applicationLifecycle.decide('draft', 'submit', 'construction_unit', { callWindowOpen: true, eligibility: small })).toMatchObject({ ok: true });
+    expect(
+      applicationLifecycle.decide('draft', 'submit', 'construction_unit', { callWindowOpen: true, eligibility: small }),
+    ).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -68,66 +103,133 @@ describe('the application lifecycle (A11, A13)', () => {
     ['expert_review', 'dst_admin'],
     ['shortlisted', 'dst_admin'],
   ] as const)('A13: at %s only the %s returns or rejects, and only with comments', (from, reviewer) => {
-    expect(applicationLifecycle.decide(from, 'return', reviewer, { comment: '请补充材料' })).toMatchObject({ ok: true, to: 'draft' });
-    expect(applicationLifecycle.decide(from, 'reject', reviewer, { comment: '不符合条件' })).toMatchObject({ ok: true, to: 'rejected' });
-    expect(applicationLifecycle.decide(from, 'return', reviewer, { comment: '  ' })).toMatchObject({ ok: false, rule: 'A13-review-comment' });
-    const others = (['supporting_unit', 'recommender', 'dst_admin', 'construction_unit'] as const).filter((r) => r !== reviewer);
+    expect(applicationLifecycle.decide(from, 'return', reviewer, { comment: '请补充材料' })).toMatchObject({
+      ok: true,
+      to: 'draft',
+    });
+    expect(applicationLifecycle.decide(from, 'reject', reviewer, { comment: '不符合条件' })).toMatchObject({
+      ok: true,
+      to: 'rejected',
+    });
+    expect(applicationLifecycle.decide(from, 'return', reviewer, { comment: '  ' })).toMatchObject({
+      ok: false,
+      rule: 'A13-review-comment',
+    });
+    const others = (['supporting_unit', 'recommender', 'dst_admin', 'construction_unit'] as const).filter(
+      (r) => r !== reviewer,
+    );
     for (const other of others) {
-      expect(applicationLifecycle.decide(from, 'return', other, { comment: 'x' })).toMatchObject({ code: 'role_not_allowed' });
+      expect(applicationLifecycle.decide(from, 'return', other, { comment: 'x' })).toMatchObject({
+        code: 'role_not_allowed',
+      });
     }
   });
 
   it('A12: eligibility findings that leave out a rule are a programmer error, not a pass', () => {
-    expect(() => applicationLifecycle.decide('draft', 'submit', 'construction_unit', { callWindowOpen: true, eligibility: [] })).toThrow(/A12.1-province/);
+    expect(() =>
+      applicationLifecycle.decide('draft', 'submit', 'construction_unit', { callWindowOpen: true, eligibility: [] }),
+    ).toThrow(/A12.1-province/);
   });
 
   it('A13(四): a further objection during the review of one is taken into the same review', () => {
     const named = { objection: { realName: true, grounds: '另有异议', withinWindow: true } };
-    expect(applicationLifecycle.decide('objection_review', 'file_objection', 'public', named)).toMatchObject({ ok: true, to: 'objection_review' });
+    expect(applicationLifecycle.decide('objection_review', 'file_objection', 'public', named)).toMatchObject({
+      ok: true,
+      to: 'objection_review',
+    });
   });
 
-  it.each([[2, false], [3, true]])('A13(三): %i expert scores → shortlist allowed %s', (expertScores, ok) => {
-    expect(applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', { expertScores })).toMatchObject({ ok });
+  it.each([
+    [2, false],
+    [3, true],
+  ])('A13(三): %i expert scores → shortlist allowed %s', (expertScores, ok) => {
+    expect(applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', { expertScores })).toMatchObject({
+      ok,
+    });
   });
 
   it('A13(四): approval waits for the end of the notice and for every objection to be decided', () => {
     const base = { track: 'formal' as const, eligibility: eligible };
-    expect(applicationLifecycle.decide('public_notice', 'approve', 'dst_admin', { ...base, noticeEnded: false, openObjections: 0 }))
-      .toMatchObject({ ok: false, rule: 'A13-public-notice', article: '第十三条第（四）项' });
-    expect(applicationLifecycle.decide('public_notice', 'approve', 'dst_admin', { ...base, noticeEnded: true, openObjections: 1 }))
-      .toMatchObject({ ok: false, rule: 'A13-public-notice' });
+    expect(
+      applicationLifecycle.decide('public_notice', 'approve', 'dst_admin', {
+        ...base,
+        noticeEnded: false,
+        openObjections: 0,
+      }),
+    ).toMatchObject({ ok: false, rule: 'A13-public-notice', article: '第十三条第（四）项' });
+    expect(
+      applicationLifecycle.decide('public_notice', 'approve', 'dst_admin', {
+        ...base,
+        noticeEnded: true,
+        openObjections: 1,
+      }),
+    ).toMatchObject({ ok: false, rule: 'A13-public-notice' });
   });
 
   it('A13(四): a named, reasoned objection in the window holds the application; an anonymous one does not', () => {
     const named = { objection: { realName: true, grounds: '数据不实', withinWindow: true } };
-    expect(applicationLifecycle.decide('public_notice', 'file_objection', 'public', named)).toMatchObject({ ok: true, to: 'objection_review' });
+    expect(applicationLifecycle.decide('public_notice', 'file_objection', 'public', named)).toMatchObject({
+      ok: true,
+      to: 'objection_review',
+    });
     const anonymous = { objection: { realName: false, grounds: '数据不实', withinWindow: true } };
-    expect(applicationLifecycle.decide('public_notice', 'file_objection', 'public', anonymous)).toMatchObject({ ok: false, rule: 'A13-objection' });
+    expect(applicationLifecycle.decide('public_notice', 'file_objection', 'public', anonymous)).toMatchObject({
+      ok: false,
+      rule: 'A13-objection',
+    });
     const late = { objection: { realName: true, grounds: '数据不实', withinWindow: false } };
-    expect(applicationLifecycle.decide('public_notice', 'file_objection', 'public', late)).toMatchObject({ ok: false, rule: 'A13-objection' });
+    expect(applicationLifecycle.decide('public_notice', 'file_objection', 'public', late)).toMatchObject({
+      ok: false,
+      rule: 'A13-objection',
+    });
   });
 
   it('A13(四): DST upholds an objection (rejected) or dismisses it (back to the notice)', () => {
-    expect(applicationLifecycle.decide('objection_review', 'uphold_objection', 'dst_admin', { comment: '异议成立' })).toMatchObject({ ok: true, to: 'rejected' });
-    expect(applicationLifecycle.decide('objection_review', 'dismiss_objection', 'dst_admin', { comment: '异议不成立' })).toMatchObject({ ok: true, to: 'public_notice' });
+    expect(
+      applicationLifecycle.decide('objection_review', 'uphold_objection', 'dst_admin', { comment: '异议成立' }),
+    ).toMatchObject({ ok: true, to: 'rejected' });
+    expect(
+      applicationLifecycle.decide('objection_review', 'dismiss_objection', 'dst_admin', { comment: '异议不成立' }),
+    ).toMatchObject({ ok: true, to: 'public_notice' });
   });
 
   describe('approval and waivers (DOMAIN.md §2)', () => {
-    const approve = (context: Partial<ApplicationContext>, waivers: Parameters<typeof applicationLifecycle.decide>[4] = []) =>
-      applicationLifecycle.decide('public_notice', 'approve', 'dst_admin', { noticeEnded: true, openObjections: 0, track: 'formal', eligibility: eligible, ...context }, waivers);
+    const approve = (
+      context: Partial<ApplicationContext>,
+      waivers: Parameters<typeof applicationLifecycle.decide>[4] = [],
+    ) =>
+      applicationLifecycle.decide(
+        'public_notice',
+        'approve',
+        'dst_admin',
+        { noticeEnded: true, openObjections: 0, track: 'formal', eligibility: eligible, ...context },
+        waivers,
+      );
 
     it('A12(三): a principle finding needs a recorded waiver', () => {
       const small = [...eligible, fail('A12.3-area')];
-      expect(approve({ eligibility: small })).toMatchObject({ ok: false, code: 'waiver_required', rule: 'A12.3-area', article: '第十二条第（三）项' });
+      expect(approve({ eligibility: small })).toMatchObject({
+        ok: false,
+        code: 'waiver_required',
+        rule: 'A12.3-area',
+        article: '第十二条第（三）项',
+      });
       expect(approve({ eligibility: small }, ['A12.3-area'])).toMatchObject({ ok: true, to: 'approved' });
     });
 
     it('A12(一): a hard finding cannot be waived', () => {
-      expect(approve({ eligibility: [...eligible, fail('A12.1-legal-person')] }, ['A12.1-legal-person'])).toMatchObject({ ok: false, code: 'rule_violation' });
+      expect(approve({ eligibility: [...eligible, fail('A12.1-legal-person')] }, ['A12.1-legal-person'])).toMatchObject(
+        { ok: false, code: 'rule_violation' },
+      );
     });
 
     it('A12 last paragraph: approval for preparation is a relaxation DST must justify', () => {
-      expect(approve({ track: 'preparation' })).toMatchObject({ ok: false, code: 'waiver_required', rule: 'A12-relaxed', article: '第十二条第二款' });
+      expect(approve({ track: 'preparation' })).toMatchObject({
+        ok: false,
+        code: 'waiver_required',
+        rule: 'A12-relaxed',
+        article: '第十二条第二款',
+      });
       expect(approve({ track: 'preparation' }, ['A12-relaxed'])).toMatchObject({ ok: true });
     });
 
@@ -139,7 +241,9 @@ describe('the application lifecycle (A11, A13)', () => {
   });
 
   it('a missing context field is a programmer error, not a refusal', () => {
-    expect(() => applicationLifecycle.decide('draft', 'submit', 'construction_unit', { eligibility: eligible })).toThrow(TypeError);
+    expect(() =>
+      applicationLifecycle.decide('draft', 'submit', 'construction_unit', { eligibility: eligible }),
+    ).toThrow(TypeError);
   });
 
   it('the final states allow nothing', () => {

@@ -64,12 +64,22 @@ export interface ApplicationContext {
 type ApplicationGuard = Guard<ApplicationContext>;
 
 const callWindowOpen: ApplicationGuard = (ctx) =>
-  condition('A11-call-window', required(ctx.callWindowOpen, 'callWindowOpen'),
+  condition(
+    'A11-call-window',
+    required(ctx.callWindowOpen, 'callWindowOpen'),
     { zh: '在申报时间内', en: 'Inside the submission window' },
-    { zh: '不在年度申报通知规定的申报时间内', en: 'Outside the call’s submission window' });
+    { zh: '不在年度申报通知规定的申报时间内', en: 'Outside the call’s submission window' },
+  );
 
 // A12: the conditions every application is checked on; a context without them is a programmer error.
-const ELIGIBILITY_RULES: readonly RuleId[] = ['A12.1-province', 'A12.1-legal-person', 'A12.3-area', 'A12.3-equipment', 'A12.4-staff', 'A37-naming'];
+const ELIGIBILITY_RULES: readonly RuleId[] = [
+  'A12.1-province',
+  'A12.1-legal-person',
+  'A12.3-area',
+  'A12.3-equipment',
+  'A12.4-staff',
+  'A37-naming',
+];
 
 function eligibilityFindings(ctx: ApplicationContext): readonly Finding[] {
   const findings = required(ctx.eligibility, 'eligibility');
@@ -84,43 +94,63 @@ const hardEligibility: ApplicationGuard = (ctx) => eligibilityFindings(ctx).filt
 const fullEligibility: ApplicationGuard = eligibilityFindings;
 
 const commentGiven: ApplicationGuard = (ctx) =>
-  condition('A13-review-comment', hasText(ctx.comment),
+  condition(
+    'A13-review-comment',
+    hasText(ctx.comment),
     { zh: '已填写审核意见', en: 'Comments given' },
-    { zh: '退回或不予通过须填写意见', en: 'Comments are required to return or reject an application' });
+    { zh: '退回或不予通过须填写意见', en: 'Comments are required to return or reject an application' },
+  );
 
 const expertReviewComplete: ApplicationGuard = (ctx) => {
   const scores = required(ctx.expertScores, 'expertScores');
-  return condition('A13-expert-review', scores >= MIN_EXPERT_SCORES,
+  return condition(
+    'A13-expert-review',
+    scores >= MIN_EXPERT_SCORES,
     { zh: `已有${scores}位专家评分`, en: `${scores} experts have scored` },
-    { zh: `专家评分${scores}份，至少需要${MIN_EXPERT_SCORES}份`, en: `${scores} expert scores; at least ${MIN_EXPERT_SCORES} are needed` });
+    {
+      zh: `专家评分${scores}份，至少需要${MIN_EXPERT_SCORES}份`,
+      en: `${scores} expert scores; at least ${MIN_EXPERT_SCORES} are needed`,
+    },
+  );
 };
 
 const noticeEndedWithoutObjection: ApplicationGuard = (ctx) => {
   const ended = required(ctx.noticeEnded, 'noticeEnded');
   const open = required(ctx.openObjections, 'openObjections');
-  return condition('A13-public-notice', ended && open === 0,
+  return condition(
+    'A13-public-notice',
+    ended && open === 0,
     { zh: '公示期满无异议', en: 'The public notice ended without objection' },
     ended
       ? { zh: `尚有${open}项异议未处理`, en: `${open} objection(s) are still undecided` }
-      : { zh: '公示期尚未结束', en: 'The public notice period has not ended' });
+      : { zh: '公示期尚未结束', en: 'The public notice period has not ended' },
+  );
 };
 
 const objectionAdmissible: ApplicationGuard = (ctx) => {
   const objection = required(ctx.objection, 'objection');
   const admissible = objection.realName && hasText(objection.grounds) && objection.withinWindow;
-  return condition('A13-objection', admissible,
+  return condition(
+    'A13-objection',
+    admissible,
     { zh: '异议在公示期内实名提出并说明理由', en: 'The objection is named, reasoned and inside the window' },
-    { zh: '异议须在公示期内以实名或单位名义提出并说明理由；匿名异议仅作记录', en: 'An objection must be filed inside the window under a real name or seal, with grounds; anonymous ones are only recorded' });
+    {
+      zh: '异议须在公示期内以实名或单位名义提出并说明理由；匿名异议仅作记录',
+      en: 'An objection must be filed inside the window under a real name or seal, with grounds; anonymous ones are only recorded',
+    },
+  );
 };
 
 // A12 last paragraph: approval for preparation relaxes the standards, which DST must justify.
 const trackChosen: ApplicationGuard = (ctx) => {
   const track = required(ctx.track, 'track');
   if (track === 'formal') return [];
-  return [finding('A12-relaxed', false, {
-    zh: '按放宽标准先行批准筹建，筹建期一般不超过1年',
-    en: 'Approval for preparation under relaxed standards, normally for at most one year',
-  })];
+  return [
+    finding('A12-relaxed', false, {
+      zh: '按放宽标准先行批准筹建，筹建期一般不超过1年',
+      en: 'Approval for preparation under relaxed standards, normally for at most one year',
+    }),
+  ];
 };
 
 function step(
@@ -145,18 +175,39 @@ const REVIEW_LEVELS: ReadonlyArray<[ApplicationStatus, Actor, string]> = [
 
 /** A11, A12, A13: the application lifecycle as a transition table. */
 export const APPLICATION_TRANSITIONS = [
-  step('draft', 'submit', 'supporting_review', ['construction_unit'], '第十三条第（一）项', [callWindowOpen, hardEligibility]),
+  step('draft', 'submit', 'supporting_review', ['construction_unit'], '第十三条第（一）项', [
+    callWindowOpen,
+    hardEligibility,
+  ]),
   step('supporting_review', 'pass_supporting_review', 'recommender_review', ['supporting_unit'], '第十三条第（二）项'),
   step('recommender_review', 'recommend', 'formal_review', ['recommender'], '第十三条第（二）项'),
   step('formal_review', 'pass_formal_review', 'expert_review', ['dst_admin'], '第十三条第（三）项', [hardEligibility]),
   step('expert_review', 'shortlist', 'shortlisted', ['dst_admin'], '第十三条第（三）项', [expertReviewComplete]),
   step('shortlisted', 'start_public_notice', 'public_notice', ['dst_admin'], '第十三条第（四）项'),
-  step('public_notice', 'file_objection', 'objection_review', ['public', 'construction_unit', 'supporting_unit', 'co_builder', 'recommender', 'expert', 'evaluator'], '第十三条第（四）项', [objectionAdmissible]),
+  step(
+    'public_notice',
+    'file_objection',
+    'objection_review',
+    ['public', 'construction_unit', 'supporting_unit', 'co_builder', 'recommender', 'expert', 'evaluator'],
+    '第十三条第（四）项',
+    [objectionAdmissible],
+  ),
   // Another objection may arrive while one is under review; it is decided in the same review.
-  step('objection_review', 'file_objection', 'objection_review', ['public', 'construction_unit', 'supporting_unit', 'co_builder', 'recommender', 'expert', 'evaluator'], '第十三条第（四）项', [objectionAdmissible]),
+  step(
+    'objection_review',
+    'file_objection',
+    'objection_review',
+    ['public', 'construction_unit', 'supporting_unit', 'co_builder', 'recommender', 'expert', 'evaluator'],
+    '第十三条第（四）项',
+    [objectionAdmissible],
+  ),
   step('objection_review', 'uphold_objection', 'rejected', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
   step('objection_review', 'dismiss_objection', 'public_notice', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
-  step('public_notice', 'approve', 'approved', ['dst_admin'], '第十三条第（四）项', [noticeEndedWithoutObjection, trackChosen, fullEligibility]),
+  step('public_notice', 'approve', 'approved', ['dst_admin'], '第十三条第（四）项', [
+    noticeEndedWithoutObjection,
+    trackChosen,
+    fullEligibility,
+  ]),
   step('approved', 'file', 'filed', ['dst_admin'], '第十三条第（四）项'),
   ...REVIEW_LEVELS.flatMap(([from, reviewer, article]) => [
     step(from, 'return', 'draft', [reviewer], article, [commentGiven]),

@@ -22,16 +22,26 @@ type AppointmentGuard = Guard<AppointmentContext>;
 // A15: only a director's appointment is filed, and once.
 const awaitsFiling: AppointmentGuard = (ctx) => {
   const filing = required(ctx.directorFiling, 'directorFiling');
-  return condition('A15-filing', filing !== null && filing.filedOn === null,
+  return condition(
+    'A15-filing',
+    filing !== null && filing.filedOn === null,
     { zh: '中心主任的聘任待备案', en: 'The director’s appointment awaits filing' },
     filing === null
       ? { zh: '只有中心主任的聘任需要备案', en: 'Only a director’s appointment is filed' }
-      : { zh: `已于${filing.filedOn ?? ''}备案`, en: `Already filed on ${filing.filedOn ?? ''}` });
+      : { zh: `已于${filing.filedOn ?? ''}备案`, en: `Already filed on ${filing.filedOn ?? ''}` },
+  );
 };
 
 const MANAGING: readonly Actor[] = ['supporting_unit', 'construction_unit'];
 
-function step(from: AppointmentStatus, action: AppointmentAction, to: AppointmentStatus, roles: readonly Actor[], article: string, guards: readonly AppointmentGuard[] = []): Transition<AppointmentStatus, AppointmentAction, AppointmentContext> {
+function step(
+  from: AppointmentStatus,
+  action: AppointmentAction,
+  to: AppointmentStatus,
+  roles: readonly Actor[],
+  article: string,
+  guards: readonly AppointmentGuard[] = [],
+): Transition<AppointmentStatus, AppointmentAction, AppointmentContext> {
   return { from, action, to, roles, guards, article };
 }
 
@@ -59,11 +69,21 @@ export const appointmentLifecycle = new StateMachine<AppointmentStatus, Appointm
  * The status a post takes from its findings and the rules waived on it: a failing hard rule refuses it;
  * a failing principle rule not waived keeps it awaiting DST's waiver (DOMAIN.md §2); else it is active.
  */
-export function appointmentStatusFor(findings: readonly Finding[], waivedRules: readonly RuleId[] = []): Decision<AppointmentStatus> {
+export function appointmentStatusFor(
+  findings: readonly Finding[],
+  waivedRules: readonly RuleId[] = [],
+): Decision<AppointmentStatus> {
   const assessment = assessFindings(findings, waivedRules);
   const [blocking] = assessment.blocking;
   if (blocking !== undefined) {
-    return { ok: false, code: 'rule_violation', message: blocking.message, rule: blocking.rule, article: blocking.article, findings };
+    return {
+      ok: false,
+      code: 'rule_violation',
+      message: blocking.message,
+      rule: blocking.rule,
+      article: blocking.article,
+      findings,
+    };
   }
   return { ok: true, to: assessment.mayProceed ? 'active' : 'awaiting_waiver', article: '第十八条', findings };
 }

@@ -14,17 +14,25 @@ describe('the center lifecycle (A12, A30, A31, A33)', () => {
   });
 
   it('A12: preparation that did not pass its evaluation cannot enter formal management', () => {
-    expect(centerLifecycle.decide('preparing', 'complete_preparation', 'dst_admin', { preparationEvaluationPassed: false }))
-      .toMatchObject({ ok: false, rule: 'A12-preparation-evaluation', article: '第十二条第二款' });
+    expect(
+      centerLifecycle.decide('preparing', 'complete_preparation', 'dst_admin', { preparationEvaluationPassed: false }),
+    ).toMatchObject({ ok: false, rule: 'A12-preparation-evaluation', article: '第十二条第二款' });
   });
 
   it('A30: only a basic pass starts a rectification, and the platform may start it itself', () => {
-    expect(centerLifecycle.decide('operating', 'start_rectification', 'system', { grade: 'basic_pass' })).toMatchObject({ ok: true });
-    expect(centerLifecycle.decide('operating', 'start_rectification', 'dst_admin', { grade: 'good' })).toMatchObject({ ok: false, rule: 'A30-grades' });
+    expect(centerLifecycle.decide('operating', 'start_rectification', 'system', { grade: 'basic_pass' })).toMatchObject(
+      { ok: true },
+    );
+    expect(centerLifecycle.decide('operating', 'start_rectification', 'dst_admin', { grade: 'good' })).toMatchObject({
+      ok: false,
+      rule: 'A30-grades',
+    });
   });
 
   it('A30: a failed acceptance does not return the center to operation', () => {
-    expect(centerLifecycle.decide('rectifying', 'accept_rectification', 'dst_admin', { rectificationAccepted: false })).toMatchObject({ ok: false, rule: 'A30-grades' });
+    expect(
+      centerLifecycle.decide('rectifying', 'accept_rectification', 'dst_admin', { rectificationAccepted: false }),
+    ).toMatchObject({ ok: false, rule: 'A30-grades' });
   });
 
   it.each([
@@ -32,26 +40,44 @@ describe('the center lifecycle (A12, A30, A31, A33)', () => {
     [{ ground: 10 as never, reason: 'x' }, 'a ground outside 1–9'],
     [{ ground: 3 as const }, 'no reason'],
   ])('A31: revocation is refused with %j (%s)', (context, _case) => {
-    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', context)).toMatchObject({ ok: false, rule: 'A31-revocation', article: '第三十一条' });
+    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', context)).toMatchObject({
+      ok: false,
+      rule: 'A31-revocation',
+      article: '第三十一条',
+    });
   });
 
   it('A31(二): a failed rectification acceptance is a ground only for a center under rectification', () => {
-    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', { ground: 2, reason: 'x' })).toMatchObject({ ok: false, rule: 'A31-revocation' });
-    expect(centerLifecycle.decide('rectifying', 'revoke', 'dst_admin', { ground: 2, reason: 'x' })).toMatchObject({ ok: true });
+    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', { ground: 2, reason: 'x' })).toMatchObject({
+      ok: false,
+      rule: 'A31-revocation',
+    });
+    expect(centerLifecycle.decide('rectifying', 'revoke', 'dst_admin', { ground: 2, reason: 'x' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('DOMAIN.md §4: a center in preparation is terminated, not revoked', () => {
-    expect(centerLifecycle.decide('preparing', 'revoke', 'dst_admin', { ground: 5, reason: 'x' })).toMatchObject({ ok: false, code: 'invalid_transition' });
+    expect(centerLifecycle.decide('preparing', 'revoke', 'dst_admin', { ground: 5, reason: 'x' })).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+    });
   });
 
   it('A31: only DST revokes', () => {
     for (const actor of ['recommender', 'supporting_unit', 'committee_office', 'system'] as const) {
-      expect(centerLifecycle.decide('operating', 'revoke', actor, { ground: 1, reason: 'x' })).toMatchObject({ ok: false, code: 'role_not_allowed' });
+      expect(centerLifecycle.decide('operating', 'revoke', actor, { ground: 1, reason: 'x' })).toMatchObject({
+        ok: false,
+        code: 'role_not_allowed',
+      });
     }
   });
 
   it('A33: graduation names the national platform', () => {
-    expect(centerLifecycle.decide('operating', 'graduate', 'dst_admin', {})).toMatchObject({ ok: false, rule: 'A33-graduation' });
+    expect(centerLifecycle.decide('operating', 'graduate', 'dst_admin', {})).toMatchObject({
+      ok: false,
+      rule: 'A33-graduation',
+    });
   });
 
   it('revoked, terminated and graduated centers are final', () => {

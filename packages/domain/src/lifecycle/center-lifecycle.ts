@@ -38,44 +38,79 @@ export interface CenterContext {
 type CenterGuard = Guard<CenterContext>;
 
 const preparationEvaluationPassed: CenterGuard = (ctx) =>
-  condition('A12-preparation-evaluation', required(ctx.preparationEvaluationPassed, 'preparationEvaluationPassed'),
+  condition(
+    'A12-preparation-evaluation',
+    required(ctx.preparationEvaluationPassed, 'preparationEvaluationPassed'),
     { zh: '筹建期评估符合建设条件', en: 'The preparation evaluation found the conditions met' },
-    { zh: '筹建期评估未通过，不能转入序列管理', en: 'The preparation evaluation did not pass; the center cannot enter formal management' });
+    {
+      zh: '筹建期评估未通过，不能转入序列管理',
+      en: 'The preparation evaluation did not pass; the center cannot enter formal management',
+    },
+  );
 
-const reasonGiven = (rule: 'A12-preparation-evaluation' | 'A31-revocation'): CenterGuard => (ctx) =>
-  condition(rule, hasText(ctx.reason),
-    { zh: '已说明理由', en: 'A reason is given' },
-    { zh: '须说明理由', en: 'A reason is required' });
+const reasonGiven =
+  (rule: 'A12-preparation-evaluation' | 'A31-revocation'): CenterGuard =>
+  (ctx) =>
+    condition(
+      rule,
+      hasText(ctx.reason),
+      { zh: '已说明理由', en: 'A reason is given' },
+      { zh: '须说明理由', en: 'A reason is required' },
+    );
 
 const gradedBasicPass: CenterGuard = (ctx) =>
-  condition('A30-grades', required(ctx.grade, 'grade') === 'basic_pass',
+  condition(
+    'A30-grades',
+    required(ctx.grade, 'grade') === 'basic_pass',
     { zh: '评估结果为基本合格，限期一年整改', en: 'Graded basic pass: one year to rectify' },
-    { zh: '只有评估结果为基本合格的中心进行整改', en: 'Only a center graded basic pass is put under rectification' });
+    { zh: '只有评估结果为基本合格的中心进行整改', en: 'Only a center graded basic pass is put under rectification' },
+  );
 
 const rectificationAccepted: CenterGuard = (ctx) =>
-  condition('A30-grades', required(ctx.rectificationAccepted, 'rectificationAccepted'),
+  condition(
+    'A30-grades',
+    required(ctx.rectificationAccepted, 'rectificationAccepted'),
     { zh: '整改验收通过', en: 'The rectification acceptance passed' },
-    { zh: '整改验收未通过，应依第三十一条第（二）项撤销', en: 'The rectification acceptance did not pass; revocation under A31(2) follows' });
+    {
+      zh: '整改验收未通过，应依第三十一条第（二）项撤销',
+      en: 'The rectification acceptance did not pass; revocation under A31(2) follows',
+    },
+  );
 
 // A31(二) presupposes a rectification; every other ground applies to any center in operation.
-const groundStated = (allowed: readonly RevocationGround[]): CenterGuard => (ctx) => {
-  const { ground } = ctx;
-  if (!isRevocationGround(ground) || !allowed.includes(ground)) {
-    return [finding('A31-revocation', false, {
-      zh: `撤销须依据第三十一条的情形之一（此状态下可依据第${allowed.join('、')}项）`,
-      en: `A revocation must name a ground of Article 31 that applies here (${allowed.join(', ')})`,
-    })];
-  }
-  return [finding('A31-revocation', true, {
-    zh: `撤销依据${revocationGround(ground).article}`,
-    en: `Revoked under ground (${ground}) of Article 31`,
-  })];
-};
+const groundStated =
+  (allowed: readonly RevocationGround[]): CenterGuard =>
+  (ctx) => {
+    const { ground } = ctx;
+    if (!isRevocationGround(ground) || !allowed.includes(ground)) {
+      return [
+        finding('A31-revocation', false, {
+          zh: `撤销须依据第三十一条的情形之一（此状态下可依据第${allowed.join('、')}项）`,
+          en: `A revocation must name a ground of Article 31 that applies here (${allowed.join(', ')})`,
+        }),
+      ];
+    }
+    return [
+      finding('A31-revocation', true, {
+        zh: `撤销依据${revocationGround(ground).article}`,
+        en: `Revoked under ground (${ground}) of Article 31`,
+      }),
+    ];
+  };
 
 const becameNationalPlatform: CenterGuard = (ctx) =>
-  condition('A33-graduation', hasText(ctx.nationalPlatform),
-    { zh: `已成为国家级、部级平台：${ctx.nationalPlatform ?? ''}`, en: `Became the national or ministerial platform ${ctx.nationalPlatform ?? ''}` },
-    { zh: '须写明所成为的国家级、部级科技创新平台基地', en: 'Name the national or ministerial platform the center has become' });
+  condition(
+    'A33-graduation',
+    hasText(ctx.nationalPlatform),
+    {
+      zh: `已成为国家级、部级平台：${ctx.nationalPlatform ?? ''}`,
+      en: `Became the national or ministerial platform ${ctx.nationalPlatform ?? ''}`,
+    },
+    {
+      zh: '须写明所成为的国家级、部级科技创新平台基地',
+      en: 'Name the national or ministerial platform the center has become',
+    },
+  );
 
 function step(
   from: CenterStatus,
@@ -93,12 +128,22 @@ const GROUNDS_IN_OPERATION = ALL_GROUNDS.filter((g) => g !== 2);
 
 /** A12, A30, A31, A33: the center lifecycle as a transition table. */
 export const CENTER_TRANSITIONS = [
-  step('preparing', 'complete_preparation', 'operating', ['dst_admin'], '第十二条第二款', [preparationEvaluationPassed]),
-  step('preparing', 'terminate_preparation', 'terminated', ['dst_admin'], '第十二条第二款', [reasonGiven('A12-preparation-evaluation')]),
+  step('preparing', 'complete_preparation', 'operating', ['dst_admin'], '第十二条第二款', [
+    preparationEvaluationPassed,
+  ]),
+  step('preparing', 'terminate_preparation', 'terminated', ['dst_admin'], '第十二条第二款', [
+    reasonGiven('A12-preparation-evaluation'),
+  ]),
   step('operating', 'start_rectification', 'rectifying', ['dst_admin', 'system'], '第三十条', [gradedBasicPass]),
   step('rectifying', 'accept_rectification', 'operating', ['dst_admin'], '第三十条', [rectificationAccepted]),
-  step('operating', 'revoke', 'revoked', ['dst_admin'], '第三十一条', [groundStated(GROUNDS_IN_OPERATION), reasonGiven('A31-revocation')]),
-  step('rectifying', 'revoke', 'revoked', ['dst_admin'], '第三十一条', [groundStated(ALL_GROUNDS), reasonGiven('A31-revocation')]),
+  step('operating', 'revoke', 'revoked', ['dst_admin'], '第三十一条', [
+    groundStated(GROUNDS_IN_OPERATION),
+    reasonGiven('A31-revocation'),
+  ]),
+  step('rectifying', 'revoke', 'revoked', ['dst_admin'], '第三十一条', [
+    groundStated(ALL_GROUNDS),
+    reasonGiven('A31-revocation'),
+  ]),
   step('operating', 'graduate', 'graduated', ['dst_admin'], '第三十三条', [becameNationalPlatform]),
 ] as const;
 

@@ -90,7 +90,12 @@ export class StateMachine<S extends string, A extends string, C> {
   }
 }
 
-function refuse(code: RefusalCode, message: LocalizedText, findings: readonly Finding[] = [], cause?: Finding): Refusal {
+function refuse(
+  code: RefusalCode,
+  message: LocalizedText,
+  findings: readonly Finding[] = [],
+  cause?: Finding,
+): Refusal {
   return cause === undefined
     ? { ok: false, code, message, findings }
     : { ok: false, code, message, rule: cause.rule, article: cause.article, findings };

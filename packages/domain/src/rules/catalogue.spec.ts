@@ -12,12 +12,27 @@ describe('the rule catalogue (DOMAIN.md §3)', () => {
   });
 
   it.each([
-    ['A12.1-province', 'hard'], ['A12.1-legal-person', 'hard'], ['A12.2-achievements', 'advisory'],
-    ['A12.3-area', 'principle'], ['A12.3-equipment', 'principle'], ['A12.4-staff', 'hard'], ['A12-relaxed', 'principle'],
-    ['A14-deputies', 'principle'], ['A15-director', 'hard'], ['A16-mgmt-committee', 'hard'], ['A16-meeting', 'advisory'],
-    ['A17-size', 'principle'], ['A17-insiders', 'hard'], ['A17-chair', 'hard'], ['A17-meeting', 'advisory'],
-    ['A18-fixed-count', 'principle'], ['A18-one-platform', 'principle'], ['A18-floating-agreement', 'hard'],
-    ['A19-aux-staff', 'advisory'], ['A36-funds', 'hard'], ['A37-naming', 'hard'],
+    ['A12.1-province', 'hard'],
+    ['A12.1-legal-person', 'hard'],
+    ['A12.2-achievements', 'advisory'],
+    ['A12.3-area', 'principle'],
+    ['A12.3-equipment', 'principle'],
+    ['A12.4-staff', 'hard'],
+    ['A12-relaxed', 'principle'],
+    ['A14-deputies', 'principle'],
+    ['A15-director', 'hard'],
+    ['A16-mgmt-committee', 'hard'],
+    ['A16-meeting', 'advisory'],
+    ['A17-size', 'principle'],
+    ['A17-insiders', 'hard'],
+    ['A17-chair', 'hard'],
+    ['A17-meeting', 'advisory'],
+    ['A18-fixed-count', 'principle'],
+    ['A18-one-platform', 'principle'],
+    ['A18-floating-agreement', 'hard'],
+    ['A19-aux-staff', 'advisory'],
+    ['A36-funds', 'hard'],
+    ['A37-naming', 'hard'],
   ] as const)('%s has the severity the catalogue gives it: %s', (id, severity) => {
     expect(RULES[id].severity).toBe(severity);
   });

@@ -1,17 +1,38 @@
-import { checkAdvisoryCommittee, checkCommitteeMeetings, checkManagementCommittee, type CommitteeMember } from './committees';
+import {
+  checkAdvisoryCommittee,
+  checkCommitteeMeetings,
+  checkManagementCommittee,
+  type CommitteeMember,
+} from './committees';
 
 const SUPPORTING = 'org-supporting';
 const CO_BUILDER = 'org-co-builder';
-const members = (insiders: number, outsiders: number, chair: 'outsider' | 'insider' | 'none' = 'outsider'): CommitteeMember[] => [
-  ...Array.from({ length: insiders }, (_, i) => ({ name: `内部${i}`, orgId: i % 2 === 0 ? SUPPORTING : CO_BUILDER, isChair: chair === 'insider' && i === 0 })),
-  ...Array.from({ length: outsiders }, (_, i) => ({ name: `外部${i}`, orgId: `org-outside-${i}`, isChair: chair === 'outsider' && i === 0 })),
+const members = (
+  insiders: number,
+  outsiders: number,
+  chair: 'outsider' | 'insider' | 'none' = 'outsider',
+): CommitteeMember[] => [
+  ...Array.from({ length: insiders }, (_, i) => ({
+    name: `内部${i}`,
+    orgId: i % 2 === 0 ? SUPPORTING : CO_BUILDER,
+    isChair: chair === 'insider' && i === 0,
+  })),
+  ...Array.from({ length: outsiders }, (_, i) => ({
+    name: `外部${i}`,
+    orgId: `org-outside-${i}`,
+    isChair: chair === 'outsider' && i === 0,
+  })),
 ];
-const advisory = (list: CommitteeMember[]) => checkAdvisoryCommittee({ members: list, supportingOrgId: SUPPORTING, coBuilderOrgIds: [CO_BUILDER] });
+const advisory = (list: CommitteeMember[]) =>
+  checkAdvisoryCommittee({ members: list, supportingOrgId: SUPPORTING, coBuilderOrgIds: [CO_BUILDER] });
 const result = (list: CommitteeMember[], rule: string) => advisory(list).find((f) => f.rule === rule);
 
 describe('checkAdvisoryCommittee (A17)', () => {
   it.each([
-    [6, false], [7, true], [11, true], [12, false],
+    [6, false],
+    [7, true],
+    [11, true],
+    [12, false],
   ])('A17: %i members → size rule passed %s (principle)', (size, passed) => {
     expect(result(members(0, size), 'A17-size')).toMatchObject({ passed, severity: 'principle', article: '第十七条' });
   });
@@ -41,10 +62,18 @@ describe('checkAdvisoryCommittee (A17)', () => {
 
 describe('checkManagementCommittee (A16)', () => {
   const check = (orgIds: string[], coBuilders: string[] = [CO_BUILDER]) =>
-    checkManagementCommittee({ members: orgIds.map((orgId, i) => ({ name: `委员${i}`, orgId })), supportingOrgId: SUPPORTING, coBuilderOrgIds: coBuilders })[0];
+    checkManagementCommittee({
+      members: orgIds.map((orgId, i) => ({ name: `委员${i}`, orgId })),
+      supportingOrgId: SUPPORTING,
+      coBuilderOrgIds: coBuilders,
+    })[0];
 
   it('A16: supporting and co-building units only', () => {
-    expect(check([SUPPORTING, CO_BUILDER, SUPPORTING])).toMatchObject({ passed: true, severity: 'hard', article: '第十六条' });
+    expect(check([SUPPORTING, CO_BUILDER, SUPPORTING])).toMatchObject({
+      passed: true,
+      severity: 'hard',
+      article: '第十六条',
+    });
   });
 
   it('A16: a member from another organization is refused', () => {
@@ -67,6 +96,10 @@ describe('checkCommitteeMeetings (A16, A17)', () => {
     ['advisory', 'A17-meeting'],
   ] as const)('%s committee: a meeting in the year passes, none is an advisory finding', (committee, rule) => {
     expect(checkCommitteeMeetings(committee, 2025, ['2025-12-31'])).toMatchObject({ rule, passed: true });
-    expect(checkCommitteeMeetings(committee, 2025, ['2024-12-31', '2026-01-01'])).toMatchObject({ rule, passed: false, severity: 'advisory' });
+    expect(checkCommitteeMeetings(committee, 2025, ['2024-12-31', '2026-01-01'])).toMatchObject({
+      rule,
+      passed: false,
+      severity: 'advisory',
+    });
   });
 });

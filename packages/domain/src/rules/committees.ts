@@ -36,8 +36,14 @@ export function checkAdvisoryCommittee(input: CommitteeInput): Finding[] {
       'A17-insiders',
       insiders <= maxInsiders,
       insiders <= maxInsiders
-        ? { zh: `依托单位和共建单位人员${insiders}人，未超过三分之一（${maxInsiders}人）`, en: `${insiders} members from the supporting and co-building units, within one third (${maxInsiders})` }
-        : { zh: `依托单位和共建单位人员${insiders}人，超过三分之一（最多${maxInsiders}人）`, en: `${insiders} members from the supporting and co-building units exceed one third (at most ${maxInsiders})` },
+        ? {
+            zh: `依托单位和共建单位人员${insiders}人，未超过三分之一（${maxInsiders}人）`,
+            en: `${insiders} members from the supporting and co-building units, within one third (${maxInsiders})`,
+          }
+        : {
+            zh: `依托单位和共建单位人员${insiders}人，超过三分之一（最多${maxInsiders}人）`,
+            en: `${insiders} members from the supporting and co-building units exceed one third (at most ${maxInsiders})`,
+          },
       { insiders, maxInsiders, size },
     ),
     checkChair(input.members, isInsider),
@@ -48,18 +54,32 @@ function checkChair(members: readonly CommitteeMember[], isInsider: (orgId: stri
   const chairs = members.filter((m) => m.isChair === true);
   const [chair] = chairs;
   if (chair === undefined || chairs.length > 1) {
-    return finding('A17-chair', false, {
-      zh: chairs.length === 0 ? '未明确技术指导委员会主任' : '技术指导委员会主任只能有一人',
-      en: chairs.length === 0 ? 'No chair of the advisory committee is named' : 'The advisory committee has more than one chair',
-    }, { chairs: chairs.length });
+    return finding(
+      'A17-chair',
+      false,
+      {
+        zh: chairs.length === 0 ? '未明确技术指导委员会主任' : '技术指导委员会主任只能有一人',
+        en:
+          chairs.length === 0
+            ? 'No chair of the advisory committee is named'
+            : 'The advisory committee has more than one chair',
+      },
+      { chairs: chairs.length },
+    );
   }
   const outsider = !isInsider(chair.orgId);
   return finding(
     'A17-chair',
     outsider,
     outsider
-      ? { zh: `主任${chair.name}来自依托单位和共建单位以外`, en: `The chair, ${chair.name}, is from neither the supporting nor a co-building unit` }
-      : { zh: `主任${chair.name}来自依托单位或共建单位，应由外单位专家担任`, en: `The chair, ${chair.name}, is from the supporting or a co-building unit; an outside expert must chair` },
+      ? {
+          zh: `主任${chair.name}来自依托单位和共建单位以外`,
+          en: `The chair, ${chair.name}, is from neither the supporting nor a co-building unit`,
+        }
+      : {
+          zh: `主任${chair.name}来自依托单位或共建单位，应由外单位专家担任`,
+          en: `The chair, ${chair.name}, is from the supporting or a co-building unit; an outside expert must chair`,
+        },
   );
 }
 
@@ -69,7 +89,12 @@ export function checkManagementCommittee(input: CommitteeInput): Finding[] {
   const outsiders = input.members.filter((m) => !isInsider(m.orgId));
   const fromSupportingUnit = input.members.some((m) => m.orgId === input.supportingOrgId);
   if (!fromSupportingUnit) {
-    return [finding('A16-mgmt-committee', false, { zh: '管理委员会须有依托单位人员', en: 'The management committee must include people from the supporting unit' })];
+    return [
+      finding('A16-mgmt-committee', false, {
+        zh: '管理委员会须有依托单位人员',
+        en: 'The management committee must include people from the supporting unit',
+      }),
+    ];
   }
   const names = outsiders.map((m) => m.name).join('、');
   return [
@@ -77,8 +102,14 @@ export function checkManagementCommittee(input: CommitteeInput): Finding[] {
       'A16-mgmt-committee',
       outsiders.length === 0,
       outsiders.length === 0
-        ? { zh: `管理委员会${input.members.length}人均来自依托单位或共建单位`, en: `All ${input.members.length} members are from the supporting or co-building units` }
-        : { zh: `管理委员会成员${names}不属于依托单位或共建单位`, en: `Members not from the supporting or co-building units: ${outsiders.map((m) => m.name).join(', ')}` },
+        ? {
+            zh: `管理委员会${input.members.length}人均来自依托单位或共建单位`,
+            en: `All ${input.members.length} members are from the supporting or co-building units`,
+          }
+        : {
+            zh: `管理委员会成员${names}不属于依托单位或共建单位`,
+            en: `Members not from the supporting or co-building units: ${outsiders.map((m) => m.name).join(', ')}`,
+          },
       { outsiders: outsiders.length },
     ),
   ];
@@ -87,10 +118,17 @@ export function checkManagementCommittee(input: CommitteeInput): Finding[] {
 export type CommitteeKind = 'management' | 'advisory';
 
 /** A16, A17: each committee meets at least once in the year. */
-export function checkCommitteeMeetings(committee: CommitteeKind, year: number, meetingDates: readonly string[]): Finding {
+export function checkCommitteeMeetings(
+  committee: CommitteeKind,
+  year: number,
+  meetingDates: readonly string[],
+): Finding {
   const held = meetingDates.filter((date) => date.startsWith(`${year}-`)).length;
   const rule = committee === 'management' ? 'A16-meeting' : 'A17-meeting';
-  const label = committee === 'management' ? { zh: '管理委员会', en: 'management committee' } : { zh: '技术指导委员会', en: 'technical advisory committee' };
+  const label =
+    committee === 'management'
+      ? { zh: '管理委员会', en: 'management committee' }
+      : { zh: '技术指导委员会', en: 'technical advisory committee' };
   return finding(
     rule,
     held > 0,

@@ -27,10 +27,34 @@ describe('checkEligibility (A12)', () => {
   });
 
   it.each([
-    ['A12.1-province', 'a supporting unit registered in Beijing', { supportingUnit: { ...eligible.supportingUnit, uscc: BEIJING_UNIT } }, 'hard', '第十二条第（一）项'],
-    ['A12.1-province', 'an invalid credit code', { supportingUnit: { ...eligible.supportingUnit, uscc: '91210102MA0P5K3L0X' } }, 'hard', '第十二条第（一）项'],
-    ['A12.1-legal-person', 'no independent legal person', { supportingUnit: { ...eligible.supportingUnit, legalPerson: false } }, 'hard', '第十二条第（一）项'],
-    ['A12.1-legal-person', 'a government department', { supportingUnit: { ...eligible.supportingUnit, kind: 'government_department' as const } }, 'hard', '第十二条第（一）项'],
+    [
+      'A12.1-province',
+      'a supporting unit registered in Beijing',
+      { supportingUnit: { ...eligible.supportingUnit, uscc: BEIJING_UNIT } },
+      'hard',
+      '第十二条第（一）项',
+    ],
+    [
+      'A12.1-province',
+      'an invalid credit code',
+      { supportingUnit: { ...eligible.supportingUnit, uscc: '91210102MA0P5K3L0X' } },
+      'hard',
+      '第十二条第（一）项',
+    ],
+    [
+      'A12.1-legal-person',
+      'no independent legal person',
+      { supportingUnit: { ...eligible.supportingUnit, legalPerson: false } },
+      'hard',
+      '第十二条第（一）项',
+    ],
+    [
+      'A12.1-legal-person',
+      'a government department',
+      { supportingUnit: { ...eligible.supportingUnit, kind: 'government_department' as const } },
+      'hard',
+      '第十二条第（一）项',
+    ],
     ['A12.3-area', '999 m²', { areaM2: 999 }, 'principle', '第十二条第（三）项'],
     ['A12.3-equipment', '7,499,999 CNY', { equipmentValueCny: 7_499_999 }, 'principle', '第十二条第（三）项'],
     ['A12.4-staff', 'no technical leader', { technicalLeaders: 0 }, 'hard', '第十二条第（四）项'],
@@ -43,7 +67,10 @@ describe('checkEligibility (A12)', () => {
   });
 
   it('A12(二): evidence is reported as advisory, for the expert review to judge', () => {
-    expect(outcome({ ...eligible, achievementEvidence: 0 }, 'A12.2-achievements')).toMatchObject({ passed: false, severity: 'advisory' });
+    expect(outcome({ ...eligible, achievementEvidence: 0 }, 'A12.2-achievements')).toMatchObject({
+      passed: false,
+      severity: 'advisory',
+    });
     expect(outcome({ ...eligible, achievementEvidence: 3 }, 'A12.2-achievements')).toMatchObject({ passed: true });
   });
 

@@ -3,8 +3,14 @@ import { isRevocationGround, REVOCATION_GROUNDS, revocationGround } from './revo
 
 describe('A30 grades', () => {
   it.each([
-    [100, 'excellent'], [90, 'excellent'], [89.99, 'good'], [75, 'good'], [74.9, 'basic_pass'],
-    [60, 'basic_pass'], [59.99, 'fail'], [0, 'fail'],
+    [100, 'excellent'],
+    [90, 'excellent'],
+    [89.99, 'good'],
+    [75, 'good'],
+    [74.9, 'basic_pass'],
+    [60, 'basic_pass'],
+    [59.99, 'fail'],
+    [0, 'fail'],
   ] as const)('A30: a score of %d grades %s under the default thresholds', (score, grade) => {
     expect(gradeForScore(score)).toBe(grade);
   });
@@ -22,7 +28,11 @@ describe('A30 grades', () => {
   it('A30: consequences of each grade', () => {
     expect(gradeConsequence('excellent')).toMatchObject({ kind: 'policy_support' });
     expect(gradeConsequence('good')).toMatchObject({ kind: 'none' });
-    expect(gradeConsequence('basic_pass')).toEqual({ kind: 'rectification', article: '第三十条', period: { years: 1 } });
+    expect(gradeConsequence('basic_pass')).toEqual({
+      kind: 'rectification',
+      article: '第三十条',
+      period: { years: 1 },
+    });
     expect(gradeConsequence('fail')).toEqual({ kind: 'revocation', article: '第三十一条第（一）项', ground: 1 });
   });
 
@@ -34,8 +44,15 @@ describe('A30 grades', () => {
 describe('A31 revocation grounds', () => {
   it('A31: lists nine grounds with their item articles', () => {
     expect(REVOCATION_GROUNDS.map((g) => g.article)).toEqual([
-      '第三十一条第（一）项', '第三十一条第（二）项', '第三十一条第（三）项', '第三十一条第（四）项', '第三十一条第（五）项',
-      '第三十一条第（六）项', '第三十一条第（七）项', '第三十一条第（八）项', '第三十一条第（九）项',
+      '第三十一条第（一）项',
+      '第三十一条第（二）项',
+      '第三十一条第（三）项',
+      '第三十一条第（四）项',
+      '第三十一条第（五）项',
+      '第三十一条第（六）项',
+      '第三十一条第（七）项',
+      '第三十一条第（八）项',
+      '第三十一条第（九）项',
     ]);
   });
 

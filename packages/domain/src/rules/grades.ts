@@ -24,7 +24,8 @@ export const DEFAULT_GRADE_THRESHOLDS: GradeThresholds = { excellent: 90, good: 
 
 /** The grade a score earns under a round's thresholds (scores run 0 to 100). */
 export function gradeForScore(score: number, thresholds: GradeThresholds = DEFAULT_GRADE_THRESHOLDS): Grade {
-  if (!Number.isFinite(score) || score < 0 || score > 100) throw new RangeError(`score must be within 0–100, got ${score}`);
+  if (!Number.isFinite(score) || score < 0 || score > 100)
+    throw new RangeError(`score must be within 0–100, got ${score}`);
   if (!(thresholds.excellent > thresholds.good && thresholds.good > thresholds.basicPass)) {
     throw new RangeError('grade thresholds must descend: excellent > good > basicPass');
   }

@@ -9,7 +9,12 @@ describe('A37 naming', () => {
   });
 
   it('A37: does not double a prefix or suffix already typed in', () => {
-    expect(centerName({ zh: ' 辽宁省 高端装备 技术创新中心', en: 'Liaoning Technology Innovation Center for  High-end Equipment ' })).toEqual({
+    expect(
+      centerName({
+        zh: ' 辽宁省 高端装备 技术创新中心',
+        en: 'Liaoning Technology Innovation Center for  High-end Equipment ',
+      }),
+    ).toEqual({
       zh: '辽宁省高端装备技术创新中心',
       en: 'Liaoning Technology Innovation Center for High-end Equipment',
     });
@@ -22,6 +27,11 @@ describe('A37 naming', () => {
     ['an empty English field', { zh: '人工智能', en: ' ' }, false],
     ['a Chinese field of 31 characters', { zh: '智'.repeat(31), en: 'Wisdom' }, false],
   ])('A37: %s → passed %s (hard)', (_case, field, passed) => {
-    expect(checkCenterField(field)).toMatchObject({ rule: 'A37-naming', passed, severity: 'hard', article: '第三十七条' });
+    expect(checkCenterField(field)).toMatchObject({
+      rule: 'A37-naming',
+      passed,
+      severity: 'hard',
+      article: '第三十七条',
+    });
   });
 });

@@ -37,9 +37,18 @@ export function checkCenterField(field: CenterField): Finding {
   const { zh, en } = normalizeField(field);
   const problems: LocalizedText[] = [];
   if (!CJK.test(zh)) problems.push({ zh: '中文领域名称须含中文', en: 'the Chinese field name must be in Chinese' });
-  if (zh.length > MAX_FIELD_ZH) problems.push({ zh: `中文领域名称不超过${MAX_FIELD_ZH}字`, en: `the Chinese field name has at most ${MAX_FIELD_ZH} characters` });
-  if (en.length === 0 || CJK.test(en)) problems.push({ zh: '英文领域名称须为英文', en: 'the English field name must be in English' });
-  if (en.length > MAX_FIELD_EN) problems.push({ zh: `英文领域名称不超过${MAX_FIELD_EN}个字符`, en: `the English field name has at most ${MAX_FIELD_EN} characters` });
+  if (zh.length > MAX_FIELD_ZH)
+    problems.push({
+      zh: `中文领域名称不超过${MAX_FIELD_ZH}字`,
+      en: `the Chinese field name has at most ${MAX_FIELD_ZH} characters`,
+    });
+  if (en.length === 0 || CJK.test(en))
+    problems.push({ zh: '英文领域名称须为英文', en: 'the English field name must be in English' });
+  if (en.length > MAX_FIELD_EN)
+    problems.push({
+      zh: `英文领域名称不超过${MAX_FIELD_EN}个字符`,
+      en: `the English field name has at most ${MAX_FIELD_EN} characters`,
+    });
 
   if (problems.length === 0) {
     const name = centerName(field);

@@ -15,7 +15,13 @@ export interface RevocationGroundDefinition {
 
 const ITEM = ['一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 
-function ground(n: RevocationGround, zh: string, en: string, opens = false, proposed = false): RevocationGroundDefinition {
+function ground(
+  n: RevocationGround,
+  zh: string,
+  en: string,
+  opens = false,
+  proposed = false,
+): RevocationGroundDefinition {
   return {
     ground: n,
     article: `第三十一条第（${ITEM[n - 1]}）项`,
@@ -33,9 +39,17 @@ export const REVOCATION_GROUNDS: readonly RevocationGroundDefinition[] = [
   ground(4, '无正当理由不参加定期评估评价', 'did not take part in the evaluation without good reason', false, true),
   ground(5, '申请放弃辽宁省技术创新中心资格', 'gave up the qualification'),
   ground(6, '严重弄虚作假，提供虚假材料和不真实数据', 'serious fraud, false materials or untrue data'),
-  ground(7, '发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题、严重违反相关行业管理规定、被列入严重失信主体名单', 'a major safety, network or data security, environmental or quality incident, a serious breach of sector rules, or listed as seriously dishonest'),
+  ground(
+    7,
+    '发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题、严重违反相关行业管理规定、被列入严重失信主体名单',
+    'a major safety, network or data security, environmental or quality incident, a serious breach of sector rules, or listed as seriously dishonest',
+  ),
   ground(8, '严重违反国家法律、行政法规，受到重大处罚', 'a serious violation of law with a major penalty'),
-  ground(9, '依托单位发生重大变故或因其他不可抗力，造成技术创新中心无法继续建设运行', 'a major change at the supporting unit or force majeure makes operation impossible'),
+  ground(
+    9,
+    '依托单位发生重大变故或因其他不可抗力，造成技术创新中心无法继续建设运行',
+    'a major change at the supporting unit or force majeure makes operation impossible',
+  ),
 ];
 
 /** Whether a value is one of the nine grounds. */

@@ -20,12 +20,28 @@ const agreement: WorkAgreement = {
 };
 
 describe('staffing rules', () => {
-  it.each([[3, true], [4, false]])('A14: %i deputy directors → passed %s (principle)', (deputies, passed) => {
-    expect(checkDeputies(deputies)).toMatchObject({ rule: 'A14-deputies', passed, severity: 'principle', article: '第十四条' });
+  it.each([
+    [3, true],
+    [4, false],
+  ])('A14: %i deputy directors → passed %s (principle)', (deputies, passed) => {
+    expect(checkDeputies(deputies)).toMatchObject({
+      rule: 'A14-deputies',
+      passed,
+      severity: 'principle',
+      article: '第十四条',
+    });
   });
 
-  it.each([[10, true], [9, false]])('A18: %i fixed staff → passed %s (principle)', (count, passed) => {
-    expect(checkFixedStaffCount(count)).toMatchObject({ rule: 'A18-fixed-count', passed, severity: 'principle', article: '第十八条' });
+  it.each([
+    [10, true],
+    [9, false],
+  ])('A18: %i fixed staff → passed %s (principle)', (count, passed) => {
+    expect(checkFixedStaffCount(count)).toMatchObject({
+      rule: 'A18-fixed-count',
+      passed,
+      severity: 'principle',
+      article: '第十八条',
+    });
   });
 
   it.each([
@@ -33,7 +49,12 @@ describe('staffing rules', () => {
     ['a part-time employee of the supporting unit', { orgId: SUPPORTING, fullTime: false }, false],
     ['a full-time employee of a co-building unit', { orgId: 'org-co', fullTime: true }, false],
   ])('A15: a director who is %s → passed %s (hard)', (_case, director, passed) => {
-    expect(checkDirector({ name: '张三', ...director }, SUPPORTING)).toMatchObject({ rule: 'A15-director', passed, severity: 'hard', article: '第十五条' });
+    expect(checkDirector({ name: '张三', ...director }, SUPPORTING)).toMatchObject({
+      rule: 'A15-director',
+      passed,
+      severity: 'hard',
+      article: '第十五条',
+    });
   });
 
   it('A15: no director at all fails', () => {
@@ -55,26 +76,44 @@ describe('staffing rules', () => {
     expect(checkFloatingAgreement({ name: '王五', kind: 'fixed' })).toMatchObject({ passed: true });
   });
 
-  it.each([[1, true], [0, false]])('A19: %i auxiliary staff → passed %s (advisory)', (count, passed) => {
-    expect(checkAuxiliaryStaff(count)).toMatchObject({ rule: 'A19-aux-staff', passed, severity: 'advisory', article: '第十九条' });
+  it.each([
+    [1, true],
+    [0, false],
+  ])('A19: %i auxiliary staff → passed %s (advisory)', (count, passed) => {
+    expect(checkAuxiliaryStaff(count)).toMatchObject({
+      rule: 'A19-aux-staff',
+      passed,
+      severity: 'advisory',
+      article: '第十九条',
+    });
   });
 
   it('checkStaffing reports every rule for a roster', () => {
-    const fixed = (name: string, role: StaffMember['role']): StaffMember => ({ name, role, kind: 'fixed', orgId: SUPPORTING, fullTime: true });
+    const fixed = (name: string, role: StaffMember['role']): StaffMember => ({
+      name,
+      role,
+      kind: 'fixed',
+      orgId: SUPPORTING,
+      fullTime: true,
+    });
     const roster: StaffMember[] = [
       fixed('主任', 'director'),
       ...['甲', '乙', '丙', '丁'].map((n) => fixed(n, 'deputy_director')),
       ...Array.from({ length: 4 }, (_, i) => fixed(`研究员${i}`, 'researcher')),
       { name: '访问学者', role: 'researcher', kind: 'floating', orgId: 'org-x', fullTime: false },
     ];
-    const failed = checkStaffing(roster, SUPPORTING).filter((f) => !f.passed).map((f) => f.rule);
+    const failed = checkStaffing(roster, SUPPORTING)
+      .filter((f) => !f.passed)
+      .map((f) => f.rule);
     expect(failed).toEqual(['A14-deputies', 'A18-fixed-count', 'A18-floating-agreement', 'A19-aux-staff']);
   });
 });
 
 describe('checkOnePlatform (A18)', () => {
   it('passes when the person holds no other fixed post', () => {
-    expect(checkOnePlatform({ name: '赵六' }, 'tic-1', [])).toEqual([expect.objectContaining({ rule: 'A18-one-platform', passed: true })]);
+    expect(checkOnePlatform({ name: '赵六' }, 'tic-1', [])).toEqual([
+      expect.objectContaining({ rule: 'A18-one-platform', passed: true }),
+    ]);
   });
 
   it('ignores the platform being checked itself', () => {
@@ -89,7 +128,11 @@ describe('checkOnePlatform (A18)', () => {
     ];
     const findings = checkOnePlatform({ name: '赵六' }, 'tic-1', others);
     expect(findings).toHaveLength(2);
-    expect(findings[0]).toMatchObject({ passed: false, severity: 'principle', details: { platformId: 'lab-7', since: '2023-05-01' } });
+    expect(findings[0]).toMatchObject({
+      passed: false,
+      severity: 'principle',
+      details: { platformId: 'lab-7', since: '2023-05-01' },
+    });
     expect(findings[0]?.message.zh).toContain('辽宁省某重点实验室');
   });
 });

@@ -44,8 +44,14 @@ export function checkDirector(
     'A15-director',
     passed,
     passed
-      ? { zh: `主任${director.name}为依托单位全职人员`, en: `The director, ${director.name}, is a full-time employee of the supporting unit` }
-      : { zh: `主任${director.name}须为依托单位全职人员`, en: `The director, ${director.name}, must be a full-time employee of the supporting unit` },
+      ? {
+          zh: `主任${director.name}为依托单位全职人员`,
+          en: `The director, ${director.name}, is a full-time employee of the supporting unit`,
+        }
+      : {
+          zh: `主任${director.name}须为依托单位全职人员`,
+          en: `The director, ${director.name}, must be a full-time employee of the supporting unit`,
+        },
     { fromSupportingUnit: director.orgId === supportingOrgId, fullTime: director.fullTime },
   );
 }
@@ -71,7 +77,10 @@ export function checkFixedStaffCount(fixedStaff: number): Finding {
     passed,
     passed
       ? { zh: `固定人员${fixedStaff}人，不少于10人`, en: `${fixedStaff} fixed staff, at least 10` }
-      : { zh: `固定人员${fixedStaff}人，原则上不少于10人`, en: `${fixedStaff} fixed staff; at least 10 are expected in principle` },
+      : {
+          zh: `固定人员${fixedStaff}人，原则上不少于10人`,
+          en: `${fixedStaff} fixed staff; at least 10 are expected in principle`,
+        },
     { fixedStaff, minimum: MIN_FIXED_STAFF },
   );
 }
@@ -91,7 +100,10 @@ export function checkFloatingAgreement(member: Pick<StaffMember, 'name' | 'kind'
     passed,
     passed
       ? { zh: `${member.name}的工作协议完整`, en: `${member.name} has a complete work agreement` }
-      : { zh: `流动人员${member.name}须签订工作协议，明确期限、工作时间和任务`, en: `Floating staff member ${member.name} needs a work agreement with its period, working time and tasks` },
+      : {
+          zh: `流动人员${member.name}须签订工作协议，明确期限、工作时间和任务`,
+          en: `Floating staff member ${member.name} needs a work agreement with its period, working time and tasks`,
+        },
   );
 }
 
@@ -112,7 +124,10 @@ export function checkAuxiliaryStaff(auxiliaryStaff: number): Finding {
 export function checkStaffing(staff: readonly StaffMember[], supportingOrgId: string): Finding[] {
   const count = (predicate: (m: StaffMember) => boolean) => staff.filter(predicate).length;
   return [
-    checkDirector(staff.find((m) => m.role === 'director'), supportingOrgId),
+    checkDirector(
+      staff.find((m) => m.role === 'director'),
+      supportingOrgId,
+    ),
     checkDeputies(count((m) => m.role === 'deputy_director')),
     checkFixedStaffCount(count((m) => m.kind === 'fixed')),
     ...staff.filter((m) => m.kind === 'floating').map(checkFloatingAgreement),
@@ -138,7 +153,12 @@ export function checkOnePlatform(
 ): Finding[] {
   const conflicts = otherFixedAppointments.filter((a) => a.platformId !== platformId);
   if (conflicts.length === 0) {
-    return [finding('A18-one-platform', true, { zh: `${person.name}未在其他省级平台任固定人员`, en: `${person.name} holds no fixed post on another provincial platform` })];
+    return [
+      finding('A18-one-platform', true, {
+        zh: `${person.name}未在其他省级平台任固定人员`,
+        en: `${person.name} holds no fixed post on another provincial platform`,
+      }),
+    ];
   }
   return conflicts.map((conflict) =>
     finding(

@@ -40,7 +40,13 @@ export type WaiverDecision =
 export function decideWaiver(request: WaiverRequest): WaiverDecision {
   const { rule, subject } = request;
   const { article, severity } = RULES[rule];
-  const refuse = (category: WaiverRefusalCategory, code: string, zh: string, en: string, withArticle = true): WaiverDecision => ({
+  const refuse = (
+    category: WaiverRefusalCategory,
+    code: string,
+    zh: string,
+    en: string,
+    withArticle = true,
+  ): WaiverDecision => ({
     ok: false,
     category,
     code,
@@ -53,19 +59,43 @@ export function decideWaiver(request: WaiverRequest): WaiverDecision {
     return { ok: false, category: 'forbidden', code: policy.code, message: policy.message, rule };
   }
   if (severity !== 'principle') {
-    return refuse('rule_violation', 'waiver.not_a_principle_rule', `${article}的该项规定不是原则性规定，不能豁免`, `${rule} is not a principle rule and cannot be waived`);
+    return refuse(
+      'rule_violation',
+      'waiver.not_a_principle_rule',
+      `${article}的该项规定不是原则性规定，不能豁免`,
+      `${rule} is not a principle rule and cannot be waived`,
+    );
   }
   if (subject === 'center' && !CENTER_WAIVABLE_RULES.includes(rule)) {
-    return refuse('rule_violation', 'waiver.on_the_appointment', `${article}的该项规定须针对具体聘任豁免`, `${rule} is waived on the appointment it concerns`);
+    return refuse(
+      'rule_violation',
+      'waiver.on_the_appointment',
+      `${article}的该项规定须针对具体聘任豁免`,
+      `${rule} is waived on the appointment it concerns`,
+    );
   }
-  if (subject === 'appointment' && CENTER_WAIVABLE_RULES.includes(rule) && !request.findings.some((f) => f.rule === rule)) {
-    return refuse('rule_violation', 'waiver.on_the_center', `${article}的该项规定针对中心整体豁免`, `${rule} is waived for the center as a whole`);
+  if (
+    subject === 'appointment' &&
+    CENTER_WAIVABLE_RULES.includes(rule) &&
+    !request.findings.some((f) => f.rule === rule)
+  ) {
+    return refuse(
+      'rule_violation',
+      'waiver.on_the_center',
+      `${article}的该项规定针对中心整体豁免`,
+      `${rule} is waived for the center as a whole`,
+    );
   }
   if (request.waivedRules.includes(rule)) {
     return refuse('conflict', 'waiver.already_waived', `${article}的该项规定已豁免`, `${rule} is already waived here`);
   }
   if (!request.findings.some((f) => f.rule === rule && !f.passed)) {
-    return refuse('conflict', 'waiver.rule_not_failing', `目前没有待豁免的${article}事项`, `${rule} does not fail here now; there is nothing to waive`);
+    return refuse(
+      'conflict',
+      'waiver.rule_not_failing',
+      `目前没有待豁免的${article}事项`,
+      `${rule} does not fail here now; there is nothing to waive`,
+    );
   }
   return { ok: true, rule, article };
 }

@@ -40,7 +40,13 @@ export async function bootstrapService(
     app.connectMicroservice(
       {
         transport: Transport.NATS,
-        options: { servers: [config.NATS_URL], queue: service, name: `${service}-rpc`, gracefulShutdown: true, gracePeriod: 2000 },
+        options: {
+          servers: [config.NATS_URL],
+          queue: service,
+          name: `${service}-rpc`,
+          gracefulShutdown: true,
+          gracePeriod: 2000,
+        },
       },
       { inheritAppConfig: true },
     );

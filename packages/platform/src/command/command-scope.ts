@@ -37,7 +37,12 @@ export class CommandScope {
    * Locks the aggregate's row for the rest of the transaction (select … for update) and refuses a
    * change based on a version the client no longer holds (409 stale_version).
    */
-  async lock<T extends AggregateRoot<string>>(entity: EntityName<T>, id: string, expectedVersion: number | undefined, what: LocalizedText): Promise<T> {
+  async lock<T extends AggregateRoot<string>>(
+    entity: EntityName<T>,
+    id: string,
+    expectedVersion: number | undefined,
+    what: LocalizedText,
+  ): Promise<T> {
     const row = await findForUpdate(this.em, entity, id);
     if (row === null) throw RpcFailure.notFound(what);
     if (expectedVersion !== undefined) assertVersion(expectedVersion, row.version);
@@ -56,7 +61,10 @@ export class CommandScope {
   }
 
   /** Writes an event into the outbox, in this transaction. */
-  record<T extends EventTypeName, D extends z.ZodType>(definition: EventDefinition<T, D>, event: RecordEvent<z.input<D>>): void {
+  record<T extends EventTypeName, D extends z.ZodType>(
+    definition: EventDefinition<T, D>,
+    event: RecordEvent<z.input<D>>,
+  ): void {
     this.outbox.record(this.em, definition, event);
   }
 
@@ -88,7 +96,11 @@ export class CommandScope {
 }
 
 /** The row, locked until the transaction ends; null when there is none. Call inside a transaction. */
-export function findForUpdate<T extends object>(em: EntityManager, entity: EntityName<T>, id: string): Promise<T | null> {
+export function findForUpdate<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  id: string,
+): Promise<T | null> {
   // `refresh`: a row this manager already holds is read again under the lock, not served stale.
   return em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }

@@ -43,7 +43,15 @@ export class UnitOfWork {
     const key = context?.idempotencyKey;
     return withVersionCheck(() =>
       this.em.fork().transactional(async (em) => {
-        const claim = key === undefined ? undefined : { callerId: context?.caller?.userId ?? '', key, operation: subject, fingerprint: this.fingerprint(subject, input) };
+        const claim =
+          key === undefined
+            ? undefined
+            : {
+                callerId: context?.caller?.userId ?? '',
+                key,
+                operation: subject,
+                fingerprint: this.fingerprint(subject, input),
+              };
         if (claim !== undefined) {
           const replay = await this.claim(em, claim);
           if (replay !== undefined) return replay.result as R;
@@ -53,7 +61,11 @@ export class UnitOfWork {
         await scope.flush();
         const result = answer === undefined ? (done as unknown as R) : await answer(em, done);
         if (claim !== undefined) {
-          await em.nativeUpdate(IdempotencyRecord, { callerId: claim.callerId, key: claim.key }, { result: result ?? null });
+          await em.nativeUpdate(
+            IdempotencyRecord,
+            { callerId: claim.callerId, key: claim.key },
+            { result: result ?? null },
+          );
         }
         return result;
       }),
@@ -65,7 +77,10 @@ export class UnitOfWork {
    * another transaction holds the same key uncommitted, so a retry that overtakes the first attempt
    * sees its answer once it commits (or takes the key if it rolled back).
    */
-  private async claim(em: EntityManager, claim: Omit<IdempotencyRecord, 'result' | 'createdAt'>): Promise<IdempotencyRecord | undefined> {
+  private async claim(
+    em: EntityManager,
+    claim: Omit<IdempotencyRecord, 'result' | 'createdAt'>,
+  ): Promise<IdempotencyRecord | undefined> {
     const inserted = await em
       .createQueryBuilder(IdempotencyRecord)
       .insert({ ...claim, result: null, createdAt: new Date() })
@@ -73,19 +88,30 @@ export class UnitOfWork {
       .ignore()
       .execute<{ affectedRows: number }>('run');
     if (inserted.affectedRows > 0) return undefined;
-    const first = await em.findOneOrFail(IdempotencyRecord, { callerId: claim.callerId, key: claim.key }, { refresh: true });
+    const first = await em.findOneOrFail(
+      IdempotencyRecord,
+      { callerId: claim.callerId, key: claim.key },
+      { refresh: true },
+    );
     if (first.operation !== claim.operation || first.fingerprint !== claim.fingerprint) {
       throw RpcFailure.of(
         'conflict',
         { zh: '该幂等键已用于另一个请求', en: 'This Idempotency-Key was used for another request' },
-        { errors: [{ path: 'Idempotency-Key', message: 'was used before with another request; use a new key' }], ...refusalCode('idempotency.key_reused') },
+        {
+          errors: [{ path: 'Idempotency-Key', message: 'was used before with another request; use a new key' }],
+          ...refusalCode('idempotency.key_reused'),
+        },
       );
     }
     return first;
   }
 
   private fingerprint(operation: string, input: unknown): string {
-    return createHmac('sha256', this.config.IDEMPOTENCY_FINGERPRINT_KEY).update(operation).update('\n').update(canonicalJson(input)).digest('hex');
+    return createHmac('sha256', this.config.IDEMPOTENCY_FINGERPRINT_KEY)
+      .update(operation)
+      .update('\n')
+      .update(canonicalJson(input))
+      .digest('hex');
   }
 }
 

@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NATS_URL: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, 'must look like nats://host:port').default('nats://127.0.0.1:4222'),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\/[^\s]+$/, 'must look like nats://host:port')
+    .default('nats://127.0.0.1:4222'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/test'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** Milliseconds a request over NATS may take before the caller gives up. */
@@ -30,7 +33,10 @@ export class ConfigError extends Error {
 }
 
 /** Validates the environment against a schema; throws ConfigError with one line naming each bad setting. */
-export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.output<S> {
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
@@ -38,7 +44,10 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, 
 }
 
 /** Like parseConfig, but stops the process with that one line, as a service does at start. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.output<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.output<S> {
   try {
     return parseConfig(schema, env);
   } catch (error) {

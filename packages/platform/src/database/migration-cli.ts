@@ -17,11 +17,16 @@ export interface MigrationCliOptions {
  * it before starting the service with MIGRATE_ON_START=false); `create <name>` writes a new migration
  * into src/migrations from the difference between the entities and the committed snapshot.
  */
-export async function runMigrationCli(options: MigrationCliOptions, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+export async function runMigrationCli(
+  options: MigrationCliOptions,
+  argv: readonly string[] = process.argv.slice(2),
+): Promise<void> {
   const [command = 'up', name] = argv;
   const creating = command === 'create';
   const migrationsPath = creating ? options.sourceMigrationsPath : options.migrationsPath;
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: options.databaseUrl, schema: options.schema, entities: options.entities, migrationsPath }));
+  const orm = await MikroORM.init(
+    ormConfig({ databaseUrl: options.databaseUrl, schema: options.schema, entities: options.entities, migrationsPath }),
+  );
   try {
     if (creating) {
       await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);

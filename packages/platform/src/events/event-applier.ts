@@ -50,7 +50,12 @@ export class EventApplier {
     this.schema = orm.config.get('schema');
   }
 
-  async apply(consumer: string, subscription: EventSubscription, event: TicEvent, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  async apply(
+    consumer: string,
+    subscription: EventSubscription,
+    event: TicEvent,
+    options: ApplyOptions = {},
+  ): Promise<ApplyOutcome> {
     return this.orm.em.fork().transactional(async (em) => {
       await em
         .createQueryBuilder(ConsumerPosition)
@@ -59,16 +64,24 @@ export class EventApplier {
         .ignore()
         .execute('run');
       // The row lock orders replicas: whoever holds it applies, the other waits and then sees the new version.
-      const position = await em.findOneOrFail(ConsumerPosition, { consumer, aggregateId: event.subject }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const position = await em.findOneOrFail(
+        ConsumerPosition,
+        { consumer, aggregateId: event.subject },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       const version = event.aggregateversion;
       if (version <= position.version) {
-        if (options.replaying) await em.nativeUpdate(ParkedEvent, { id: options.replaying }, { replayedAt: new Date() });
+        if (options.replaying)
+          await em.nativeUpdate(ParkedEvent, { id: options.replaying }, { replayedAt: new Date() });
         return { kind: 'old' };
       }
       if (version > position.version + 1) {
         if (options.hold && (await this.parkedBefore(em, consumer, event))) {
           await this.insertParked(em, consumer, 'held', options.hold, [
-            { path: 'aggregateversion', message: `held: version ${position.version + 1} of ${event.subject} is parked` },
+            {
+              path: 'aggregateversion',
+              message: `held: version ${position.version + 1} of ${event.subject} is parked`,
+            },
           ]);
           return { kind: 'held' };
         }
@@ -84,7 +97,11 @@ export class EventApplier {
       position.version = version;
       position.updatedAt = new Date();
       if (options.replaying) await em.nativeUpdate(ParkedEvent, { id: options.replaying }, { replayedAt: new Date() });
-      if (options.clearFailures) await em.execute(`delete from "${this.schema}"."event_failure" where consumer = ? and event_id = ?`, [consumer, event.id]);
+      if (options.clearFailures)
+        await em.execute(`delete from "${this.schema}"."event_failure" where consumer = ? and event_id = ?`, [
+          consumer,
+          event.id,
+        ]);
       return { kind: 'applied' };
     });
   }
@@ -102,15 +119,29 @@ export class EventApplier {
   }
 
   /** Parks a message (once per consumer and event id) and forgets its counted failures. */
-  async park(consumer: string, reason: ParkReason, message: ParkedMessage, errors: readonly { path: string; message: string }[]): Promise<void> {
+  async park(
+    consumer: string,
+    reason: ParkReason,
+    message: ParkedMessage,
+    errors: readonly { path: string; message: string }[],
+  ): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       await this.insertParked(em, consumer, reason, message, errors);
-      if (message.eventId) await em.execute(`delete from "${this.schema}"."event_failure" where consumer = ? and event_id = ?`, [consumer, message.eventId]);
+      if (message.eventId)
+        await em.execute(`delete from "${this.schema}"."event_failure" where consumer = ? and event_id = ?`, [
+          consumer,
+          message.eventId,
+        ]);
     });
   }
 
   private async parkedBefore(em: EntityManager, consumer: string, event: TicEvent): Promise<boolean> {
-    const count = await em.count(ParkedEvent, { consumer, aggregateId: event.subject, replayedAt: null, aggregateVersion: { $lt: event.aggregateversion } });
+    const count = await em.count(ParkedEvent, {
+      consumer,
+      aggregateId: event.subject,
+      replayedAt: null,
+      aggregateVersion: { $lt: event.aggregateversion },
+    });
     return count > 0;
   }
 

@@ -127,11 +127,18 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   async process(consumer: string, message: JsMsg, subscription: EventSubscription): Promise<void> {
     const payload = message.string();
     const parsed = parse(payload);
-    const parked: ParkedMessage = { natsSubject: message.subject, streamSequence: message.seq, payload, ...parsed.identity };
+    const parked: ParkedMessage = {
+      natsSubject: message.subject,
+      streamSequence: message.seq,
+      payload,
+      ...parsed.identity,
+    };
     try {
       if (!parsed.event) {
         await this.applier.park(consumer, 'malformed', parked, parsed.errors);
-        this.logger.error(`${consumer}: parked malformed message ${message.seq}: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+        this.logger.error(
+          `${consumer}: parked malformed message ${message.seq}: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        );
         message.term();
         return;
       }
@@ -142,7 +149,13 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  private async apply(consumer: string, message: JsMsg, subscription: EventSubscription, event: TicEvent, parked: ParkedMessage): Promise<void> {
+  private async apply(
+    consumer: string,
+    message: JsMsg,
+    subscription: EventSubscription,
+    event: TicEvent,
+    parked: ParkedMessage,
+  ): Promise<void> {
     const deliveries = message.info.deliveryCount;
     try {
       const outcome = await runInCallContext({ correlationId: event.correlationid ?? newCorrelationId() }, () =>
@@ -152,7 +165,10 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         message.nak(this.delay(deliveries - 1));
         return;
       }
-      if (outcome.kind === 'held') this.logger.warn(`${consumer}: ${event.type} ${event.id} parked behind an earlier parked version of ${event.subject}`);
+      if (outcome.kind === 'held')
+        this.logger.warn(
+          `${consumer}: ${event.type} ${event.id} parked behind an earlier parked version of ${event.subject}`,
+        );
       message.ack();
     } catch (error) {
       if (isTransientFailure(error)) {
@@ -166,12 +182,16 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
       const text = describe(error);
       const failures = await this.applier.recordFailure(consumer, event.id, text);
       if (failures >= this.options.maxFailures) {
-        await this.applier.park(consumer, 'failed', parked, [{ path: '', message: `failed ${failures} times: ${text}` }]);
+        await this.applier.park(consumer, 'failed', parked, [
+          { path: '', message: `failed ${failures} times: ${text}` },
+        ]);
         this.logger.error(`${consumer}: parked ${event.type} ${event.id} after ${failures} failures: ${text}`);
         message.term();
         return;
       }
-      this.logger.warn(`${consumer}: ${event.type} ${event.id} failed (${failures} of ${this.options.maxFailures}): ${text}`);
+      this.logger.warn(
+        `${consumer}: ${event.type} ${event.id} failed (${failures} of ${this.options.maxFailures}): ${text}`,
+      );
       message.nak(this.delay(failures));
     }
   }
@@ -224,13 +244,23 @@ function parse(payload: string): Parsed {
   try {
     raw = JSON.parse(payload);
   } catch {
-    return { errors: [{ path: '', message: 'not JSON' }], identity: { eventId: null, aggregateId: null, aggregateVersion: null } };
+    return {
+      errors: [{ path: '', message: 'not JSON' }],
+      identity: { eventId: null, aggregateId: null, aggregateVersion: null },
+    };
   }
-  const fields = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; subject?: unknown; aggregateversion?: unknown };
+  const fields = (typeof raw === 'object' && raw !== null ? raw : {}) as {
+    id?: unknown;
+    subject?: unknown;
+    aggregateversion?: unknown;
+  };
   const identity = {
     eventId: typeof fields.id === 'string' ? fields.id : null,
     aggregateId: typeof fields.subject === 'string' ? fields.subject : null,
-    aggregateVersion: typeof fields.aggregateversion === 'number' && Number.isInteger(fields.aggregateversion) ? fields.aggregateversion : null,
+    aggregateVersion:
+      typeof fields.aggregateversion === 'number' && Number.isInteger(fields.aggregateversion)
+        ? fields.aggregateversion
+        : null,
   };
   const parsed = parseEvent(raw);
   return parsed.ok ? { event: parsed.event, errors: [], identity } : { errors: parsed.errors, identity };

@@ -23,7 +23,11 @@ export function eventConsumersProvider<Deps extends unknown[]>(options: {
       new EventConsumers(
         orm,
         nats,
-        { service: options.service, maxFailures: options.maxFailures ?? 5, consume: process.env[REPLAY_ONLY_ENV] !== 'true' },
+        {
+          service: options.service,
+          maxFailures: options.maxFailures ?? 5,
+          consume: process.env[REPLAY_ONLY_ENV] !== 'true',
+        },
         options.subscriptions(...(deps as Deps)),
       ),
   };

@@ -21,7 +21,9 @@ export type EventHandler<T extends EventType> = (em: EntityManager, event: Event
  * One entry per event type of the aggregate: a handler, or `'ignore'` for a type that only advances
  * the version. Exhaustive, so that a new event type of the aggregate is a compile error here.
  */
-export type EventHandlers<A extends EventAggregate> = { readonly [T in AggregateEventType<A>]: EventHandler<T> | 'ignore' };
+export type EventHandlers<A extends EventAggregate> = {
+  readonly [T in AggregateEventType<A>]: EventHandler<T> | 'ignore';
+};
 
 export interface SubscriptionDefinition<A extends EventAggregate> {
   /** Short name; the durable consumer and the inbox are named `<service>-<name>`. */
@@ -44,7 +46,9 @@ export interface EventSubscription {
  * event type, inferred:
  * `defineSubscription({ name: 'center-registry', aggregate: 'center', on: { 'tic.center.renamed': (em, e) => … } })`.
  */
-export function defineSubscription<const A extends EventAggregate>(definition: SubscriptionDefinition<A>): EventSubscription {
+export function defineSubscription<const A extends EventAggregate>(
+  definition: SubscriptionDefinition<A>,
+): EventSubscription {
   const handlers = new Map<string, (em: EntityManager, event: TicEvent) => Promise<void>>();
   for (const [type, handler] of Object.entries(definition.on) as [string, EventHandler<never> | 'ignore'][]) {
     if (!type.startsWith(`tic.${definition.aggregate}.`)) {

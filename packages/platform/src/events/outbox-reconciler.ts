@@ -90,5 +90,5 @@ export class OutboxReconciler {
 }
 
 function isNoMessage(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error).code === 10037;
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 10037;
 }

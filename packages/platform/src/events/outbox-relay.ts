@@ -146,7 +146,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const { acked, failure } = await this.publish(sending);
       await this.rows.recordPublished(em, acked);
       const more = alone || rows.length === this.options.batchSize;
-      if (failure) return { recorded: acked.length, more: (await this.recordFailure(em, jsm, failure.row, failure.error)) || more };
+      if (failure)
+        return {
+          recorded: acked.length,
+          more: (await this.recordFailure(em, jsm, failure.row, failure.error)) || more,
+        };
       const tooBig = oversize === -1 ? undefined : batch[oversize];
       if (tooBig) {
         const error = `${messageBytes(tooBig)} bytes with headers, over the ${limit}-byte limit of NATS (max_payload) or the stream (max_msg_size)`;
@@ -159,14 +163,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Sends the batch without waiting between messages and returns the acknowledged prefix. */
-  private async publish(rows: readonly PendingRow[]): Promise<{ acked: AckedRow[]; failure?: { row: PendingRow; error: unknown } }> {
+  private async publish(
+    rows: readonly PendingRow[],
+  ): Promise<{ acked: AckedRow[]; failure?: { row: PendingRow; error: unknown } }> {
     const js = await this.nats.jetstream();
     const timeout = this.options.ackTimeoutMs ?? 5_000;
     const results = await Promise.allSettled(
       rows.map((row) => {
         const headers = natsHeaders();
         headers.set('Content-Type', 'application/cloudevents+json');
-        return js.publish(eventSubject(row.type), JSON.stringify(row.document), { msgID: row.eventId, headers, timeout });
+        return js.publish(eventSubject(row.type), JSON.stringify(row.document), {
+          msgID: row.eventId,
+          headers,
+          timeout,
+        });
       }),
     );
     const acked: AckedRow[] = [];
@@ -180,7 +190,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Notes the failure on the row; returns whether to pass again at once. */
-  private async recordFailure(em: EntityManager, jsm: JetStreamManager, row: PendingRow, error: unknown): Promise<boolean> {
+  private async recordFailure(
+    em: EntityManager,
+    jsm: JetStreamManager,
+    row: PendingRow,
+    error: unknown,
+  ): Promise<boolean> {
     let kind = classifyPublishFailure(error);
     // A core subscriber on the subjects (a tap, a bridge) turns "no stream" into a timeout instead of no responders.
     if (kind === 'transient' && (await streamMissing(jsm))) kind = 'stream_missing';
@@ -199,12 +214,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     const giveUp = kind === 'permanent' || row.attempts + 1 >= (this.options.maxAttempts ?? 5);
     await this.rows.recordFailure(em, row.seq, message, { count: true, giveUp });
-    this.logger.error(`JetStream refused outbox event ${row.eventId} (${row.type})${giveUp ? ', giving up on it' : ''}: ${message}`);
+    this.logger.error(
+      `JetStream refused outbox event ${row.eventId} (${row.type})${giveUp ? ', giving up on it' : ''}: ${message}`,
+    );
     return true;
   }
 
   private messageLimit(nc: NatsConnection): number {
-    const limits = [nc.info?.max_payload, this.streamMaxMessageBytes].filter((n): n is number => typeof n === 'number' && n > 0);
+    const limits = [nc.info?.max_payload, this.streamMaxMessageBytes].filter(
+      (n): n is number => typeof n === 'number' && n > 0,
+    );
     return Math.min(Number.MAX_SAFE_INTEGER, ...limits);
   }
 

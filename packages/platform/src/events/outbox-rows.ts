@@ -101,7 +101,12 @@ export class OutboxRows {
   }
 
   /** Notes a failed publication; `count` for a refusal by JetStream, `giveUp` to stop trying it. */
-  async recordFailure(em: EntityManager, seq: string, error: string, options: { count: boolean; giveUp: boolean }): Promise<void> {
+  async recordFailure(
+    em: EntityManager,
+    seq: string,
+    error: string,
+    options: { count: boolean; giveUp: boolean },
+  ): Promise<void> {
     await em.execute(
       `update ${this.table}
           set last_error = ?, attempts = attempts + ?, failed_at = case when ? then now() else failed_at end

@@ -44,9 +44,13 @@ export class ParkedEventReplayer {
     };
     let replayed = 0;
     // A pass can unblock rows it saw before their predecessor; stop when a pass changes nothing.
-    for (let progress = true; progress; ) {
+    for (let progress = true; progress;) {
       progress = false;
-      const rows = await this.orm.em.fork().find(ParkedEvent, where, { orderBy: { consumer: 'asc', aggregateId: 'asc', aggregateVersion: 'asc', id: 'asc' } });
+      const rows = await this.orm.em
+        .fork()
+        .find(ParkedEvent, where, {
+          orderBy: { consumer: 'asc', aggregateId: 'asc', aggregateVersion: 'asc', id: 'asc' },
+        });
       for (const row of rows) {
         if (await this.replayOne(row)) {
           replayed++;
@@ -74,7 +78,10 @@ export class ParkedEventReplayer {
       return false;
     }
     try {
-      const outcome = await this.applier.apply(row.consumer, subscription, parsed.event, { replaying: row.id, clearFailures: true });
+      const outcome = await this.applier.apply(row.consumer, subscription, parsed.event, {
+        replaying: row.id,
+        clearFailures: true,
+      });
       return outcome.kind === 'applied' || outcome.kind === 'old';
     } catch (error) {
       // The database is away: stop, the operator runs the command again; nothing was decided.
@@ -86,10 +93,15 @@ export class ParkedEventReplayer {
 
   private async note(row: ParkedEvent, message: string): Promise<void> {
     this.logger.warn(`${row.consumer}: parked event ${row.id} not replayed: ${message}`);
-    await this.orm.em.fork().nativeUpdate(
-      ParkedEvent,
-      { id: row.id },
-      { replayAttempts: row.replayAttempts + 1, errors: [...row.errors, { path: '', message: `replay ${row.replayAttempts + 1}: ${message}` }] },
-    );
+    await this.orm.em
+      .fork()
+      .nativeUpdate(
+        ParkedEvent,
+        { id: row.id },
+        {
+          replayAttempts: row.replayAttempts + 1,
+          errors: [...row.errors, { path: '', message: `replay ${row.replayAttempts + 1}: ${message}` }],
+        },
+      );
   }
 }

@@ -14,7 +14,17 @@ const TRANSIENT_SQLSTATES = new Set([
   '58030', // io_error
 ]);
 
-const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const TRANSIENT_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
 
 // What pg, pg-pool and knex say when the server went away, in messages without a code.
 const TRANSIENT_MESSAGE =
@@ -32,10 +42,24 @@ export function isTransientFailure(error: unknown): boolean {
     const current = queue.shift();
     if (current === null || current === undefined || seen.has(current)) continue;
     seen.add(current);
-    if (current instanceof ConnectionException || current instanceof DeadlockException || current instanceof LockWaitTimeoutException) return true;
+    if (
+      current instanceof ConnectionException ||
+      current instanceof DeadlockException ||
+      current instanceof LockWaitTimeoutException
+    )
+      return true;
     if (typeof current !== 'object') continue;
-    const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof code === 'string' && (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_SOCKET_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    const { code, message, cause, errors } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (
+      typeof code === 'string' &&
+      (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_SOCKET_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+    )
+      return true;
     if (typeof message === 'string' && TRANSIENT_MESSAGE.test(message)) return true;
     if (current instanceof Error && current.name === 'KnexTimeoutError') return true;
     queue.push(cause);

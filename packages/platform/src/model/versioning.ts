@@ -16,10 +16,16 @@ export async function withVersionCheck<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof OptimisticLockError) {
-      throw RpcFailure.of('stale_version', { zh: '数据已被他人同时修改，请刷新后重试', en: 'Someone changed it at the same time; reload and retry' });
+      throw RpcFailure.of('stale_version', {
+        zh: '数据已被他人同时修改，请刷新后重试',
+        en: 'Someone changed it at the same time; reload and retry',
+      });
     }
     if (error instanceof DeadlockException || error instanceof LockWaitTimeoutException) {
-      throw RpcFailure.of('conflict', { zh: '与同时进行的操作冲突，请重试', en: 'Conflicted with a simultaneous change; retry' });
+      throw RpcFailure.of('conflict', {
+        zh: '与同时进行的操作冲突，请重试',
+        en: 'Conflicted with a simultaneous change; retry',
+      });
     }
     throw error;
   }

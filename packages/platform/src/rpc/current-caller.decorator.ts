@@ -13,4 +13,6 @@ export const CurrentCaller = createParamDecorator((_data: unknown): Caller => {
 });
 
 /** The caller of an RPC if there is one (public reads). */
-export const OptionalCaller = createParamDecorator((_data: unknown): Caller | undefined => currentCallContext()?.caller);
+export const OptionalCaller = createParamDecorator(
+  (_data: unknown): Caller | undefined => currentCallContext()?.caller,
+);

@@ -12,7 +12,10 @@ export function rpcClientProvider(name: string): FactoryProvider<RpcClient> {
     inject: [PLATFORM_CONFIG],
     useFactory: (config: BaseConfig) =>
       new RpcClient(
-        ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [config.NATS_URL], name: `${name}-rpc-client` } }),
+        ClientProxyFactory.create({
+          transport: Transport.NATS,
+          options: { servers: [config.NATS_URL], name: `${name}-rpc-client` },
+        }),
         config.RPC_TIMEOUT_MS,
       ),
   };

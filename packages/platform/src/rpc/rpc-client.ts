@@ -33,7 +33,9 @@ export class RpcClient implements OnApplicationShutdown {
     for (const [key, value] of Object.entries(contextHeaders(callContext))) headers.set(key, value);
     const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     try {
-      const reply = await firstValueFrom(this.proxy.send<unknown>(definition.subject, record).pipe(timeout(this.timeoutMs)));
+      const reply = await firstValueFrom(
+        this.proxy.send<unknown>(definition.subject, record).pipe(timeout(this.timeoutMs)),
+      );
       return definition.response.parse(reply) as z.output<D['response']>;
     } catch (error) {
       throw toFailure(error, definition);

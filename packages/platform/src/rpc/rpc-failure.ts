@@ -7,7 +7,10 @@ const TITLES: Record<RpcErrorCode, LocalizedText> = {
   forbidden: { zh: '无权执行此操作', en: 'Forbidden' },
   not_found: { zh: '资源不存在', en: 'Not found' },
   conflict: { zh: '与当前状态冲突', en: 'Conflict with the current state' },
-  stale_version: { zh: '数据已被他人修改，请刷新后重试', en: 'The resource changed since you read it; reload and retry' },
+  stale_version: {
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'The resource changed since you read it; reload and retry',
+  },
   rule_violation: { zh: '不符合管理办法的规定', en: 'The measures do not allow this' },
   waiver_required: { zh: '须由省科技厅记录豁免理由', en: 'DST must record a waiver first' },
   unavailable: { zh: '服务暂不可用', en: 'Service unavailable' },
@@ -30,11 +33,17 @@ export class RpcFailure extends Error {
   }
 
   static invalidInput(errors: RpcError['errors'], detail?: LocalizedText): RpcFailure {
-    return RpcFailure.of('invalid_input', detail ?? { zh: '请检查标出的字段', en: 'Check the fields listed' }, { errors });
+    return RpcFailure.of('invalid_input', detail ?? { zh: '请检查标出的字段', en: 'Check the fields listed' }, {
+      errors,
+    });
   }
 
   static notFound(what: LocalizedText, reason?: string): RpcFailure {
-    return RpcFailure.of('not_found', { zh: `${what.zh}不存在`, en: `${what.en} not found` }, reason === undefined ? {} : { reason });
+    return RpcFailure.of(
+      'not_found',
+      { zh: `${what.zh}不存在`, en: `${what.en} not found` },
+      reason === undefined ? {} : { reason },
+    );
   }
 
   static forbidden(detail: LocalizedText, reason?: string): RpcFailure {
@@ -43,18 +52,28 @@ export class RpcFailure extends Error {
 
   /** The refusal of the authorization policy (`can`): 404 where existence must not leak, else 403, with its code. */
   static denied(decision: Exclude<AccessDecision, { allowed: true }>): RpcFailure {
-    return RpcFailure.of(decision.outcome, decision.message, { reason: decision.code, ...(decision.article === undefined ? {} : { article: decision.article }) });
+    return RpcFailure.of(decision.outcome, decision.message, {
+      reason: decision.code,
+      ...(decision.article === undefined ? {} : { article: decision.article }),
+    });
   }
 
   /** DST's waiver refused by the domain's one waiver decision, with its stable code, rule and article. */
   static waiverRefused(decision: Extract<WaiverDecision, { ok: false }>): RpcFailure {
-    return RpcFailure.of(decision.category, decision.message, { reason: decision.code, rule: decision.rule, ...(decision.article === undefined ? {} : { article: decision.article }) });
+    return RpcFailure.of(decision.category, decision.message, {
+      reason: decision.code,
+      rule: decision.rule,
+      ...(decision.article === undefined ? {} : { article: decision.article }),
+    });
   }
 
   static staleVersion(expected: number, actual: number): RpcFailure {
     return RpcFailure.of(
       'stale_version',
-      { zh: `版本为${actual}，请求基于版本${expected}`, en: `The version is ${actual}; the request was based on version ${expected}` },
+      {
+        zh: `版本为${actual}，请求基于版本${expected}`,
+        en: `The version is ${actual}; the request was based on version ${expected}`,
+      },
       { reason: 'version.stale' },
     );
   }
@@ -62,7 +81,11 @@ export class RpcFailure extends Error {
   /** A refusal of the domain's state machines, with its rule and article. */
   /** A failed hard rule of the measures: 422 with the rule, its article and the finding's message. */
   static violation(failed: Finding): RpcFailure {
-    return RpcFailure.of('rule_violation', failed.message, { reason: 'rule.violated', rule: failed.rule, article: failed.article });
+    return RpcFailure.of('rule_violation', failed.message, {
+      reason: 'rule.violated',
+      rule: failed.rule,
+      article: failed.article,
+    });
   }
 
   static fromRefusal(refusal: Refusal): RpcFailure {

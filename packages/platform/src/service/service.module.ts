@@ -57,7 +57,13 @@ export class ServiceModule {
         UnitOfWork,
         ...(subscriptions === undefined
           ? []
-          : [eventConsumersProvider<Deps>({ service: options.service, inject: subscriptions.inject, subscriptions: subscriptions.use })]),
+          : [
+              eventConsumersProvider<Deps>({
+                service: options.service,
+                inject: subscriptions.inject,
+                subscriptions: subscriptions.use,
+              }),
+            ]),
       ],
       exports: [UnitOfWork, ...shared],
     };

@@ -24,7 +24,14 @@ export function describeMigrationDrift(options: MigrationDriftOptions): void {
 
     beforeAll(async () => {
       db = await createTestDatabase(`migrations_${options.schema}`);
-      orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: options.schema, entities: options.entities, migrationsPath: options.migrationsPath }));
+      orm = await MikroORM.init(
+        ormConfig({
+          databaseUrl: db.url,
+          schema: options.schema,
+          entities: options.entities,
+          migrationsPath: options.migrationsPath,
+        }),
+      );
     });
 
     afterAll(async () => {

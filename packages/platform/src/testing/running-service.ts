@@ -39,7 +39,12 @@ export interface RunningService<C> {
   readonly db: TestDatabase;
   readonly config: C;
   /** Calls an operation as a caller (and, say, with an Idempotency-Key). */
-  call<D extends RpcDefinition>(definition: D, payload: z.input<D['request']>, caller?: Caller, context?: Partial<CallContext>): Promise<z.output<D['response']>>;
+  call<D extends RpcDefinition>(
+    definition: D,
+    payload: z.input<D['request']>,
+    caller?: Caller,
+    context?: Partial<CallContext>,
+  ): Promise<z.output<D['response']>>;
   /** Runs SQL against the service's database, to look at what is stored. */
   sql(query: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
 }
@@ -48,8 +53,16 @@ export interface RunningService<C> {
  * Starts the service before the test file's tests (migrations applied from the sources) and stops
  * it, its NATS and its database after them. Deadlines get a unique Redis prefix per run.
  */
-export function runningService<S extends z.ZodType<BaseConfig>>(options: RunningServiceOptions<S>): RunningService<z.output<S>> {
-  const running: { rpc?: RpcClient; app?: INestApplication; nats?: TestNatsServer; db?: TestDatabase; config?: z.output<S> } = {};
+export function runningService<S extends z.ZodType<BaseConfig>>(
+  options: RunningServiceOptions<S>,
+): RunningService<z.output<S>> {
+  const running: {
+    rpc?: RpcClient;
+    app?: INestApplication;
+    nats?: TestNatsServer;
+    db?: TestDatabase;
+    config?: z.output<S>;
+  } = {};
   beforeAll(async () => {
     const [db, nats] = await Promise.all([createTestDatabase(options.label), startNatsServer()]);
     Object.assign(running, { db, nats });
@@ -63,7 +76,14 @@ export function runningService<S extends z.ZodType<BaseConfig>>(options: Running
       MIGRATE_ON_START: 'false',
       ...options.env,
     });
-    const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, schema: options.service, entities: options.entities, migrationsPath: options.migrationsPath }));
+    const orm = await MikroORM.init(
+      ormConfig({
+        databaseUrl: db.url,
+        schema: options.service,
+        entities: options.entities,
+        migrationsPath: options.migrationsPath,
+      }),
+    );
     try {
       await runMigrations(orm, options.service);
     } finally {
@@ -71,7 +91,10 @@ export function runningService<S extends z.ZodType<BaseConfig>>(options: Running
     }
     running.config = config;
     running.app = await bootstrapService(options.module(config), options.service, config);
-    running.rpc = new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }), options.rpcTimeoutMs ?? 10_000);
+    running.rpc = new RpcClient(
+      ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }),
+      options.rpcTimeoutMs ?? 10_000,
+    );
   }, 90_000);
   afterAll(async () => {
     await running.rpc?.onApplicationShutdown();
@@ -99,7 +122,9 @@ export function runningService<S extends z.ZodType<BaseConfig>>(options: Running
     get config() {
       return need(running.config);
     },
-    call: (definition, payload, caller, context = {}) => need(running.rpc).request(definition, payload, { ...context, ...(caller ? { caller } : {}) }),
-    sql: (query, params = []) => need(running.app).get(EntityManager).getConnection().execute<Record<string, unknown>[]>(query, params, 'all'),
+    call: (definition, payload, caller, context = {}) =>
+      need(running.rpc).request(definition, payload, { ...context, ...(caller ? { caller } : {}) }),
+    sql: (query, params = []) =>
+      need(running.app).get(EntityManager).getConnection().execute<Record<string, unknown>[]>(query, params, 'all'),
   };
 }

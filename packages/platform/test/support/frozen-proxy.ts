@@ -18,7 +18,10 @@ export class FrozenProxy {
     const state = { frozen: false };
     const server = createServer((client) => {
       const upstream = connect(targetPort, targetHost);
-      for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      for (const [from, to] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
         sockets.add(from);
         from.on('data', (chunk) => {
           if (!state.frozen) to.write(chunk);

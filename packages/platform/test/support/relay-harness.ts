@@ -5,9 +5,23 @@ import { randomUUID } from 'node:crypto';
 
 import { EVENT_STREAM, FundingAllocated } from '@tic/contracts';
 import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
-import { createTestDatabase, readAllEvents, startNatsServer, type NatsServerOptions, type TestDatabase, type TestNatsServer } from '@tic/testing';
+import {
+  createTestDatabase,
+  readAllEvents,
+  startNatsServer,
+  type NatsServerOptions,
+  type TestDatabase,
+  type TestNatsServer,
+} from '@tic/testing';
 
-import { EventOutbox, NatsConnectionService, OutboxEvent, OutboxRelay, openOrm, type OutboxRelayOptions } from '../../src';
+import {
+  EventOutbox,
+  NatsConnectionService,
+  OutboxEvent,
+  OutboxRelay,
+  openOrm,
+  type OutboxRelayOptions,
+} from '../../src';
 
 export interface WriteEvent {
   /** The aggregate; a new one when absent. */
@@ -36,12 +50,22 @@ export class RelayHarness {
     readonly outbox: EventOutbox,
   ) {}
 
-  static async start(label: string, relay: Partial<OutboxRelayOptions>, nats: NatsServerOptions = {}): Promise<RelayHarness> {
+  static async start(
+    label: string,
+    relay: Partial<OutboxRelayOptions>,
+    nats: NatsServerOptions = {},
+  ): Promise<RelayHarness> {
     const [db, server] = await Promise.all([createTestDatabase(label), startNatsServer(nats)]);
     const orm = await openOrm({ databaseUrl: db.url, schema: 'funding', entities: [], migrationsPath: __dirname });
     await orm.schema.createSchema({ schema: 'funding' });
     const connection = new NatsConnectionService(server.url, 'relay-test');
-    const outboxRelay = new OutboxRelay(orm, connection, { schema: 'funding', pollIntervalMs: 200, batchSize: 100, enabled: false, ...relay });
+    const outboxRelay = new OutboxRelay(orm, connection, {
+      schema: 'funding',
+      pollIntervalMs: 200,
+      batchSize: 100,
+      enabled: false,
+      ...relay,
+    });
     const harness = new RelayHarness(db, server, orm, connection, outboxRelay, new EventOutbox('funding'));
     await harness.startTap();
     await outboxRelay.onApplicationBootstrap();
@@ -56,7 +80,11 @@ export class RelayHarness {
         const row = this.outbox.record(em, FundingAllocated, {
           subject: allocationId,
           aggregateVersion: event.aggregateVersion ?? 1,
-          data: { ...EVENT_DATA_FIXTURES['tic.funding.allocated'], allocationId, purpose: `补助${'x'.repeat(event.padding ?? 0)}` },
+          data: {
+            ...EVENT_DATA_FIXTURES['tic.funding.allocated'],
+            allocationId,
+            purpose: `补助${'x'.repeat(event.padding ?? 0)}`,
+          },
         });
         return row.eventId;
       }),

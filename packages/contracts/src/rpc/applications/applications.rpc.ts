@@ -2,14 +2,28 @@ import { z } from 'zod';
 
 import { APPLICATION_ACTIONS } from '@tic/domain';
 
-import { actorRoleSchema, applicationStatusSchema, centerField, entityId, findingSchema, instant, isoDate, localizedText, ruleIdSchema } from '../../schemas';
+import {
+  actorRoleSchema,
+  applicationStatusSchema,
+  centerField,
+  entityId,
+  findingSchema,
+  instant,
+  isoDate,
+  localizedText,
+  ruleIdSchema,
+} from '../../schemas';
 import { defineRpc } from '../define-rpc';
 import { expectedVersion, pageOf, pageRequest } from '../paging';
 
 /** Metadata of an evidence file; the file itself lives in the document store. */
 const evidence = z.object({
   fileName: z.string().trim().min(1).max(200),
-  sizeBytes: z.number().int().min(0).max(200 * 1024 * 1024),
+  sizeBytes: z
+    .number()
+    .int()
+    .min(0)
+    .max(200 * 1024 * 1024),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   ref: z.string().trim().min(1).max(500).describe('where the document store keeps it'),
 });
@@ -46,7 +60,13 @@ const historyEntry = z.object({
   article: z.string(),
 });
 
-const waiver = z.object({ rule: ruleIdSchema, article: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: instant });
+const waiver = z.object({
+  rule: ruleIdSchema,
+  article: z.string(),
+  reason: z.string(),
+  recordedBy: z.string(),
+  recordedAt: instant,
+});
 
 export const applicationSchema = applicationForm.extend({
   id: entityId,
@@ -71,8 +91,18 @@ export const applicationSchema = applicationForm.extend({
 export type ApplicationDto = z.output<typeof applicationSchema>;
 
 export const applicationSummarySchema = applicationSchema.pick({
-  id: true, version: true, status: true, callId: true, field: true, proposedName: true, supportingUnitId: true,
-  constructionUnitId: true, recommenderId: true, regionCode: true, requestedTrack: true, updatedAt: true,
+  id: true,
+  version: true,
+  status: true,
+  callId: true,
+  field: true,
+  proposedName: true,
+  supportingUnitId: true,
+  constructionUnitId: true,
+  recommenderId: true,
+  regionCode: true,
+  requestedTrack: true,
+  updatedAt: true,
 });
 
 export const CreateApplication = defineRpc({
@@ -102,7 +132,11 @@ export const GetApplication = defineRpc({
 export const applicationFilters = z.object({
   status: applicationStatusSchema.optional(),
   callId: entityId.optional(),
-  regionCode: z.string().regex(/^\d{2,6}$/).optional().describe('a division code or its prefix (21 = Liaoning, 2101 = Shenyang)'),
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional()
+    .describe('a division code or its prefix (21 = Liaoning, 2101 = Shenyang)'),
   field: z.string().trim().max(50).optional().describe('part of the field name, Chinese or English'),
   year: z.coerce.number().int().optional(),
 });
@@ -116,7 +150,16 @@ export const ListApplications = defineRpc({
 });
 
 /** The steps that need nothing but the version and, for returns and rejections, comments. */
-export const SIMPLE_ACTIONS = ['submit', 'pass_supporting_review', 'recommend', 'pass_formal_review', 'shortlist', 'return', 'reject', 'file'] as const;
+export const SIMPLE_ACTIONS = [
+  'submit',
+  'pass_supporting_review',
+  'recommend',
+  'pass_formal_review',
+  'shortlist',
+  'return',
+  'reject',
+  'file',
+] as const;
 
 export const TransitionApplication = defineRpc({
   service: 'applications',
@@ -136,15 +179,26 @@ export const RecordWaiver = defineRpc({
   service: 'applications',
   operation: 'applications.waive',
   summary: 'DST records a waiver of a principle rule, with its reason (DOMAIN.md §2)',
-  request: z.object({ id: entityId, rule: ruleIdSchema, reason: z.string().trim().min(4).max(2000), version: expectedVersion }),
+  request: z.object({
+    id: entityId,
+    rule: ruleIdSchema,
+    reason: z.string().trim().min(4).max(2000),
+    version: expectedVersion,
+  }),
   response: applicationSchema,
 });
 
 export const ApproveApplication = defineRpc({
   service: 'applications',
   operation: 'applications.approve',
-  summary: 'A13(四): after the public notice, DST approves formally or for preparation (A12); the center is established',
-  request: z.object({ id: entityId, version: expectedVersion, track: z.enum(['formal', 'preparation']), approvedOn: isoDate.optional() }),
+  summary:
+    'A13(四): after the public notice, DST approves formally or for preparation (A12); the center is established',
+  request: z.object({
+    id: entityId,
+    version: expectedVersion,
+    track: z.enum(['formal', 'preparation']),
+    approvedOn: isoDate.optional(),
+  }),
   response: applicationSchema,
 });
 

@@ -14,7 +14,8 @@ export const calendarYearSchema = z.object({
 export const LoadCalendarYear = defineRpc({
   service: 'applications',
   operation: 'calendar.load',
-  summary: 'DST loads the State Council’s holiday schedule of a year; every service recomputes its provisional deadlines',
+  summary:
+    'DST loads the State Council’s holiday schedule of a year; every service recomputes its provisional deadlines',
   request: z.object({
     year: z.number().int().min(2004).max(2100),
     holidays: z.array(isoDate).min(1).max(60),

@@ -41,7 +41,10 @@ export const ListCenters = defineRpc({
   request: z.object({
     ...pageRequest,
     status: centerStatusSchema.optional(),
-    regionCode: z.string().regex(/^\d{2,6}$/).optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{2,6}$/)
+      .optional(),
     field: z.string().trim().max(50).optional(),
   }),
   response: pageOf(centerSchema),

@@ -55,7 +55,9 @@ export const objectionSchema = z.object({
   realName: z.boolean(),
   grounds: z.string(),
   filedAt: instant,
-  status: z.enum(['recorded', 'under_review', 'upheld', 'dismissed', 'closed']).describe('closed: settled when another objection to the same application was upheld'),
+  status: z
+    .enum(['recorded', 'under_review', 'upheld', 'dismissed', 'closed'])
+    .describe('closed: settled when another objection to the same application was upheld'),
   decisionComment: z.string().nullable(),
 });
 

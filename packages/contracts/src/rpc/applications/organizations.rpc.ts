@@ -15,7 +15,10 @@ export const organizationSchema = z.object({
   uscc: z.string().nullable(),
   kind: z.enum(ORGANIZATION_KINDS),
   legalPerson: z.boolean(),
-  regionCode: z.string().regex(/^\d{6}$/).nullable(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
   /** A construction unit's supporting unit (A10: usually a secondary unit of it). */
   parentId: entityId.nullable(),
   /** The recommending unit whose jurisdiction the unit is in (A7). */

@@ -69,7 +69,11 @@ export const DrawExperts = defineRpc({
     applicationId: entityId,
     count: z.number().int().min(3).max(15).default(5),
     reserves: z.number().int().min(0).max(10).default(2),
-    seed: z.string().regex(/^[0-9a-f]{16,64}$/).optional().describe('to reproduce a draw; random when absent'),
+    seed: z
+      .string()
+      .regex(/^[0-9a-f]{16,64}$/)
+      .optional()
+      .describe('to reproduce a draw; random when absent'),
   }),
   response: reviewSchema,
 });

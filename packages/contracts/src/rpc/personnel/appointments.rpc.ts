@@ -17,7 +17,13 @@ export const workAgreementSchema = z.object({
 
 export const appointmentStatusSchema = z.enum(['awaiting_waiver', 'active', 'ended']);
 
-const waiverSchema = z.object({ rule: ruleIdSchema, article: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: instant });
+const waiverSchema = z.object({
+  rule: ruleIdSchema,
+  article: z.string(),
+  reason: z.string(),
+  recordedBy: z.string(),
+  recordedAt: instant,
+});
 
 /** A15: the director's filing with the recommender and DST, due 30 working days after the decision. */
 export const directorFilingSchema = z.object({
@@ -56,7 +62,8 @@ export type AppointmentDto = z.output<typeof appointmentSchema>;
 export const CreateAppointment = defineRpc({
   service: 'personnel',
   operation: 'appointments.create',
-  summary: 'Appoints a person to a platform. Hard rules (A15, A18 agreement) refuse it; a principle finding (A14, A18 one platform) holds it until DST waives it',
+  summary:
+    'Appoints a person to a platform. Hard rules (A15, A18 agreement) refuse it; a principle finding (A14, A18 one platform) holds it until DST waives it',
   request: z.object({
     platformId: entityId,
     personId: entityId,
@@ -97,15 +104,26 @@ export const EndAppointment = defineRpc({
   service: 'personnel',
   operation: 'appointments.end',
   summary: 'Ends an appointment (the person left, or a held appointment is withdrawn)',
-  request: z.object({ id: entityId, version: expectedVersion, endsOn: isoDate, reason: z.string().trim().max(500).optional() }),
+  request: z.object({
+    id: entityId,
+    version: expectedVersion,
+    endsOn: isoDate,
+    reason: z.string().trim().max(500).optional(),
+  }),
   response: appointmentSchema,
 });
 
 export const WaiveAppointmentRule = defineRpc({
   service: 'personnel',
   operation: 'appointments.waive',
-  summary: 'DST waives a failed principle rule of an appointment, with its reason; it takes effect once every such rule is waived',
-  request: z.object({ id: entityId, version: expectedVersion, rule: ruleIdSchema, reason: z.string().trim().min(4).max(1000) }),
+  summary:
+    'DST waives a failed principle rule of an appointment, with its reason; it takes effect once every such rule is waived',
+  request: z.object({
+    id: entityId,
+    version: expectedVersion,
+    rule: ruleIdSchema,
+    reason: z.string().trim().min(4).max(1000),
+  }),
   response: appointmentSchema,
 });
 
@@ -113,6 +131,11 @@ export const FileDirectorAppointment = defineRpc({
   service: 'personnel',
   operation: 'appointments.file',
   summary: 'A15: the supporting unit records that the director’s appointment was filed with the recommender and DST',
-  request: z.object({ id: entityId, version: expectedVersion, filedOn: isoDate.optional(), documentRef: z.string().trim().min(1).max(200).optional() }),
+  request: z.object({
+    id: entityId,
+    version: expectedVersion,
+    filedOn: isoDate.optional(),
+    documentRef: z.string().trim().min(1).max(200).optional(),
+  }),
   response: appointmentSchema,
 });

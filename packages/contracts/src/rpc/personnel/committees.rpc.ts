@@ -39,7 +39,8 @@ export type CommitteeDto = z.output<typeof committeeSchema>;
 export const SetCommittee = defineRpc({
   service: 'personnel',
   operation: 'committees.set',
-  summary: 'The supporting unit forms or re-forms a center’s committee; hard rules of A16/A17 refuse it, A17’s size is reported',
+  summary:
+    'The supporting unit forms or re-forms a center’s committee; hard rules of A16/A17 refuse it, A17’s size is reported',
   request: z.object({
     centerId: entityId,
     kind: committeeKindSchema,
@@ -73,7 +74,13 @@ export const RecordCommitteeMeeting = defineRpc({
   response: committeeSchema,
 });
 
-const centerWaiverSchema = z.object({ rule: ruleIdSchema, article: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: instant });
+const centerWaiverSchema = z.object({
+  rule: ruleIdSchema,
+  article: z.string(),
+  reason: z.string(),
+  recordedBy: z.string(),
+  recordedAt: instant,
+});
 
 export const complianceSchema = z.object({
   centerId: entityId,

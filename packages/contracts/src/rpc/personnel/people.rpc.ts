@@ -8,7 +8,11 @@ import { expectedVersion, pageOf, pageRequest } from '../paging';
 import { maskedIdNumber, personName, residentIdNumber } from './person-fields';
 
 const contact = z.object({
-  phone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/, 'must be a phone number').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,30}$/, 'must be a phone number')
+    .optional(),
   email: z.email().max(200).optional(),
 });
 
@@ -44,7 +48,8 @@ export const personSummarySchema = personSchema.omit({ posts: true, contact: tru
 export const RegisterPerson = defineRpc({
   service: 'personnel',
   operation: 'people.register',
-  summary: 'Registers a person; one record per resident ID number province-wide, so a known number returns the existing person',
+  summary:
+    'Registers a person; one record per resident ID number province-wide, so a known number returns the existing person',
   request: z.object({
     name: personName,
     idNumber: residentIdNumber,
@@ -79,7 +84,8 @@ export const ListPeople = defineRpc({
 export const UpdatePerson = defineRpc({
   service: 'personnel',
   operation: 'people.update',
-  summary: 'Corrects a person’s name, title, employer or contact; the ID number identifies the person and never changes',
+  summary:
+    'Corrects a person’s name, title, employer or contact; the ID number identifies the person and never changes',
   request: z.object({
     id: entityId,
     version: expectedVersion,

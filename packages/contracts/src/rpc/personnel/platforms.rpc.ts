@@ -70,7 +70,13 @@ export const rosterRowSchema = z.object({
 
 /** A roster line that could not be read; the ID number is never echoed back. */
 export const rosterRowProblem = z.object({
-  row: z.number().int().min(1).describe('the line: its place in `rows` counted from `firstRow`; for an uploaded file, the row number the spreadsheet shows (the header’s row counts)'),
+  row: z
+    .number()
+    .int()
+    .min(1)
+    .describe(
+      'the line: its place in `rows` counted from `firstRow`; for an uploaded file, the row number the spreadsheet shows (the header’s row counts)',
+    ),
   path: z.string(),
   message: z.string(),
 });
@@ -84,10 +90,13 @@ const importRow = rosterRowSchema.extend({
 export const ImportPlatformRoster = defineRpc({
   service: 'personnel',
   operation: 'platforms.import_roster',
-  summary: 'DST imports the staff roster of a platform other than a TIC, so that the one-platform rule spans it; re-importing a line updates it',
+  summary:
+    'DST imports the staff roster of a platform other than a TIC, so that the one-platform rule spans it; re-importing a line updates it',
   request: z.object({
     platformId: entityId,
-    employerOrgId: entityId.optional().describe('the employer of people not yet registered; the platform’s supporting unit by default'),
+    employerOrgId: entityId
+      .optional()
+      .describe('the employer of people not yet registered; the platform’s supporting unit by default'),
     firstRow: z.number().int().min(1).default(1).describe('the line number of rows[0], for an upload sent in parts'),
     rows: z.array(importRow).min(1).max(ROSTER_BATCH_ROWS),
   }),
@@ -113,7 +122,8 @@ export const rosterConflictSchema = z.object({
 export const CheckRoster = defineRpc({
   service: 'personnel',
   operation: 'roster.check',
-  summary: 'A18 查重: every line of a roster whose person is already fixed staff of another provincial platform, in one call',
+  summary:
+    'A18 查重: every line of a roster whose person is already fixed staff of another provincial platform, in one call',
   request: z.object({
     platformId: entityId.optional().describe('the platform the roster belongs to; its own posts are not conflicts'),
     firstRow: z.number().int().min(1).default(1),
