@@ -45,19 +45,9 @@ export class ApplicationRepository extends ScopedRepository<Application> {
   }
 
   protected async scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<Application>> {
-    switch (field) {
-      case 'supportingUnitId':
-      case 'constructionUnitId':
-      case 'recommenderId':
-        return { [field]: value };
-      case 'coBuilderIds':
-        return { coBuilderIds: { $contains: [value] } };
-      case 'assignedUserIds':
-        return { id: { $in: await this.assignedTo(value) } };
-      case 'employerOrgId':
-      case 'registeredByOrgId':
-        return { id: null };
-    }
+    // An expert sees the applications it is assigned to review.
+    if (field === 'assignedUserIds') return { id: { $in: await this.assignedTo(value) } };
+    return this.unitCondition(field, value) ?? this.noRows();
   }
 
   /** The application locked for a command, if the caller may see it; otherwise 404, whether it exists or not. */

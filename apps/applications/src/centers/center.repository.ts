@@ -27,18 +27,7 @@ export class CenterRepository extends ScopedRepository<Center> {
   }
 
   protected scopeCondition(field: ScopeField, value: string): FilterQuery<Center> {
-    switch (field) {
-      case 'supportingUnitId':
-      case 'constructionUnitId':
-      case 'recommenderId':
-        return { [field]: value };
-      case 'coBuilderIds':
-        return { coBuilderIds: { $contains: [value] } };
-      case 'assignedUserIds':
-      case 'employerOrgId':
-      case 'registeredByOrgId':
-        return { id: null };
-    }
+    return this.unitCondition(field, value) ?? this.noRows();
   }
 
   /** One page of the centers matching `filter` within `scope` (a visibleFilter), newest first. */

@@ -41,20 +41,7 @@ export class PlatformRepository extends ScopedRepository<Platform> {
   }
 
   protected scopeCondition(field: ScopeField, value: string): FilterQuery<Platform> {
-    switch (field) {
-      case 'supportingUnitId':
-        return { supportingUnitId: value };
-      case 'constructionUnitId':
-        return { constructionUnitId: value };
-      case 'recommenderId':
-        return { recommenderId: value };
-      case 'coBuilderIds':
-        return { coBuilderIds: { $contains: [value] } };
-      case 'assignedUserIds':
-      case 'employerOrgId':
-      case 'registeredByOrgId':
-        return { id: { $in: [] } };
-    }
+    return this.unitCondition(field, value) ?? this.noRows();
   }
 
   /** The ids of the platforms the caller sees: every one, or a list (a unit's or a recommender's few). */

@@ -23,6 +23,30 @@ export abstract class ScopedRepository<T extends AggregateRoot<string>> extends 
   /** The rows whose `field` ties them to `value` (an organization or a user), as a query condition. */
   protected abstract scopeCondition(field: ScopeField, value: string): FilterQuery<T> | Promise<FilterQuery<T>>;
 
+  /**
+   * The condition for the unit columns that applications, centers and platforms all carry
+   * (`supportingUnitId`, `constructionUnitId`, `recommenderId`, `coBuilderIds`); null for another field.
+   */
+  protected unitCondition(field: ScopeField, value: string): FilterQuery<T> | null {
+    switch (field) {
+      case 'supportingUnitId':
+      case 'constructionUnitId':
+      case 'recommenderId':
+        return { [field]: value } as FilterQuery<T>;
+      case 'coBuilderIds':
+        return { coBuilderIds: { $contains: [value] } } as FilterQuery<T>;
+      case 'assignedUserIds':
+      case 'employerOrgId':
+      case 'registeredByOrgId':
+        return null;
+    }
+  }
+
+  /** A condition no row meets, for a scope field this aggregate does not carry. */
+  protected noRows(): FilterQuery<T> {
+    return { id: { $in: [] } } as FilterQuery<T>;
+  }
+
   /** The row if the caller may see it; otherwise 404, whether it exists or not. */
   async findVisible(id: string, caller: Caller): Promise<T> {
     const row = await this.findOne({ id } as FilterQuery<T>);
