@@ -46,11 +46,9 @@ export class ParkedEventReplayer {
     // A pass can unblock rows it saw before their predecessor; stop when a pass changes nothing.
     for (let progress = true; progress;) {
       progress = false;
-      const rows = await this.orm.em
-        .fork()
-        .find(ParkedEvent, where, {
-          orderBy: { consumer: 'asc', aggregateId: 'asc', aggregateVersion: 'asc', id: 'asc' },
-        });
+      const rows = await this.orm.em.fork().find(ParkedEvent, where, {
+        orderBy: { consumer: 'asc', aggregateId: 'asc', aggregateVersion: 'asc', id: 'asc' },
+      });
       for (const row of rows) {
         if (await this.replayOne(row)) {
           replayed++;
@@ -93,15 +91,13 @@ export class ParkedEventReplayer {
 
   private async note(row: ParkedEvent, message: string): Promise<void> {
     this.logger.warn(`${row.consumer}: parked event ${row.id} not replayed: ${message}`);
-    await this.orm.em
-      .fork()
-      .nativeUpdate(
-        ParkedEvent,
-        { id: row.id },
-        {
-          replayAttempts: row.replayAttempts + 1,
-          errors: [...row.errors, { path: '', message: `replay ${row.replayAttempts + 1}: ${message}` }],
-        },
-      );
+    await this.orm.em.fork().nativeUpdate(
+      ParkedEvent,
+      { id: row.id },
+      {
+        replayAttempts: row.replayAttempts + 1,
+        errors: [...row.errors, { path: '', message: `replay ${row.replayAttempts + 1}: ${message}` }],
+      },
+    );
   }
 }
