@@ -4,7 +4,16 @@ import { eventually, readAllEvents } from '@tic/testing';
 
 import { DEMO_UNITS } from '../../applications/dist/seed/demo-units';
 import { call, PlatformWorld, type Reply } from './platform/platform-world';
-import { ORGS, publishNotice, shortlisted, step, today, tokensFor, type Tokens } from './platform/journey';
+import {
+  ORGS,
+  approveOnceNoticeEnds,
+  publishNotice,
+  shortlisted,
+  step,
+  today,
+  tokensFor,
+  type Tokens,
+} from './platform/journey';
 import { residentId } from './support/rosters';
 
 // Redis database index reserved for this file.
@@ -36,22 +45,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
     tokens = await tokensFor(world);
     let application: ApplicationDto = await shortlisted(world, tokens);
     await publishNotice(world, tokens, [application.id], addDays(today(), -10));
-    await eventually(
-      async () => {
-        application = (
-          await call<ApplicationDto>(world, 'GET', `/applications/${application.id}`, { token: tokens.dst })
-        ).body;
-        const approval = await call<ApplicationDto>(world, 'POST', `/applications/${application.id}/approval`, {
-          token: tokens.dst,
-          headers: { 'if-match': `W/"${application.version}"` },
-          body: { track: 'formal' },
-        });
-        expect(approval.status).toBe(200);
-        application = approval.body;
-      },
-      30_000,
-      250,
-    );
+    application = await approveOnceNoticeEnds(world, tokens, application);
     application = await step(world, tokens.dst, application, 'file');
     centerId = application.centerId ?? '';
   }, 240_000);

@@ -13,6 +13,7 @@ import {
   draft,
   FITTING_ORGS,
   ORGS,
+  approveOnceNoticeEnds,
   publishNotice,
   shortlisted,
   step,
@@ -49,22 +50,7 @@ describe('the platform end to end: gateway, applications and personnel services 
     const publicView = await call<{ items: NoticeDto[] }>(world, 'GET', '/public/notices?includeEnded=true');
     expect(publicView.body.items.some((n) => n.id === notice.id)).toBe(true);
 
-    await eventually(
-      async () => {
-        application = (
-          await call<ApplicationDto>(world, 'GET', `/applications/${application.id}`, { token: tokens.dst })
-        ).body;
-        const approval = await call<ApplicationDto>(world, 'POST', `/applications/${application.id}/approval`, {
-          token: tokens.dst,
-          headers: { 'if-match': `W/"${application.version}"` },
-          body: { track: 'formal' },
-        });
-        expect(approval.status).toBe(200);
-        application = approval.body;
-      },
-      30_000,
-      250,
-    );
+    application = await approveOnceNoticeEnds(world, tokens, application);
     application = await step(world, tokens.dst, application, 'file');
     expect(application.status).toBe('filed');
 

@@ -1,6 +1,7 @@
 // The demo data set as the applications service's seed (built to dist before this test runs) loads it.
 import type { ApplicationDto, NoticeDto, ReviewDto } from '@tic/contracts';
 import { addDays, type Role } from '@tic/domain';
+import { eventually } from '@tic/testing';
 
 import { DEMO_EXPERTS, DEMO_UNITS } from '../../../applications/dist/seed/demo-units';
 import { AUTHORITIES, RECOMMENDING_UNITS } from '../../../applications/dist/seed/recommending-units';
@@ -156,5 +157,29 @@ export function publishNotice(
       body: { title: '拟建辽宁省技术创新中心名单公示', applicationIds, startsOn },
     }),
     201,
+  );
+}
+
+/** DST approves once the application's public notice has ended (the notice's end fires asynchronously). */
+export function approveOnceNoticeEnds(
+  world: PlatformWorld,
+  tokens: Tokens,
+  application: ApplicationDto,
+): Promise<ApplicationDto> {
+  return eventually(
+    async () => {
+      const current = (
+        await call<ApplicationDto>(world, 'GET', `/applications/${application.id}`, { token: tokens.dst })
+      ).body;
+      const approval = await call<ApplicationDto>(world, 'POST', `/applications/${application.id}/approval`, {
+        token: tokens.dst,
+        headers: { 'if-match': `W/"${current.version}"` },
+        body: { track: 'formal' },
+      });
+      expect(approval.status).toBe(200);
+      return approval.body;
+    },
+    30_000,
+    250,
   );
 }
