@@ -19,9 +19,6 @@ module.exports = function jestConfig(overrides = {}) {
     testEnvironment: 'node',
     // Integration suites start and stop real services; their hooks need more than Jest's 5 s default.
     testTimeout: 60_000,
-    // Every suite stops what it started (apps, NATS clients, servers), yet a library timer left armed
-    // after a Nest app closes (seen in the app suites: four ref'd Timeouts, no socket) must not hold CI.
-    forceExit: true,
     moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
     testRegex: overrides.testRegex ?? 'src/.*\\.spec\\.ts$',
     transform: {

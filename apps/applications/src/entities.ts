@@ -1,6 +1,5 @@
 import { DEADLINE_ENTITIES } from '@tic/deadlines';
 
-import { ApplicationHistory } from './applications/application-history.entity';
 import { Application } from './applications/application.entity';
 import { Call } from './calls/call.entity';
 import { Center } from './centers/center.entity';
@@ -18,7 +17,6 @@ export const APPLICATIONS_ENTITIES = [
   Organization,
   Call,
   Application,
-  ApplicationHistory,
   Expert,
   ReviewDraw,
   ReviewAssignment,

@@ -87,6 +87,13 @@ describe('one application from draft to a filed center (applications service on 
     expect(application.findings.every((f) => f.passed)).toBe(true);
 
     await step(CALLERS.construction, 'submit');
+    // DOMAIN.md §1: the committee office sees what is filed with it, not applications before approval.
+    const officeRead = (id: string) =>
+      rpc.request(GetApplication, { id }, { caller: CALLERS.committee }).catch((e: unknown) => e as RpcFailure);
+    const officeList = () =>
+      rpc.request(ListApplications, { limit: 50, callId: call.id }, { caller: CALLERS.committee });
+    expect(((await officeRead(application.id)) as RpcFailure).error.code).toBe('not_found');
+    expect((await officeList()).items).toEqual([]);
     // The supporting unit sends it back once, with comments, and the construction unit resubmits.
     await step(CALLERS.supporting, 'return', '请补充共建协议');
     expect(application.status).toBe('draft');
@@ -138,6 +145,8 @@ describe('one application from draft to a filed center (applications service on 
       200,
     );
     expect(application).toMatchObject({ status: 'approved', track: 'formal' });
+    expect(await officeRead(application.id)).toMatchObject({ id: application.id, status: 'approved' });
+    expect((await officeList()).items.map((a) => a.id)).toEqual([application.id]);
     const center = await rpc.request(GetCenter, { id: application.centerId! }, { caller: CALLERS.dst });
     expect(center).toMatchObject({
       name: {
@@ -161,6 +170,15 @@ describe('one application from draft to a filed center (applications service on 
       'approve',
       'file',
     ]);
+    // A13: each step says who acted, in which role, from and to, with the comment and the article.
+    expect(application.history[1]).toMatchObject({
+      actorName: CALLERS.supporting.name,
+      role: 'supporting_unit',
+      from: 'supporting_review',
+      to: 'draft',
+      comment: '请补充共建协议',
+      article: expect.stringMatching(/\S/),
+    });
 
     const events = await eventually(async () => {
       const all = await readAllEvents(infra.nats.url);

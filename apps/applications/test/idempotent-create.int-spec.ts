@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { CreateApplication, OpenCall } from '@tic/contracts';
 import { addDays } from '@tic/domain';
-import type { RpcClient } from '@tic/platform';
+import { IdempotencyRecord, IdempotencyRetention, type RpcClient } from '@tic/platform';
 import { refusal } from '@tic/testing';
 
 import { CALLERS, eligibleForm, rpcClient, startInfrastructure, startService, type Infrastructure } from './harness';
@@ -69,5 +69,32 @@ describe('a create retried with the same Idempotency-Key (applications service o
     });
     expect(second.id).not.toBe(first.id);
     expect(await applicationsOfCall(call.id)).toHaveLength(2);
+  });
+
+  it('forgets a key after the retention period: the same request with it is then a new command', async () => {
+    const call = await rpc.request(
+      OpenCall,
+      { year: 2028, title: '2028年度重试申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 30) },
+      { caller: CALLERS.dst },
+    );
+    const input = { ...eligibleForm(), callId: call.id };
+    const idempotencyKey = `create-${randomUUID()}`;
+    const first = await rpc.request(CreateApplication, input, { caller: CALLERS.construction, idempotencyKey });
+    const { createdAt: keyTaken } = await app
+      .get(EntityManager)
+      .fork()
+      .findOneOrFail(IdempotencyRecord, { callerId: CALLERS.construction.userId, key: idempotencyKey });
+    const retention = app.get(IdempotencyRetention);
+
+    // Six days on (the default period is seven) the key still answers with the first application.
+    await retention.sweep(new Date(keyTaken.getTime() + 6 * 86_400_000));
+    expect(await rpc.request(CreateApplication, input, { caller: CALLERS.construction, idempotencyKey })).toEqual(
+      first,
+    );
+
+    await retention.sweep(new Date(keyTaken.getTime() + 7 * 86_400_000 + 1000));
+    const later = await rpc.request(CreateApplication, input, { caller: CALLERS.construction, idempotencyKey });
+    expect(later.id).not.toBe(first.id);
+    expect(await applicationsOfCall(call.id)).toEqual([first.id, later.id].sort());
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { baseConfigSchema } from '@tic/platform';
+import { serviceConfigSchema } from '@tic/platform';
 
 import { parseKeyRing, parseSecret } from './identity/key-ring';
 
@@ -9,30 +9,29 @@ const DEVELOPMENT_ENCRYPTION_KEYS = 'dev-1:ZGV2ZWxvcG1lbnQtb25seS1lbmNyeXB0aW9uL
 const DEVELOPMENT_HMAC_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1sb29rdXAta2V5LWZvci1pZC1udW1iZXJz';
 
 /** The personnel service's environment; a bad setting stops the start with one line. */
-export const personnelConfigSchema = baseConfigSchema
-  .extend({
-    HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3102),
-    DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
-    QUEUE_PREFIX: z
-      .string()
-      .regex(/^[a-z0-9_-]+$/)
-      .default('tic'),
-    /** Moves the service's clock by whole days; end-to-end tests only, refused in production. */
-    CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
-    /**
-     * AES-256-GCM keys for resident ID numbers, `id:base64,id:base64…`. The first encrypts; the
-     * others still decrypt until `npm run rotate-keys -w @tic/personnel` has re-encrypted every row.
-     */
-    PERSONNEL_ID_ENCRYPTION_KEYS: z
-      .string()
-      .default(DEVELOPMENT_ENCRYPTION_KEYS)
-      .transform((value, ctx) => parseKeyRing(value, ctx)),
-    /** HMAC-SHA-256 key of the lookup hash; the duplicate check compares hashes and never decrypts. */
-    PERSONNEL_ID_HMAC_KEY: z
-      .string()
-      .default(DEVELOPMENT_HMAC_KEY)
-      .transform((value, ctx) => parseSecret(value, ctx)),
-  })
+export const personnelConfigSchema = serviceConfigSchema({
+  HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3102),
+  DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('tic'),
+  /** Moves the service's clock by whole days; end-to-end tests only, refused in production. */
+  CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
+  /**
+   * AES-256-GCM keys for resident ID numbers, `id:base64,id:base64…`. The first encrypts; the
+   * others still decrypt until `npm run rotate-keys -w @tic/personnel` has re-encrypted every row.
+   */
+  PERSONNEL_ID_ENCRYPTION_KEYS: z
+    .string()
+    .default(DEVELOPMENT_ENCRYPTION_KEYS)
+    .transform((value, ctx) => parseKeyRing(value, ctx)),
+  /** HMAC-SHA-256 key of the lookup hash; the duplicate check compares hashes and never decrypts. */
+  PERSONNEL_ID_HMAC_KEY: z
+    .string()
+    .default(DEVELOPMENT_HMAC_KEY)
+    .transform((value, ctx) => parseSecret(value, ctx)),
+})
   .refine((config) => config.NODE_ENV !== 'production' || config.CLOCK_OFFSET_DAYS === 0, {
     path: ['CLOCK_OFFSET_DAYS'],
     error: 'must be 0 in production',

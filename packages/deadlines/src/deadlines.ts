@@ -77,6 +77,11 @@ export class Deadlines {
     return deadline;
   }
 
+  /** The deadline with this id (say a notice's period, to show when it ends); it must exist. */
+  get(em: EntityManager, id: string): Promise<Deadline> {
+    return em.findOneOrFail(Deadline, { id });
+  }
+
   /** The pending deadlines about one aggregate (e.g. to complete the filing an appointment waits for). */
   findPending(em: EntityManager, subjectId: string, kind?: DeadlineKind): Promise<Deadline[]> {
     return em.find(

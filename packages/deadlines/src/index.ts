@@ -20,3 +20,4 @@ export * from './deadlines';
 export type { DeadlinesModuleOptions } from './deadlines-settings';
 export * from './deadlines.module';
 export * from './redis-health-check';
+export * from './migrations/seed-event-versions';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { createTestDatabase, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
-import { Deadline, fallsDueAt, ManualClock } from '../src';
+import { Deadline, DeadlineReminder, fallsDueAt, ManualClock, seedDeadlineEventVersionsSql } from '../src';
 import { createTables, deleteRedisKeys, startService, type ServiceUnderTest } from './deadlines-service';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -103,5 +103,35 @@ describe('the aggregateversions of a deadline’s events (real Postgres, NATS an
       );
       expect(row.eventVersion).toBe(expected.length);
     }
+  });
+
+  it('go on from the journal for a deadline scheduled before event_version existed (the apps’ migration)', async () => {
+    clock.set('2027-03-01');
+    const { id } = await service.schedule({
+      kind: 'D-change-filing',
+      subjectId: randomUUID(),
+      start: '2027-03-01',
+      reminderDaysBefore: [14, 7, 1],
+    });
+    await service.jobs.idle();
+    const reminders = await service.orm.em
+      .fork()
+      .find(DeadlineReminder, { deadlineId: id }, { orderBy: { daysBefore: 'desc' } });
+    const remindOn = reminders.map((r) => r.remindOn);
+    clock.set(remindOn[0]!);
+    await service.deadlines.sweep();
+    clock.set(remindOn[1]!);
+    await service.deadlines.sweep();
+    expect((await service.eventsOf(id)).map((e) => e.aggregateVersion)).toEqual([1, 2]);
+    // What the column held after the kit's migration added it to a deadline with a journal.
+    await service.orm.em.fork().execute(`update "evaluations"."deadline" set event_version = 0 where id = ?`, [id]);
+
+    await service.orm.em.fork().execute(seedDeadlineEventVersionsSql('evaluations'));
+    await service.orm.em.fork().execute(seedDeadlineEventVersionsSql('evaluations')); // twice: a re-run changes nothing
+    clock.set(remindOn[2]!);
+    await service.deadlines.sweep();
+
+    expect((await service.eventsOf(id)).map((e) => e.aggregateVersion)).toEqual([1, 2, 3]);
+    expect((await service.orm.em.fork().findOneOrFail(Deadline, id)).eventVersion).toBe(3);
   });
 });

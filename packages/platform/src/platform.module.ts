@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 
 import type { ServiceName } from '@tic/contracts';
 
+import { IdempotencyRetention } from './command/idempotency-retention';
 import type { BaseConfig } from './config/config';
 import { ormConfig, type OrmConfigInput } from './database/orm-config';
 import { EventOutbox } from './events/event-outbox';
@@ -64,6 +65,16 @@ export class PlatformModule {
             }),
         },
         RelayKickSubscriber,
+        {
+          provide: IdempotencyRetention,
+          inject: [PgMikroORM],
+          useFactory: (orm: PgMikroORM) =>
+            new IdempotencyRetention(orm, {
+              schema: service,
+              retentionDays: config.IDEMPOTENCY_RETENTION_DAYS,
+              sweepIntervalMs: config.IDEMPOTENCY_SWEEP_INTERVAL_MS,
+            }),
+        },
         ...(options.healthChecks ?? []),
         {
           provide: HEALTH_CHECKS,
@@ -77,7 +88,15 @@ export class PlatformModule {
             new HealthService(service, options.version, orm, nats, checks),
         },
       ],
-      exports: [PLATFORM_CONFIG, SERVICE_IDENTITY, NatsConnectionService, EventOutbox, OutboxRelay, HealthService],
+      exports: [
+        PLATFORM_CONFIG,
+        SERVICE_IDENTITY,
+        NatsConnectionService,
+        EventOutbox,
+        OutboxRelay,
+        IdempotencyRetention,
+        HealthService,
+      ],
     };
   }
 }

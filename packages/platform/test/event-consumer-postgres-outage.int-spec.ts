@@ -12,9 +12,9 @@ import {
   type TestNatsServer,
 } from '@tic/testing';
 
-import { ensureEventStream, EventFailure, ParkedEvent } from '../src';
+import { EventFailure, ParkedEvent } from '../src';
 import { CenterView, centerLife, createSchema, startReplica, type Replica } from './center-projection';
-import { publishAll } from './event-publishing';
+import { createEventStream, publishAll } from './event-publishing';
 
 // The issue's scenario: Postgres away for a minute while events keep arriving.
 const OUTAGE_MS = Number(process.env.TIC_OUTAGE_MS ?? 60_000);
@@ -28,9 +28,7 @@ describe('Postgres down for 60 s while events are consumed (private Postgres and
   beforeAll(async () => {
     [pg, nats] = await Promise.all([startPrivatePostgres(), startNatsServer()]);
     await createSchema(pg.url, 'svc');
-    const nc = await connect({ servers: nats.url });
-    await ensureEventStream(await jetstreamManager(nc));
-    await nc.close();
+    await createEventStream(nats.url);
     // A budget of two logic failures: were outages counted, every waiting event would be parked.
     replicas = await Promise.all([
       startReplica(pg.url, nats.url, { maxFailures: MAX_FAILURES }),

@@ -1,7 +1,9 @@
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 
 import { eventSubject, type CloudEvent } from '@tic/contracts';
+
+import { ensureEventStream } from '../src';
 
 /** Publishes events as a relay does (Nats-Msg-Id = event id), many in flight, in the given order. */
 export async function publishAll(natsUrl: string, events: readonly CloudEvent[]): Promise<void> {
@@ -13,6 +15,16 @@ export async function publishAll(natsUrl: string, events: readonly CloudEvent[])
         events.slice(i, i + 200).map((e) => js.publish(eventSubject(e.type), JSON.stringify(e), { msgID: e.id })),
       );
     }
+  } finally {
+    await nc.close();
+  }
+}
+
+/** Creates the event stream on a server, as a service's start would, before replicas consume. */
+export async function createEventStream(natsUrl: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    await ensureEventStream(await jetstreamManager(nc));
   } finally {
     await nc.close();
   }

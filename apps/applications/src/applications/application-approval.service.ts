@@ -10,9 +10,10 @@ import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOf
 import { Center } from '../centers/center.entity';
 import { Notice } from '../notices/notice.entity';
 import { Objection } from '../notices/objection.entity';
+import { Organization } from '../organizations/organization.entity';
 import { applicationEventData } from './application-events';
 import { applicationFindings } from './application-findings';
-import { recordHistory } from './application-workflow.service';
+import { recordHistory } from './application-history';
 import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
@@ -49,7 +50,7 @@ export class ApplicationApprovalService {
             track: input.track,
             eligibility: applicationFindings(
               application,
-              await em.getRepository(Application).supportingUnit(application),
+              await em.getRepository(Organization).supportingUnitOf(application),
             ),
           },
           application.waivers.map((w) => w.rule),
@@ -62,7 +63,12 @@ export class ApplicationApprovalService {
         application.status = decision.to;
         application.track = input.track;
         application.centerId = center.id;
-        recordHistory(em, application, caller, 'approve', from, `track: ${input.track}`, decision.article);
+        recordHistory(scope, application, {
+          action: 'approve',
+          from,
+          comment: `track: ${input.track}`,
+          article: decision.article,
+        });
 
         scope.record(ApplicationApproved, {
           subject: application.id,

@@ -2,14 +2,13 @@ import { applicationLifecycle, centerName, type Finding } from '@tic/domain';
 import type { ApplicationDto } from '@tic/contracts';
 import type { Caller } from '@tic/platform';
 
-import type { ApplicationHistory } from './application-history.entity';
 import type { Application } from './application.entity';
 
 /** The read model of an application for the caller: findings, waivers, history and allowed actions. */
 export function toApplicationDto(
   application: Application,
   findings: readonly Finding[],
-  history: readonly ApplicationHistory[],
+  history: ApplicationDto['history'],
   caller: Caller,
 ): ApplicationDto {
   const field = { zh: application.fieldZh, en: application.fieldEn };
@@ -41,16 +40,7 @@ export function toApplicationDto(
     })),
     waivers: application.waivers,
     allowedActions: applicationLifecycle.actionsFor(application.status, caller.role),
-    history: history.map((h) => ({
-      at: h.at.toISOString(),
-      actorName: h.actorName,
-      role: h.role,
-      action: h.action,
-      from: h.fromStatus,
-      to: h.toStatus,
-      comment: h.comment,
-      article: h.article,
-    })),
+    history,
     centerId: application.centerId,
     track: application.track,
     createdAt: application.createdAt.toISOString(),

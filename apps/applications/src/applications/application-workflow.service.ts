@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { CenterFiled, RecordWaiver, TransitionApplication, type ApplicationDto } from '@tic/contracts';
-import { applicationLifecycle, decideWaiver, type ApplicationContext } from '@tic/domain';
+import { applicationLifecycle, type ApplicationContext } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
 import {
   assertVersion,
@@ -11,6 +11,7 @@ import {
   eventActor,
   nextEventVersion,
   refuse,
+  requireWaiver,
   RpcFailure,
   UnitOfWork,
   type CommandScope,
@@ -18,12 +19,13 @@ import {
 
 import { Call } from '../calls/call.entity';
 import { Center } from '../centers/center.entity';
+import { Organization } from '../organizations/organization.entity';
 import { archiveReview } from '../reviews/archive-review';
 import { ReviewAssignment } from '../reviews/review-assignment.entity';
 import { applicationEventData, STEP_EVENTS } from './application-events';
 import { APPLICATION_REFUSALS } from './applications.refusals';
 import { applicationFindings } from './application-findings';
-import { ApplicationHistory } from './application-history.entity';
+import { recordHistory } from './application-history';
 import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
@@ -65,7 +67,12 @@ export class ApplicationWorkflowService {
 
         const from = application.status;
         application.status = decision.to;
-        recordHistory(em, application, caller, input.action, from, input.comment, decision.article);
+        recordHistory(scope, application, {
+          action: input.action,
+          from,
+          comment: input.comment,
+          article: decision.article,
+        });
         if ((input.action === 'return' || input.action === 'reject') && REVIEWED.has(from)) {
           await archiveReview(em, application.id, `${input.action}: ${input.comment ?? ''}`);
         }
@@ -92,21 +99,15 @@ export class ApplicationWorkflowService {
     return this.uow.run(
       RecordWaiver,
       input,
-      async ({ em }) => {
+      async (scope) => {
+        const { em } = scope;
         const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
-        const decision = decideWaiver({
+        const decision = requireWaiver(caller, {
           subject: 'application',
           rule: input.rule,
-          role: caller.role,
           findings: await this.findings(em, application),
-          waivedRules: application.waivers.map((w) => w.rule),
+          waivers: application.waivers,
         });
-        if (!decision.ok)
-          throw RpcFailure.of(decision.category, decision.message, {
-            reason: decision.code,
-            rule: decision.rule,
-            ...(decision.article ? { article: decision.article } : {}),
-          });
         assertVersion(input.version, application.version);
         if (!WAIVABLE.has(application.status)) throw refuse(APPLICATION_REFUSALS.waiver_outside_review);
         const waiver = {
@@ -117,15 +118,12 @@ export class ApplicationWorkflowService {
           recordedAt: new Date().toISOString(),
         };
         application.waivers = [...application.waivers, waiver];
-        recordHistory(
-          em,
-          application,
-          caller,
-          'waive',
-          application.status,
-          `${input.rule}: ${input.reason}`,
-          decision.article,
-        );
+        recordHistory(scope, application, {
+          action: 'waive',
+          from: application.status,
+          comment: `${input.rule}: ${input.reason}`,
+          article: decision.article,
+        });
       },
       (em) => this.applications.view(em, input.id, caller),
     );
@@ -139,7 +137,7 @@ export class ApplicationWorkflowService {
     const comment = input.comment === undefined ? {} : { comment: input.comment };
     switch (input.action) {
       case 'submit': {
-        const call = await em.findOneOrFail(Call, { id: application.callId });
+        const call = await em.getRepository(Call).ofApplication(application);
         return { callWindowOpen: call.isOpenOn(this.clock.today()), eligibility: await this.findings(em, application) };
       }
       case 'pass_formal_review':
@@ -156,7 +154,7 @@ export class ApplicationWorkflowService {
   }
 
   private async findings(em: EntityManager, application: Application) {
-    return applicationFindings(application, await em.getRepository(Application).supportingUnit(application));
+    return applicationFindings(application, await em.getRepository(Organization).supportingUnitOf(application));
   }
 
   // A13(四): the approval is filed with the committee office; the center records the date.
@@ -181,29 +179,4 @@ export class ApplicationWorkflowService {
       },
     });
   }
-}
-
-/** Appends one step to the application's history. */
-export function recordHistory(
-  em: EntityManager,
-  application: Application,
-  actor: { userId: string; name: string; role: ApplicationHistory['role'] },
-  action: string,
-  from: Application['status'],
-  comment: string | undefined,
-  article: string,
-): void {
-  em.persist(
-    em.create(ApplicationHistory, {
-      applicationId: application.id,
-      actorId: actor.userId,
-      actorName: actor.name,
-      role: actor.role,
-      action,
-      fromStatus: from,
-      toStatus: application.status,
-      comment: comment ?? null,
-      article,
-    }),
-  );
 }

@@ -4,10 +4,8 @@ import type { ResourceFacts, ScopeField } from '@tic/domain';
 import { refusalCode, requireAccess, RpcFailure, ScopedRepository, type Caller } from '@tic/platform';
 
 import { Call } from '../calls/call.entity';
-import { Organization } from '../organizations/organization.entity';
 import { Expert } from '../reviews/expert.entity';
 import { ReviewAssignment } from '../reviews/review-assignment.entity';
-import { ApplicationHistory } from './application-history.entity';
 import type { Application } from './application.entity';
 
 export interface ApplicationFilter {
@@ -19,23 +17,18 @@ export interface ApplicationFilter {
   readonly cursor?: string;
 }
 
-// An expert's assignment counts while it is live: drawn (assigned) or done (scored), not recused or on standby.
-const LIVE_ASSIGNMENT = { $in: ['assigned', 'scored'] as ReviewAssignment['status'][] };
-
 /** Applications in the caller's scope (DOMAIN.md §1), locked for commands, and the queries about them. */
 export class ApplicationRepository extends ScopedRepository<Application> {
   protected readonly kind = 'application';
 
   /** The application's units and the experts drawn to review it: what the policy decides on. */
   async facts(application: Application): Promise<ResourceFacts> {
-    const assignments = await this.em.find(ReviewAssignment, {
-      applicationId: application.id,
-      status: LIVE_ASSIGNMENT,
-    });
+    const assignments = await this.em.getRepository(ReviewAssignment).liveFor(application.id);
     const experts =
-      assignments.length === 0 ? [] : await this.em.find(Expert, { id: { $in: assignments.map((a) => a.expertId) } });
+      assignments.length === 0 ? [] : await this.em.getRepository(Expert).byIds(assignments.map((a) => a.expertId));
     return {
       kind: 'application',
+      status: application.status,
       supportingUnitId: application.supportingUnitId,
       constructionUnitId: application.constructionUnitId,
       recommenderId: application.recommenderId,
@@ -91,19 +84,11 @@ export class ApplicationRepository extends ScopedRepository<Application> {
     return this.find({ $and: conditions }, { orderBy: { id: 'desc' }, limit: limit + 1 });
   }
 
-  supportingUnit(application: Application): Promise<Organization> {
-    return this.em.findOneOrFail(Organization, { id: application.supportingUnitId });
-  }
-
-  history(applicationId: string): Promise<ApplicationHistory[]> {
-    return this.em.find(ApplicationHistory, { applicationId }, { orderBy: { seq: 'asc' } });
-  }
-
   /** Ids of the applications the expert with this user id is drawn for (and has not recused from). */
   private async assignedTo(userId: string): Promise<string[]> {
-    const expert = await this.em.findOne(Expert, { userId });
+    const expert = await this.em.getRepository(Expert).findByUser(userId);
     if (!expert) return [];
-    const assignments = await this.em.find(ReviewAssignment, { expertId: expert.id, status: LIVE_ASSIGNMENT });
+    const assignments = await this.em.getRepository(ReviewAssignment).liveOfExpert(expert.id);
     return assignments.map((a) => a.applicationId);
   }
 }

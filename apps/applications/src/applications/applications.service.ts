@@ -19,6 +19,7 @@ import { Clock } from '@tic/deadlines';
 import { Call } from '../calls/call.entity';
 import { Organization } from '../organizations/organization.entity';
 import { applicationFindings } from './application-findings';
+import { applicationHistory } from './application-history';
 import { toApplicationDto } from './application-view';
 import { Application } from './application.entity';
 import { APPLICATION_REFUSALS } from './applications.refusals';
@@ -44,7 +45,7 @@ export class ApplicationsService {
       CreateApplication,
       input,
       async ({ em }) => {
-        const call = await em.findOne(Call, { id: input.callId });
+        const call = await em.getRepository(Call).byId(input.callId);
         if (!call) throw refuse(APPLICATION_REFUSALS.call_not_found);
         if (this.clock.today() > call.closesOn) {
           throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
@@ -91,11 +92,11 @@ export class ApplicationsService {
   /** The application as the caller sees it, read through `em` (a command's, to answer with what it changed). */
   async view(em: EntityManager, id: string, caller: Caller): Promise<ApplicationDto> {
     const application = await em.getRepository(Application).findVisible(id, caller);
-    const supportingUnit = await em.getRepository(Application).supportingUnit(application);
+    const supportingUnit = await em.getRepository(Organization).supportingUnitOf(application);
     return toApplicationDto(
       application,
       applicationFindings(application, supportingUnit),
-      await em.getRepository(Application).history(id),
+      await applicationHistory(em, id),
       caller,
     );
   }

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 
 import { CalendarYearPublished, LoadCalendarYear, type calendarYearSchema } from '@tic/contracts';
 import { bundledCalendar, validateYearSchedule } from '@tic/domain';
-import { CalendarYear } from '@tic/deadlines';
-import { type Caller, eventActor, OutboxEvent, requireAccess, RpcFailure, stableId, UnitOfWork } from '@tic/platform';
+import { CalendarService } from '@tic/deadlines';
+import { type Caller, eventActor, EventOutbox, requireAccess, RpcFailure, stableId, UnitOfWork } from '@tic/platform';
 
 type CalendarYearDto = z.output<typeof calendarYearSchema>;
 
@@ -18,6 +18,8 @@ export class CalendarPublicationService {
   constructor(
     private readonly entityManager: EntityManager,
     private readonly uow: UnitOfWork,
+    private readonly outbox: EventOutbox,
+    private readonly calendar: CalendarService,
   ) {}
 
   async load(input: z.output<typeof LoadCalendarYear.request>, caller: Caller): Promise<CalendarYearDto> {
@@ -36,7 +38,7 @@ export class CalendarPublicationService {
       const { em } = scope;
       // Two loads of the same year at once must not both take the next event number.
       await em.execute('select pg_advisory_xact_lock(hashtext(?))', [subject]);
-      const published = await em.count(OutboxEvent, { subject });
+      const published = await this.outbox.recordedAbout(em, subject);
       scope.record(CalendarYearPublished, {
         subject,
         aggregateVersion: published + 1,
@@ -47,7 +49,7 @@ export class CalendarPublicationService {
   }
 
   async years(): Promise<{ years: CalendarYearDto[] }> {
-    const loaded = await this.em().find(CalendarYear, {}, { orderBy: { year: 'asc' } });
+    const loaded = await this.calendar.storedYears(this.em());
     const bundled = bundledCalendar();
     const years = bundled.publishedYears
       .filter((year) => !loaded.some((l) => l.year === year))

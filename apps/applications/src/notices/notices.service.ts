@@ -23,7 +23,7 @@ import {
   UnitOfWork,
 } from '@tic/platform';
 
-import { recordHistory } from '../applications/application-workflow.service';
+import { recordHistory } from '../applications/application-history';
 import { Application } from '../applications/application.entity';
 import type { ApplicationsConfig } from '../config';
 import { Organization } from '../organizations/organization.entity';
@@ -99,7 +99,12 @@ export class NoticesService implements OnModuleInit {
           if (!decision.ok) throw RpcFailure.fromRefusal(decision);
           const from = application.status;
           application.status = decision.to;
-          recordHistory(em, application, caller, 'start_public_notice', from, input.title, decision.article);
+          recordHistory(scope, application, {
+            action: 'start_public_notice',
+            from,
+            comment: input.title,
+            article: decision.article,
+          });
           em.persist(em.create(NoticeEntry, { noticeId: id, applicationId: application.id }));
         }
         em.persist(notice);
@@ -137,7 +142,7 @@ export class NoticesService implements OnModuleInit {
 
   // The D-public-notice deadline fell due: the notice ends, in the firing transaction.
   private async end(em: EntityManager, deadline: Deadline): Promise<void> {
-    const notice = await em.findOne(Notice, { id: deadline.subjectId });
+    const notice = await em.getRepository(Notice).findForUpdate(deadline.subjectId);
     if (!notice || notice.status === 'ended') return;
     notice.status = 'ended';
     const applicationIds = await em.getRepository(Notice).applicationIdsOf(notice.id);
@@ -150,7 +155,7 @@ export class NoticesService implements OnModuleInit {
   }
 
   async view(em: EntityManager, notice: Notice): Promise<NoticeDto> {
-    const period = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
+    const period = await this.deadlines.get(em, notice.deadlineId);
     const applications = await em
       .getRepository(Application)
       .byIds(await em.getRepository(Notice).applicationIdsOf(notice.id));

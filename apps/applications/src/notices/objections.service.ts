@@ -11,7 +11,7 @@ import {
   type ListObjections,
 } from '@tic/contracts';
 import { applicationLifecycle, type Actor } from '@tic/domain';
-import { Clock, Deadline } from '@tic/deadlines';
+import { Clock, Deadlines } from '@tic/deadlines';
 import {
   type Caller,
   type CommandScope,
@@ -25,7 +25,7 @@ import {
 } from '@tic/platform';
 
 import { applicationEventData } from '../applications/application-events';
-import { recordHistory } from '../applications/application-workflow.service';
+import { recordHistory } from '../applications/application-history';
 import { Application } from '../applications/application.entity';
 import { Notice } from './notice.entity';
 import { Objection } from './objection.entity';
@@ -48,6 +48,7 @@ export class ObjectionsService {
     private readonly entityManager: EntityManager,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly deadlines: Deadlines,
   ) {}
 
   file(input: FileInput, caller: Caller | undefined) {
@@ -62,7 +63,7 @@ export class ObjectionsService {
         const application = await em
           .getRepository(Application)
           .lockAtVersion(input.applicationId, undefined, APPLICATION);
-        const { dueOn: endsOn } = await em.findOneOrFail(Deadline, { id: notice.deadlineId });
+        const { dueOn: endsOn } = await this.deadlines.get(em, notice.deadlineId);
         const withinWindow = notice.isOpenOn(this.clock.today(), endsOn);
         if (!withinWindow) {
           throw refuse(
@@ -96,7 +97,7 @@ export class ObjectionsService {
         const from = application.status;
         application.status = decision.to;
         const who = caller ?? PUBLIC_ACTOR;
-        recordHistory(em, application, who, 'file_objection', from, undefined, decision.article);
+        recordHistory(scope, application, { action: 'file_objection', from, article: decision.article, actor: who });
         scope.record(ApplicationObjectionFiled, {
           subject: application.id,
           aggregateVersion: nextEventVersion(application),
@@ -152,7 +153,7 @@ export class ObjectionsService {
         if (!decision.ok) throw RpcFailure.fromRefusal(decision);
         const from = application.status;
         application.status = decision.to;
-        recordHistory(em, application, caller, action, from, input.comment, decision.article);
+        recordHistory(scope, application, { action, from, comment: input.comment, article: decision.article });
         this.recordDecision(scope, application, objection, input, caller, from, decision.to, decision.article);
         if (input.upheld) {
           // The application is rejected: objections still under review have nothing left to decide.

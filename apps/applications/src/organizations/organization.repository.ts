@@ -2,6 +2,7 @@ import { EntityRepository } from '@mikro-orm/postgresql';
 
 import type { OrganizationKind } from '@tic/domain';
 
+import type { Application } from '../applications/application.entity';
 import type { Organization } from './organization.entity';
 
 export interface OrganizationFilter {
@@ -13,6 +14,15 @@ export interface OrganizationFilter {
 
 /** The units of the platform, and the lookups applications and exports make of them. */
 export class OrganizationRepository extends EntityRepository<Organization> {
+  byId(id: string): Promise<Organization | null> {
+    return this.findOne({ id });
+  }
+
+  /** The application's supporting unit, which the application's rules read (A7, A10). */
+  supportingUnitOf(application: Pick<Application, 'supportingUnitId'>): Promise<Organization> {
+    return this.findOneOrFail({ id: application.supportingUnitId });
+  }
+
   byIds(ids: readonly string[]): Promise<Organization[]> {
     return this.find({ id: { $in: [...ids] } });
   }

@@ -46,7 +46,7 @@ export class OrganizationsService {
             ['recommenderId', input.recommenderId],
           ] as const) {
             if (id === undefined) continue;
-            const found = await em.findOne(Organization, { id });
+            const found = await em.getRepository(Organization).byId(id);
             if (!found || (path === 'recommenderId' && !found.isRecommender)) {
               throw RpcFailure.invalidInput([
                 { path, message: path === 'recommenderId' ? 'no such recommending unit' : 'no such unit' },
@@ -81,14 +81,14 @@ export class OrganizationsService {
   }
 
   async get(id: string): Promise<OrganizationDto> {
-    const organization = await this.em().findOne(Organization, { id });
+    const organization = await this.em().getRepository(Organization).byId(id);
     if (!organization) throw refuse(ORGANIZATION_REFUSALS.not_found);
     return toOrganizationDto(organization);
   }
 
   /** DOMAIN.md §1: what a token's role must fit; DST and the committee office are the two seeded authorities. */
   async standing(id: string): Promise<{ id: string; standing: OrganizationStanding | null }> {
-    const organization = isUuid(id) ? await this.em().findOne(Organization, { id }) : null;
+    const organization = isUuid(id) ? await this.em().getRepository(Organization).byId(id) : null;
     if (!organization) return { id, standing: null };
     const authority =
       id === AUTHORITIES.dst.id ? 'dst' : id === AUTHORITIES.committeeOffice.id ? 'committee_office' : null;

@@ -11,9 +11,9 @@ import { ReviewDraw } from './review-draw.entity';
  * whose scores alone count for the shortlist.
  */
 export async function archiveReview(em: EntityManager, applicationId: string, reason: string): Promise<void> {
-  const draw = await em.findOne(ReviewDraw, { applicationId });
+  const draw = await em.getRepository(ReviewDraw).ofApplication(applicationId);
   if (!draw) return;
-  const assignments = await em.find(ReviewAssignment, { applicationId }, { orderBy: { rank: 'asc' } });
+  const assignments = await em.getRepository(ReviewAssignment).ofApplication(applicationId);
   em.persist(
     em.create(ReviewArchive, {
       id: newId(),

@@ -3,6 +3,8 @@ import { EntityRepository } from '@mikro-orm/postgresql';
 
 import type { ReviewAssignment } from './review-assignment.entity';
 
+const LIVE = { $in: ['assigned', 'scored'] as ReviewAssignment['status'][] };
+
 /** The places of a draw: reviewers, reserves, their scores and recusals. */
 export class ReviewAssignmentRepository extends EntityRepository<ReviewAssignment> {
   /** The expert's place in the application's draw, locked for a score or a recusal. */
@@ -17,6 +19,16 @@ export class ReviewAssignmentRepository extends EntityRepository<ReviewAssignmen
       { orderBy: { rank: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     return reserve ?? null;
+  }
+
+  /** The places drawn for the application that are live: drawn (assigned) or done (scored), not recused or on standby. */
+  liveFor(applicationId: string): Promise<ReviewAssignment[]> {
+    return this.find({ applicationId, status: LIVE });
+  }
+
+  /** The expert's live places, across applications. */
+  liveOfExpert(expertId: string): Promise<ReviewAssignment[]> {
+    return this.find({ expertId, status: LIVE });
   }
 
   ofApplication(applicationId: string): Promise<ReviewAssignment[]> {

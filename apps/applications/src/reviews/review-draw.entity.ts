@@ -1,8 +1,12 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { ReviewDrawRepository } from './review-draw.repository';
 
 /** The draw of experts for one application; the seed reproduces it. */
-@Entity({ tableName: 'review_draw' })
+@Entity({ tableName: 'review_draw', repository: () => ReviewDrawRepository })
 export class ReviewDraw {
+  [EntityRepositoryType]?: ReviewDrawRepository;
+
   @PrimaryKey({ type: 'uuid' })
   applicationId!: string;
 

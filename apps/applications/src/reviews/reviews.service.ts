@@ -39,7 +39,7 @@ export class ReviewsService {
         RegisterExpert,
         input,
         async ({ em }) => {
-          if (!(await em.findOne(Organization, { id: input.orgId })))
+          if (!(await em.getRepository(Organization).byId(input.orgId)))
             throw RpcFailure.invalidInput([{ path: 'orgId', message: 'no such unit' }]);
           return em.create(Expert, {
             id: newId(),
@@ -74,7 +74,7 @@ export class ReviewsService {
         if (application.status !== 'expert_review') {
           throw refuse(REVIEW_REFUSALS.not_in_expert_review);
         }
-        if (await em.findOne(ReviewDraw, { applicationId: application.id })) {
+        if (await em.getRepository(ReviewDraw).ofApplication(application.id)) {
           throw refuse(REVIEW_REFUSALS.already_drawn);
         }
         const candidates = await em.getRepository(Expert).eligibleFor(application);
@@ -163,7 +163,7 @@ export class ReviewsService {
   }
 
   private async view(em: EntityManager, applicationId: string, caller: Caller): Promise<ReviewDto> {
-    const draw = await em.findOne(ReviewDraw, { applicationId });
+    const draw = await em.getRepository(ReviewDraw).ofApplication(applicationId);
     if (!draw) throw refuse(REVIEW_REFUSALS.draw_not_found);
     const assignments = await em.getRepository(ReviewAssignment).ofApplication(applicationId);
     const experts = await em.getRepository(Expert).byIds(assignments.map((a) => a.expertId));

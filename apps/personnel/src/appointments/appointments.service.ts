@@ -9,12 +9,13 @@ import {
   type AppointmentDto,
   type ListAppointments,
 } from '@tic/contracts';
-import { appointmentLifecycle, appointmentStatusFor, decideWaiver, type ResourceFacts } from '@tic/domain';
+import { appointmentLifecycle, appointmentStatusFor, type ResourceFacts } from '@tic/domain';
 import { Clock, Deadlines } from '@tic/deadlines';
 import {
   nextEventVersion,
   pageOf,
   requireAccess,
+  requireWaiver,
   RpcFailure,
   UnitOfWork,
   type Caller,
@@ -82,14 +83,12 @@ export class AppointmentsService {
   waive(input: In<typeof WaiveAppointmentRule>, caller: Caller): Promise<AppointmentDto> {
     return this.change(WaiveAppointmentRule, input, caller, (scope, appointment, platform) => {
       requireAccess(caller, 'waiver.record', platform);
-      const waiver = decideWaiver({
+      const waiver = requireWaiver(caller, {
         subject: 'appointment',
         rule: input.rule,
-        role: caller.role,
         findings: appointment.findings,
-        waivedRules: appointment.waivers.map((w) => w.rule),
+        waivers: appointment.waivers,
       });
-      if (!waiver.ok) throw RpcFailure.waiverRefused(waiver);
       scope.decide(appointmentLifecycle.decide(appointment.status, 'waive', caller.role, {}));
       appointment.waivers = [
         ...appointment.waivers,

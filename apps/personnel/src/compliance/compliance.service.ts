@@ -7,14 +7,13 @@ import {
   checkCommitteeMeetings,
   checkOnePlatform,
   checkStaffing,
-  decideWaiver,
   finding,
   RULES,
   type Finding,
   type StaffMember,
 } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { newId, requireAccess, RpcFailure, UnitOfWork, type Caller, type In } from '@tic/platform';
+import { newId, requireAccess, requireWaiver, UnitOfWork, type Caller, type In } from '@tic/platform';
 
 import { Appointment } from '../appointments/appointment.entity';
 import { CommitteeMeeting } from '../committees/committee-meeting.entity';
@@ -50,14 +49,7 @@ export class ComplianceService {
         // Waivers of one center take turns, so that two of the same rule cannot both pass the check.
         await platforms.findForUpdate(center.id);
         const now = await this.assess(em, center);
-        const decision = decideWaiver({
-          subject: 'center',
-          rule: input.rule,
-          role: caller.role,
-          findings: now.findings,
-          waivedRules: now.waivers.map((w) => w.rule),
-        });
-        if (!decision.ok) throw RpcFailure.waiverRefused(decision);
+        requireWaiver(caller, { subject: 'center', rule: input.rule, findings: now.findings, waivers: now.waivers });
         em.persist(
           em.create(CenterWaiver, {
             id: newId(),

@@ -32,13 +32,18 @@ export class CalendarService implements OnApplicationBootstrap {
 
   /** Reads the stored years through `em` (so a transaction sees its own writes) and rebuilds on change. */
   async load(em: EntityManager): Promise<HolidayCalendar> {
-    const rows = await em.find(CalendarYear, {}, { orderBy: { year: 'asc' }, disableIdentityMap: true });
+    const rows = await this.storedYears(em);
     const key = JSON.stringify(rows.map((row) => [row.year, row.holidays, row.workdays]));
     if (key !== this.loadedKey) {
       this.calendar = rows.reduce<HolidayCalendar>((calendar, row) => calendar.withYear(row), bundledCalendar());
       this.loadedKey = key;
     }
     return this.calendar;
+  }
+
+  /** The years loaded into this service's store (DST's published schedules), in year order, read afresh. */
+  storedYears(em: EntityManager): Promise<CalendarYear[]> {
+    return em.find(CalendarYear, {}, { orderBy: { year: 'asc' }, disableIdentityMap: true });
   }
 
   /** Stores a year's schedule in `em`'s transaction; false when exactly this schedule is stored already. */

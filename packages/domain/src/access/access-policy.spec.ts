@@ -1,6 +1,7 @@
 import type { Role } from '../roles';
 import { ROLES } from '../roles';
-import { type Action, can, listScope } from './access-policy';
+import { APPLICATION_STATUSES } from '../lifecycle/application-lifecycle';
+import { type Action, can, listScope, scopeAdmits } from './access-policy';
 import type { Principal, ResourceFacts } from './access-types';
 
 const ORG = {
@@ -38,7 +39,27 @@ type Case = [string, Principal, Action, ResourceFacts, 'allowed' | 'not_found' |
 
 const cases: Case[] = [
   ['§1 DST reads every application', dst, 'application.read', application, 'allowed'],
-  ['§1 the committee office reads applications', office, 'application.read', application, 'allowed'],
+  [
+    '§1 the committee office reads an approved application',
+    office,
+    'application.read',
+    { ...application, status: 'approved' },
+    'allowed',
+  ],
+  [
+    '§1 the committee office does not see an application before approval',
+    office,
+    'application.read',
+    { ...application, status: 'formal_review' },
+    'not_found',
+  ],
+  [
+    '§1 DST reads an application in any status',
+    dst,
+    'application.read',
+    { ...application, status: 'draft' },
+    'allowed',
+  ],
   ['§1 a recommender reads those in its jurisdiction', recommender, 'application.read', application, 'allowed'],
   ['§1 a co-building unit reads what it co-builds', coBuilder, 'application.read', application, 'allowed'],
   [
@@ -225,6 +246,8 @@ describe('list scopes come from the same table as single reads', () => {
       { anyOf: [{ field: 'assignedUserIds', equals: 'expert-7' }] },
     ],
     ['§1 an expert sees no centers', expert, 'center', { none: true }],
+    ['§1 the committee office: applications once approved', office, 'application', { statusIn: ['approved', 'filed'] }],
+    ['§1 the committee office sees every center', office, 'center', { all: true }],
     ['§1 a recommender sees people only through its platforms', recommender, 'person', { none: true }],
   ] as const)('%s', (_name, caller, kind, scope) => {
     expect(listScope(caller, kind)).toEqual(scope);
@@ -244,4 +267,14 @@ describe('list scopes come from the same table as single reads', () => {
         }));
     expect(can(caller, 'center.read', center).allowed).toBe(admitted);
   });
+
+  it.each(APPLICATION_STATUSES)(
+    '§1 the committee office and an application in %s: a single read exactly when the list admits it, and only once approved',
+    (status) => {
+      const facts = { ...application, status };
+      const read = can(office, 'application.read', facts).allowed;
+      expect(read).toBe(scopeAdmits(listScope(office, 'application'), facts));
+      expect(read).toBe(status === 'approved' || status === 'filed');
+    },
+  );
 });

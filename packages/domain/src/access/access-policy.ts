@@ -49,7 +49,9 @@ export function can(caller: Principal, action: Action, resource: ResourceFacts):
 export function listScope(caller: Principal, kind: ResourceKind): ListScope {
   const grant: ReadGrant = READ_SCOPES[kind][caller.role];
   if (grant === 'all') return { all: true };
-  if (grant === 'none' || grant.length === 0) return { none: true };
+  if (grant === 'none') return { none: true };
+  if ('statuses' in grant) return { statusIn: grant.statuses };
+  if (grant.length === 0) return { none: true };
   return { anyOf: grant.map((field) => ({ field, equals: valueFor(caller, field) })) };
 }
 
@@ -57,6 +59,7 @@ export function listScope(caller: Principal, kind: ResourceKind): ListScope {
 export function scopeAdmits(scope: ListScope, resource: ResourceFacts): boolean {
   if ('all' in scope) return true;
   if ('none' in scope) return false;
+  if ('statusIn' in scope) return resource.status !== undefined && scope.statusIn.includes(resource.status);
   return scope.anyOf.some(({ field, equals }) => fieldHolds(resource, field, equals));
 }
 

@@ -41,6 +41,8 @@ export interface ResourceFacts {
   readonly registeredByOrgId?: string;
   /** For a person: the facts of the platforms they serve (a unit sees the people on its platforms). */
   readonly servedPlatforms?: readonly ResourceFacts[];
+  /** Its status, for a role that sees a kind only in some statuses (the committee office, applications). */
+  readonly status?: string;
 }
 
 export type AccessDecision =
@@ -63,8 +65,12 @@ export type ScopeField =
   | 'employerOrgId'
   | 'registeredByOrgId';
 
-/** Which resources of a kind a caller sees: all, none, or those where one of the fields equals a value. */
+/**
+ * Which resources of a kind a caller sees: all, none, those in one of some statuses, or those where one
+ * of the fields equals a value.
+ */
 export type ListScope =
   | { readonly all: true }
   | { readonly none: true }
+  | { readonly statusIn: readonly string[] }
   | { readonly anyOf: readonly { readonly field: ScopeField; readonly equals: string }[] };

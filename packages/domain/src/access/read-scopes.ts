@@ -1,8 +1,12 @@
+import type { ApplicationStatus } from '../lifecycle/application-lifecycle';
 import type { Role } from '../roles';
 import type { ResourceKind, ScopeField } from './access-types';
 
-/** How one role sees one kind: everything, nothing, or what one of the fields ties to it. */
-export type ReadGrant = 'all' | 'none' | readonly ScopeField[];
+/** How one role sees one kind: everything, nothing, those in some statuses, or what one of the fields ties to it. */
+export type ReadGrant = 'all' | 'none' | { readonly statuses: readonly string[] } | readonly ScopeField[];
+
+// DOMAIN.md §1: the committee office sees what is filed with it, not applications before approval (A13(四)).
+const APPROVED: { readonly statuses: readonly ApplicationStatus[] } = { statuses: ['approved', 'filed'] };
 
 const UNIT_FIELDS = {
   supporting_unit: ['supportingUnitId'],
@@ -49,7 +53,7 @@ const DST_AND_OFFICE: Record<Role, ReadGrant> = {
  */
 export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   // An expert sees the applications drawn for them (A13 expert review); an evaluator none.
-  application: { ...CENTER_LIKE, expert: ['assignedUserIds'] },
+  application: { ...CENTER_LIKE, committee_office: APPROVED, expert: ['assignedUserIds'] },
   center: CENTER_LIKE,
   platform: CENTER_LIKE,
   appointment: CENTER_LIKE,

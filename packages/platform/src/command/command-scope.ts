@@ -20,6 +20,18 @@ export interface HistoryStep {
   readonly from?: string | null;
   readonly to?: string | null;
   readonly findings?: readonly Finding[];
+  /** Who acted, when not the caller (a member of the public filing an objection has none). */
+  readonly actor?: HistoryActor;
+  readonly comment?: string | null;
+  /** The article of the measures the step rests on. */
+  readonly article?: string | null;
+}
+
+/** Who took a step, and in which role. */
+export interface HistoryActor {
+  readonly userId: string;
+  readonly name: string;
+  readonly role: string;
 }
 
 /** The inside of one command's transaction: lock, decide, history, outbox, all committed together. */
@@ -74,6 +86,7 @@ export class CommandScope {
     const steps = this.steps.splice(0);
     if (steps.length === 0) return;
     for (const { aggregate, step } of steps) {
+      const actor = step.actor ?? this.caller;
       this.em.persist(
         this.em.create(HistoryEntry, {
           id: newId(),
@@ -83,8 +96,11 @@ export class CommandScope {
           action: step.action,
           fromStatus: step.from ?? null,
           toStatus: step.to ?? null,
-          actorUserId: this.caller?.userId ?? null,
-          actorName: this.caller?.name ?? null,
+          actorUserId: actor?.userId ?? null,
+          actorName: actor?.name ?? null,
+          actorRole: actor?.role ?? null,
+          comment: step.comment ?? null,
+          article: step.article ?? null,
           findings: [...(step.findings ?? [])],
           correlationId: this.correlationId,
           at: new Date(),

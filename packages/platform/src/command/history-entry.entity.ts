@@ -1,11 +1,15 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 import type { Finding } from '@tic/domain';
 
+import { HistoryReader } from './history-reader';
+
 /** One command applied to an aggregate: who did what, from which status to which, under which findings. */
-@Entity({ tableName: 'history_entry' })
+@Entity({ tableName: 'history_entry', repository: () => HistoryReader })
 @Index({ properties: ['aggregateId', 'aggregateVersion'] })
 export class HistoryEntry {
+  [EntityRepositoryType]?: HistoryReader;
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -35,6 +39,17 @@ export class HistoryEntry {
 
   @Property({ type: 'text', nullable: true })
   actorName!: string | null;
+
+  /** The role the actor acted in (A13: who, in which role). */
+  @Property({ type: 'text', nullable: true })
+  actorRole!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  comment!: string | null;
+
+  /** The article of the measures the step rests on. */
+  @Property({ type: 'text', nullable: true })
+  article!: string | null;
 
   @Property({ type: 'jsonb' })
   findings!: Finding[];

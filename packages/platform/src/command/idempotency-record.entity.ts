@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * The first answer to a command sent with an Idempotency-Key, written in the same transaction as the
@@ -24,6 +24,8 @@ export class IdempotencyRecord {
   @Property({ type: 'jsonb', nullable: true })
   result!: unknown;
 
+  /** The retention sweep finds the records past their period by this. */
+  @Index()
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Settings every service reads; each service extends the schema with its own. */
+// Development and tests only, so that `npm start` works out of the box; production refuses it.
+const DEVELOPMENT_FINGERPRINT_KEY = 'development-only-idempotency-fingerprint-key';
+
+/** Settings every service reads; a service adds its own through serviceConfigSchema. */
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -20,12 +23,41 @@ export const baseConfigSchema = z.object({
   OUTBOX_RELAY: z.stringbool().default(true),
   /**
    * Keys the fingerprint of a command's body in the service's idempotency records: a body may hold a
-   * resident ID number, which a plain hash would give away. Set it in production.
+   * resident ID number, which a plain hash would give away. Production refuses the development default.
    */
-  IDEMPOTENCY_FINGERPRINT_KEY: z.string().min(16).default('development-only-idempotency-fingerprint-key'),
+  IDEMPOTENCY_FINGERPRINT_KEY: z.string().min(16).default(DEVELOPMENT_FINGERPRINT_KEY),
+  /**
+   * Days a command's Idempotency-Key is remembered; after that the same key is a new command. Seven
+   * days is the longest the gateway remembers a key (IDEMPOTENCY_TTL_SECONDS), so a retry the gateway
+   * would still answer from its cache is never a new command here.
+   */
+  IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** How often each instance deletes the records past their retention. */
+  IDEMPOTENCY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
 });
 
 export type BaseConfig = z.output<typeof baseConfigSchema>;
+
+/**
+ * A service's schema: the base settings, the service's own, and the production guard, so that no
+ * service can run in production on a key that is public in this repository.
+ */
+export function serviceConfigSchema<Shape extends z.ZodRawShape>(shape: Shape) {
+  // TypeScript cannot see the base fields through the generic extension; they are there.
+  return baseConfigSchema.extend(shape).superRefine((config, ctx) => {
+    refuseDevelopmentSecrets(config as unknown as BaseConfig, ctx);
+  });
+}
+
+function refuseDevelopmentSecrets(config: BaseConfig, ctx: z.RefinementCtx): void {
+  if (config.NODE_ENV === 'production' && config.IDEMPOTENCY_FINGERPRINT_KEY === DEVELOPMENT_FINGERPRINT_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['IDEMPOTENCY_FINGERPRINT_KEY'],
+      message: 'must be set in production (the development key is public)',
+    });
+  }
+}
 
 /** Thrown when the environment does not satisfy the schema; its message is one line naming each bad setting. */
 export class ConfigError extends Error {

@@ -2,17 +2,19 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 
-import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, parseEvent, type TicEvent } from '@tic/contracts';
+import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, type TicEvent } from '@tic/contracts';
 
 import { newCorrelationId, runInCallContext } from '../context/call-context';
 import type { NatsConnectionService } from '../nats/nats-connection';
 import { ConsumerPosition } from './consumer-position.entity';
 import { EventApplier, type ParkedMessage } from './event-applier';
 import { EventFailure } from './event-failure.entity';
+import { parseMessage } from './event-message';
 import { EventNotYetKnownError } from './event-not-yet-known.error';
 import { ensureEventStream } from './event-stream';
 import type { EventSubscription } from './event-subscription';
 import { InboxEntry } from './inbox-entry.entity';
+import { deleteLegacyDurables } from './legacy-durables';
 import { ParkedEvent } from './parked-event.entity';
 import { ParkedEventReplayer, type ReplayFilter, type ReplayReport } from './parked-event-replayer';
 import { isTransientFailure } from './transient-failure';
@@ -28,6 +30,12 @@ export interface EventConsumerOptions {
   /** First delay of a retry, doubled per attempt up to `retryMaxMs`. */
   readonly retryBaseMs?: number;
   readonly retryMaxMs?: number;
+  /**
+   * Deliveries that found an earlier version of the aggregate missing (counted in Postgres, like
+   * logic failures) before the event is parked as `version_gap` for an operator (default 60: some
+   * five minutes at the 5 s longest retry delay). Transient failures never count.
+   */
+  readonly maxGapRetries?: number;
 }
 
 const ACK_WAIT_NS = 30 * 1_000_000_000;
@@ -46,7 +54,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(EventConsumers.name);
   private readonly applier: EventApplier;
   private readonly open = new Set<ConsumerMessages>();
-  private readonly loops: Promise<void>[] = [];
+  private readonly loops: Promise<unknown>[] = [];
   private readonly wakers = new Set<() => void>();
   private readonly quietUntil = new Map<string, number>();
   private stopped = false;
@@ -67,7 +75,23 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
 
   onApplicationBootstrap(): void {
     if (this.options.consume === false) return;
+    this.loops.push(this.retireLegacyDurables());
     for (const subscription of this.subscriptions) this.loops.push(this.run(subscription));
+  }
+
+  /** Deletes this service's durables of the one-per-event-type scheme (legacy-durables.ts); never fails the start. */
+  async retireLegacyDurables(): Promise<string[]> {
+    try {
+      const jsm = await this.nats.jetstreamManager();
+      await ensureEventStream(jsm);
+      const declared = new Set(this.subscriptions.map((s) => this.consumerName(s)));
+      const deleted = await deleteLegacyDurables(jsm, this.options.service, declared);
+      if (deleted.length > 0) this.logger.log(`deleted legacy durable consumers: ${deleted.join(', ')}`);
+      return deleted;
+    } catch (error) {
+      this.logger.warn(`could not look for legacy durable consumers: ${describe(error)}`);
+      return [];
+    }
   }
 
   /** Re-injects parked events through the same handlers and version guard (`events:replay-parked`). */
@@ -126,7 +150,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   /** Applies one message and acknowledges it accordingly; public so that a test can drive it directly. */
   async process(consumer: string, message: JsMsg, subscription: EventSubscription): Promise<void> {
     const payload = message.string();
-    const parsed = parse(payload);
+    const parsed = parseMessage(payload);
     const parked: ParkedMessage = {
       natsSubject: message.subject,
       streamSequence: message.seq,
@@ -162,7 +186,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         this.applier.apply(consumer, subscription, event, { hold: parked, clearFailures: deliveries > 1 }),
       );
       if (outcome.kind === 'gap') {
-        message.nak(this.delay(deliveries - 1));
+        await this.waitForGap(consumer, message, event, parked, outcome.expected);
         return;
       }
       if (outcome.kind === 'held')
@@ -194,6 +218,27 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
       );
       message.nak(this.delay(failures));
     }
+  }
+
+  // A version that never comes would stall the aggregate silently: after the budget, an operator sees it parked.
+  private async waitForGap(
+    consumer: string,
+    message: JsMsg,
+    event: TicEvent,
+    parked: ParkedMessage,
+    expected: number,
+  ): Promise<void> {
+    const text = `version ${expected} of ${event.subject} has not arrived (this is version ${event.aggregateversion})`;
+    const waits = await this.applier.recordFailure(consumer, event.id, text);
+    if (waits < (this.options.maxGapRetries ?? 60)) {
+      message.nak(this.delay(message.info.deliveryCount - 1));
+      return;
+    }
+    await this.applier.park(consumer, 'version_gap', parked, [
+      { path: 'aggregateversion', message: `after ${waits} deliveries: ${text}` },
+    ]);
+    this.logger.error(`${consumer}: parked ${event.type} ${event.id}: ${text}`);
+    message.term();
   }
 
   // Retried without counting; logged once in a while, not once per message, during an outage.
@@ -230,40 +275,6 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     await Promise.allSettled([...this.open].map((messages) => messages.close()));
     await Promise.allSettled(this.loops);
   }
-}
-
-interface Parsed {
-  readonly event?: TicEvent;
-  readonly errors: readonly { path: string; message: string }[];
-  readonly identity: Pick<ParkedMessage, 'eventId' | 'aggregateId' | 'aggregateVersion'>;
-}
-
-// What can be read of a message even when it breaks its contract: a parked version must still hold back its successors.
-function parse(payload: string): Parsed {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(payload);
-  } catch {
-    return {
-      errors: [{ path: '', message: 'not JSON' }],
-      identity: { eventId: null, aggregateId: null, aggregateVersion: null },
-    };
-  }
-  const fields = (typeof raw === 'object' && raw !== null ? raw : {}) as {
-    id?: unknown;
-    subject?: unknown;
-    aggregateversion?: unknown;
-  };
-  const identity = {
-    eventId: typeof fields.id === 'string' ? fields.id : null,
-    aggregateId: typeof fields.subject === 'string' ? fields.subject : null,
-    aggregateVersion:
-      typeof fields.aggregateversion === 'number' && Number.isInteger(fields.aggregateversion)
-        ? fields.aggregateversion
-        : null,
-  };
-  const parsed = parseEvent(raw);
-  return parsed.ok ? { event: parsed.event, errors: [], identity } : { errors: parsed.errors, identity };
 }
 
 function describe(error: unknown): string {

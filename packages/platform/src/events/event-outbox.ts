@@ -37,6 +37,11 @@ export class EventOutbox {
    * EventTooLargeError, before anything is persisted, for an event JetStream could never carry: the
    * caller's transaction then fails whole instead of committing a change whose event cannot leave.
    */
+  /** How many events about `subject` the outbox holds: the next one's aggregate version is one more. */
+  recordedAbout(em: EntityManager, subject: string): Promise<number> {
+    return em.count(OutboxEvent, { subject });
+  }
+
   record<T extends EventTypeName, D extends z.ZodType>(
     em: EntityManager,
     definition: EventDefinition<T, D>,

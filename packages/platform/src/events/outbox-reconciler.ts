@@ -5,10 +5,18 @@ import { EVENT_STREAM } from '@tic/contracts';
 
 import { ensureEventStream } from './event-stream';
 import type { OutboxRows, PublishedRow } from './outbox-rows';
+import { isNoMessage } from './stream-lookup';
+import { UnrecordedEvents } from './unrecorded-events';
 
 export interface Reconciliation {
   /** Published rows found missing from the stream, now back in line for publication. */
   readonly lost: number;
+  /** Unpublished rows found already in the stream (acknowledged, never recorded): recorded, not published again. */
+  readonly recovered: number;
+  /** Rows published before stream sequences were kept, given theirs. */
+  readonly backfilled: number;
+  /** Whether such rows are left for the next reconciliation. */
+  readonly backfillPending: boolean;
   /** The stream's largest message (`max_msg_size`), or undefined when it has none. */
   readonly maxMessageBytes?: number;
 }
@@ -25,10 +33,15 @@ const PAGE = 200;
  * at its sequence is another event's (another service, or the relay itself, published again after
  * the loss). Walking down from the highest recorded sequence, the first row found intact proves the
  * ones below it: one lookup when nothing was lost. Every other service publishes into the same
- * stream, so the comparison is by Nats-Msg-Id, never by counts.
+ * stream, so the comparison is by Nats-Msg-Id, never by counts. Then the rows it cannot place by a
+ * recorded sequence are looked up by Nats-Msg-Id (UnrecordedEvents).
  */
 export class OutboxReconciler {
-  constructor(private readonly rows: OutboxRows) {}
+  private readonly unrecorded: UnrecordedEvents;
+
+  constructor(private readonly rows: OutboxRows) {
+    this.unrecorded = new UnrecordedEvents(rows);
+  }
 
   async reconcile(em: EntityManager, jsm: JetStreamManager): Promise<Reconciliation> {
     await ensureEventStream(jsm);
@@ -53,7 +66,17 @@ export class OutboxReconciler {
     }
     await this.rows.markLost(em, missing);
     lost += missing.length;
-    return { lost, ...(maxMessageBytes === undefined ? {} : { maxMessageBytes }) };
+    const recovered = await this.unrecorded.recover(em, jsm, info.config.duplicate_window / 1_000_000);
+    const backfill = await this.unrecorded.backfill(em, jsm, messages === 0 ? lastSeq + 1 : firstSeq);
+    await this.rows.markLost(em, backfill.lost);
+    lost += backfill.lost.length;
+    return {
+      lost,
+      recovered,
+      backfilled: backfill.found,
+      backfillPending: backfill.pending,
+      ...(maxMessageBytes === undefined ? {} : { maxMessageBytes }),
+    };
   }
 
   /**
@@ -87,8 +110,4 @@ export class OutboxReconciler {
       throw error;
     }
   }
-}
-
-function isNoMessage(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 10037;
 }

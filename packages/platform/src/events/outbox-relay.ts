@@ -7,7 +7,7 @@ import { EVENT_STREAM, eventSubject } from '@tic/contracts';
 
 import type { NatsConnectionService } from '../nats/nats-connection';
 import { ensureEventStream } from './event-stream';
-import { OutboxReconciler } from './outbox-reconciler';
+import { OutboxReconciler, type Reconciliation } from './outbox-reconciler';
 import { OutboxRows, type AckedRow, type PendingRow } from './outbox-rows';
 import { classifyPublishFailure, describeError } from './publish-failure';
 
@@ -107,6 +107,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       while (!this.stopped && (await this.pass()).more);
     } catch (error) {
+      // JetStream may have acknowledged what Postgres then failed to record: look it up before sending it again.
+      this.reconcileNeeded = true;
       this.logger.error(`outbox relay pass failed: ${describeError(error)}`);
     }
   }
@@ -130,10 +132,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const timeout = this.options.transactionTimeoutMs ?? 30_000;
       if (!(await this.rows.lockAndGuard(em, timeout, timeout))) return { recorded: 0, more: false };
       if (this.reconcileNeeded) {
-        const { lost, maxMessageBytes } = await this.reconciler.reconcile(em, jsm);
-        this.reconcileNeeded = false;
-        this.streamMaxMessageBytes = maxMessageBytes;
-        if (lost > 0) this.logger.warn(`the event stream had lost ${lost} published events: publishing them again`);
+        const found = await this.reconciler.reconcile(em, jsm);
+        this.reconcileNeeded = found.backfillPending;
+        this.streamMaxMessageBytes = found.maxMessageBytes;
+        this.logReconciliation(found);
       }
       const rows = await this.rows.pending(em, this.options.batchSize);
       if (rows.length === 0) return { recorded: 0, more: false };
@@ -160,6 +162,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       return { recorded: acked.length, more };
     });
+  }
+
+  private logReconciliation({ lost, recovered, backfilled }: Reconciliation): void {
+    if (lost > 0) this.logger.warn(`the event stream had lost ${lost} published events: publishing them again`);
+    if (recovered > 0)
+      this.logger.warn(
+        `${recovered} events were in the stream but not recorded as published: recorded, not sent again`,
+      );
+    if (backfilled > 0)
+      this.logger.log(`${backfilled} events published before stream sequences were kept found theirs`);
   }
 
   /** Sends the batch without waiting between messages and returns the acknowledged prefix. */

@@ -24,6 +24,13 @@ export interface PublishedRow {
   readonly streamSeq: string;
 }
 
+/** A row whose place in the stream is unknown: where to look for it. */
+export interface UnsequencedRow {
+  readonly seq: string;
+  readonly eventId: string;
+  readonly type: string;
+}
+
 /**
  * The relay's SQL on the outbox table of one service schema, always inside the relay's transaction
  * (`em.execute` of a transactional fork, never the pool).
@@ -150,5 +157,41 @@ export class OutboxRows {
   async markLost(em: EntityManager, seqs: readonly string[]): Promise<void> {
     if (seqs.length === 0) return;
     await em.execute(`update ${this.table} set published_at = null, stream_seq = null where seq in (?)`, [seqs]);
+  }
+
+  /** The highest stream sequence the journal records (0 when none). */
+  async maxStreamSeq(em: EntityManager): Promise<number> {
+    const [row] = await em.execute<{ max: string | null }[]>(`select max(stream_seq)::text as max from ${this.table}`);
+    return Number(row?.max ?? 0);
+  }
+
+  /** Unpublished rows written more than `olderThanMs` ago: a publication of theirs may be past the duplicate window. */
+  async unpublishedOlderThan(em: EntityManager, olderThanMs: number, limit: number): Promise<UnsequencedRow[]> {
+    return em.execute<UnsequencedRow[]>(
+      `select seq::text as "seq", event_id as "eventId", type from ${this.table}
+        where published_at is null and failed_at is null and created_at < now() - make_interval(secs => ?)
+        order by published_at, seq
+        limit ?`,
+      [olderThanMs / 1000, limit],
+    );
+  }
+
+  /** Rows published before the journal kept stream sequences (their stream_seq column came later). */
+  async publishedWithoutStreamSeq(em: EntityManager): Promise<UnsequencedRow[]> {
+    return em.execute<UnsequencedRow[]>(
+      `select seq::text as "seq", event_id as "eventId", type from ${this.table}
+        where published_at is not null and stream_seq is null order by seq`,
+    );
+  }
+
+  /** Records the stream sequences of published rows found in the stream. */
+  async recordStreamSeqs(em: EntityManager, rows: readonly AckedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await em.execute(
+      `update ${this.table} t set stream_seq = a.stream_seq
+         from unnest(array[?]::bigint[], array[?]::bigint[]) as a(seq, stream_seq)
+        where t.seq = a.seq`,
+      [rows.map((r) => r.seq), rows.map((r) => String(r.streamSeq))],
+    );
   }
 }

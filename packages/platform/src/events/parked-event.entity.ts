@@ -7,7 +7,9 @@ export type ParkReason =
   /** Its handler failed with a logic error as many times as the budget allows. */
   | 'failed'
   /** An earlier version of its aggregate is parked: applying it now would break the order. */
-  | 'held';
+  | 'held'
+  /** An earlier version of its aggregate did not arrive within the consumer's budget of redeliveries. */
+  | 'version_gap';
 
 /** A message a consumer could not apply, kept for an operator until it is replayed. */
 @Entity({ tableName: 'parked_event' })

@@ -9,29 +9,33 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 @Injectable()
 export class NatsConnectionService implements OnApplicationShutdown {
   private readonly logger = new Logger(NatsConnectionService.name);
+  // The promise, not the connection: the relay and the consumers ask at once while the app starts, and
+  // two connects left one connection that shutdown never drained, reconnecting forever (Jest hung on it).
+  private connecting?: Promise<NatsConnection>;
   private connection?: NatsConnection;
-  private manager?: JetStreamManager;
+  private manager?: Promise<JetStreamManager>;
+  private shutDown = false;
 
   constructor(
     private readonly url: string,
     private readonly name: string,
   ) {}
 
-  /** Connects once; later calls return the same connection. */
-  async connect(): Promise<NatsConnection> {
-    if (!this.connection) {
-      this.connection = await connect({ servers: this.url, name: this.name, maxReconnectAttempts: -1 });
-      this.logger.log(`connected to NATS at ${this.url}`);
-    }
-    return this.connection;
+  /** Connects once; later and concurrent calls share the same connection. */
+  connect(): Promise<NatsConnection> {
+    // After shutdown a late relay pass or consumer loop must not open a connection nobody will close.
+    if (this.shutDown) return Promise.reject(new Error('the NATS connection has been shut down'));
+    this.connecting ??= this.open();
+    return this.connecting;
   }
 
   async jetstream(): Promise<JetStreamClient> {
     return jetstream(await this.connect());
   }
 
-  async jetstreamManager(): Promise<JetStreamManager> {
-    this.manager ??= await jetstreamManager(await this.connect());
+  jetstreamManager(): Promise<JetStreamManager> {
+    this.manager ??= this.connect().then((connection) => jetstreamManager(connection));
+    this.manager.catch(() => (this.manager = undefined));
     return this.manager;
   }
 
@@ -42,8 +46,23 @@ export class NatsConnectionService implements OnApplicationShutdown {
 
   // Drain, not close: in-flight acknowledgements and publishes complete first.
   async onApplicationShutdown(): Promise<void> {
-    const connection = this.connection;
-    this.connection = undefined;
+    this.shutDown = true;
+    const connecting = this.connecting;
+    this.connecting = undefined;
+    this.manager = undefined;
+    const connection = await connecting?.catch(() => undefined);
     if (connection && !connection.isClosed()) await connection.drain();
+  }
+
+  private async open(): Promise<NatsConnection> {
+    try {
+      this.connection = await connect({ servers: this.url, name: this.name, maxReconnectAttempts: -1 });
+      this.logger.log(`connected to NATS at ${this.url}`);
+      return this.connection;
+    } catch (error) {
+      // A failed first connect is retried by the next caller rather than remembered.
+      this.connecting = undefined;
+      throw error;
+    }
   }
 }

@@ -60,6 +60,8 @@ export abstract class ScopedRepository<T extends AggregateRoot<string>> extends 
     const scope = listScope(caller, this.kind);
     if ('all' in scope) return {};
     if ('none' in scope) return null;
+    // A grant by status is made only for kinds whose rows carry a `status` column (applications).
+    if ('statusIn' in scope) return { status: { $in: [...scope.statusIn] } } as unknown as FilterQuery<T>;
     const conditions: FilterQuery<T>[] = [];
     for (const { field, equals } of scope.anyOf) conditions.push(await this.scopeCondition(field, equals));
     return { $or: conditions } as FilterQuery<T>;
