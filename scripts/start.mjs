@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+// `npm start` is local development: it asks for development keys (TIC_DEV=1); without it a service
+// runs as in production and refuses them.
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TIC_DEV: process.env.TIC_DEV ?? '1' };
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
@@ -14,6 +16,12 @@ function run(command, args) {
 }
 
 if (process.env.TIC_LOCAL_SERVICES !== 'external') run('bash', ['infra/local/ensure-services.sh']);
+// The platform runs on a nats-server with infra/nats/users.conf (each service and the gateway as its own
+// user, development passwords) unless TIC_NATS_USERS=0 keeps it on NATS_URL as it is.
+if (process.env.TIC_NATS_USERS !== '0' && process.env.NATS_URL === undefined) {
+  run('bash', ['infra/local/platform-nats.sh']);
+  env.NATS_URL = `nats://127.0.0.1:${process.env.TIC_NATS_PORT ?? 4223}`;
+}
 run('npm', ['run', 'build']);
 // Schema first, then Liaoning's recommending units and (unless TIC_DEMO_DATA=false) the demo data set.
 run('npm', ['run', 'db:migrate', '-w', '@tic/applications']);

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 
 import { createEvent, EVENT_STREAM, eventSubject, FundingAllocated, type CloudEvent } from '@tic/contracts';
 import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
-import { ensureEventStream, NatsConnectionService, OutboxRelay, openOrm } from '@tic/platform';
+import { ensureEventStream, NatsConnectionService, natsConnectOptions, OutboxRelay, openOrm } from '@tic/platform';
 import { createTestDatabase, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
 const data = (allocationId: string) => ({
@@ -34,7 +34,10 @@ export class EventPathWorld {
     const [db, nats] = await Promise.all([createTestDatabase('bench_events'), startNatsServer()]);
     const orm = await openOrm({ databaseUrl: db.url, schema: 'funding', entities: [], migrationsPath: __dirname });
     await orm.schema.createSchema({ schema: 'funding' });
-    const connection = new NatsConnectionService(nats.url, 'bench-relay');
+    const connection = new NatsConnectionService(
+      natsConnectOptions({ TIC_DEV: true, NATS_URL: nats.url }, 'funding'),
+      'bench-relay',
+    );
     await ensureEventStream(await connection.jetstreamManager());
     return new EventPathWorld(db, nats, orm, connection);
   }

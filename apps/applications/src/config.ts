@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { serviceConfigSchema } from '@tic/platform';
+import { isProduction, serviceConfigSchema } from '@tic/platform';
 
 /** The applications service's environment; a bad setting stops the start with one line. */
 export const applicationsConfigSchema = serviceConfigSchema({
@@ -15,7 +15,7 @@ export const applicationsConfigSchema = serviceConfigSchema({
     .default('tic'),
   /** Moves the service's clock by whole days; end-to-end tests only, refused in production. */
   CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
-}).refine((config) => config.NODE_ENV !== 'production' || config.CLOCK_OFFSET_DAYS === 0, {
+}).refine((config) => !isProduction(config) || config.CLOCK_OFFSET_DAYS === 0, {
   path: ['CLOCK_OFFSET_DAYS'],
   error: 'must be 0 in production',
 });

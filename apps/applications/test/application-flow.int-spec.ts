@@ -53,7 +53,7 @@ describe('one application from draft to a filed center (applications service on 
   beforeAll(async () => {
     infra = await startInfrastructure('flow');
     app = await startService(infra.config);
-    rpc = rpcClient(infra.nats.url);
+    rpc = rpcClient(infra.nats);
   }, 90_000);
 
   afterAll(async () => {
@@ -181,7 +181,7 @@ describe('one application from draft to a filed center (applications service on 
     });
 
     const events = await eventually(async () => {
-      const all = await readAllEvents(infra.nats.url);
+      const all = await readAllEvents(infra.nats);
       const mine = all.filter((e) => e.subject === application.id);
       expect(mine.map((e) => e.type)).toEqual([
         'tic.application.submitted',

@@ -2,11 +2,11 @@ import 'reflect-metadata';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { INestApplication } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
-import { bootstrapService, ormConfig, RpcClient, runMigrations, type Caller } from '@tic/platform';
+import { bootstrapService, ormConfig, type RpcClient, runMigrations, type Caller } from '@tic/platform';
+import { testRpcClient } from '@tic/platform/testing';
 import { createTestDatabase, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
 import { AppModule } from '../src/app.module';
@@ -16,7 +16,7 @@ import { DEMO_UNITS } from '../src/seed/demo-units';
 import { AUTHORITIES, RECOMMENDING_UNITS } from '../src/seed/recommending-units';
 import { seedDemo, seedRecommendingUnits } from '../src/seed/seed';
 
-/** Real infrastructure for one test file: a fresh database, a private NATS, a Redis key prefix. */
+/** Real infrastructure for one test file: a fresh database, a private NATS with the platform's users, a Redis key prefix. */
 export interface Infrastructure {
   readonly db: TestDatabase;
   readonly nats: TestNatsServer;
@@ -29,14 +29,16 @@ export async function startInfrastructure(
   label: string,
   extraEnv: Record<string, string> = {},
 ): Promise<Infrastructure> {
-  const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer()]);
+  const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer({ platformUsers: true })]);
   const env = {
     DATABASE_URL: db.url,
-    NATS_URL: nats.url,
+    ...nats.userEnv('applications'),
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     HTTP_PORT: '0',
     LOG_LEVEL: 'warn',
+    // The test kit asks for development behaviour (development keys); a deployment never does.
+    TIC_DEV: '1',
     ...extraEnv,
   };
   const config = applicationsConfigSchema.parse(env);
@@ -70,12 +72,9 @@ export async function startService(config: ApplicationsConfig): Promise<INestApp
   return bootstrapService(AppModule.forRoot(config), 'applications', config);
 }
 
-/** A caller as the gateway would pass it after verifying a token. */
-export function rpcClient(natsUrl: string): RpcClient {
-  return new RpcClient(
-    ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl] } }),
-    10_000,
-  );
+/** A client as the gateway holds one: NATS user `gateway`, each caller in an assertion it signs. */
+export function rpcClient(nats: TestNatsServer): RpcClient {
+  return testRpcClient(nats);
 }
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)!.id;
@@ -155,7 +154,7 @@ export function runningService(label: string): { readonly rpc: RpcClient; readon
   beforeAll(async () => {
     context.infra = await startInfrastructure(label);
     context.app = await startService(context.infra.config);
-    context.rpc = rpcClient(context.infra.nats.url);
+    context.rpc = rpcClient(context.infra.nats);
   }, 90_000);
   afterAll(async () => {
     await context.rpc?.onApplicationShutdown();

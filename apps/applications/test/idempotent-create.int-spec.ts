@@ -19,7 +19,7 @@ describe('a create retried with the same Idempotency-Key (applications service o
   beforeAll(async () => {
     infra = await startInfrastructure('idempotent-create');
     app = await startService(infra.config);
-    rpc = rpcClient(infra.nats.url);
+    rpc = rpcClient(infra.nats);
   }, 90_000);
 
   afterAll(async () => {

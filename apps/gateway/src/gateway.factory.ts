@@ -4,12 +4,14 @@ import { Logger } from 'nestjs-pino';
 
 import { HEADERS } from '@tic/platform';
 
+import { authenticateBeforeBody } from './auth/authenticate-early';
 import type { GatewayConfig } from './config/gateway-config';
 import { openApiDocument } from './docs/openapi-document';
 import { serveDocs } from './docs/swagger-ui';
 import { GatewayModule } from './gateway.module';
 import { correlationIdOf } from './http/correlation-id';
 import { ProblemFilter } from './http/problem.filter';
+import { addSecurityHeaders } from './http/security-headers';
 import { GATEWAY_VERSION } from './package-version';
 import { acceptUploads } from './uploads/upload-body-parser';
 
@@ -30,6 +32,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   });
   try {
     app.useLogger(app.get(Logger));
+    await addSecurityHeaders(app);
     acceptUploads(app);
     app
       .getHttpAdapter()
@@ -38,6 +41,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
         reply.header(HEADERS.correlationId, request.id);
         done();
       });
+    authenticateBeforeBody(app);
     app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
     app.useGlobalFilters(new ProblemFilter(config.PROBLEM_TYPE_BASE));
     serveDocs(app, openApiDocument(app, GATEWAY_VERSION));

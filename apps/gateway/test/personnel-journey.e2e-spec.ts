@@ -129,7 +129,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
     });
     expect(stale.status).toBe(409);
     const events: CloudEvent[] = await eventually(async () => {
-      const changed = (await readAllEvents(world.nats.url)).filter((e) => e.type === 'tic.personnel.director_changed');
+      const changed = (await readAllEvents(world.nats)).filter((e) => e.type === 'tic.personnel.director_changed');
       expect(changed).toHaveLength(1);
       return changed;
     });
@@ -203,7 +203,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
       }),
     );
     const duplicate = await eventually(async () => {
-      const found = (await readAllEvents(world.nats.url)).filter((e) => e.type === 'tic.personnel.duplicate_found');
+      const found = (await readAllEvents(world.nats)).filter((e) => e.type === 'tic.personnel.duplicate_found');
       expect(found).toHaveLength(1);
       return found;
     });

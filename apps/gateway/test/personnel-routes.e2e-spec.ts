@@ -352,7 +352,7 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
         {
           PORT: String(port),
           HOST: '127.0.0.1',
-          NODE_ENV: 'test',
+          TIC_DEV: '1',
           LOG_LEVEL: 'trace',
           NATS_URL: world.nats.url,
           REDIS_URL: TEST_REDIS_URL,

@@ -39,7 +39,7 @@ describe('the platform end to end: gateway, applications and personnel services 
   });
 
   const eventsAbout = async (subject: string): Promise<CloudEvent[]> =>
-    (await readAllEvents(world.nats.url)).filter((e) => e.subject === subject);
+    (await readAllEvents(world.nats)).filter((e) => e.subject === subject);
 
   it('takes an application from draft to a filed center with each role’s token; a consumer sees its events in order, once each', async () => {
     let application = await shortlisted(world, tokens);

@@ -29,7 +29,7 @@ describe('the token command and the development key', () => {
     nats = await startNatsServer();
     standIn = await startStandIn(nats.url, state);
     // No JWKS_URL, no key file, development: the gateway creates the development key pair.
-    gateway = await startGateway({ NODE_ENV: 'development', NATS_URL: nats.url, DEV_JWT_DIR: keyDir });
+    gateway = await startGateway({ TIC_DEV: '1', NATS_URL: nats.url, DEV_JWT_DIR: keyDir });
   }, 60_000);
 
   afterAll(async () => {

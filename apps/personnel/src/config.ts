@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { serviceConfigSchema } from '@tic/platform';
+import { isProduction, serviceConfigSchema } from '@tic/platform';
 
 import { parseKeyRing, parseSecret } from './identity/key-ring';
 
@@ -32,22 +32,30 @@ export const personnelConfigSchema = serviceConfigSchema({
     .default(DEVELOPMENT_HMAC_KEY)
     .transform((value, ctx) => parseSecret(value, ctx)),
 })
-  .refine((config) => config.NODE_ENV !== 'production' || config.CLOCK_OFFSET_DAYS === 0, {
+  .refine((config) => !isProduction(config) || config.CLOCK_OFFSET_DAYS === 0, {
     path: ['CLOCK_OFFSET_DAYS'],
     error: 'must be 0 in production',
   })
-  .refine((config) => config.NODE_ENV !== 'production' || config.PERSONNEL_ID_ENCRYPTION_KEYS.current.id !== 'dev-1', {
+  // By the key's bytes, not its id: the development key renamed is still public.
+  .refine((config) => !isProduction(config) || !holdsDevelopmentKey(config.PERSONNEL_ID_ENCRYPTION_KEYS.all.values()), {
     path: ['PERSONNEL_ID_ENCRYPTION_KEYS'],
     error: 'must be set in production (the development key is public)',
   })
   .refine(
     (config) =>
-      config.NODE_ENV !== 'production' ||
-      !config.PERSONNEL_ID_HMAC_KEY.equals(Buffer.from(DEVELOPMENT_HMAC_KEY, 'base64')),
+      !isProduction(config) || !config.PERSONNEL_ID_HMAC_KEY.equals(Buffer.from(DEVELOPMENT_HMAC_KEY, 'base64')),
     {
       path: ['PERSONNEL_ID_HMAC_KEY'],
       error: 'must be set in production (the development key is public)',
     },
   );
+
+function holdsDevelopmentKey(keys: Iterable<Buffer>): boolean {
+  const development = Buffer.from(
+    DEVELOPMENT_ENCRYPTION_KEYS.slice(DEVELOPMENT_ENCRYPTION_KEYS.indexOf(':') + 1),
+    'base64',
+  );
+  return [...keys].some((key) => key.equals(development));
+}
 
 export type PersonnelConfig = z.output<typeof personnelConfigSchema>;

@@ -128,7 +128,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       { caller: CALLERS.supporting },
     );
     await eventually(async () => {
-      const events = (await readAllEvents(service.nats.url)).filter((e) => e.type === 'tic.personnel.director_changed');
+      const events = (await readAllEvents(service.nats)).filter((e) => e.type === 'tic.personnel.director_changed');
       expect(events.map((e) => e.data)).toEqual([
         expect.objectContaining({
           centerId,
@@ -292,7 +292,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     );
 
     const events = await eventually(async () => {
-      const found = (await readAllEvents(service.nats.url)).filter((e) => e.type === 'tic.personnel.duplicate_found');
+      const found = (await readAllEvents(service.nats)).filter((e) => e.type === 'tic.personnel.duplicate_found');
       expect(found.map((e) => e.data)).toContainEqual(
         expect.objectContaining({
           personId: lin.id,
@@ -402,7 +402,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     );
     expect(before.conflicts.map((c) => c.platformId)).toEqual([revoked]);
 
-    await publishEvents(service.nats.url, [
+    await publishEvents(service.nats, [
       createEvent(CenterRevoked, {
         id: uuidv4(),
         subject: revoked,

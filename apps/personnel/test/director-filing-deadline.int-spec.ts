@@ -37,7 +37,7 @@ describe('A15: the director’s filing deadline, with time moved by the test (re
 
     const deadlines = service.app.get(Deadlines);
     const deadlineEvents = async () =>
-      (await readAllEvents(service.nats.url)).filter(
+      (await readAllEvents(service.nats)).filter(
         (e) => e.type.startsWith('tic.deadline.') && (e.data as { subjectId: string }).subjectId === director.id,
       );
 
@@ -90,9 +90,7 @@ describe('A15: the director’s filing deadline, with time moved by the test (re
       filedWithinPeriod: false,
     });
     await eventually(async () => {
-      const changed = (await readAllEvents(service.nats.url)).filter(
-        (e) => e.type === 'tic.personnel.director_changed',
-      );
+      const changed = (await readAllEvents(service.nats)).filter((e) => e.type === 'tic.personnel.director_changed');
       expect(changed.map((e) => e.data)).toEqual([
         expect.objectContaining({ appointmentId: director.id, directorName: '何主任', filedWithinPeriod: false }),
       ]);

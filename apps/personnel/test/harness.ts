@@ -113,7 +113,7 @@ export function runningPersonnel(label: string, env: Record<string, string> = {}
         establishedOn: shanghaiDate(new Date()),
       },
     });
-    await publishEvents(service.nats.url, [event]);
+    await publishEvents(service.nats, [event]);
     await eventually(() => service.call(GetPlatform, { id: centerId }, CALLERS.dst), 15_000, 100);
     return centerId;
   };

@@ -1,9 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 
 import { CreateAppointment, type RpcRequest } from '@tic/contracts';
-import { RpcClient } from '@tic/platform';
+import { testRpcClient } from '@tic/platform/testing';
 import { eventually } from '@tic/testing';
 
 import { CALLERS, refusal, runningPersonnel } from './harness';
@@ -22,10 +21,7 @@ describe('a command retried after the RPC timed out, with the same Idempotency-K
       startsOn: '2026-11-02',
     };
     const idempotencyKey = `retry-${randomUUID()}`;
-    const impatient = new RpcClient(
-      ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [service.nats.url] } }),
-      500,
-    );
+    const impatient = testRpcClient(service.nats, { timeoutMs: 500 });
 
     // A slow database: the platform's row is held, so the command waits inside the service past the caller's timeout.
     const blocker = service.app.get(EntityManager).fork();

@@ -1,5 +1,4 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -12,7 +11,8 @@ import {
   RegisterPlatform,
   RevealIdentityNumber,
 } from '@tic/contracts';
-import { ormConfig, RpcClient, runMigrations } from '@tic/platform';
+import { ormConfig, type RpcClient, runMigrations } from '@tic/platform';
+import { testRpcClient } from '@tic/platform/testing';
 import {
   createTestDatabase,
   eventually,
@@ -33,6 +33,8 @@ import { CALLERS, newIdNumber, ORGS } from './harness';
  * audited read. The service runs as a process logging at `trace`, and everything it prints and
  * publishes is searched for every number the test used.
  */
+const DATABASE_PASSWORD = `pg-${randomBytes(6).toString('hex')}`;
+
 describe('no log line, event or ordinary response carries a resident ID number (service as a process)', () => {
   let db: TestDatabase;
   let nats: TestNatsServer;
@@ -40,7 +42,7 @@ describe('no log line, event or ordinary response carries a resident ID number (
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    [db, nats] = await Promise.all([createTestDatabase('privacy'), startNatsServer()]);
+    [db, nats] = await Promise.all([createTestDatabase('privacy'), startNatsServer({ platformUsers: true })]);
     const orm = await MikroORM.init(
       ormConfig({
         databaseUrl: db.url,
@@ -56,20 +58,19 @@ describe('no log line, event or ordinary response carries a resident ID number (
       'personnel',
       join(__dirname, '..', 'dist', 'main.js'),
       {
-        DATABASE_URL: db.url,
-        NATS_URL: nats.url,
+        // A password in the connection string (the test database trusts local connections, so any will do).
+        DATABASE_URL: db.url.replace('postgres@', `postgres:${DATABASE_PASSWORD}@`),
+        // And the NATS user's password in its URL, as a deployment may write it.
+        NATS_URL: nats.url.replace('nats://', `nats://personnel:${nats.userEnv('personnel').NATS_PASSWORD}@`),
         REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
         QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
         HTTP_PORT: String(port),
         LOG_LEVEL: 'trace',
-        NODE_ENV: 'test',
+        TIC_DEV: '1',
       },
       port,
     );
-    rpc = new RpcClient(
-      ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }),
-      10_000,
-    );
+    rpc = testRpcClient(nats);
   }, 90_000);
 
   afterAll(async () => {
@@ -79,7 +80,7 @@ describe('no log line, event or ordinary response carries a resident ID number (
     await db.drop();
   });
 
-  it('keeps every number out of logs, events and responses through registration, refusals, imports, roster checks and appointments', async () => {
+  it('keeps every number (and every password) out of logs, events and responses through registration, refusals, imports, roster checks and appointments', async () => {
     const numbers = Array.from({ length: 6 }, () => newIdNumber());
     const [fixedAtLab, appointee, rosterOnly, revealed, ...more] = numbers as [
       string,
@@ -210,13 +211,17 @@ describe('no log line, event or ordinary response carries a resident ID number (
     ).toBe(revealed);
 
     const events = await eventually(async () => {
-      const all = await readAllEvents(nats.url);
+      const all = await readAllEvents(nats);
       expect(all.map((e) => e.type)).toContain('tic.personnel.duplicate_found');
       return all;
     });
     await service.stop();
     const output = service.output();
     expect(output.length).toBeGreaterThan(1000);
+    // Nor a credential: the service's NATS password (users.conf) and the database's.
+    expect(output).toContain('connected to NATS');
+    expect({ nats: output.includes(nats.userEnv('personnel').NATS_PASSWORD ?? '?') }).toEqual({ nats: false });
+    expect({ postgres: output.includes(DATABASE_PASSWORD) }).toEqual({ postgres: false });
     const haystacks = { logs: output, events: JSON.stringify(events), responses: JSON.stringify(responses) };
     for (const [where, text] of Object.entries(haystacks)) {
       for (const number of numbers) {

@@ -6,7 +6,14 @@ import type { INestApplication } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { Redis } from 'ioredis';
 
-import { bootstrapService, ormConfig, RpcClient, runMigrations } from '@tic/platform';
+import {
+  bootstrapService,
+  CallerAssertionSigner,
+  developmentSigningKey,
+  ormConfig,
+  RpcClient,
+  runMigrations,
+} from '@tic/platform';
 import { AppModule } from '@tic/personnel/dist/app.module';
 import { personnelConfigSchema, type PersonnelConfig } from '@tic/personnel/dist/config';
 import { PERSONNEL_ENTITIES } from '@tic/personnel/dist/entities';
@@ -55,6 +62,7 @@ export async function startInfrastructure(cleanup: Cleanup): Promise<Infrastruct
       PERSONNEL_ID_ENCRYPTION_KEYS: process.env.PERSONNEL_ID_ENCRYPTION_KEYS,
       PERSONNEL_ID_HMAC_KEY: process.env.PERSONNEL_ID_HMAC_KEY,
     }),
+    TIC_DEV: '1',
     DATABASE_URL: db.url,
     NATS_URL: nats.url,
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -89,9 +97,11 @@ export async function startService(
 ): Promise<{ app: INestApplication; rpc: RpcClient }> {
   const app = await bootstrapService(AppModule.forRoot(config), 'personnel', config);
   cleanup.add('close the service', () => app.close());
+  // Signed with the gateway's development key, which the service trusts outside production.
   const rpc = new RpcClient(
     ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [config.NATS_URL] } }),
     10_000,
+    new CallerAssertionSigner(developmentSigningKey('gateway')),
   );
   cleanup.add('close the NATS client', () => rpc.onApplicationShutdown());
   return { app, rpc };

@@ -8,6 +8,9 @@ export const isoDate = z.iso.date().refine(isValidIsoDate, { error: 'must be a r
 /** An instant in RFC 3339, UTC. */
 export const instant = z.iso.datetime({ offset: false });
 
+/** A year a query filters by: the platform's years, so that `year=99999999999` is a 400, not a database error. */
+export const queryYear = z.coerce.number().int().min(2000).max(2100);
+
 /** Ids of the platform's aggregates. */
 export const entityId = z.uuid();
 

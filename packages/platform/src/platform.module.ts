@@ -16,7 +16,10 @@ import { RelayKickSubscriber } from './events/relay-kick.subscriber';
 import { healthController } from './health/health.controller';
 import { HEALTH_CHECKS, HealthService, type HealthCheck } from './health/health.service';
 import { loggingParams } from './logging/logging';
+import { callerAssertionsFor, type CallerAssertions } from './caller/caller-assertions';
+import { CallerAssertionSigner, CallerAssertionVerifier } from './caller/caller-assertion';
 import { NatsConnectionService } from './nats/nats-connection';
+import { natsConnectOptions } from './nats/nats-options';
 import { PLATFORM_CONFIG, SERVICE_IDENTITY, type ServiceIdentity } from './platform-config';
 
 export { PLATFORM_CONFIG } from './platform-config';
@@ -36,6 +39,7 @@ export interface PlatformOptions {
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
     const { service, config } = options;
+    const assertions: CallerAssertions = callerAssertionsFor(service, config);
     return {
       module: PlatformModule,
       global: true,
@@ -50,8 +54,10 @@ export class PlatformModule {
         { provide: SERVICE_IDENTITY, useValue: { service, version: options.version } satisfies ServiceIdentity },
         {
           provide: NatsConnectionService,
-          useFactory: () => new NatsConnectionService(config.NATS_URL, `${service}-events`),
+          useFactory: () => new NatsConnectionService(natsConnectOptions(config, service), `${service}-events`),
         },
+        { provide: CallerAssertionSigner, useValue: assertions.signer },
+        { provide: CallerAssertionVerifier, useValue: assertions.verifier },
         { provide: EventOutbox, useFactory: () => new EventOutbox(service) },
         {
           provide: OutboxRelay,
@@ -92,6 +98,8 @@ export class PlatformModule {
         PLATFORM_CONFIG,
         SERVICE_IDENTITY,
         NatsConnectionService,
+        CallerAssertionSigner,
+        CallerAssertionVerifier,
         EventOutbox,
         OutboxRelay,
         IdempotencyRetention,

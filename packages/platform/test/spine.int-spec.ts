@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Entity, MikroORM, PrimaryKey, Property } from '@mikro-orm/core';
 import { MikroORM as PgMikroORM } from '@mikro-orm/postgresql';
 import { Controller, type INestApplication, Injectable, Module } from '@nestjs/common';
-import { ClientProxyFactory, Payload, Transport } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { headers as natsHeaders, connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
@@ -37,6 +37,7 @@ import {
   RpcHandler,
   type Caller,
 } from '../src';
+import { testRpcClient } from '../src/testing';
 
 @Entity({ tableName: 'allocation' })
 class Allocation {
@@ -159,10 +160,7 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
     await orm.close();
 
     app = await bootstrapService(TestServiceModule, 'funding', config);
-    client = new RpcClient(
-      ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }),
-      3000,
-    );
+    client = testRpcClient(nats, { timeoutMs: 3000 });
   }, 60_000);
 
   afterAll(async () => {
@@ -207,7 +205,7 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
     expect(events[0]).toMatchObject({ type: 'tic.funding.allocated', source: '/tic/funding', aggregateversion: 1 });
 
     const orm = app.get(MikroORM);
-    const page = await readJournal(orm.em.fork(), '0', 100);
+    const page = await readJournal(orm.em.fork(), caller, '0', 100);
     const positions = page.events.map((e) => Number(e.position));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(page.events.map((e) => e.id)).toContain(events[0]?.id);

@@ -3,9 +3,19 @@ import { connect, headers } from '@nats-io/transport-node';
 
 import { eventSubject, type CloudEvent } from '@tic/contracts';
 
-/** Publishes events into TIC_EVENTS as another service's relay would, with the event id as Nats-Msg-Id. */
-export async function publishEvents(natsUrl: string, events: readonly CloudEvent[]): Promise<void> {
-  const nc = await connect({ servers: natsUrl });
+import type { TestNatsServer } from './nats-server';
+import { natsUserOptions, type PlatformNatsUser } from './nats-users';
+
+/**
+ * Publishes events into TIC_EVENTS as another service's relay would, with the event id as Nats-Msg-Id:
+ * on a server with the platform's users, as the user that owns them (`as`, default applications).
+ */
+export async function publishEvents(
+  nats: TestNatsServer | string,
+  events: readonly CloudEvent[],
+  as: PlatformNatsUser = 'applications',
+): Promise<void> {
+  const nc = await connect(natsUserOptions(typeof nats === 'string' ? nats : nats.userEnv(as)));
   try {
     const js = jetstream(nc);
     for (const event of events) {

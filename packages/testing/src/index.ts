@@ -1,6 +1,7 @@
 export * from './test-database';
 export * from './free-port';
 export * from './nats-server';
+export * from './nats-users';
 export * from './redis-server';
 export * from './event-tap';
 export * from './eventually';

@@ -1,15 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort, waitForPort } from './free-port';
+import { PLATFORM_NATS_USERS, platformUsersFile, type NatsUserEnv, type PlatformNatsUser } from './nats-users';
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 
 export interface NatsServerOptions {
   /** The largest message the server accepts (its `max_payload`); the server's default is 1 MiB. */
   readonly maxPayload?: number;
+  /**
+   * Starts the server with the platform's users and permissions (`infra/nats/users.conf`), each with a
+   * random password; `userEnv(user)` gives a process the settings to connect as one of them.
+   */
+  readonly platformUsers?: boolean;
 }
 
 export interface TestNatsServer {
@@ -17,6 +24,8 @@ export interface TestNatsServer {
   readonly port: number;
   /** The JetStream store directory, kept across `restart()` and `kill()`. */
   readonly storeDir: string;
+  /** With `platformUsers`: NATS_URL, NATS_USER and NATS_PASSWORD of one user (else NATS_URL alone). */
+  userEnv(user: PlatformNatsUser): NatsUserEnv;
   /** Stops the server and deletes its JetStream store. */
   stop(): Promise<void>;
   /** Stops the server gracefully (SIGTERM: it flushes its store) and leaves the store in place. */
@@ -47,13 +56,23 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   const configFile = join(home, 'nats.conf');
   const lines = [`listen: "127.0.0.1:${port}"`, `jetstream { store_dir: ${JSON.stringify(storeDir)} }`];
   if (options.maxPayload !== undefined) lines.push(`max_payload: ${options.maxPayload}`);
+  // nats-server resolves an include relative to the including file, so the users sit next to it.
+  const passwords = new Map<PlatformNatsUser, string>();
+  if (options.platformUsers === true) {
+    copyFileSync(platformUsersFile(), join(home, 'users.conf'));
+    lines.push('include ./users.conf');
+    for (const user of PLATFORM_NATS_USERS) passwords.set(user, `pw-${randomBytes(12).toString('hex')}`);
+  }
+  const serverEnv = Object.fromEntries(
+    [...passwords].map(([user, password]) => [`NATS_${user.toUpperCase()}_PASSWORD`, password]),
+  );
   writeFileSync(configFile, `${lines.join('\n')}\n`);
   let child: ChildProcess | undefined;
   let snapshots = 0;
 
   const start = async () => {
     if (child) throw new Error('nats-server is already running');
-    child = spawn(NATS_SERVER, ['-c', configFile], { stdio: 'ignore' });
+    child = spawn(NATS_SERVER, ['-c', configFile], { stdio: 'ignore', env: { ...process.env, ...serverEnv } });
     await waitForPort(port);
   };
   const end = async (signal: NodeJS.Signals) => {
@@ -66,10 +85,15 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   };
 
   await start();
+  const url = `nats://127.0.0.1:${port}`;
   return {
-    url: `nats://127.0.0.1:${port}`,
+    url,
     port,
     storeDir,
+    userEnv: (user): NatsUserEnv => {
+      const password = passwords.get(user);
+      return password === undefined ? { NATS_URL: url } : { NATS_URL: url, NATS_USER: user, NATS_PASSWORD: password };
+    },
     stop: async () => {
       child?.kill('SIGCONT');
       await end('SIGTERM');

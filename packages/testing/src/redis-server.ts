@@ -24,9 +24,12 @@ export interface TestRedisServer {
  * A private redis-server for a fault test, on its own port and directory, without persistence
  * (`--save "" --appendonly no`, like the deployment's Redis), that the test can stop and start
  * again. Never the shared Redis on 6379. Pass `{ running: false }` to hold a port for a Redis that
- * is down when the service starts.
+ * is down when the service starts. With `password`, it requires it (`--requirepass`), as the
+ * deployment's Redis does, and `url` carries it.
  */
-export async function startRedisServer(options: { running?: boolean } = {}): Promise<TestRedisServer> {
+export async function startRedisServer(
+  options: { running?: boolean; password?: string } = {},
+): Promise<TestRedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tic-redis-'));
   let child: ChildProcess | undefined;
@@ -46,6 +49,7 @@ export async function startRedisServer(options: { running?: boolean } = {}): Pro
       dir,
       '--loglevel',
       'warning',
+      ...(options.password === undefined ? [] : ['--requirepass', options.password]),
     ];
     const started = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
     child = started;
@@ -69,7 +73,10 @@ export async function startRedisServer(options: { running?: boolean } = {}): Pro
 
   if (options.running ?? true) await start();
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url:
+      options.password === undefined
+        ? `redis://127.0.0.1:${port}`
+        : `redis://:${encodeURIComponent(options.password)}@127.0.0.1:${port}`,
     port,
     get running() {
       return child !== undefined;

@@ -23,7 +23,8 @@ export async function startServiceProcess(
   port: number,
 ): Promise<ServiceProcess> {
   const child: ChildProcess = spawn(process.execPath, [entry], {
-    env: { ...process.env, ...env },
+    // Development behaviour unless the test says otherwise (TIC_DEV: '0' runs it as in production).
+    env: { ...process.env, TIC_DEV: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

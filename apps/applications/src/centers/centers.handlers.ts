@@ -39,9 +39,9 @@ export class CentersHandlers {
     return this.calendar.years();
   }
 
-  // The gateway checks the caller's role before it reads the journal for an agency.
+  // The gateway checks the route's roles too; the policy decides here again (journal.read).
   @RpcHandler(Journal)
-  journal(@Payload() input: In<typeof Journal>) {
-    return readJournal(this.orm.em.fork(), input.after, input.limit);
+  journal(@Payload() input: In<typeof Journal>, @CurrentCaller() caller: Caller) {
+    return readJournal(this.orm.em.fork(), caller, input.after, input.limit);
   }
 }

@@ -92,11 +92,11 @@ export const ROSTER_IMPORT_COLUMNS: readonly RosterColumn[] = [NAME, ID_NUMBER, 
 
 /** How a header cell is compared: width-folded (ＩＤ → ID), no spaces or `*`, no trailing note in brackets, lower case. */
 export function headerKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s*]/g, '')
-    .replace(/\(.*\)$/, '')
-    .toLowerCase();
+  const folded = text.normalize('NFKC').replace(/[\s*]/g, '');
+  // The note runs from the first bracket to a closing one at the end. Found by indexOf rather than by
+  // /\(.*\)$/, which backtracks: a header of a million "(" took the event loop for minutes.
+  const note = folded.endsWith(')') ? folded.indexOf('(') : -1;
+  return (note === -1 ? folded : folded.slice(0, note)).toLowerCase();
 }
 
 function textOf(cell: Cell): string {

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 
-import type { Caller } from '@tic/platform';
+import { isProduction, type Caller } from '@tic/platform';
 
 import type { GatewayConfig } from '../config/gateway-config';
 import { ProblemException } from '../http/problem.exception';
 import { devKeyDirectory, ensureDevKeyPair } from './dev-keys';
-import { ACCEPTED_ALGORITHMS, tokenClaimsSchema } from './token-claims';
+import { ACCEPTED_ALGORITHMS, REQUIRED_CLAIMS, tokenClaimsSchema } from './token-claims';
 
 type Verify = (token: string, options: JWTVerifyOptions) => Promise<JWTPayload>;
 
@@ -19,19 +19,21 @@ export class JwtVerifier {
     private readonly options: JWTVerifyOptions,
   ) {}
 
-  /** From the configuration: the identity provider's JWKS, a public key file, or (never in production) the development key. */
+  /** From the configuration: the identity provider's JWKS, or (never in production) a public key file or the development key. */
   static async fromConfig(config: GatewayConfig): Promise<JwtVerifier> {
     const options: JWTVerifyOptions = {
       algorithms: [...ACCEPTED_ALGORITHMS],
+      requiredClaims: [...REQUIRED_CLAIMS],
       ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
       ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
     };
+    // The configuration already refuses this; checked again where a mistake would open every route.
+    if (isProduction(config) && (config.JWKS_URL === undefined || !config.JWT_ISSUER || !config.JWT_AUDIENCE)) {
+      throw new Error('production needs JWKS_URL, JWT_ISSUER and JWT_AUDIENCE');
+    }
     if (config.JWKS_URL !== undefined) {
       const jwks = createRemoteJWKSet(new URL(config.JWKS_URL));
       return new JwtVerifier(async (token, o) => (await jwtVerify(token, jwks, o)).payload, options);
-    }
-    if (config.NODE_ENV === 'production' && config.JWT_PUBLIC_KEY_FILE === undefined) {
-      throw new Error('production needs JWKS_URL or JWT_PUBLIC_KEY_FILE');
     }
     const pem =
       config.JWT_PUBLIC_KEY_FILE !== undefined

@@ -22,10 +22,15 @@ const PAGE = `<!doctype html>
 <body>
   <div id="swagger-ui"></div>
   <script src="/docs/swagger-ui-bundle.js"></script>
-  <script>window.ui = SwaggerUIBundle({ url: '/docs-json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true });</script>
+  <script src="/docs/swagger-init.js"></script>
 </body>
 </html>
 `;
+
+// A file rather than an inline script, so that the Content-Security-Policy can forbid inline scripts.
+// No persistAuthorization: Swagger UI would keep the bearer token in localStorage, where any script on
+// the origin (or anyone at the browser later) reads it. No validatorUrl: the badge calls a third party.
+const INIT = `window.ui = SwaggerUIBundle({ url: '/docs-json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null });\n`;
 
 /**
  * GET /docs-json (the document) and GET /docs (Swagger UI from swagger-ui-dist). Served here rather
@@ -40,6 +45,9 @@ export function serveDocs(app: NestFastifyApplication, document: OpenAPIObject):
   )();
   fastify.get('/docs-json', (_request, reply) => reply.type('application/json; charset=utf-8').send(json));
   fastify.get('/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  fastify.get('/docs/swagger-init.js', (_request, reply) =>
+    reply.type('application/javascript; charset=utf-8').send(INIT),
+  );
   for (const [file, type] of Object.entries(ASSETS)) {
     let content: Buffer | undefined;
     fastify.get(`/docs/${file}`, (_request, reply) => {

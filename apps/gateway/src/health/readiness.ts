@@ -10,10 +10,13 @@ const check = z.object({
     .optional(),
 });
 
-/** GET /health/ready: the gateway's Redis and each configured service (with its Postgres, NATS, Redis). */
+/**
+ * GET /health/ready: the gateway's Redis and each configured service (with its Postgres, NATS, Redis).
+ * `checks` only for operators (HEALTH_DETAILS_FROM, or a DST token); anyone else learns `status` only.
+ */
 export const readinessSchema = z.object({
   status: z.enum(['up', 'down']),
-  checks: z.record(z.string(), check),
+  checks: z.record(z.string(), check).optional(),
 });
 export type Readiness = z.output<typeof readinessSchema>;
 export type ReadinessCheck = z.output<typeof check>;

@@ -12,6 +12,8 @@ export interface GatewayRequest {
   readonly query: unknown;
   readonly body: unknown;
   caller?: Caller;
+  /** Set once the token was checked on arrival (before the body), so that the guard does not check it again. */
+  authenticated?: boolean;
 }
 
 /** What the gateway writes on a Fastify reply. */

@@ -48,8 +48,12 @@ export type UploadInput<S extends z.ZodType> = z.output<S> & { readonly file: Up
 
 export const ROUTE_SPEC = Symbol('ROUTE_SPEC');
 
-/** The Fastify route config of a route that takes files; the upload body parser reads files only there. */
-export const UPLOAD_ROUTE_CONFIG = { upload: true } as const;
+/**
+ * The Fastify route config of every @Route: whether it is public (read by the onRequest hook that
+ * verifies the token before the body), and whether it takes files (the upload body parser reads
+ * files only there).
+ */
+export const TIC_ROUTE_CONFIG = { public: false as boolean, upload: false as boolean };
 
 /** Every signed-in role; the service still decides what each one may do. */
 export const SIGNED_IN: readonly Role[] = ROLES;

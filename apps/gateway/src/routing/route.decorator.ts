@@ -7,7 +7,7 @@ import type { RpcDefinition } from '@tic/contracts';
 import { openApiDecorators } from './openapi.decorators';
 import {
   ROUTE_SPEC,
-  UPLOAD_ROUTE_CONFIG,
+  type TIC_ROUTE_CONFIG,
   type Access,
   type HttpMethod,
   type RouteSpec,
@@ -48,10 +48,13 @@ export function Route(
     publicWrite: options.publicWrite ?? false,
     ...(options.upload ? { upload: options.upload } : {}),
   };
-  const fastifyConfig = spec.upload ? [RouteConfig(UPLOAD_ROUTE_CONFIG)] : [];
+  const fastifyConfig: typeof TIC_ROUTE_CONFIG = {
+    public: spec.access === 'public',
+    upload: spec.upload !== undefined,
+  };
   return applyDecorators(
     SetMetadata(ROUTE_SPEC, spec),
-    ...fastifyConfig,
+    RouteConfig(fastifyConfig),
     METHODS[method](path),
     HttpCode(spec.status),
     ...openApiDecorators(spec),

@@ -6,8 +6,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { LocalizedText } from '@tic/domain';
 
 import type { Table, TableRow } from './table';
-import { tooManyRows, UnreadableFile } from './unreadable-file';
-import { UPLOAD_MAX_ROWS } from './uploaded-file';
+import { checkLine, UnreadableFile } from './unreadable-file';
 
 // Fed in slices so that a 20 MiB file does not hold the event loop for the whole parse.
 const SLICE_BYTES = 256 * 1024;
@@ -35,14 +34,16 @@ export async function readCsv(content: Buffer): Promise<Table> {
   let record = 0;
   const rows: TableRow[] = [];
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
+    for await (const cellsRead of parser as AsyncIterable<string[]>) {
       record += 1;
-      if (cells.every((cell) => cell.trim() === '')) continue;
+      const cells = withoutTrailingEmpties(cellsRead);
+      // Every line is checked, blank ones too: they cost as much to read.
+      checkLine(record, cells);
+      if (cells.length === 0) continue;
       if (header === undefined) {
         header = cells;
         continue;
       }
-      if (rows.length === UPLOAD_MAX_ROWS) throw tooManyRows();
       rows.push({ row: record, cells });
     }
   } catch (error) {
@@ -52,6 +53,13 @@ export async function readCsv(content: Buffer): Promise<Table> {
   }
   if (header === undefined) throw new UnreadableFile({ zh: '文件是空的', en: 'The file is empty' });
   return { header, rows };
+}
+
+// Excel pads every line to the widest one with commas; the empty cells at the end carry nothing.
+function withoutTrailingEmpties(cells: readonly string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && (cells[end - 1] ?? '').trim() === '') end -= 1;
+  return cells.slice(0, end);
 }
 
 // csv-parse's own messages quote the offending characters, so only its code and line are used. The

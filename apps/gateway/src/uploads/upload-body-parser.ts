@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ProblemException } from '../http/problem.exception';
-import type { UPLOAD_ROUTE_CONFIG } from '../routing/route-spec';
+import type { TIC_ROUTE_CONFIG } from '../routing/route-spec';
 import { UPLOAD_LIMIT_BYTES, UPLOAD_MEDIA_TYPES, UploadedFile } from './uploaded-file';
 
 /**
@@ -19,7 +19,7 @@ export function acceptUploads(app: NestFastifyApplication): void {
     .getHttpAdapter()
     .getInstance()
     .addHook('preParsing', (request, _reply, payload, done) => {
-      const config = request.routeOptions.config as Partial<typeof UPLOAD_ROUTE_CONFIG>;
+      const config = request.routeOptions.config as Partial<typeof TIC_ROUTE_CONFIG>;
       if (request.is404 || config.upload === true || !isUploadMediaType(request.headers['content-type'])) {
         done(null, payload);
         return;

@@ -3,14 +3,22 @@ import { Readable } from 'node:stream';
 import ExcelJS, { type CellValue } from 'exceljs';
 
 import type { Cell, Table, TableRow } from './table';
-import { tooManyRows, UnreadableFile } from './unreadable-file';
-import { UPLOAD_MAX_ROWS } from './uploaded-file';
+import { checkLine, tooManyColumns, UnreadableFile } from './unreadable-file';
+import { UPLOAD_MAX_COLUMNS } from './uploaded-file';
+import { checkZipLimits } from './zip-limits';
 
 /**
  * Reads the first worksheet of an XLSX workbook with exceljs's streaming reader, which holds one row at a
- * time rather than the whole workbook, and stops at the row limit. Lines are the worksheet's row numbers.
+ * time rather than the whole workbook, and stops at the line, column and cell limits; a zip bomb is
+ * refused before exceljs unzips anything. Lines are the worksheet's row numbers.
  */
 export async function readXlsx(content: Buffer): Promise<Table> {
+  try {
+    await checkZipLimits(content);
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    throw new UnreadableFile({ zh: '文件不是可读取的 xlsx 工作簿', en: 'The file is not a readable xlsx workbook' });
+  }
   // Styles are read so that a date cell comes back as a date, not as Excel's day number.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
     worksheets: 'emit',
@@ -37,23 +45,29 @@ export async function readXlsx(content: Buffer): Promise<Table> {
 async function readWorksheet(worksheet: AsyncIterable<ExcelJS.Row>): Promise<Table> {
   let header: string[] | undefined;
   const rows: TableRow[] = [];
+  let seen = 0;
   for await (const row of worksheet) {
+    seen += 1;
     const cells = cellsOf(row);
+    // Every row the sheet holds is checked, empty ones too; a crafted sheet may repeat row numbers.
+    checkLine(Math.max(row.number, seen), cells);
     if (cells.every((cell) => cell === undefined || (typeof cell === 'string' && cell.trim() === ''))) continue;
     if (header === undefined) {
       header = cells.map((cell) => (cell === undefined ? '' : String(cell)));
       continue;
     }
-    if (rows.length === UPLOAD_MAX_ROWS) throw tooManyRows();
     rows.push({ row: row.number, cells });
   }
   if (header === undefined) throw new UnreadableFile({ zh: '第一个工作表是空的', en: 'The first worksheet is empty' });
   return { header, rows };
 }
 
-// row.values is sparse and 1-based: index 0 is always empty.
+// row.values is sparse and 1-based: index 0 is always empty. Its length is one past the last cell with a
+// value, checked before the sparse array is made dense (a cell at XFD would make 16,384 cells).
 function cellsOf(row: ExcelJS.Row): Cell[] {
-  const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+  const all = row.values;
+  if (Array.isArray(all) && all.length - 1 > UPLOAD_MAX_COLUMNS) throw tooManyColumns(row.number);
+  const values = Array.isArray(all) ? all.slice(1) : [];
   return Array.from(values, (value) => cellOf(value));
 }
 

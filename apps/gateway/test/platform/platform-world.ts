@@ -24,7 +24,8 @@ const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
 /**
  * The whole platform as `npm start` runs it, on private infrastructure: a fresh database, a private
- * nats-server, one Redis database index, and the gateway, applications and personnel services as processes.
+ * nats-server with the platform's users and permissions (infra/nats/users.conf), one Redis database
+ * index, and the gateway, applications and personnel services as processes, each as its own NATS user.
  */
 export class PlatformWorld {
   /** The services this world runs as processes; the gateway reads their health and journals. */
@@ -43,7 +44,7 @@ export class PlatformWorld {
   ) {}
 
   static async start(label: string, redisDb: number): Promise<PlatformWorld> {
-    const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer()]);
+    const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer({ platformUsers: true })]);
     const world = new PlatformWorld(
       db,
       nats,
@@ -60,14 +61,14 @@ export class PlatformWorld {
   }
 
   /** Environment of a service (applications, personnel); `extra` overrides (relay off, clock moved). */
-  serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
+  serviceEnv(service: 'applications' | 'personnel', extra: Record<string, string> = {}): Record<string, string> {
     return {
       DATABASE_URL: this.db.url,
-      NATS_URL: this.nats.url,
+      ...this.nats.userEnv(service),
       REDIS_URL: this.redisUrl,
       QUEUE_PREFIX: this.queuePrefix,
       LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
+      TIC_DEV: '1',
       ...extra,
     };
   }
@@ -77,7 +78,7 @@ export class PlatformWorld {
     this.applications = await startServiceProcess(
       'applications',
       join(APPLICATIONS_DIST, 'main.js'),
-      this.serviceEnv({ HTTP_PORT: String(port), ...extra }),
+      this.serviceEnv('applications', { HTTP_PORT: String(port), ...extra }),
       port,
     );
   }
@@ -88,7 +89,7 @@ export class PlatformWorld {
     this.personnel = await startServiceProcess(
       'personnel',
       PERSONNEL_MAIN,
-      this.serviceEnv({ HTTP_PORT: String(port) }),
+      this.serviceEnv('personnel', { HTTP_PORT: String(port) }),
       port,
     );
   }
@@ -100,13 +101,13 @@ export class PlatformWorld {
       GATEWAY_MAIN,
       {
         PORT: String(port),
-        NATS_URL: this.nats.url,
+        ...this.nats.userEnv('gateway'),
         REDIS_URL: this.redisUrl,
         REDIS_KEY_PREFIX: `${this.queuePrefix}:gw:`,
         DEV_JWT_DIR: this.keyDir,
         SERVICES: this.services.join(','),
         LOG_LEVEL: 'warn',
-        NODE_ENV: 'development',
+        TIC_DEV: '1',
       },
       port,
     );
@@ -127,7 +128,7 @@ export class PlatformWorld {
 
   private runCli(script: string, ...args: string[]): void {
     const result = spawnSync(process.execPath, [join(APPLICATIONS_DIST, 'cli', script), ...args], {
-      env: { ...process.env, ...this.serviceEnv() },
+      env: { ...process.env, ...this.serviceEnv('applications') },
       encoding: 'utf8',
     });
     if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}${result.stdout}`);

@@ -21,7 +21,7 @@ export interface TestGateway {
 export async function startGateway(env: Record<string, string>): Promise<TestGateway> {
   const redisPrefix = `tic:test:gateway:${randomBytes(6).toString('hex')}:`;
   const config = parseConfig(gatewayConfigSchema, {
-    NODE_ENV: 'test',
+    TIC_DEV: '1',
     LOG_LEVEL: 'silent',
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: redisPrefix,

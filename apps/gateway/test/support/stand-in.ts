@@ -19,7 +19,9 @@ import {
 } from '@tic/contracts';
 import type { Role } from '@tic/domain';
 import {
+  CallerAssertionVerifier,
   currentCallContext,
+  developmentTrustedKeys,
   RpcContextInterceptor,
   RpcErrorFilter,
   RpcFailure,
@@ -228,7 +230,8 @@ export async function startStandIn(natsUrl: string, state: StandInState): Promis
     options: { servers: [natsUrl], queue: 'applications' },
     logger: false,
   });
-  app.useGlobalInterceptors(new RpcContextInterceptor());
+  // Believes the gateway's development key, as a service outside production does.
+  app.useGlobalInterceptors(new RpcContextInterceptor(new CallerAssertionVerifier(developmentTrustedKeys())));
   app.useGlobalFilters(new RpcErrorFilter());
   await app.listen();
   return app;

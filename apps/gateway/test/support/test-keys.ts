@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { exportSPKI, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 
 import type { Role } from '@tic/domain';
 
@@ -17,6 +17,8 @@ export interface TestKeys {
   /** A PEM public key file for JWT_PUBLIC_KEY_FILE. */
   readonly publicKeyFile: string;
   sign(claims: TestClaims, expiresIn?: string): Promise<string>;
+  /** Signs exactly these claims (no `exp` unless given), for tokens the gateway must refuse. */
+  signPayload(payload: JWTPayload): Promise<string>;
   /** Deletes the key file. */
   remove(): void;
 }
@@ -32,6 +34,7 @@ export async function createTestKeys(): Promise<TestKeys> {
     remove: () => {
       rmSync(dir, { recursive: true, force: true });
     },
+    signPayload: (payload) => new SignJWT(payload).setProtectedHeader({ alg: 'ES256' }).sign(privateKey),
     sign: (claims, expiresIn = '1h') =>
       new SignJWT({ name: claims.name, role: claims.role, org: claims.org })
         .setProtectedHeader({ alg: 'ES256' })

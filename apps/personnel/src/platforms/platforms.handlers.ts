@@ -53,9 +53,9 @@ export class PlatformsHandlers {
     return this.roster.check(input, caller);
   }
 
-  // The gateway checks the caller's role before it reads the journal for an agency.
+  // The gateway checks the route's roles too; the policy decides here again (journal.read).
   @RpcHandler(Journal)
-  journal(@Payload() input: In<typeof Journal>) {
-    return readJournal(this.em.fork(), input.after, input.limit);
+  journal(@Payload() input: In<typeof Journal>, @CurrentCaller() caller: Caller) {
+    return readJournal(this.em.fork(), caller, input.after, input.limit);
   }
 }

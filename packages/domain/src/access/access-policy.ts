@@ -24,6 +24,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   organization: { zh: '单位', en: 'Organization' },
   calendar: { zh: '节假日安排', en: 'Calendar' },
   roster: { zh: '人员名单', en: 'Roster' },
+  journal: { zh: '事件日志', en: 'Event journal' },
 };
 
 /**

@@ -187,6 +187,15 @@ export const ACCESS_RULES = {
     '仅省科技厅可查看完整身份证号码',
     'Only DST reads full ID numbers',
   ),
+  // CONTRACT.md: the journal is the agencies' catch-up read through the gateway, for DST and the committee office.
+  'journal.read': {
+    grants: { dst_admin: 'any', committee_office: 'any' },
+    code: 'journal.not_a_reader',
+    message: {
+      zh: '只有省科技厅和省委科技委办公室可以读取事件日志',
+      en: 'Only DST and the committee office read the event journal',
+    },
+  },
   'person.read_identity_audit': dstOnly(
     'person.identity_audit_for_dst',
     '仅省科技厅可查看',

@@ -24,6 +24,7 @@ export const RESOURCE_KINDS = [
   'organization',
   'calendar',
   'roster',
+  'journal',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

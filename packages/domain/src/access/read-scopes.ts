@@ -76,4 +76,6 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   notice: EVERYONE,
   organization: EVERYONE,
   calendar: EVERYONE,
+  // That a service keeps a journal is no secret; reading it is `journal.read` (DST and the committee office).
+  journal: EVERYONE,
 };

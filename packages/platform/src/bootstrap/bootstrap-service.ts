@@ -7,9 +7,11 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 
 import type { ServiceName } from '@tic/contracts';
 
+import { CallerAssertionVerifier } from '../caller/caller-assertion';
 import type { BaseConfig } from '../config/config';
 import { runMigrations } from '../database/orm-config';
 import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
+import { natsConnectOptions } from '../nats/nats-options';
 import { RpcErrorFilter } from '../rpc/rpc-exception.filter';
 
 /**
@@ -35,13 +37,13 @@ export async function bootstrapService(
     }
 
     // Registered on the application and inherited: the microservice refuses late registrations.
-    app.useGlobalInterceptors(new RpcContextInterceptor());
+    app.useGlobalInterceptors(new RpcContextInterceptor(app.get(CallerAssertionVerifier)));
     app.useGlobalFilters(new RpcErrorFilter(app.get(HttpAdapterHost).httpAdapter));
     app.connectMicroservice(
       {
         transport: Transport.NATS,
         options: {
-          servers: [config.NATS_URL],
+          ...natsConnectOptions(config, service),
           queue: service,
           name: `${service}-rpc`,
           gracefulShutdown: true,

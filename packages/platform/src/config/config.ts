@@ -1,16 +1,24 @@
 import { z } from 'zod';
 
+import { refuseDevelopmentTrust, trustConfigShape } from './trust-config';
+
 // Development and tests only, so that `npm start` works out of the box; production refuses it.
 const DEVELOPMENT_FINGERPRINT_KEY = 'development-only-idempotency-fingerprint-key';
 
-/** Settings every service reads; a service adds its own through serviceConfigSchema. */
+/**
+ * Settings every service reads; a service adds its own through serviceConfigSchema. A process runs as in
+ * production unless TIC_DEV asks for development (`npm start` and the test kit do): the development
+ * keys in this repository are public, so forgetting a variable must not switch them on.
+ */
 export const baseConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Development behaviour (development keys, no production checks); never set in a deployment. */
+  TIC_DEV: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NATS_URL: z
     .string()
     .regex(/^(nats|tls):\/\/[^\s]+$/, 'must look like nats://host:port')
     .default('nats://127.0.0.1:4222'),
+  ...trustConfigShape,
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/test'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** Milliseconds a request over NATS may take before the caller gives up. */
@@ -46,15 +54,21 @@ export function serviceConfigSchema<Shape extends z.ZodRawShape>(shape: Shape) {
   // TypeScript cannot see the base fields through the generic extension; they are there.
   return baseConfigSchema.extend(shape).superRefine((config, ctx) => {
     refuseDevelopmentSecrets(config as unknown as BaseConfig, ctx);
+    refuseDevelopmentTrust(config as unknown as BaseConfig, ctx);
   });
 }
 
+/** Whether the process runs as in production: always, unless TIC_DEV asked for development. */
+export function isProduction(config: Pick<BaseConfig, 'TIC_DEV'>): boolean {
+  return !config.TIC_DEV;
+}
+
 function refuseDevelopmentSecrets(config: BaseConfig, ctx: z.RefinementCtx): void {
-  if (config.NODE_ENV === 'production' && config.IDEMPOTENCY_FINGERPRINT_KEY === DEVELOPMENT_FINGERPRINT_KEY) {
+  if (isProduction(config) && config.IDEMPOTENCY_FINGERPRINT_KEY === DEVELOPMENT_FINGERPRINT_KEY) {
     ctx.addIssue({
       code: 'custom',
       path: ['IDEMPOTENCY_FINGERPRINT_KEY'],
-      message: 'must be set in production (the development key is public)',
+      message: 'must be set in production (the development key is public; TIC_DEV=1 asks for development)',
     });
   }
 }
@@ -69,6 +83,11 @@ export function parseConfig<S extends z.ZodType>(
   schema: S,
   env: Record<string, string | undefined> = process.env,
 ): z.output<S> {
+  if (env.NODE_ENV === 'production' && /^(1|true|yes|on)$/i.test(env.TIC_DEV ?? '')) {
+    throw new ConfigError(
+      'invalid configuration: TIC_DEV: development behaviour cannot be asked for with NODE_ENV=production',
+    );
+  }
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);

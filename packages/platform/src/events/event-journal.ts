@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 
 import type { CloudEvent } from '@tic/contracts';
 
+import { requireAccess } from '../access/require-access';
+import type { Caller } from '../context/call-context';
+
 import { OutboxEvent } from './outbox-event.entity';
 
 export interface JournalBacklog {
@@ -22,9 +25,16 @@ export interface JournalPage {
 /**
  * Reads the service's event journal after a position, in publication order (agencies' catch-up
  * read). A position is given once, at first publication, and kept when the relay publishes an event
- * again after a NATS loss, so a reader never sees an event twice or skips one.
+ * again after a NATS loss, so a reader never sees an event twice or skips one. Only a caller the
+ * policy lets read journals (`journal.read`: DST, the committee office) may; others get `journal.not_a_reader`.
  */
-export async function readJournal(em: EntityManager, after: string, limit: number): Promise<JournalPage> {
+export async function readJournal(
+  em: EntityManager,
+  caller: Caller,
+  after: string,
+  limit: number,
+): Promise<JournalPage> {
+  requireAccess(caller, 'journal.read', { kind: 'journal' });
   const [rows, unpublished, oldest] = await Promise.all([
     em.find(OutboxEvent, { position: { $gt: after } }, { orderBy: { position: 'asc' }, limit }),
     em.count(OutboxEvent, { publishedAt: null }),

@@ -4,12 +4,13 @@ import type { IncomingMessage } from 'node:http';
 
 import { currentCallContext } from '../context/call-context';
 import { HEADERS } from '../rpc/rpc-headers';
+import { redactUrls } from './redact-url';
 
 // Never logged: credentials, and any field that could hold an identity number.
 const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
-  `req.headers["${HEADERS.caller}"]`,
+  `req.headers["${HEADERS.assertion}"]`,
   // Nothing logs bodies; should one ever be, a resident ID number anywhere near the top stays out.
   'idNumber',
   '*.idNumber',
@@ -27,6 +28,12 @@ export function loggingParams(service: string, level: string): Params {
       level,
       base: { service },
       redact: { paths: REDACT, censor: '[redacted]' },
+      // A message naming a connection string (a driver's error, a URL logged by mistake) loses its credentials.
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactUrls(arg) : arg)) as typeof args);
+        },
+      },
       mixin: () => {
         const context = currentCallContext();
         return context ? { correlationId: context.correlationId } : {};

@@ -2,6 +2,9 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 
+import { redactUrl } from '../logging/redact-url';
+import type { NatsConnectOptions } from './nats-options';
+
 /**
  * The service's NATS connection for JetStream (events in and out). Request/reply runs on NestJS's
  * NATS transport, which keeps a connection of its own; both use the same v3 client.
@@ -16,10 +19,15 @@ export class NatsConnectionService implements OnApplicationShutdown {
   private manager?: Promise<JetStreamManager>;
   private shutDown = false;
 
+  private readonly options: Partial<NatsConnectOptions> & Pick<NatsConnectOptions, 'servers'>;
+
+  /** A bare URL connects with no user: tests of the kit on a nats-server without users.conf. */
   constructor(
-    private readonly url: string,
+    target: NatsConnectOptions | string,
     private readonly name: string,
-  ) {}
+  ) {
+    this.options = typeof target === 'string' ? { servers: [target] } : target;
+  }
 
   /** Connects once; later and concurrent calls share the same connection. */
   connect(): Promise<NatsConnection> {
@@ -56,8 +64,10 @@ export class NatsConnectionService implements OnApplicationShutdown {
 
   private async open(): Promise<NatsConnection> {
     try {
-      this.connection = await connect({ servers: this.url, name: this.name, maxReconnectAttempts: -1 });
-      this.logger.log(`connected to NATS at ${this.url}`);
+      this.connection = await connect({ ...this.options, name: this.name, maxReconnectAttempts: -1 });
+      this.logger.log(
+        `connected to NATS at ${this.options.servers.map(redactUrl).join(', ')} as ${this.options.user ?? '(no user)'}`,
+      );
       return this.connection;
     } catch (error) {
       // A failed first connect is retried by the next caller rather than remembered.

@@ -6,16 +6,21 @@ import type { z } from 'zod';
 
 import type { RpcDefinition } from '@tic/contracts';
 
+import type { CallerAssertionSigner } from '../caller/caller-assertion';
 import { currentCallContext, newCorrelationId, type CallContext } from '../context/call-context';
 import { isRpcError, RpcFailure } from './rpc-failure';
-import { contextHeaders } from './rpc-headers';
+import { contextHeaders, HEADERS } from './rpc-headers';
 
-/** Calls another service over core NATS request/reply, with a timeout and the call context in headers. */
+/**
+ * Calls another service over core NATS request/reply, with a timeout and the call context in headers;
+ * the caller (if any) travels in an assertion this process signs for the one subject.
+ */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
   constructor(
     private readonly proxy: ClientProxy,
     private readonly timeoutMs: number,
+    private readonly signer: CallerAssertionSigner,
   ) {}
 
   /** Sends a request and returns the validated reply; a refusal arrives as an RpcFailure. */
@@ -31,6 +36,7 @@ export class RpcClient implements OnApplicationShutdown {
     };
     const headers = natsHeaders();
     for (const [key, value] of Object.entries(contextHeaders(callContext))) headers.set(key, value);
+    headers.set(HEADERS.assertion, await this.signer.sign(definition.subject, callContext.caller));
     const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     try {
       const reply = await firstValueFrom(

@@ -1,26 +1,43 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
-import { Observable } from 'rxjs';
+import { from, Observable, switchMap } from 'rxjs';
 
+import type { CallerAssertionVerifier } from '../caller/caller-assertion';
 import { newCorrelationId, runInCallContext, type CallContext } from '../context/call-context';
-import { decodeCaller, HEADERS } from './rpc-headers';
+import { HEADERS } from './rpc-headers';
 
 interface NatsHeaderView {
   get(key: string): string;
 }
 
-/** Restores the caller's context from the NATS headers, so that logs and events carry it. */
+/**
+ * Restores the caller's context from the NATS headers, so that logs and events carry it. Every RPC
+ * must carry an assertion signed for its subject by a trusted key (the gateway's, or a calling
+ * service's); the caller is taken from it and from nothing else. Without one the RPC is refused.
+ */
 @Injectable()
 export class RpcContextInterceptor implements NestInterceptor {
+  constructor(private readonly verifier: CallerAssertionVerifier) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
     const nats = context.switchToRpc().getContext<unknown>();
-    const headers = nats instanceof NatsContext ? (nats.getHeaders() as NatsHeaderView | undefined) : undefined;
+    if (!(nats instanceof NatsContext)) return next.handle();
+    const headers = nats.getHeaders() as NatsHeaderView | undefined;
     const header = (name: string) => {
       const value = headers?.get(name);
       return value === undefined || value === '' ? undefined : value;
     };
-    const caller = decodeCaller(header(HEADERS.caller));
+    return from(this.verifier.verify(header(HEADERS.assertion), nats.getSubject())).pipe(
+      switchMap(({ caller }) => this.handle(next, header, caller)),
+    );
+  }
+
+  private handle(
+    next: CallHandler,
+    header: (name: string) => string | undefined,
+    caller: CallContext['caller'],
+  ): Observable<unknown> {
     const traceparent = header(HEADERS.traceparent);
     const idempotencyKey = header(HEADERS.idempotencyKey);
     const locale = header(HEADERS.locale);

@@ -2,7 +2,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 
@@ -13,7 +12,8 @@ import { bootstrapService } from '../bootstrap/bootstrap-service';
 import type { BaseConfig } from '../config/config';
 import type { Caller, CallContext } from '../context/call-context';
 import { ormConfig, runMigrations, type OrmConfigInput } from '../database/orm-config';
-import { RpcClient } from '../rpc/rpc-client';
+import type { RpcClient } from '../rpc/rpc-client';
+import { testRpcClient } from './test-rpc-client';
 
 export interface RunningServiceOptions<S extends z.ZodType<BaseConfig>> {
   /** Names the test database. */
@@ -29,6 +29,12 @@ export interface RunningServiceOptions<S extends z.ZodType<BaseConfig>> {
   readonly env?: Record<string, string>;
   /** How long a test's request waits for the service (default 10 s). */
   readonly rpcTimeoutMs?: number;
+  /**
+   * The private nats-server runs the platform's users and permissions (infra/nats/users.conf), the
+   * service connecting as its own user and the test's client as the gateway (default true). A test of
+   * the kit itself, whose service has subscriptions users.conf does not name, turns it off.
+   */
+  readonly natsUsers?: boolean;
 }
 
 /** A service running in the test's process, on a fresh database and a private nats-server. */
@@ -38,7 +44,7 @@ export interface RunningService<C> {
   readonly nats: TestNatsServer;
   readonly db: TestDatabase;
   readonly config: C;
-  /** Calls an operation as a caller (and, say, with an Idempotency-Key). */
+  /** Calls an operation as a caller (and, say, with an Idempotency-Key), signed as the gateway signs it. */
   call<D extends RpcDefinition>(
     definition: D,
     payload: z.input<D['request']>,
@@ -64,16 +70,21 @@ export function runningService<S extends z.ZodType<BaseConfig>>(
     config?: z.output<S>;
   } = {};
   beforeAll(async () => {
-    const [db, nats] = await Promise.all([createTestDatabase(options.label), startNatsServer()]);
+    const [db, nats] = await Promise.all([
+      createTestDatabase(options.label),
+      startNatsServer({ platformUsers: options.natsUsers ?? true }),
+    ]);
     Object.assign(running, { db, nats });
     const config = options.configSchema.parse({
       DATABASE_URL: db.url,
-      NATS_URL: nats.url,
+      ...nats.userEnv(options.service),
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       HTTP_PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       MIGRATE_ON_START: 'false',
+      // The test kit asks for development behaviour (development keys); a deployment never does.
+      TIC_DEV: '1',
       ...options.env,
     });
     const orm = await MikroORM.init(
@@ -91,10 +102,7 @@ export function runningService<S extends z.ZodType<BaseConfig>>(
     }
     running.config = config;
     running.app = await bootstrapService(options.module(config), options.service, config);
-    running.rpc = new RpcClient(
-      ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } }),
-      options.rpcTimeoutMs ?? 10_000,
-    );
+    running.rpc = testRpcClient(nats, options.rpcTimeoutMs === undefined ? {} : { timeoutMs: options.rpcTimeoutMs });
   }, 90_000);
   afterAll(async () => {
     await running.rpc?.onApplicationShutdown();

@@ -11,6 +11,7 @@ import {
   instant,
   isoDate,
   localizedText,
+  queryYear,
   ruleIdSchema,
 } from '../../schemas';
 import { defineRpc } from '../define-rpc';
@@ -138,7 +139,7 @@ export const applicationFilters = z.object({
     .optional()
     .describe('a division code or its prefix (21 = Liaoning, 2101 = Shenyang)'),
   field: z.string().trim().max(50).optional().describe('part of the field name, Chinese or English'),
-  year: z.coerce.number().int().optional(),
+  year: queryYear.optional(),
 });
 
 export const ListApplications = defineRpc({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { entityId, isoDate } from '../../schemas';
+import { entityId, isoDate, queryYear } from '../../schemas';
 import { defineRpc } from '../define-rpc';
 import { pageOf, pageRequest } from '../paging';
 
@@ -34,6 +34,6 @@ export const ListCalls = defineRpc({
   service: 'applications',
   operation: 'calls.list',
   summary: 'Calls, newest first',
-  request: z.object({ ...pageRequest, year: z.coerce.number().int().optional() }),
+  request: z.object({ ...pageRequest, year: queryYear.optional() }),
   response: pageOf(callSchema),
 });
