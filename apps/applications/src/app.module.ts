@@ -7,6 +7,7 @@ import { ServiceModule } from '@tic/platform';
 import { ApplicationApprovalService } from './applications/application-approval.service';
 import { ApplicationWorkflowService } from './applications/application-workflow.service';
 import { ApplicationsExportService } from './applications/applications-export.service';
+import { ApplicationCoBuildersService } from './applications/application-co-builders.service';
 import { ApplicationsHandlers } from './applications/applications.handlers';
 import { ApplicationsService } from './applications/applications.service';
 import { CalendarPublicationService } from './calendar/calendar-publication.service';
@@ -49,6 +50,7 @@ export class AppModule {
         ApplicationWorkflowService,
         ApplicationApprovalService,
         ApplicationsExportService,
+        ApplicationCoBuildersService,
         OrganizationsService,
         CallsService,
         ReviewsService,

@@ -131,7 +131,7 @@ export function eligibleForm() {
   return {
     field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
     supportingUnitId: SUPPORTING_UNIT_ID,
-    coBuilderIds: [CO_BUILDER_ID],
+    proposedCoBuilderIds: [CO_BUILDER_ID],
     areaM2: 3200,
     equipmentValueCny: 12_000_000,
     technicalLeaders: 2,

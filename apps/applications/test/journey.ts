@@ -1,4 +1,5 @@
 import {
+  ConfirmCoBuilders,
   CreateApplication,
   DrawExperts,
   GetApplication,
@@ -29,6 +30,12 @@ export async function applicationAt(rpc: RpcClient, steps: readonly Step[]): Pro
     CreateApplication,
     { ...eligibleForm(), callId: call.id },
     { caller: CALLERS.construction },
+  );
+  // A10: the supporting unit confirms the co-builder, whose experts the draw then leaves out.
+  application = await rpc.request(
+    ConfirmCoBuilders,
+    { id: application.id, version: application.version },
+    { caller: CALLERS.supporting },
   );
   const actor = {
     submit: CALLERS.construction,

@@ -25,7 +25,9 @@ export interface Waiver {
 /** An application (申报) for a provincial Technology Innovation Center (A12, A13). */
 @Entity({ tableName: 'application', repository: () => ApplicationRepository })
 @Index({ properties: ['status'] })
-export class Application extends AggregateRoot<'updatedAt' | 'status' | 'waivers' | 'centerId' | 'track'> {
+export class Application extends AggregateRoot<
+  'updatedAt' | 'status' | 'waivers' | 'centerId' | 'track' | 'coBuilderIds' | 'coBuildersConfirmedAt'
+> {
   [EntityRepositoryType]?: ApplicationRepository;
 
   @Property({ type: 'text' })
@@ -40,8 +42,16 @@ export class Application extends AggregateRoot<'updatedAt' | 'status' | 'waivers
   @Property({ type: 'uuid', index: true })
   supportingUnitId!: string;
 
+  /** A10: the co-building units the construction unit names. */
   @Property({ type: 'jsonb' })
-  coBuilderIds!: string[];
+  proposedCoBuilderIds!: string[];
+
+  /** A10: those the supporting unit confirmed; only they read the application and are kept out of the draw. */
+  @Property({ type: 'jsonb' })
+  coBuilderIds: string[] = [];
+
+  @Property({ type: 'timestamptz', nullable: true })
+  coBuildersConfirmedAt: Date | null = null;
 
   @Property({ type: 'uuid', index: true })
   recommenderId!: string;

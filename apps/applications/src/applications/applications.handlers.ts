@@ -3,6 +3,7 @@ import { Payload } from '@nestjs/microservices';
 
 import {
   ApproveApplication,
+  ConfirmCoBuilders,
   CreateApplication,
   ExportApplications,
   GetApplication,
@@ -14,6 +15,7 @@ import {
 import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
 import { ApplicationApprovalService } from './application-approval.service';
+import { ApplicationCoBuildersService } from './application-co-builders.service';
 import { ApplicationWorkflowService } from './application-workflow.service';
 import { ApplicationsExportService } from './applications-export.service';
 import { ApplicationsService } from './applications.service';
@@ -26,6 +28,7 @@ export class ApplicationsHandlers {
     private readonly workflow: ApplicationWorkflowService,
     private readonly approval: ApplicationApprovalService,
     private readonly exports: ApplicationsExportService,
+    private readonly coBuilders: ApplicationCoBuildersService,
   ) {}
 
   @RpcHandler(CreateApplication)
@@ -61,6 +64,11 @@ export class ApplicationsHandlers {
   @RpcHandler(ApproveApplication)
   approve(@Payload() input: In<typeof ApproveApplication>, @CurrentCaller() caller: Caller) {
     return this.approval.approve(input, caller);
+  }
+
+  @RpcHandler(ConfirmCoBuilders)
+  confirmCoBuilders(@Payload() input: In<typeof ConfirmCoBuilders>, @CurrentCaller() caller: Caller) {
+    return this.coBuilders.confirm(input, caller);
   }
 
   @RpcHandler(ExportApplications)

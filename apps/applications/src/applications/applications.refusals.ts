@@ -19,4 +19,16 @@ export const APPLICATION_REFUSALS = defineRefusals('application', {
     zh: '只能在审查至公示阶段记录豁免',
     en: 'Waivers are recorded between the formal review and the approval',
   },
+  supporting_unit_not_own: {
+    status: 'forbidden',
+    zh: '依托单位须为本单位或本单位的上级单位',
+    en: 'The supporting unit must be your own organization or one above it',
+    article: '第十条',
+  },
+  co_builders_settled: {
+    status: 'conflict',
+    zh: '共建单位已确认，或申报已离开可确认的阶段',
+    en: 'The co-building units are already confirmed, or the application is past the stage where they may change',
+    article: '第十条',
+  },
 });

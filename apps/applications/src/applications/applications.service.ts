@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { CreateApplication, UpdateApplication, type ApplicationDto, type ListApplications } from '@tic/contracts';
-import { centerName, validateUscc } from '@tic/domain';
+import { centerName } from '@tic/domain';
 import {
   assertVersion,
   type Caller,
@@ -11,7 +11,6 @@ import {
   pageOf,
   refuse,
   requireAccess,
-  RpcFailure,
   UnitOfWork,
 } from '@tic/platform';
 import { Clock } from '@tic/deadlines';
@@ -22,6 +21,7 @@ import { applicationFindings } from './application-findings';
 import { applicationHistory } from './application-history';
 import { toApplicationDto } from './application-view';
 import { Application } from './application.entity';
+import { resolveUnits } from './application-units';
 import { APPLICATION_REFUSALS } from './applications.refusals';
 
 type CreateInput = z.output<typeof CreateApplication.request>;
@@ -50,7 +50,7 @@ export class ApplicationsService {
         if (this.clock.today() > call.closesOn) {
           throw refuse(APPLICATION_REFUSALS.call_closed, { closesOn: call.closesOn }, { rule: 'A11-call-window' });
         }
-        const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
+        const { recommenderId, regionCode } = await resolveUnits(em, input, caller);
         const application = em.create(Application, {
           id: newId(),
           callId: call.id,
@@ -77,8 +77,15 @@ export class ApplicationsService {
         if (!EDITABLE.has(application.status)) {
           throw refuse(APPLICATION_REFUSALS.not_editable);
         }
-        const { recommenderId, regionCode } = await this.resolveUnits(em, input, caller);
-        em.assign(application, { ...this.formFields(input), recommenderId, regionCode });
+        const { recommenderId, regionCode } = await resolveUnits(em, input, caller);
+        // A changed proposal is the supporting unit's to confirm anew, as a whole.
+        const proposalChanged = !sameUnits(application.proposedCoBuilderIds, input.proposedCoBuilderIds);
+        em.assign(application, {
+          ...this.formFields(input),
+          recommenderId,
+          regionCode,
+          ...(proposalChanged ? { coBuilderIds: [], coBuildersConfirmedAt: null } : {}),
+        });
         return application.id;
       },
       (em, id) => this.view(em, id, caller),
@@ -130,43 +137,10 @@ export class ApplicationsService {
     );
   }
 
-  /** The units an application names must exist; the supporting unit brings the recommender and region. */
-  private async resolveUnits(em: EntityManager, form: Form, caller: Caller) {
-    requireAccess(caller, 'application.create', {
-      kind: 'application',
-      constructionUnitId: caller.orgId,
-      supportingUnitId: form.supportingUnitId,
-    });
-    const ids = [form.supportingUnitId, ...form.coBuilderIds];
-    const units = await em.getRepository(Organization).byIds(ids);
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const missing = ids.map((id, i) =>
-      byId.has(id) ? null : { path: i === 0 ? 'supportingUnitId' : `coBuilderIds.${i - 1}`, message: 'no such unit' },
-    );
-    const errors = missing.filter((e): e is { path: string; message: string } => e !== null);
-    if (errors.length > 0) throw RpcFailure.invalidInput(errors);
-    const supportingUnit = byId.get(form.supportingUnitId);
-    if (!supportingUnit) throw RpcFailure.invalidInput([{ path: 'supportingUnitId', message: 'no such unit' }]);
-    if (supportingUnit.recommenderId === null) {
-      throw RpcFailure.invalidInput([
-        {
-          path: 'supportingUnitId',
-          message: 'the supporting unit has no recommending unit (A7); DST registers it first',
-        },
-      ]);
-    }
-    const uscc = validateUscc(supportingUnit.uscc ?? '');
-    return {
-      supportingUnit,
-      recommenderId: supportingUnit.recommenderId,
-      regionCode: uscc.regionCode ?? supportingUnit.regionCode ?? '',
-    };
-  }
-
   private formFields(form: Form) {
     return {
       supportingUnitId: form.supportingUnitId,
-      coBuilderIds: form.coBuilderIds,
+      proposedCoBuilderIds: form.proposedCoBuilderIds,
       fieldZh: form.field.zh,
       fieldEn: form.field.en,
       areaM2: form.areaM2,
@@ -182,4 +156,8 @@ export class ApplicationsService {
   private em(): EntityManager {
     return this.entityManager.fork();
   }
+}
+
+function sameUnits(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
 }

@@ -27,6 +27,18 @@ export class OrganizationRepository extends EntityRepository<Organization> {
     return this.find({ id: { $in: [...ids] } });
   }
 
+  /** The unit and every unit above it in the registry's hierarchy, nearest first (a cycle ends the walk). */
+  async lineOf(id: string): Promise<string[]> {
+    const line: string[] = [];
+    for (let next: string | null = id; next !== null && !line.includes(next); ) {
+      const unit: Organization | null = await this.byId(next);
+      if (unit === null) break;
+      line.push(unit.id);
+      next = unit.parentId;
+    }
+    return line;
+  }
+
   /** The names of these units, by id (for exports and notices). */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     return new Map((await this.byIds(ids)).map((o) => [o.id, o.name]));

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 
 import {
   ApproveApplication,
+  ConfirmCoBuilders,
   CreateApplication,
   ExportApplications,
   GetApplication,
@@ -56,6 +57,11 @@ export class ApplicationsController {
   @RpcRoute('POST', ':id/transitions', TransitionApplication, { access: SIGNED_IN, versioned: true })
   transition(@Input() input: RpcInput<typeof TransitionApplication>) {
     return this.rpc.request(TransitionApplication, input);
+  }
+
+  @RpcRoute('POST', ':id/co-builders/confirm', ConfirmCoBuilders, { access: ['supporting_unit'], versioned: true })
+  confirmCoBuilders(@Input() input: RpcInput<typeof ConfirmCoBuilders>) {
+    return this.rpc.request(ConfirmCoBuilders, input);
   }
 
   @RpcRoute('POST', ':id/waivers', RecordWaiver, {

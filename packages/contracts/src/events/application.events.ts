@@ -11,7 +11,7 @@ const applicationRef = {
   proposedName: localizedText.describe('the A37 name the center would carry'),
   constructionUnitId: entityId,
   supportingUnitId: entityId,
-  coBuilderIds: z.array(entityId),
+  coBuilderIds: z.array(entityId).describe('A10: the co-building units its supporting unit confirmed'),
   recommenderId: entityId,
 };
 

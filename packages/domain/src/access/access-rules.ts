@@ -63,6 +63,14 @@ export const ACCESS_RULES = {
     message: { zh: '无权推进该申报', en: 'You may not move this application on' },
     article: '第十三条',
   },
+  // A10: the supporting unit answers for its construction unit's application, so it confirms who co-builds:
+  // a co-builder reads the application and its experts are excluded from the draw.
+  'application.confirm_co_builders': {
+    grants: SUPPORTING_UNIT,
+    code: 'application.co_builders_confirmed_by_supporting_unit',
+    message: { zh: '共建单位由依托单位确认', en: 'The supporting unit confirms the co-building units' },
+    article: '第十条',
+  },
   'application.export': dstOnly('application.export_by_dst', '导出由省科技厅使用', 'Exports are for DST'),
   // DOMAIN.md §2: a principle rule is passed over only when DST records a waiver with a reason.
   'waiver.record': dstOnly('waiver.recorded_by_dst', '只有省科技厅可以记录豁免', 'Only DST records waivers'),

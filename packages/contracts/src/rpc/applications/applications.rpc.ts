@@ -40,7 +40,11 @@ const declaration = z.object({
 export const applicationForm = z.object({
   field: centerField,
   supportingUnitId: entityId,
-  coBuilderIds: z.array(entityId).max(20).default([]),
+  proposedCoBuilderIds: z
+    .array(entityId)
+    .max(20)
+    .default([])
+    .describe('A10: co-building units the construction unit names; each counts once its supporting unit confirms it'),
   areaM2: z.number().min(0).max(10_000_000),
   equipmentValueCny: z.number().min(0).max(1e12),
   technicalLeaders: z.number().int().min(0).max(1000),
@@ -77,6 +81,10 @@ export const applicationSchema = applicationForm.extend({
   constructionUnitId: entityId,
   recommenderId: entityId,
   regionCode: z.string(),
+  coBuilderIds: z
+    .array(entityId)
+    .describe('A10: the co-building units the supporting unit confirmed: they read the application, their experts are not drawn'),
+  coBuildersConfirmedAt: instant.nullable().describe('when the supporting unit confirmed them; null until then'),
   proposedName: localizedText,
   /** A12 and A37 findings on the application as it stands. */
   findings: z.array(findingSchema),
@@ -200,6 +208,15 @@ export const ApproveApplication = defineRpc({
     track: z.enum(['formal', 'preparation']),
     approvedOn: isoDate.optional(),
   }),
+  response: applicationSchema,
+});
+
+export const ConfirmCoBuilders = defineRpc({
+  service: 'applications',
+  operation: 'applications.confirm_co_builders',
+  summary:
+    'A10: the supporting unit confirms the proposed co-building units, in draft or during its own review, once',
+  request: z.object({ id: entityId, version: expectedVersion }),
   response: applicationSchema,
 });
 
