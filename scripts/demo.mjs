@@ -62,7 +62,7 @@ let application = await step('建设单位填写申报书 (A13(一))', 'POST', '
     callId: call.id,
     field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
     supportingUnitId: unit('辽宁示范智能装备股份有限公司'),
-    coBuilderIds: [unit('东北示范理工大学')],
+    proposedCoBuilderIds: [unit('东北示范理工大学')],
     areaM2: 3200,
     equipmentValueCny: 12_000_000,
     technicalLeaders: 2,
@@ -85,6 +85,11 @@ const transition = (title, who, action) =>
     ifMatch: application.version,
     body: { action },
   });
+application = await step('依托单位确认共建单位 (A10)', 'POST', `/applications/${application.id}/co-builders/confirm`, {
+  as: as.supporting,
+  ifMatch: application.version,
+  body: {},
+});
 application = await transition('建设单位提交', as.construction, 'submit');
 application = await transition('依托单位审核通过 (A13(二))', as.supporting, 'pass_supporting_review');
 application = await transition('推荐单位推荐 (A13(二))', as.recommender, 'recommend');

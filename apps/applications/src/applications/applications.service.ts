@@ -4,15 +4,7 @@ import type { z } from 'zod';
 
 import { CreateApplication, UpdateApplication, type ApplicationDto, type ListApplications } from '@tic/contracts';
 import { centerName } from '@tic/domain';
-import {
-  assertVersion,
-  type Caller,
-  newId,
-  pageOf,
-  refuse,
-  requireAccess,
-  UnitOfWork,
-} from '@tic/platform';
+import { assertVersion, type Caller, newId, pageOf, refuse, requireAccess, UnitOfWork } from '@tic/platform';
 import { Clock } from '@tic/deadlines';
 
 import { Call } from '../calls/call.entity';

@@ -30,7 +30,7 @@ export class OrganizationRepository extends EntityRepository<Organization> {
   /** The unit and every unit above it in the registry's hierarchy, nearest first (a cycle ends the walk). */
   async lineOf(id: string): Promise<string[]> {
     const line: string[] = [];
-    for (let next: string | null = id; next !== null && !line.includes(next); ) {
+    for (let next: string | null = id; next !== null && !line.includes(next);) {
       const unit: Organization | null = await this.byId(next);
       if (unit === null) break;
       line.push(unit.id);

@@ -59,7 +59,7 @@ export function form(callId: string) {
     callId,
     field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
     supportingUnitId: ORGS.supporting,
-    coBuilderIds: [ORGS.coBuilder],
+    proposedCoBuilderIds: [ORGS.coBuilder],
     areaM2: 3200,
     equipmentValueCny: 12_000_000,
     technicalLeaders: 2,
@@ -101,6 +101,17 @@ export async function draft(world: PlatformWorld, tokens: Tokens): Promise<Appli
   );
 }
 
+/** A10: the supporting unit confirms the co-builders the construction unit proposed. */
+export function confirmCoBuilders(world: PlatformWorld, tokens: Tokens, application: ApplicationDto) {
+  return ok(
+    call<ApplicationDto>(world, 'POST', `/applications/${application.id}/co-builders/confirm`, {
+      token: tokens.supporting,
+      headers: { 'if-match': `W/"${application.version}"` },
+      body: {},
+    }),
+  );
+}
+
 /** One A13 step through the gateway, with the version in If-Match. */
 export function step(
   world: PlatformWorld,
@@ -120,7 +131,7 @@ export function step(
 
 /** From draft to the shortlist: every review level, the draw and five experts' scores. */
 export async function shortlisted(world: PlatformWorld, tokens: Tokens): Promise<ApplicationDto> {
-  let application = await draft(world, tokens);
+  let application = await confirmCoBuilders(world, tokens, await draft(world, tokens));
   application = await step(world, tokens.construction, application, 'submit');
   application = await step(world, tokens.supporting, application, 'pass_supporting_review');
   application = await step(world, tokens.recommender, application, 'recommend');
