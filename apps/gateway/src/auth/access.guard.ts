@@ -33,9 +33,13 @@ export class AccessGuard implements CanActivate {
     await this.organizationFit.check(caller);
     request.caller = caller;
     if (spec === undefined || spec.access === 'public' || spec.access.includes(request.caller.role)) return true;
-    throw ProblemException.of('forbidden', {
-      zh: `角色 ${request.caller.role} 无权调用此接口（允许：${spec.access.join('、')}）`,
-      en: `The role ${request.caller.role} may not call this route (allowed: ${spec.access.join(', ')})`,
-    });
+    throw ProblemException.of(
+      'forbidden',
+      {
+        zh: `角色 ${request.caller.role} 无权调用此接口（允许：${spec.access.join('、')}）`,
+        en: `The role ${request.caller.role} may not call this route (allowed: ${spec.access.join(', ')})`,
+      },
+      { reason: 'auth.role_not_allowed' },
+    );
   }
 }

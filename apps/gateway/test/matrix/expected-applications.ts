@@ -1,0 +1,124 @@
+import { each, notFound, ok, refused, type Row, seen, unseen } from './outcomes';
+
+const READERS = [
+  'dst_admin',
+  'committee_office',
+  'recommender',
+  'supporting_unit',
+  'co_builder',
+  'construction_unit',
+  'expert',
+] as const;
+const SIGNED_IN = [...READERS, 'evaluator'] as const;
+const UNITS = ['recommender', 'supporting_unit', 'co_builder', 'construction_unit'] as const;
+const OWNERS = ['dst_admin', 'committee_office', ...UNITS] as const;
+
+/** The applications service's routes: applications, reviews, calls, notices, objections, units, calendar, centers. */
+export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
+  'GET /api/v1/applications': {
+    roles: READERS,
+    owner: each(READERS, seen),
+    foreign: each([...UNITS, 'expert'], unseen),
+  },
+  'GET /api/v1/applications/export': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
+  'GET /api/v1/applications/{id}': {
+    roles: READERS,
+    owner: each(READERS, ok()),
+    foreign: each([...UNITS, 'expert'], notFound('application')),
+  },
+  'GET /api/v1/applications/{id}/review': {
+    roles: ['dst_admin', 'expert'],
+    owner: { dst_admin: ok(), expert: ok() },
+    foreign: { expert: notFound('application') },
+  },
+  'POST /api/v1/applications': {
+    roles: ['construction_unit'],
+    owner: { construction_unit: ok(201) },
+    foreign: { construction_unit: refused(403, 'application.supporting_unit_not_own') },
+  },
+  'PUT /api/v1/applications/{id}': {
+    roles: ['construction_unit'],
+    owner: { construction_unit: ok() },
+    foreign: { construction_unit: notFound('application') },
+  },
+  'POST /api/v1/applications/{id}/transitions': {
+    roles: SIGNED_IN,
+    owner: {
+      ...each(
+        ['dst_admin', 'recommender', 'supporting_unit', 'co_builder'],
+        refused(403, 'lifecycle.role_not_allowed'),
+      ),
+      ...each(['committee_office', 'expert', 'evaluator'], notFound('application')),
+      construction_unit: ok(),
+    },
+    foreign: each([...UNITS, 'expert', 'evaluator'], notFound('application')),
+  },
+  'POST /api/v1/applications/{id}/co-builders/confirm': {
+    roles: ['supporting_unit'],
+    owner: { supporting_unit: ok() },
+    foreign: { supporting_unit: notFound('application') },
+  },
+  'POST /api/v1/applications/{id}/waivers': {
+    roles: ['dst_admin'],
+    owner: { dst_admin: refused(409, 'waiver.rule_not_failing') },
+  },
+  'POST /api/v1/applications/{id}/approval': {
+    roles: ['dst_admin'],
+    owner: { dst_admin: refused(409, 'lifecycle.invalid_transition') },
+  },
+  'POST /api/v1/applications/{id}/review/draw': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
+  'POST /api/v1/applications/{id}/review/score': {
+    roles: ['expert'],
+    owner: { expert: ok() },
+    foreign: { expert: notFound('application') },
+  },
+  'POST /api/v1/applications/{id}/review/recusal': {
+    roles: ['expert'],
+    owner: { expert: refused(409, 'review.recusal_after_scoring') },
+    foreign: { expert: notFound('review') },
+  },
+  'GET /api/v1/calls': { roles: SIGNED_IN, owner: each(SIGNED_IN, seen), foreign: each(SIGNED_IN, seen) },
+  'POST /api/v1/calls': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
+  'POST /api/v1/notices': { roles: ['dst_admin'], owner: { dst_admin: refused(409, 'lifecycle.invalid_transition') } },
+  'POST /api/v1/objections': {
+    roles: SIGNED_IN,
+    owner: each(SIGNED_IN, refused(422, 'objection.outside_window')),
+    foreign: each(SIGNED_IN, refused(422, 'objection.outside_window')),
+  },
+  'GET /api/v1/objections': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
+  'POST /api/v1/objections/{id}/decision': { roles: ['dst_admin'], owner: { dst_admin: notFound('objection') } },
+  'POST /api/v1/experts': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
+  'GET /api/v1/experts': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
+  'POST /api/v1/organizations': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
+  'GET /api/v1/organizations': { roles: SIGNED_IN, owner: each(SIGNED_IN, seen), foreign: each(SIGNED_IN, seen) },
+  'GET /api/v1/organizations/{id}': {
+    roles: SIGNED_IN,
+    owner: each(SIGNED_IN, ok()),
+    foreign: each(SIGNED_IN, ok()),
+  },
+  'GET /api/v1/organizations/{id}/standing': {
+    roles: SIGNED_IN,
+    owner: each(SIGNED_IN, ok()),
+    foreign: each(SIGNED_IN, ok()),
+  },
+  'POST /api/v1/calendar/years': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
+  'GET /api/v1/calendar/years': { roles: SIGNED_IN, owner: each(SIGNED_IN, ok()), foreign: each(SIGNED_IN, ok()) },
+  'GET /api/v1/centers': {
+    roles: SIGNED_IN,
+    owner: { ...each(OWNERS, seen), expert: unseen, evaluator: unseen },
+    foreign: each(SIGNED_IN, unseen),
+  },
+  'GET /api/v1/centers/{id}': {
+    roles: SIGNED_IN,
+    owner: { ...each(OWNERS, ok()), expert: notFound('center'), evaluator: notFound('center') },
+    foreign: each(SIGNED_IN, notFound('center')),
+  },
+  'GET /api/v1/public/notices': { roles: 'public', anonymous: ok() },
+  'POST /api/v1/public/objections': { roles: 'public', anonymous: refused(400, 'invalid_input') },
+  'GET /health': { roles: 'public', anonymous: ok() },
+  'GET /health/ready': { roles: 'public', anonymous: ok() },
+  'GET /api/v1/events': {
+    roles: ['dst_admin', 'committee_office'],
+    owner: each(['dst_admin', 'committee_office'], ok()),
+  },
+};

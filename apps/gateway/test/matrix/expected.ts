@@ -1,0 +1,18 @@
+import type { Role } from '@tic/domain';
+
+import { APPLICATION_ROWS } from './expected-applications';
+import { PERSONNEL_ROWS } from './expected-personnel';
+import { AUTHORITIES, MISFIT, type Outcome, ROLE_NOT_ADMITTED, type Row } from './outcomes';
+import type { Side } from './worlds';
+
+export type { Outcome, Row } from './outcomes';
+
+/** Every route of /docs-json, in the order the matrix calls them (reads before the writes that change their data). */
+export const EXPECTED: Readonly<Record<string, Row>> = { ...APPLICATION_ROWS, ...PERSONNEL_ROWS };
+
+/** The outcome of one cell; undefined where the table lacks one (the suite then fails, naming it). */
+export function expectedOutcome(row: Row, side: Side, role: Role): Outcome | undefined {
+  if (side === 'foreign' && AUTHORITIES.includes(role)) return MISFIT;
+  if (row.roles === 'public' || !row.roles.includes(role)) return ROLE_NOT_ADMITTED;
+  return row[side]?.[role];
+}

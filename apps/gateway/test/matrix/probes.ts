@@ -1,0 +1,6 @@
+import type { Probe } from './probe';
+import { APPLICATION_PROBES } from './probes-applications';
+import { PERSONNEL_PROBES } from './probes-personnel';
+
+/** One probe per route of /docs-json, keyed `METHOD /api/v1/path/{param}` as the document names it. */
+export const PROBES: Readonly<Record<string, Probe>> = { ...APPLICATION_PROBES, ...PERSONNEL_PROBES };
