@@ -124,7 +124,7 @@ async function check(m: MatrixWorld, method: string, probe: Probe, cell: Cell): 
 
 function observe(reply: { status: number; body: Record<string, unknown> }, target: string | undefined): Outcome {
   const code = reply.status >= 400 ? (reply.body.code as string | undefined) : undefined;
-  const items = reply.body.items as { id: string }[] | undefined;
+  const items = (reply.body.items ?? reply.body.events) as { id: string }[] | undefined;
   return {
     status: reply.status,
     ...(code === undefined ? {} : { code }),

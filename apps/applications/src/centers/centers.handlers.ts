@@ -5,6 +5,7 @@ import { GetCenter, journalRpc, ListCalendarYears, ListCenters, LoadCalendarYear
 import { type Caller, CurrentCaller, type In, readJournal, RpcHandler } from '@tic/platform';
 import { MikroORM } from '@mikro-orm/core';
 
+import { applicationEventFacts } from '../applications/application-event-facts';
 import { CalendarPublicationService } from '../calendar/calendar-publication.service';
 import { CentersService } from './centers.service';
 
@@ -42,6 +43,6 @@ export class CentersHandlers {
   // The gateway checks the route's roles too; the policy decides here again (journal.read).
   @RpcHandler(Journal)
   journal(@Payload() input: In<typeof Journal>, @CurrentCaller() caller: Caller) {
-    return readJournal(this.orm.em.fork(), caller, input.after, input.limit);
+    return readJournal(this.orm.em.fork(), caller, input.after, input.limit, applicationEventFacts);
   }
 }

@@ -117,8 +117,9 @@ export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
   'POST /api/v1/public/objections': { roles: 'public', anonymous: refused(400, 'invalid_input') },
   'GET /health': { roles: 'public', anonymous: ok() },
   'GET /health/ready': { roles: 'public', anonymous: ok() },
+  // DOMAIN.md §1: the committee office reads no application before its approval, in the journal neither.
   'GET /api/v1/events': {
     roles: ['dst_admin', 'committee_office'],
-    owner: each(['dst_admin', 'committee_office'], ok()),
+    owner: { dst_admin: seen, committee_office: unseen },
   },
 };

@@ -130,5 +130,5 @@ export const APPLICATION_PROBES: Record<string, Probe> = {
   'GET /api/v1/calendar/years': { request: () => ({ path: '/calendar/years' }) },
   'GET /api/v1/centers': { request: () => ({ path: '/centers?limit=100' }), listed: (m) => m.ids.centerId },
   'GET /api/v1/centers/{id}': { request: (m) => ({ path: `/centers/${m.ids.centerId}` }) },
-  'GET /api/v1/events': { request: () => ({ path: '/events?limit=10' }) },
+  'GET /api/v1/events': { request: () => ({ path: '/events?limit=500' }), listed: (m) => m.ids.submittedEventId },
 };

@@ -18,6 +18,7 @@ import {
   type Tokens,
 } from '../platform/journey';
 import { residentId } from '../support/rosters';
+import { readAllEvents } from '@tic/testing';
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
 
@@ -65,6 +66,8 @@ export interface MatrixWorld {
     readonly stepped: ApplicationDto;
     readonly proposing: ApplicationDto;
     readonly noticeId: string;
+    /** The journal's event of the filed application's submission, before the committee office may see it. */
+    readonly submittedEventId: string;
     readonly centerId: string;
     readonly personId: string;
     readonly personIdNumber: string;
@@ -211,6 +214,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
       stepped: await confirmCoBuilders(world, tokens, await draft(world, tokens)),
       proposing: await draft(world, tokens),
       noticeId: notice.id,
+      submittedEventId: await submittedEvent(world, filed.id),
       centerId,
       personId: person.id,
       personIdNumber,
@@ -223,6 +227,11 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber: () => residentId((serial += 1)),
   };
+}
+
+async function submittedEvent(world: PlatformWorld, applicationId: string): Promise<string> {
+  const events = await readAllEvents(world.nats);
+  return events.find((e) => e.subject === applicationId && e.type === 'tic.application.submitted')?.id ?? '';
 }
 
 async function toFormalReview(world: PlatformWorld, tokens: Tokens): Promise<ApplicationDto> {
