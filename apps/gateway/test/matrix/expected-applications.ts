@@ -60,11 +60,11 @@ export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
   },
   'POST /api/v1/applications/{id}/waivers': {
     roles: ['dst_admin'],
-    owner: { dst_admin: refused(409, 'waiver.rule_not_failing') },
+    owner: { dst_admin: ok(201) },
   },
   'POST /api/v1/applications/{id}/approval': {
     roles: ['dst_admin'],
-    owner: { dst_admin: refused(409, 'lifecycle.invalid_transition') },
+    owner: { dst_admin: ok() },
   },
   'POST /api/v1/applications/{id}/review/draw': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
   'POST /api/v1/applications/{id}/review/score': {
@@ -79,14 +79,18 @@ export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
   },
   'GET /api/v1/calls': { roles: SIGNED_IN, owner: each(SIGNED_IN, seen), foreign: each(SIGNED_IN, seen) },
   'POST /api/v1/calls': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
-  'POST /api/v1/notices': { roles: ['dst_admin'], owner: { dst_admin: refused(409, 'lifecycle.invalid_transition') } },
+  'POST /api/v1/notices': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
   'POST /api/v1/objections': {
     roles: SIGNED_IN,
-    owner: each(SIGNED_IN, refused(422, 'objection.outside_window')),
-    foreign: each(SIGNED_IN, refused(422, 'objection.outside_window')),
+    // Anyone may object during the notice (DOMAIN.md §7), except the authorities that run and receive it.
+    owner: {
+      ...each(SIGNED_IN, ok(201)),
+      ...each(['dst_admin', 'committee_office'], refused(403, 'lifecycle.role_not_allowed')),
+    },
+    foreign: each(SIGNED_IN, ok(201)),
   },
   'GET /api/v1/objections': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
-  'POST /api/v1/objections/{id}/decision': { roles: ['dst_admin'], owner: { dst_admin: notFound('objection') } },
+  'POST /api/v1/objections/{id}/decision': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/experts': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
   'GET /api/v1/experts': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/organizations': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },

@@ -41,19 +41,19 @@ export const APPLICATION_PROBES: Record<string, Probe> = {
   },
   'POST /api/v1/applications/{id}/waivers': {
     request: async (m) => ({
-      path: `${application(m.ids.reviewed.id)}/waivers`,
-      headers: await ifMatch(m, application(m.ids.reviewed.id)),
+      path: `${application(m.ids.waivable.id)}/waivers`,
+      headers: await ifMatch(m, application(m.ids.waivable.id)),
       body: { rule: 'A12.3-area', reason: '研发场地由依托单位统一调配' },
     }),
-    readBack: (m) => dstRead(m, application(m.ids.reviewed.id)),
+    readBack: (m) => dstRead(m, application(m.ids.waivable.id)),
   },
   'POST /api/v1/applications/{id}/approval': {
     request: async (m) => ({
-      path: `${application(m.ids.reviewed.id)}/approval`,
-      headers: await ifMatch(m, application(m.ids.reviewed.id)),
+      path: `${application(m.ids.approvable.id)}/approval`,
+      headers: await ifMatch(m, application(m.ids.approvable.id)),
       body: { track: 'formal' },
     }),
-    readBack: (m) => dstRead(m, application(m.ids.reviewed.id)),
+    readBack: (m) => dstRead(m, application(m.ids.approvable.id)),
   },
   'POST /api/v1/applications/{id}/review/draw': {
     request: (m) => ({ path: `${application(m.ids.formal.id)}/review/draw`, body: { count: 5, reserves: 2 } }),
@@ -82,23 +82,27 @@ export const APPLICATION_PROBES: Record<string, Probe> = {
     readBack: (m) => dstRead(m, '/calls?limit=100'),
   },
   'POST /api/v1/notices': {
-    request: (m) => ({ path: '/notices', body: { title: '矩阵公示名单', applicationIds: [m.ids.formal.id] } }),
+    request: (m) => ({ path: '/notices', body: { title: '矩阵公示名单', applicationIds: [m.ids.shortlisted.id] } }),
     readBack: (m) => dstRead(m, '/public/notices?includeEnded=true&limit=100'),
   },
   'POST /api/v1/objections': {
     request: (m) => ({
       path: '/objections',
-      body: { noticeId: m.ids.noticeId, applicationId: m.ids.filed.id, grounds: '申报材料中研发场地面积与实际不符。' },
+      body: {
+        noticeId: m.ids.openNoticeId,
+        applicationId: m.ids.noticed.id,
+        grounds: '申报材料中研发场地面积与实际不符。',
+      },
     }),
-    readBack: (m) => dstRead(m, `/objections?noticeId=${m.ids.noticeId}`),
+    readBack: (m) => dstRead(m, `/objections?noticeId=${m.ids.openNoticeId}`),
   },
-  'GET /api/v1/objections': { request: (m) => ({ path: `/objections?noticeId=${m.ids.noticeId}` }) },
+  'GET /api/v1/objections': { request: (m) => ({ path: `/objections?noticeId=${m.ids.openNoticeId}` }) },
   'POST /api/v1/objections/{id}/decision': {
-    request: () => ({
-      path: '/objections/0192f6a0-7c1e-7d2a-9b3c-0000000000ff/decision',
+    request: (m) => ({
+      path: `/objections/${m.ids.objectionId}/decision`,
       body: { upheld: false, comment: '异议理由不成立' },
     }),
-    readBack: (m) => dstRead(m, `/objections?noticeId=${m.ids.noticeId}`),
+    readBack: (m) => dstRead(m, `/objections?noticeId=${m.ids.openNoticeId}`),
   },
   'POST /api/v1/experts': {
     request: () => ({

@@ -95,11 +95,11 @@ export const PERSONNEL_PROBES: Record<string, Probe> = {
   'GET /api/v1/appointments/{id}': { request: (m) => ({ path: `/appointments/${m.ids.staffAppointmentId}` }) },
   'POST /api/v1/appointments/{id}/waivers': {
     request: async (m) => ({
-      path: `/appointments/${m.ids.staffAppointmentId}/waivers`,
-      headers: await ifMatch(m, `/appointments/${m.ids.staffAppointmentId}`),
+      path: `/appointments/${m.ids.heldAppointmentId}/waivers`,
+      headers: await ifMatch(m, `/appointments/${m.ids.heldAppointmentId}`),
       body: { rule: 'A18-one-platform', reason: '兼任期间由依托单位统筹安排' },
     }),
-    readBack: (m) => dstRead(m, `/appointments/${m.ids.staffAppointmentId}`),
+    readBack: (m) => dstRead(m, `/appointments/${m.ids.heldAppointmentId}`),
   },
   'POST /api/v1/appointments/{id}/filing': {
     request: async (m) => ({

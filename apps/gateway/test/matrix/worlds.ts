@@ -18,7 +18,7 @@ import {
   type Tokens,
 } from '../platform/journey';
 import { residentId } from '../support/rosters';
-import { readAllEvents } from '@tic/testing';
+import { eventually, readAllEvents } from '@tic/testing';
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
 
@@ -66,6 +66,16 @@ export interface MatrixWorld {
     readonly stepped: ApplicationDto;
     readonly proposing: ApplicationDto;
     readonly noticeId: string;
+    /** Shortlisted, for DST's notice. */
+    readonly shortlisted: ApplicationDto;
+    /** In a notice whose window is open, held by a real-name objection (`objectionId`). */
+    readonly noticed: ApplicationDto;
+    readonly openNoticeId: string;
+    readonly objectionId: string;
+    /** Its notice ended: DST may approve it. */
+    readonly approvable: ApplicationDto;
+    /** In formal review, short of A12(三)'s area: a principle rule DST may waive. */
+    readonly waivable: ApplicationDto;
     /** The journal's event of the filed application's submission, before the committee office may see it. */
     readonly submittedEventId: string;
     readonly centerId: string;
@@ -73,6 +83,8 @@ export interface MatrixWorld {
     readonly personIdNumber: string;
     readonly staffAppointmentId: string;
     readonly floatingAppointmentId: string;
+    /** The owner's researcher as fixed staff of its laboratory too: held for DST's A18 waiver. */
+    readonly heldAppointmentId: string;
     /** A key laboratory of the owner's supporting unit, and one of the foreign supporting unit. */
     readonly labId: string;
     readonly foreignLabId: string;
@@ -106,6 +118,34 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
   filed = await step(world, tokens.dst, filed, 'file');
   const centerId = filed.centerId ?? '';
 
+  const noticed = await shortlisted(world, tokens);
+  const openNotice = await publishNotice(world, tokens, [noticed.id], today());
+  const objection = await ok<{ id: string }>(
+    call(world, 'POST', '/public/objections', {
+      body: {
+        noticeId: openNotice.id,
+        applicationId: noticed.id,
+        objectorName: '王实名',
+        contact: '13800000000',
+        grounds: '申报材料中的研发场地面积与实际情况不符。',
+      },
+    }),
+  );
+  const approvable = await shortlisted(world, tokens);
+  const ended = await publishNotice(world, tokens, [approvable.id], addDays(today(), -10));
+  await eventually(
+    async () => {
+      const notices = await call<{ items: { id: string; status: string }[] }>(
+        world,
+        'GET',
+        '/public/notices?includeEnded=true&limit=100',
+      );
+      expect(notices.body.items.find((n) => n.id === ended.id)?.status).toBe('ended');
+    },
+    30_000,
+    250,
+  );
+
   const formal = await toFormalReview(world, tokens);
   const drawn = await ok<ReviewDto>(
     call(world, 'POST', `/applications/${formal.id}/review/draw`, {
@@ -124,6 +164,18 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
   const reviewerUserId = DEMO_EXPERTS.find((e) => e.id === reviewerId)?.userId ?? '';
   const reviewed = await ok<ApplicationDto>(call(world, 'GET', `/applications/${formal.id}`, { token: tokens.dst }));
 
+  const lab = (name: string, supportingUnitId: string) =>
+    ok<{ id: string }>(
+      call(world, 'POST', '/platforms', {
+        token: tokens.dst,
+        body: { name, kind: 'key_laboratory', supportingUnitId },
+      }),
+    );
+  const [ownLab, foreignLab] = [
+    await lab('辽宁省矩阵本方重点实验室', ORGS.supporting),
+    await lab('辽宁省矩阵外方重点实验室', FOREIGN_ORGS.supporting),
+  ];
+
   const personIdNumber = residentId((serial += 1));
   const person = await ok<{ id: string }>(
     call(world, 'POST', '/people', {
@@ -139,6 +191,12 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
       }),
     );
   const staff = await appoint({ personId: person.id, role: 'researcher' });
+  const held = await ok<{ id: string }>(
+    call(world, 'POST', '/appointments', {
+      token: tokens.supporting,
+      body: { platformId: ownLab.id, personId: person.id, role: 'researcher', kind: 'fixed', startsOn: today() },
+    }),
+  );
   const visitor = await ok<{ id: string }>(
     call(world, 'POST', '/people', {
       token: tokens.supporting,
@@ -168,18 +226,6 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
       },
     }),
   );
-
-  const lab = (name: string, supportingUnitId: string) =>
-    ok<{ id: string }>(
-      call(world, 'POST', '/platforms', {
-        token: tokens.dst,
-        body: { name, kind: 'key_laboratory', supportingUnitId },
-      }),
-    );
-  const [ownLab, foreignLab] = [
-    await lab('辽宁省矩阵本方重点实验室', ORGS.supporting),
-    await lab('辽宁省矩阵外方重点实验室', FOREIGN_ORGS.supporting),
-  ];
 
   const owner = Object.fromEntries(
     await Promise.all(
@@ -214,12 +260,19 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
       stepped: await confirmCoBuilders(world, tokens, await draft(world, tokens)),
       proposing: await draft(world, tokens),
       noticeId: notice.id,
+      shortlisted: await shortlisted(world, tokens),
+      noticed: await ok<ApplicationDto>(call(world, 'GET', `/applications/${noticed.id}`, { token: tokens.dst })),
+      openNoticeId: openNotice.id,
+      objectionId: objection.id,
+      approvable: await ok<ApplicationDto>(call(world, 'GET', `/applications/${approvable.id}`, { token: tokens.dst })),
+      waivable: await toFormalReview(world, tokens, { areaM2: 500 }),
       submittedEventId: await submittedEvent(world, filed.id),
       centerId,
       personId: person.id,
       personIdNumber,
       staffAppointmentId: staff.id,
       floatingAppointmentId: floating.id,
+      heldAppointmentId: held.id,
       directorAppointmentId: director.id,
       labId: ownLab.id,
       foreignLabId: foreignLab.id,
@@ -234,8 +287,22 @@ async function submittedEvent(world: PlatformWorld, applicationId: string): Prom
   return events.find((e) => e.subject === applicationId && e.type === 'tic.application.submitted')?.id ?? '';
 }
 
-async function toFormalReview(world: PlatformWorld, tokens: Tokens): Promise<ApplicationDto> {
-  let application = await confirmCoBuilders(world, tokens, await draft(world, tokens));
+async function toFormalReview(
+  world: PlatformWorld,
+  tokens: Tokens,
+  change: Record<string, unknown> = {},
+): Promise<ApplicationDto> {
+  let application = await draft(world, tokens);
+  if (Object.keys(change).length > 0) {
+    application = await ok<ApplicationDto>(
+      call(world, 'PUT', `/applications/${application.id}`, {
+        token: tokens.construction,
+        headers: { 'if-match': `W/"${application.version}"` },
+        body: { ...application, ...change },
+      }),
+    );
+  }
+  application = await confirmCoBuilders(world, tokens, application);
   application = await step(world, tokens.construction, application, 'submit');
   application = await step(world, tokens.supporting, application, 'pass_supporting_review');
   application = await step(world, tokens.recommender, application, 'recommend');
