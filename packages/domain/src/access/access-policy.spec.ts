@@ -102,7 +102,13 @@ const cases: Case[] = [
     'forbidden',
     'application.edited_by_construction_unit',
   ],
-  ['A10 the supporting unit confirms the co-builders', supporting, 'application.confirm_co_builders', application, 'allowed'],
+  [
+    'A10 the supporting unit confirms the co-builders',
+    supporting,
+    'application.confirm_co_builders',
+    application,
+    'allowed',
+  ],
   [
     'A10 the construction unit does not confirm its own co-builders',
     construction,

@@ -83,7 +83,9 @@ export const applicationSchema = applicationForm.extend({
   regionCode: z.string(),
   coBuilderIds: z
     .array(entityId)
-    .describe('A10: the co-building units the supporting unit confirmed: they read the application, their experts are not drawn'),
+    .describe(
+      'A10: the co-building units the supporting unit confirmed: they read the application, their experts are not drawn',
+    ),
   coBuildersConfirmedAt: instant.nullable().describe('when the supporting unit confirmed them; null until then'),
   proposedName: localizedText,
   /** A12 and A37 findings on the application as it stands. */
@@ -214,8 +216,7 @@ export const ApproveApplication = defineRpc({
 export const ConfirmCoBuilders = defineRpc({
   service: 'applications',
   operation: 'applications.confirm_co_builders',
-  summary:
-    'A10: the supporting unit confirms the proposed co-building units, in draft or during its own review, once',
+  summary: 'A10: the supporting unit confirms the proposed co-building units, in draft or during its own review, once',
   request: z.object({ id: entityId, version: expectedVersion }),
   response: applicationSchema,
 });
