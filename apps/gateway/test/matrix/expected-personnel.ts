@@ -94,9 +94,9 @@ export const PERSONNEL_ROWS: Readonly<Record<string, Row>> = {
   'POST /api/v1/roster-checks': {
     roles: CHECKERS,
     owner: each(CHECKERS, ok()),
-    foreign: each(
-      ['recommender', 'supporting_unit', 'construction_unit'],
-      refused(403, 'roster.own_platforms_only', 'people'),
-    ),
+    foreign: {
+      recommender: refused(403, 'roster.platform_required', 'people'),
+      ...each(MANAGING, refused(403, 'roster.own_platforms_only', 'people')),
+    },
   },
 };

@@ -153,10 +153,14 @@ export const PERSONNEL_PROBES: Record<string, Probe> = {
     }),
     readBack: (m) => dstRead(m, `/centers/${m.ids.centerId}/compliance`),
   },
+  // The foreign recommender checks without naming a platform; the other foreign units name the owner's center.
   'POST /api/v1/roster-checks': {
-    request: (m) => ({
+    request: (m, side, role) => ({
       path: '/roster-checks',
-      body: { platformId: m.ids.centerId, rows: [{ name: '矩阵查重', idNumber: m.ids.personIdNumber }] },
+      body: {
+        ...(side === 'foreign' && role === 'recommender' ? {} : { platformId: m.ids.centerId }),
+        rows: [{ name: '矩阵查重', idNumber: m.ids.personIdNumber }],
+      },
     }),
   },
 };

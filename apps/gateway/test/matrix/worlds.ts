@@ -41,8 +41,8 @@ const FOREIGN_CALLERS: Record<Role, { org: string; sub?: string }> = {
   supporting_unit: { org: FOREIGN_ORGS.supporting },
   co_builder: { org: FOREIGN_ORGS.coBuilder },
   construction_unit: { org: FOREIGN_ORGS.construction },
-  // An expert of the pool's size who was drawn for nothing of the owner's.
-  expert: { org: FOREIGN_ORGS.coBuilder, sub: 'expert-not-drawn' },
+  // An expert of the pool drawn for nothing of the owner's: the co-builder's, whom 回避 keeps out of every draw.
+  expert: { org: ORGS.coBuilder, sub: DEMO_EXPERTS.find((e) => e.orgId === ORGS.coBuilder)?.userId ?? '' },
   evaluator: { org: FOREIGN_ORGS.coBuilder, sub: 'evaluator-foreign' },
 };
 
