@@ -37,3 +37,10 @@ export async function ifMatch(m: MatrixWorld, path: string): Promise<Record<stri
 
 /** A name no earlier call used (organizations, platforms and experts are unique by name or user). */
 export const unique = (prefix: string): string => `${prefix}${Math.random().toString(36).slice(2, 8)}`;
+
+/** The body of a call the world needs to succeed; anything else stops the world being built. */
+export async function succeeded<T = unknown>(reply: Promise<{ status: number; body: unknown }>): Promise<T> {
+  const { status, body } = await reply;
+  if (status >= 300) throw new Error(`matrix world: ${status} ${JSON.stringify(body)}`);
+  return body as T;
+}
