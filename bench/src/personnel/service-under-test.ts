@@ -100,7 +100,7 @@ export async function startService(
   // Signed with the gateway's development key, which the service trusts outside production.
   const rpc = new RpcClient(
     ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [config.NATS_URL] } }),
-    10_000,
+    { ms: 10_000, bulkMs: 60_000 },
     new CallerAssertionSigner(developmentSigningKey('gateway')),
   );
   cleanup.add('close the NATS client', () => rpc.onApplicationShutdown());

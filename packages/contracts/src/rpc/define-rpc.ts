@@ -12,6 +12,11 @@ export interface RpcDefinition<Req extends z.ZodType = z.ZodType, Res extends z.
   readonly summary: string;
   readonly request: Req;
   readonly response: Res;
+  /**
+   * One request carries a whole file's worth of rows (a roster of up to 100,000 lines), so the caller
+   * waits BULK_RPC_TIMEOUT_MS for it rather than the timeout of an ordinary command.
+   */
+  readonly bulk?: true;
 }
 
 /** Declares an RPC operation. */
@@ -21,6 +26,7 @@ export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(definiti
   summary: string;
   request: Req;
   response: Res;
+  bulk?: true;
 }): RpcDefinition<Req, Res> {
   return { ...definition, subject: rpcSubject(definition.service, definition.operation) };
 }

@@ -92,6 +92,7 @@ export const ImportPlatformRoster = defineRpc({
   operation: 'platforms.import_roster',
   summary:
     'DST imports the staff roster of a platform other than a TIC, so that the one-platform rule spans it; re-importing a line updates it',
+  bulk: true,
   request: z.object({
     platformId: entityId,
     employerOrgId: entityId
@@ -124,6 +125,7 @@ export const CheckRoster = defineRpc({
   operation: 'roster.check',
   summary:
     'A18 查重: every line of a roster whose person is already fixed staff of another provincial platform, in one call',
+  bulk: true,
   request: z.object({
     platformId: entityId.optional().describe('the platform the roster belongs to; its own posts are not conflicts'),
     firstRow: z.number().int().min(1).default(1),
