@@ -7,9 +7,11 @@ import { currentCallContext, RpcClient, RpcFailure } from '@tic/platform';
 import type { Locale } from '../http/locale';
 import { toProblem } from '../http/problem-mapper';
 import { ProblemException } from '../http/problem.exception';
+import { unstorableTextProblem } from '../http/unstorable-text';
 import { sendInBatches } from '../uploads/batches';
 import { readTable } from '../uploads/read-table';
 import { UnreadableFile } from '../uploads/unreadable-file';
+import { findUnstorableCell } from '../uploads/unstorable-cell';
 import type { UploadedFile } from '../uploads/uploaded-file';
 import { ROSTER_CHECK_COLUMNS, ROSTER_IMPORT_COLUMNS, type RosterColumn } from './roster-columns';
 import { rosterSheet, withoutRepeats, type RosterSheet, type RowProblem } from './roster-sheet';
@@ -60,7 +62,10 @@ async function readRoster<S extends z.ZodObject>(
   rowSchema: S,
 ): Promise<RosterSheet<z.output<S>>> {
   try {
-    return rosterSheet(await readTable(file), columns, rowSchema, locale());
+    const table = await readTable(file);
+    const unstorable = findUnstorableCell(table);
+    if (unstorable) throw unstorableTextProblem(unstorable, locale());
+    return rosterSheet(table, columns, rowSchema, locale());
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
     throw ProblemException.invalid([{ path: 'file', message: error.reason[locale()] }], error.reason);
