@@ -29,6 +29,8 @@ export interface RouteSpec {
   readonly versioned: boolean;
   /** Path parameter → field of the request (`id` → `applicationId`). */
   readonly params: Readonly<Record<string, string>>;
+  /** Asks a service (its RPC, or several): any refusal of a service may come back. */
+  readonly forwards: boolean;
   /** A separate, stricter rate limit (anonymous writes). */
   readonly publicWrite: boolean;
   /** Also takes a CSV or XLSX file as the body, besides JSON. */

@@ -21,6 +21,8 @@ export interface RouteOptions {
   readonly versioned?: boolean;
   readonly params?: Readonly<Record<string, string>>;
   readonly publicWrite?: boolean;
+  /** Asks services without a single RPC of its own (a merged read); RPC routes always do. */
+  readonly forwards?: boolean;
   readonly summary?: string;
   readonly upload?: UploadSpec;
 }
@@ -46,6 +48,7 @@ export function Route(
     versioned: options.versioned ?? false,
     params: options.params ?? {},
     publicWrite: options.publicWrite ?? false,
+    forwards: options.forwards ?? options.rpc !== undefined,
     ...(options.upload ? { upload: options.upload } : {}),
   };
   const fastifyConfig: typeof TIC_ROUTE_CONFIG = {
