@@ -139,6 +139,17 @@ describe('Text the database cannot hold is a 400 naming the field, and writes no
     });
   });
 
+  it('refuses an expert draw that names its own seed, by the field (issue 9: the service draws the seed)', async () => {
+    const reply = await call(world, 'POST', `/applications/${application.id}/review/draw`, {
+      token: tokens.dst,
+      body: { count: 5, reserves: 2, seed: '00112233445566778899aabbccddeeff' },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'seed' })] });
+    const review = await call(world, 'GET', `/applications/${application.id}/review`, { token: tokens.dst });
+    expect(review.status).toBe(404);
+  });
+
   it('answers in English on request', async () => {
     const reply = await call(world, 'GET', '/organizations?q=%00', {
       token: tokens.dst,
