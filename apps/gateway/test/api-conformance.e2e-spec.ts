@@ -56,7 +56,10 @@ describe('API conformance: every operation of /docs-json answers as documented (
       for (const request of requestCases(path, method, operation, known, random)) {
         const observed = await sendCase(world.gatewayUrl, method, request, token);
         sent++;
-        if (process.env.CONFORMANCE_LOG) console.log(`${observed.status} ${method} ${path} [${request.label}] ${JSON.stringify(observed.body).slice(0, 160)}`);
+        if (process.env.CONFORMANCE_LOG)
+          console.log(
+            `${observed.status} ${method} ${path} [${request.label}] ${JSON.stringify(observed.body).slice(0, 160)}`,
+          );
         for (const violation of checker.violations(operation, observed)) {
           violations.push(`${method.toUpperCase()} ${path} [${request.label}]: ${violation.slice(0, 400)}`);
         }

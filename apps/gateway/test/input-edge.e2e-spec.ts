@@ -34,7 +34,10 @@ describe('Text the database cannot hold is a 400 naming the field, and writes no
 
   const refused = (field: string) => ({
     status: 400,
-    body: expect.objectContaining({ code: 'input.unstorable_text', errors: [expect.objectContaining({ path: field })] }),
+    body: expect.objectContaining({
+      code: 'input.unstorable_text',
+      errors: [expect.objectContaining({ path: field })],
+    }),
   });
 
   it.each([
@@ -126,7 +129,13 @@ describe('Text the database cannot hold is a 400 naming the field, and writes no
   });
 
   it('refuses an uploaded CSV cell, named by its line and column, before anything is checked', async () => {
-    const csv = csvOf(['姓名', '公民身份号码'], [['李四', residentId(1)], [NUL, residentId(2)]]);
+    const csv = csvOf(
+      ['姓名', '公民身份号码'],
+      [
+        ['李四', residentId(1)],
+        [NUL, residentId(2)],
+      ],
+    );
     const response = await fetch(`${world.gatewayUrl}/api/v1/roster-checks`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens.dst}`, 'content-type': 'text/csv' },

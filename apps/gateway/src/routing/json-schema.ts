@@ -17,11 +17,12 @@ function withNullInEnums(node: unknown): SchemaObject {
   if (Array.isArray(node)) return node.map(withNullInEnums) as unknown as SchemaObject;
   if (typeof node !== 'object' || node === null) return node as SchemaObject;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) copy[key] = key === 'enum' && Array.isArray(value) ? value : withNullInEnums(value);
-  if (copy.nullable === true && Array.isArray(copy.enum) && !copy.enum.includes(null)) {
-    copy.enum = [...(copy.enum as unknown[]), null];
-  }
-  return copy as SchemaObject;
+  for (const [key, value] of Object.entries(node))
+    copy[key] = key === 'enum' && Array.isArray(value) ? value : withNullInEnums(value);
+  const values: unknown = copy.enum;
+  if (copy.nullable === true && Array.isArray(values) && !values.includes(null))
+    copy.enum = [...(values as unknown[]), null];
+  return copy;
 }
 
 /** The top-level properties of an object schema, and which are required. */

@@ -46,8 +46,7 @@ function withPath(spec: RouteSpec, request: GatewayRequest, source: Record<strin
 function validated(schema: z.ZodType, input: Record<string, unknown>, locale: Locale): unknown {
   const result = schema.safeParse(input, locale === 'zh' ? { error: zhMessages } : undefined);
   if (result.success) return result.data;
-  throw ProblemException.invalid(
-fieldErrorsOf(result.error.issues));
+  throw ProblemException.invalid(fieldErrorsOf(result.error.issues));
 }
 
 function queryOf(schema: z.ZodType, request: GatewayRequest): Record<string, unknown> {

@@ -23,7 +23,13 @@ export type KnownIds = Readonly<Record<string, string>>;
  * The requests for one operation, drawn from its schemas: a valid one, unknown ids, a missing body,
  * an extra field, each field's edge cases, query edge cases, a wrong content type and an over-long URL.
  */
-export function requestCases(path: string, method: string, operation: Operation, known: KnownIds, random: SeededRandom) {
+export function requestCases(
+  path: string,
+  method: string,
+  operation: Operation,
+  known: KnownIds,
+  random: SeededRandom,
+) {
   const parameters = operation.parameters ?? [];
   const pathParams = parameters.filter((p) => p.in === 'path');
   const queryParams = parameters.filter((p) => p.in === 'query' && !isUploadOnly(p));
@@ -43,7 +49,11 @@ export function requestCases(path: string, method: string, operation: Operation,
   }
   for (const param of queryParams) {
     for (const mutation of queryMutationsOf(param.schema ?? {})) {
-      cases.push({ ...base, label: `query ${param.name}: ${mutation.label}`, query: { ...validQuery, [param.name]: String(mutation.value) } });
+      cases.push({
+        ...base,
+        label: `query ${param.name}: ${mutation.label}`,
+        query: { ...validQuery, [param.name]: String(mutation.value) },
+      });
     }
   }
   if (bodySchema && method !== 'get') {
@@ -52,7 +62,11 @@ export function requestCases(path: string, method: string, operation: Operation,
     cases.push({ ...base, label: 'an extra field', body: { ...(validBody as object), unexpected: 'x' } });
     for (const [name, property] of Object.entries(bodySchema.properties ?? {})) {
       for (const mutation of mutationsOf(property)) {
-        cases.push({ ...base, label: `body ${name}: ${mutation.label}`, body: { ...(validBody as object), [name]: mutation.value } });
+        cases.push({
+          ...base,
+          label: `body ${name}: ${mutation.label}`,
+          body: { ...(validBody as object), [name]: mutation.value },
+        });
       }
     }
     cases.push({ ...base, label: 'malformed JSON', raw: { contentType: 'application/json', text: '{"a":' } });
@@ -66,7 +80,7 @@ export function requestCases(path: string, method: string, operation: Operation,
 /** Top-level id fields that name something that exists (`callId`), so a valid request can get past 404. */
 function withKnownIds(body: unknown, known: KnownIds): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-  const fields = Object.entries(body).map(([name, value]) => [name, known[name] ?? value]);
+  const fields = Object.entries(body as Record<string, unknown>).map(([name, value]) => [name, known[name] ?? value]);
   return Object.fromEntries(fields);
 }
 
@@ -85,6 +99,8 @@ function collectionOf(path: string, param: Parameter): string {
   return param.name === 'id' || param.name.endsWith('Id') ? (segments[at - 1] ?? '') : param.name;
 }
 
+const TEXT: Schema = { type: 'string' };
+
 function exampleText(param: Parameter, random: SeededRandom): string {
-  return String(exampleOf(param.schema ?? ({ type: 'string' } as Schema), random));
+  return String(exampleOf(param.schema ?? TEXT, random));
 }

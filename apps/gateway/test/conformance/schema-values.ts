@@ -14,15 +14,17 @@ export function exampleOf(schema: Schema, random: SeededRandom): unknown {
   if (schema.enum) return random.pick(schema.enum.filter((value) => value !== null));
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return exampleOf(random.pick(variants), random);
-  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((part) => exampleOf(part, random)) as object[]);
-  switch (schema.type) {
+  if (schema.allOf) return Object.assign({}, ...(schema.allOf.map((part) => exampleOf(part, random)) as object[]));
+  switch (schema.type ?? '') {
     case 'object':
       return Object.fromEntries(
         Object.entries(schema.properties ?? {}).map(([name, property]) => [name, exampleOf(property, random)]),
       );
     case 'array': {
       const count = Math.max(schema.minItems ?? 0, 1);
-      return Array.from({ length: Math.min(count, schema.maxItems ?? count) }, () => exampleOf(schema.items ?? {}, random));
+      return Array.from({ length: Math.min(count, schema.maxItems ?? count) }, () =>
+        exampleOf(schema.items ?? {}, random),
+      );
     }
     case 'integer':
       return Math.max(schema.minimum ?? 0, Math.min(schema.maximum ?? 2000, random.int(1, 2000)));
@@ -38,7 +40,7 @@ export function exampleOf(schema: Schema, random: SeededRandom): unknown {
 }
 
 function stringOf(schema: Schema, random: SeededRandom): string {
-  switch (schema.format) {
+  switch (schema.format ?? '') {
     case 'uuid':
       return random.uuid();
     case 'date':
@@ -54,7 +56,7 @@ function stringOf(schema: Schema, random: SeededRandom): string {
   if (known) return known[1](random);
   const length = Math.max(schema.minLength ?? 0, Math.min(schema.maxLength ?? 12, 12));
   const alphabet = '技术创新中心abcdefgh';
-  return Array.from({ length: Math.max(length, 1) }, () => random.pick([...alphabet])).join('');
+  return Array.from({ length: Math.max(length, 1) }, () => random.pick(Array.from(alphabet))).join('');
 }
 
 /** A named bad value for a field: what a careless or hostile client sends. */

@@ -22,7 +22,10 @@ describe('findUnstorableText: strings Postgres cannot hold', () => {
   });
 
   it('checks object keys, which jsonb cannot hold either', () => {
-    expect(findUnstorableText({ meta: { 'k\u0000': 1 } }, 'body')).toEqual({ path: 'body.meta.k\u0000', reason: 'nul' });
+    expect(findUnstorableText({ meta: { 'k\u0000': 1 } }, 'body')).toEqual({
+      path: 'body.meta.k\u0000',
+      reason: 'nul',
+    });
   });
 
   it('walks a deeply nested value without overflowing the stack', () => {

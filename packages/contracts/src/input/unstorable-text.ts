@@ -42,8 +42,8 @@ export function unstorableReason(text: string): UnstorableReason | undefined {
  */
 export function findUnstorableText(value: unknown, root: string): UnstorableText | undefined {
   const stack: { value: unknown; path: string }[] = [{ value, path: root }];
-  while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value: current, path } = next;
     if (typeof current === 'string') {
       const reason = unstorableReason(current);
       if (reason) return { path, reason };
@@ -56,12 +56,13 @@ export function findUnstorableText(value: unknown, root: string): UnstorableText
     } else {
       for (const [key, item] of Object.entries(current)) {
         const child = path === '' ? key : `${path}.${key}`;
-        const reason = unstorableReason(key);
-        if (reason) return { path: child, reason };
-        children.push({ value: item, path: child });
+        // The key is text too (jsonb keeps it), checked just before its value.
+        children.push({ value: key, path: child }, { value: item, path: child });
       }
     }
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+    // Reversed onto the stack, so that the first child is examined first; a loop, as a spread of a
+    // 500,000-item array would exceed the arguments a call may take.
+    for (const child of children.reverse()) stack.push(child);
   }
   return undefined;
 }
