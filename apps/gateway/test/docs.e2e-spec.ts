@@ -82,6 +82,11 @@ describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
     // A route that asks a service documents the service's not-found, even without an id in its path.
     expect(paths['/api/v1/appointments']?.post?.responses['404']).toBeDefined();
     expect(paths['/api/v1/calls']?.post?.responses['415']).toBeDefined();
+    // Readiness answers 503 with its own body when something is down, and problem+json otherwise.
+    expect(Object.keys(paths['/health/ready']?.get?.responses['503']?.content ?? {}).sort()).toEqual([
+      'application/json',
+      'application/problem+json',
+    ]);
   });
 
   it('lists null in a nullable enum (a draft application’s `track: null`)', () => {

@@ -59,13 +59,7 @@ export function openApiDecorators(spec: RouteSpec): MethodDecorator[] {
     }),
     ...parameterDecorators(spec),
     successResponse(spec),
-    ...problemStatuses(spec).map((status) =>
-      ApiResponse({
-        status,
-        description: PROBLEM_DESCRIPTIONS[status] ?? 'problem',
-        content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` } } },
-      }),
-    ),
+    ...problemStatuses(spec).map((status) => problemResponse(spec, status)),
   ];
   if (spec.rpc) decorators.push(ApiExtension('x-rpc-subject', spec.rpc.subject));
   if (spec.access !== 'public') decorators.push(ApiBearerAuth());
@@ -141,6 +135,20 @@ function successResponse(spec: RouteSpec): MethodDecorator {
     description: 'success',
     content: { 'application/json': { schema } },
     ...(versioned ? { headers: { ETag: { description: 'W/"<version>"', schema: { type: 'string' } } } } : {}),
+  });
+}
+
+/** A problem status, with the route's own JSON body where it answers that status with one too. */
+function problemResponse(spec: RouteSpec, status: number): MethodDecorator {
+  const own = spec.alsoAnswers[status];
+  const problem = { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` } };
+  return ApiResponse({
+    status,
+    description: [own?.description, PROBLEM_DESCRIPTIONS[status] ?? 'problem'].filter(Boolean).join('; or '),
+    content: {
+      ...(own ? { 'application/json': { schema: jsonSchemaOf(own.schema, 'output') } } : {}),
+      'application/problem+json': problem,
+    },
   });
 }
 
