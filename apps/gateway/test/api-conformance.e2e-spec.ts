@@ -56,6 +56,7 @@ describe('API conformance: every operation of /docs-json answers as documented (
       for (const request of requestCases(path, method, operation, known, random)) {
         const observed = await sendCase(world.gatewayUrl, method, request, token);
         sent++;
+        // CONFORMANCE_LOG=1 prints every exchange, to see what a run reached (how many valid requests got a 2xx).
         if (process.env.CONFORMANCE_LOG)
           console.log(
             `${observed.status} ${method} ${path} [${request.label}] ${JSON.stringify(observed.body).slice(0, 160)}`,
