@@ -27,9 +27,14 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   413: 'body over 1 MiB (an uploaded file: over 20 MiB)',
   415: 'a body other than JSON (or, where a route takes files, CSV or XLSX)',
   422: 'a rule of the measures refuses it (`rule`, `article`), a waiver is required, or an Idempotency-Key reused with another body',
-  429: 'rate limit reached; see Retry-After',
+  429: 'rate limit reached (`rate_limited`); on the routes with a per-user daily quota (POST /roster-checks: lines checked; POST /people and POST /appointments by idNumber: people) also `quota_exceeded`. See Retry-After',
   500: 'internal error',
   503: 'a service did not answer in time, or is down',
+};
+
+const RETRY_AFTER = {
+  description: 'seconds until the limit or the quota’s window resets',
+  schema: { type: 'integer' },
 };
 
 /** The OpenAPI description of a route, derived from the same zod schemas that validate it. */
@@ -58,6 +63,7 @@ export function openApiDecorators(spec: RouteSpec): MethodDecorator[] {
       ApiResponse({
         status,
         description: PROBLEM_DESCRIPTIONS[status] ?? 'problem',
+        ...(status === 429 ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
         content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` } } },
       }),
     ),
