@@ -217,10 +217,9 @@ const check = await step('年度报告人员名单查重 (A18)', 'POST', '/roste
     rows: [labMember, { name: '新引进博士', idNumber: idNumber(12) }].map((r) => ({ ...r, kind: 'fixed' })),
   },
 });
+// A unit learns of a conflict elsewhere only the platform and since when; who it is stays with DST.
 for (const conflict of check.conflicts)
-  console.log(
-    `      第${conflict.row}行 ${conflict.name}（${conflict.idNumberMasked}）自${conflict.since}起为${conflict.platformName}固定人员`,
-  );
+  console.log(`      第${conflict.row}行 自${conflict.since}起为${conflict.platformName}固定人员`);
 await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
   as: as.supporting,
   body: {
