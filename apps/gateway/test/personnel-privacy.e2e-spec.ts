@@ -46,7 +46,9 @@ describe('people of another unit stay out of reach (gateway, applications and pe
     });
     labB = { ...labB, id: lab.body.id };
     await eventually(
-      async () => expect((await call(world, 'GET', `/platforms/${centerA}`, { token: unitA })).status).toBe(200),
+      async () => {
+        expect((await call(world, 'GET', `/platforms/${centerA}`, { token: unitA })).status).toBe(200);
+      },
       20_000,
       200,
     );

@@ -69,7 +69,10 @@ export class RosterService {
    * another: a platform's existence is public); DST also checks a roster on its own, province-wide.
    */
   private async authorize(em: EntityManager, platformId: string | undefined, caller: Caller): Promise<void> {
-    if (platformId === undefined) return requireAccess(caller, 'roster.check_anywhere', { kind: 'roster' });
+    if (platformId === undefined) {
+      requireAccess(caller, 'roster.check_anywhere', { kind: 'roster' });
+      return;
+    }
     const platforms = em.getRepository(Platform);
     const platform = await platforms.findOne({ id: platformId });
     requireAccess(caller, 'roster.check', { ...(platform ? platforms.facts(platform) : {}), kind: 'roster' });
