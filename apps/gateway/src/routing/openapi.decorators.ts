@@ -31,10 +31,15 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   414: 'URL over 8 KiB, or a path parameter over 100 characters (`uri_too_long`)',
   415: 'a body other than JSON (or, where a route takes files, CSV or XLSX)',
   422: 'a rule of the measures refuses it (`rule`, `article`), a waiver is required, or an Idempotency-Key reused with another body',
-  429: 'rate limit reached; see Retry-After',
+  429: 'rate limit reached (`rate_limited`); on the routes with a per-user daily quota (POST /roster-checks: lines checked; POST /people and POST /appointments by idNumber: people) also `quota_exceeded`. See Retry-After',
   431: 'request line and headers over 16 KiB together (`headers_too_large`)',
   500: 'internal error',
   503: 'a service did not answer in time, or is down',
+};
+
+const RETRY_AFTER = {
+  description: 'seconds until the limit or the quota’s window resets',
+  schema: { type: 'integer' },
 };
 
 /** The OpenAPI description of a route, derived from the same zod schemas that validate it. */
@@ -145,6 +150,7 @@ function problemResponse(spec: RouteSpec, status: number): MethodDecorator {
   return ApiResponse({
     status,
     description: [own?.description, PROBLEM_DESCRIPTIONS[status] ?? 'problem'].filter(Boolean).join('; or '),
+    ...(status === 429 ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
     content: {
       ...(own ? { 'application/json': { schema: jsonSchemaOf(own.schema, 'output') } } : {}),
       'application/problem+json': problem,

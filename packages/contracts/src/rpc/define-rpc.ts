@@ -47,6 +47,8 @@ export const RPC_ERROR_CODES = {
   stale_version: 409,
   rule_violation: 422,
   waiver_required: 422,
+  /** A user's volume limit over a window (roster lines checked, people registered); `retryAfterSeconds` says when it resets. */
+  quota_exceeded: 429,
   unavailable: 503,
   internal: 500,
 } as const;
@@ -65,6 +67,8 @@ export const rpcErrorSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   rule: z.string().optional(),
   article: z.string().optional(),
+  /** When the caller may try again (a quota's window ends): the gateway's `Retry-After`. */
+  retryAfterSeconds: z.number().int().min(1).optional(),
 });
 export type RpcError = z.output<typeof rpcErrorSchema>;
 
