@@ -222,10 +222,35 @@ const check = await step('年度报告人员名单查重 (A18)', 'POST', '/roste
     rows: [labMember, { name: '新引进博士', idNumber: idNumber(12) }].map((r) => ({ ...r, kind: 'fixed' })),
   },
 });
+// A unit learns of a conflict elsewhere only the platform and since when; who it is stays with DST.
 for (const conflict of check.conflicts)
-  console.log(
-    `      第${conflict.row}行 ${conflict.name}（${conflict.idNumberMasked}）自${conflict.since}起为${conflict.platformName}固定人员`,
-  );
+  console.log(`      第${conflict.row}行 自${conflict.since}起为${conflict.platformName}固定人员`);
+// The laboratory's member is on file from its roster: registering the number again names nobody; the
+// unit that holds the number appoints them by it (a floating post, under a work agreement: A18).
+const refused = await step('已登记的身份证号码不能重复登记，答复不透露其人', 'POST', '/people', {
+  as: as.supporting,
+  body: { ...labMember, employerOrgId: supportingUnitId },
+  expect: [409],
+});
+console.log(`      ${refused.code}`);
+const visiting = await step('依托单位凭身份证号码聘任该实验室人员为流动人员 (A18)', 'POST', '/appointments', {
+  as: as.supporting,
+  body: {
+    platformId: center.id,
+    idNumber: labMember.idNumber,
+    role: 'researcher',
+    kind: 'floating',
+    startsOn: today,
+    agreement: {
+      startsOn: today,
+      endsOn: shift(today, 2 * 365),
+      workingTime: '每年在中心工作不少于3个月',
+      tasks: '精密驱动方向联合攻关',
+      documentRef: 'docs/agreements/demo-1',
+    },
+  },
+});
+console.log(`      ${visiting.personName}（${visiting.idNumberMasked}），${visiting.status}`);
 await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
   as: as.supporting,
   body: {

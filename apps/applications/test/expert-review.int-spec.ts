@@ -7,6 +7,7 @@ import {
   TransitionApplication,
 } from '@tic/contracts';
 import type { RpcFailure } from '@tic/platform';
+import { refusal } from '@tic/testing';
 
 import { DEMO_EXPERTS, DEMO_UNITS } from '../src/seed/demo-units';
 import { seededShuffle } from '../src/reviews/seeded-shuffle';
@@ -16,29 +17,45 @@ import { applicationAt, expertNumber, scoreAll } from './journey';
 describe('A13(三) expert review: a reproducible draw with 回避, recusal, scores (real Postgres, NATS)', () => {
   const service = runningService('review');
 
-  it('never draws an expert of the supporting, construction or a co-building unit, and the seed reproduces the draw', async () => {
+  it('never draws an expert of the supporting, construction or a co-building unit, and the recorded seed reproduces the draw', async () => {
     const application = await applicationAt(service.rpc, [
       'submit',
       'pass_supporting_review',
       'recommend',
       'pass_formal_review',
     ]);
-    const seed = '00112233445566778899aabbccddeeff';
     const review = await service.rpc.request(
       DrawExperts,
-      { applicationId: application.id, count: 3, reserves: 2, seed },
+      { applicationId: application.id, count: 3, reserves: 2 },
       { caller: CALLERS.dst },
     );
     const insiders = new Set([SUPPORTING_UNIT_ID, CO_BUILDER_ID, application.constructionUnitId]);
     expect(review.assignments).toHaveLength(5);
     expect(review.assignments.some((a) => insiders.has(a.orgId))).toBe(false);
 
+    // The service drew 16 random bytes; shown to DST, they replay the draw over the eligible pool.
+    expect(review.seed).toMatch(/^[0-9a-f]{32}$/);
     const eligible = DEMO_EXPERTS.filter((e) => !insiders.has(e.orgId))
       .map((e) => e.id)
       .sort();
-    expect(review.assignments.map((a) => a.expertId)).toEqual(seededShuffle(eligible, seed).slice(0, 5));
-    expect(review.seed).toBe(seed);
+    expect(review.assignments.map((a) => a.expertId)).toEqual(seededShuffle(eligible, review.seed ?? '').slice(0, 5));
     expect(DEMO_UNITS.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a draw that names its own seed, by the field, and draws nothing', async () => {
+    const application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+    ]);
+    const steered = { applicationId: application.id, count: 3, reserves: 2, seed: '00112233445566778899aabbccddeeff' };
+    expect(await refusal(service.rpc.request(DrawExperts, steered as never, { caller: CALLERS.dst }))).toMatchObject({
+      code: 'invalid_input',
+      errors: [{ path: 'seed' }],
+    });
+    const read = refusal(service.rpc.request(GetReview, { applicationId: application.id }, { caller: CALLERS.dst }));
+    expect((await read).code).toBe('not_found');
   });
 
   it('replaces a recused expert by the first reserve; DST sees every score, the mean and the spread; an expert only their own', async () => {

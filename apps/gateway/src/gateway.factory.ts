@@ -10,7 +10,9 @@ import { openApiDocument } from './docs/openapi-document';
 import { serveDocs } from './docs/swagger-ui';
 import { GatewayModule } from './gateway.module';
 import { correlationIdOf } from './http/correlation-id';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { ProblemFilter } from './http/problem.filter';
+import { limitUrlLength } from './http/url-limit';
 import { addSecurityHeaders } from './http/security-headers';
 import { GATEWAY_VERSION } from './package-version';
 import { acceptUploads } from './uploads/upload-body-parser';
@@ -24,6 +26,8 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: correlationIdOf,
     trustProxy: config.TRUST_PROXY,
+    clientErrorHandler: clientErrorHandler(config.PROBLEM_TYPE_BASE),
+    frameworkErrors: frameworkErrors(config.PROBLEM_TYPE_BASE),
   });
   // Nest declares its options as a class; a literal of that shape is what its documentation passes.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
@@ -41,6 +45,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
         reply.header(HEADERS.correlationId, request.id);
         done();
       });
+    limitUrlLength(app);
     authenticateBeforeBody(app);
     app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
     app.useGlobalFilters(new ProblemFilter(config.PROBLEM_TYPE_BASE));

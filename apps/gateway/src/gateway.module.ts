@@ -32,6 +32,7 @@ import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { CallContextInterceptor } from './http/call-context.interceptor';
 import { ETagInterceptor } from './http/etag.interceptor';
+import { UnstorableTextInterceptor } from './http/unstorable-text.interceptor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { InfrastructureModule } from './infrastructure.module';
@@ -40,7 +41,7 @@ import { throttlerOptions } from './throttling/throttler-options';
 
 /**
  * The HTTP gateway. Guards run in this order: authentication and roles, then the rate limit (per user
- * once the caller is known). Interceptors, outermost first: call context, ETag, idempotency.
+ * once the caller is known). Interceptors, outermost first: unstorable text, call context, ETag, idempotency.
  */
 @Module({})
 export class GatewayModule {
@@ -79,6 +80,7 @@ export class GatewayModule {
         OrganizationFit,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: UnstorableTextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: CallContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 
-import { callerAssertionsFor, natsConnectOptions, RpcClient } from '@tic/platform';
+import { callerAssertionsFor, natsConnectOptions, RpcClient, rpcTimeouts } from '@tic/platform';
 
 import { BearerAuthenticator } from './auth/bearer-authenticator';
 import { JwtVerifier } from './auth/jwt-verifier';
@@ -27,7 +27,7 @@ export class InfrastructureModule {
                 transport: Transport.NATS,
                 options: { ...natsConnectOptions(config, 'gateway'), name: 'gateway-rpc-client' },
               }),
-              config.RPC_TIMEOUT_MS,
+              rpcTimeouts(config),
               callerAssertionsFor('gateway', config).signer,
             ),
         },

@@ -72,6 +72,30 @@ describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
     expect(incomplete).toEqual([]);
   });
 
+  it('documents on every operation what the edge may answer, so a generated client can trust it', () => {
+    const missing = operations().flatMap(({ method, path, op }) =>
+      ['400', '401', '403', '408', '414', '429', '431', '503']
+        .filter((status) => op.responses[status] === undefined)
+        .map((status) => `${method} ${path} ${status}`),
+    );
+    expect(missing).toEqual([]);
+    // A route that asks a service documents the service's not-found, even without an id in its path.
+    expect(paths['/api/v1/appointments']?.post?.responses['404']).toBeDefined();
+    expect(paths['/api/v1/calls']?.post?.responses['415']).toBeDefined();
+    // Readiness answers 503 with its own body when something is down, and problem+json otherwise.
+    expect(Object.keys(paths['/health/ready']?.get?.responses['503']?.content ?? {}).sort()).toEqual([
+      'application/json',
+      'application/problem+json',
+    ]);
+  });
+
+  it('lists null in a nullable enum (a draft application’s `track: null`)', () => {
+    const created = paths['/api/v1/applications']?.post?.responses['201']?.content?.['application/json']?.schema as {
+      properties: Record<string, { enum?: unknown[]; nullable?: boolean }>;
+    };
+    expect(created.properties.track).toMatchObject({ nullable: true, enum: ['formal', 'preparation', null] });
+  });
+
   it('derives the request body from the RPC’s zod schema, without the path parameters', () => {
     const transition = paths['/api/v1/applications/{id}/transitions']?.post;
     const body = transition?.requestBody?.content['application/json']?.schema;

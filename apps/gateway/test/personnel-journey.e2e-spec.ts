@@ -156,9 +156,19 @@ describe('the personnel registry through the gateway (gateway, applications and 
     });
     expect(waived).toMatchObject({ status: 201, body: { status: 'active' } });
 
-    const visitor = await register('周访问学者', OUTSIDE);
+    // Registered by the supporting unit: the construction unit names the visitor by the number it holds.
+    serial += 1;
+    const visitor = residentId(serial);
+    expect(
+      (
+        await call(world, 'POST', '/people', {
+          token: tokens.supporting,
+          body: { name: '周访问学者', idNumber: visitor, employerOrgId: OUTSIDE },
+        })
+      ).status,
+    ).toBe(201);
     expectProblem(
-      await appoint({ personId: visitor, role: 'researcher', kind: 'floating' }, tokens.construction),
+      await appoint({ idNumber: visitor, role: 'researcher', kind: 'floating' }, tokens.construction),
       422,
       'A18-floating-agreement',
       '第十八条',
@@ -166,7 +176,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
     expect(
       (
         await appoint(
-          { personId: visitor, role: 'researcher', kind: 'floating', agreement: AGREEMENT },
+          { idNumber: visitor, role: 'researcher', kind: 'floating', agreement: AGREEMENT },
           tokens.construction,
         )
       ).status,
@@ -190,11 +200,17 @@ describe('the personnel registry through the gateway (gateway, applications and 
         })
       ).status,
     ).toBe(200);
-    const lin = await call<{ id: string; idNumberMasked: string }>(world, 'POST', '/people', {
+    // On file from the laboratory's roster: registering the number again is refused, and says nothing of
+    // the person; the unit appoints them by the number it holds (issue 9).
+    const again = await call(world, 'POST', '/people', {
       token: tokens.supporting,
       body: { name: '林工程师', idNumber: labNumber, employerOrgId: ORGS.supporting },
     });
-    const held = await appoint({ personId: lin.body.id, role: 'researcher' });
+    expect({ status: again.status, code: again.body.code }).toEqual({
+      status: 409,
+      code: 'person.already_registered',
+    });
+    const held = await appoint({ idNumber: labNumber, role: 'researcher' });
     expect(held.body.status).toBe('awaiting_waiver');
     expect(held.body.findings).toContainEqual(
       expect.objectContaining({
@@ -207,7 +223,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(JSON.stringify([duplicate, held.body, lin.body])).not.toContain(labNumber);
+    expect(JSON.stringify([duplicate, held.body, again.body])).not.toContain(labNumber);
   });
 
   it('A16/A17 and the compliance read over HTTP: hard rules refuse the committee, the size is kept as a finding, every finding is read back', async () => {

@@ -257,10 +257,29 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
       ).toEqual([2, 2_002]);
     });
 
+    it('issue 9: a unit’s file without its platform is 403 roster.platform_required, before any RPC, even with no lines', async () => {
+      const before = payloads(CheckRoster).length;
+      for (const lines of [rosterLines(3), []]) {
+        const res = await http()
+          .post('/api/v1/roster-checks')
+          .set('authorization', as('construction_unit'))
+          .set('content-type', 'text/csv')
+          .send(
+            csvOf(
+              CHECK_HEADER,
+              lines.map((l) => [l.name, l.idNumber, l.kind]),
+            ),
+          );
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'roster.platform_required' });
+        expect(res.headers['content-type']).toMatch(PROBLEM);
+      }
+      expect(payloads(CheckRoster).length).toBe(before);
+    });
+
     it('400 naming the missing column, before any RPC', async () => {
       const before = payloads(CheckRoster).length;
       const res = await http()
-        .post('/api/v1/roster-checks')
+        .post(`/api/v1/roster-checks?platformId=${STAND_IN_PLATFORM_ID}`)
         .set('authorization', as('recommender'))
         .set('content-type', 'text/csv')
         .send(csvOf(['姓名', '人员类型'], [['张三', '固定']]));
@@ -269,7 +288,7 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
       expect(res.body.detail).toContain('公民身份号码');
       expect(res.body.errors).toEqual([{ path: 'file', message: expect.stringContaining('公民身份号码') }]);
       const english = await http()
-        .post('/api/v1/roster-checks')
+        .post(`/api/v1/roster-checks?platformId=${STAND_IN_PLATFORM_ID}`)
         .set('authorization', as('recommender'))
         .set('accept-language', 'en')
         .set('content-type', XLSX)
@@ -282,7 +301,7 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
     it('takes 50,000 lines (over the 1 MiB of JSON) on an upload route only', async () => {
       const lines = rosterLines(50_000);
       const res = await http()
-        .post('/api/v1/roster-checks')
+        .post(`/api/v1/roster-checks?platformId=${STAND_IN_PLATFORM_ID}`)
         .set('authorization', as('construction_unit'))
         .set('content-type', 'text/csv')
         .send(

@@ -9,6 +9,7 @@ import request from 'supertest';
 import { CheckRoster } from '@tic/contracts';
 
 import { startGateway } from './support/gateway-harness';
+import { STAND_IN_PLATFORM_ID } from './support/personnel-stand-in';
 import { csvOf, rosterLines, XLSX, xlsxOf } from './support/rosters';
 import { startWorld, type TestWorld } from './support/test-world';
 import { zipBomb } from './support/zip-bomb';
@@ -55,9 +56,10 @@ describe('upload limits and authentication before the body (stand-in service, re
     await world?.close();
   });
 
+  // A recommender checks the roster of a platform in its jurisdiction (issue 9).
   const upload = (mediaType: string, body: Buffer) =>
     request(world.gateway.url)
-      .post('/api/v1/roster-checks')
+      .post(`/api/v1/roster-checks?platformId=${STAND_IN_PLATFORM_ID}`)
       .set('authorization', `Bearer ${token}`)
       .set('accept-language', 'en')
       .set('content-type', mediaType)

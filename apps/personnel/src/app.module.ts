@@ -20,6 +20,7 @@ import { PersonViews } from './people/person-views';
 import { centerRegistrySubscription } from './platforms/center-registry.subscription';
 import { PlatformsHandlers } from './platforms/platforms.handlers';
 import { PlatformsService } from './platforms/platforms.service';
+import { UsageQuotas, USAGE_LIMITS, type UsageLimits } from './quotas/usage-quotas';
 import { RosterImportService } from './roster/roster-import.service';
 import { RosterService } from './roster/roster.service';
 
@@ -31,6 +32,10 @@ export class AppModule {
   /** `clock` lets a test move time; a deployment takes the system clock (or CLOCK_OFFSET_DAYS in end-to-end runs). */
   static forRoot(config: PersonnelConfig, options: { clock?: Clock } = {}): DynamicModule {
     const keys: IdentityKeys = { encryption: config.PERSONNEL_ID_ENCRYPTION_KEYS, hmac: config.PERSONNEL_ID_HMAC_KEY };
+    const limits: UsageLimits = {
+      roster_lines: config.PERSONNEL_QUOTA_ROSTER_LINES_PER_DAY,
+      registrations: config.PERSONNEL_QUOTA_REGISTRATIONS_PER_DAY,
+    };
     return {
       module: AppModule,
       imports: [
@@ -50,6 +55,8 @@ export class AppModule {
       controllers: [PeopleHandlers, PlatformsHandlers, AppointmentsHandlers, CommitteesHandlers],
       providers: [
         { provide: IDENTITY_KEYS, useValue: keys },
+        { provide: USAGE_LIMITS, useValue: limits },
+        UsageQuotas,
         IdentityNumbers,
         PersonViews,
         PeopleService,

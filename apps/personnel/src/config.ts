@@ -16,6 +16,13 @@ export const personnelConfigSchema = serviceConfigSchema({
     .string()
     .regex(/^[a-z0-9_-]+$/)
     .default('tic'),
+  /**
+   * Lines of roster one user may check a day (Asia/Shanghai): an annual report's roster is hundreds,
+   * a recommender's review of its centers a few thousand; a province-wide sweep of numbers is not a check.
+   */
+  PERSONNEL_QUOTA_ROSTER_LINES_PER_DAY: z.coerce.number().int().min(1).default(20_000),
+  /** People one user may register, or appoint by resident ID number, a day: each answers whether a number is known. */
+  PERSONNEL_QUOTA_REGISTRATIONS_PER_DAY: z.coerce.number().int().min(1).default(200),
   /** Moves the service's clock by whole days; end-to-end tests only, refused in production. */
   CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
   /**

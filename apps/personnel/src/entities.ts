@@ -7,6 +7,7 @@ import { CenterWaiver } from './compliance/center-waiver.entity';
 import { IdentityRead } from './people/identity-read.entity';
 import { Person } from './people/person.entity';
 import { Platform } from './platforms/platform.entity';
+import { UsageWindow } from './quotas/usage-window.entity';
 
 /** Every table of the personnel schema (the platform's outbox and inbox are added by ormConfig). */
 export const PERSONNEL_ENTITIES = [
@@ -17,5 +18,6 @@ export const PERSONNEL_ENTITIES = [
   Committee,
   CommitteeMeeting,
   CenterWaiver,
+  UsageWindow,
   ...DEADLINE_ENTITIES,
 ];

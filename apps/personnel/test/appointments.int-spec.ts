@@ -150,10 +150,12 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
 
   it('A18: a floating staff member needs a complete work agreement (hard)', async () => {
     const centerId = await service.establishCenter();
-    const visitor = await person('周访问学者', ORGS.outsideExpertOrg);
+    // Registered by the supporting unit: the construction unit names the visitor by their number.
+    const visitorNumber = newIdNumber();
+    await person('周访问学者', ORGS.outsideExpertOrg, visitorNumber);
     const without = await refusal(
       appoint(
-        { platformId: centerId, personId: visitor.id, role: 'researcher', kind: 'floating' },
+        { platformId: centerId, idNumber: visitorNumber, role: 'researcher', kind: 'floating' },
         CALLERS.construction,
       ),
     );
@@ -162,7 +164,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       appoint(
         {
           platformId: centerId,
-          personId: visitor.id,
+          idNumber: visitorNumber,
           role: 'researcher',
           kind: 'floating',
           agreement: { ...AGREEMENT, tasks: ' ' },
@@ -172,7 +174,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     );
     expect(blankTasks).toMatchObject({ rule: 'A18-floating-agreement' });
     const withAgreement = await appoint(
-      { platformId: centerId, personId: visitor.id, role: 'researcher', kind: 'floating', agreement: AGREEMENT },
+      { platformId: centerId, idNumber: visitorNumber, role: 'researcher', kind: 'floating', agreement: AGREEMENT },
       CALLERS.construction,
     );
     expect(withAgreement).toMatchObject({ status: 'active', agreement: AGREEMENT });
@@ -267,13 +269,13 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     expect(imported).toEqual({ imported: 1, updated: 0, problems: [] });
 
     const centerId = await service.establishCenter();
-    const lin = await person('林工程师', ORGS.supporting, idNumber);
-    expect(lin.existing).toBe(true);
+    // Registered by the import: the unit names them by the number it holds (issue 9).
     const floating = await appoint(
-      { platformId: centerId, personId: lin.id, role: 'researcher', kind: 'floating', agreement: AGREEMENT },
+      { platformId: centerId, idNumber, role: 'researcher', kind: 'floating', agreement: AGREEMENT },
       CALLERS.construction,
     );
-    expect(floating.status).toBe('active');
+    expect(floating).toMatchObject({ status: 'active', personName: '林工程师' });
+    const lin = { id: floating.personId };
 
     const otherCenter = await service.establishCenter();
     const fixed = await appoint(
@@ -305,6 +307,52 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       return found;
     });
     expect(JSON.stringify(events)).not.toContain(idNumber);
+  });
+
+  it('issue 9: a unit appoints only someone it sees, or whose number it presents; anyone else is the same 404 as an id that does not exist', async () => {
+    const theirCenter = await service.establishCenter({
+      supportingUnitId: ORGS.otherSupporting,
+      constructionUnitId: ORGS.otherSupporting,
+    });
+    const idNumber = newIdNumber();
+    const theirs = await service.rpc.request(
+      RegisterPerson,
+      { name: '他单位主任', idNumber, employerOrgId: ORGS.otherSupporting },
+      { caller: CALLERS.otherSupporting },
+    );
+    await appoint(
+      { platformId: theirCenter, personId: theirs.id, role: 'researcher', kind: 'fixed' },
+      CALLERS.otherSupporting,
+    );
+    const myCenter = await service.establishCenter();
+
+    const byId = await refusal(
+      appoint({ platformId: myCenter, personId: theirs.id, role: 'researcher', kind: 'fixed' }),
+    );
+    const noSuchId = await refusal(
+      appoint({ platformId: myCenter, personId: uuidv4(), role: 'researcher', kind: 'fixed' }),
+    );
+    const noSuchNumber = await refusal(
+      appoint({ platformId: myCenter, idNumber: newIdNumber(), role: 'researcher', kind: 'fixed' }),
+    );
+    expect(byId).toEqual(noSuchId);
+    expect(noSuchNumber).toEqual(noSuchId);
+    expect(byId).toMatchObject({ code: 'not_found', reason: 'person.not_found' });
+    expect(JSON.stringify(byId)).not.toContain('他单位主任');
+    const posts = await service.rpc.request(
+      ListAppointments,
+      { limit: 10, personId: theirs.id },
+      { caller: CALLERS.dst },
+    );
+    expect(posts.items.map((a) => a.platformId)).toEqual([theirCenter]);
+
+    const presented = await appoint({ platformId: myCenter, idNumber, role: 'researcher', kind: 'fixed' });
+    expect(presented).toMatchObject({ personId: theirs.id, personName: '他单位主任', status: 'awaiting_waiver' });
+    const neither = await refusal(appoint({ platformId: myCenter, role: 'researcher', kind: 'fixed' }));
+    expect(neither).toMatchObject({
+      code: 'invalid_input',
+      errors: [{ path: 'personId', message: expect.any(String) }],
+    });
   });
 
   it('checks a 500-line roster in one call: every conflict with its line, bad lines named, floating lines never conflicts', async () => {
@@ -354,9 +402,15 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       [300, '辽宁省工业机器人工程研究中心', '2023-03-01'],
       [499, '辽宁省工业机器人工程研究中心', '2023-03-01'],
     ]);
-    expect(result.conflicts[0]?.idNumberMasked).toBe(
-      `${rows[16]!.idNumber.slice(0, 4)}**********${rows[16]!.idNumber.slice(-4)}`,
-    );
+    // Issue 9: a unit learns of a conflict elsewhere the platform and since when, nothing about the post.
+    expect(Object.keys(result.conflicts[0] ?? {}).sort()).toEqual(['platformName', 'row', 'since']);
+    const asDst = await service.rpc.request(CheckRoster, { platformId: centerId, rows }, { caller: CALLERS.dst });
+    expect(asDst.conflicts[0]).toMatchObject({
+      row: 17,
+      name: '员工17',
+      platformId: keyLab.id,
+      idNumberMasked: `${rows[16]!.idNumber.slice(0, 4)}**********${rows[16]!.idNumber.slice(-4)}`,
+    });
     expect(result.problems).toEqual([
       { row: 100, path: 'idNumber', message: 'repeats the number on line 17' },
       { row: 200, path: 'idNumber', message: expect.any(String) as string },
@@ -376,15 +430,9 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     for (let round = 0; round < 5; round += 1) {
       const idNumber = newIdNumber();
       const mine = await person(`并发${round}`, ORGS.supporting, idNumber);
-      const theirs = await service.rpc.request(
-        RegisterPerson,
-        { name: `并发${round}`, idNumber, employerOrgId: ORGS.otherSupporting },
-        { caller: CALLERS.otherSupporting },
-      );
-      expect(theirs.id).toBe(mine.id);
       const results = await Promise.all([
         appoint({ platformId: first, personId: mine.id, role: 'researcher', kind: 'fixed' }),
-        appoint({ platformId: second, personId: mine.id, role: 'researcher', kind: 'fixed' }, CALLERS.otherSupporting),
+        appoint({ platformId: second, idNumber, role: 'researcher', kind: 'fixed' }, CALLERS.otherSupporting),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['active', 'awaiting_waiver']);
     }
@@ -400,7 +448,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       { rows: [{ name: '撤销中心研究员', idNumber, kind: 'fixed' }] },
       { caller: CALLERS.dst },
     );
-    expect(before.conflicts.map((c) => c.platformId)).toEqual([revoked]);
+    expect(before.conflicts.map((c) => ('platformId' in c ? c.platformId : undefined))).toEqual([revoked]);
 
     await publishEvents(service.nats, [
       createEvent(CenterRevoked, {
@@ -528,7 +576,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       (
         await appoint({
           platformId: centerId,
-          personId: labPerson.id,
+          idNumber,
           role: 'researcher',
           kind: 'fixed',
           startsOn: '2027-07-01',

@@ -71,10 +71,7 @@ export interface RunningPersonnel extends RunningService<PersonnelConfig> {
   /** Same as newCenter (the name older tests use). */
   establishCenter(center?: Partial<CenterFacts>): Promise<string>;
   /** A person registered by a unit (the supporting unit unless said otherwise), with a fresh ID number. */
-  newPerson(
-    person?: { name?: string; employerOrgId?: string; idNumber?: string },
-    caller?: Caller,
-  ): Promise<PersonDto & { existing: boolean }>;
+  newPerson(person?: { name?: string; employerOrgId?: string; idNumber?: string }, caller?: Caller): Promise<PersonDto>;
 }
 
 /** The service in this process for a whole test file, on a fresh database and a private NATS. */

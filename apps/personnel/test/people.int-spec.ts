@@ -19,7 +19,7 @@ import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness
 describe('the people register: one record per resident ID number, never shown unmasked (real Postgres, NATS, Redis)', () => {
   const service = runningPersonnel('people');
 
-  it('stores the number encrypted with a lookup hash, shows it masked, and returns the same person for the same number', async () => {
+  it('stores the number encrypted with a lookup hash, shows it masked, and refuses the same number typed again', async () => {
     const idNumber = newIdNumber();
     const person = await service.rpc.request(
       RegisterPerson,
@@ -28,18 +28,19 @@ describe('the people register: one record per resident ID number, never shown un
     );
     expect(person).toMatchObject({
       name: '张伟',
-      existing: false,
       idNumberMasked: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`,
     });
     expect(JSON.stringify(person)).not.toContain(idNumber);
 
-    // Typed again by another unit, with a lower-case check character and spaces: the same person.
-    const again = await service.rpc.request(
-      RegisterPerson,
-      { name: '张伟', idNumber: ` ${idNumber.toLowerCase()} `, employerOrgId: ORGS.otherSupporting },
-      { caller: CALLERS.otherSupporting },
+    // Typed again by another unit, with a lower-case check character and spaces: the same number.
+    const again = await refusal(
+      service.rpc.request(
+        RegisterPerson,
+        { name: '张伟', idNumber: ` ${idNumber.toLowerCase()} `, employerOrgId: ORGS.otherSupporting },
+        { caller: CALLERS.otherSupporting },
+      ),
     );
-    expect(again).toMatchObject({ id: person.id, existing: true });
+    expect(again).toMatchObject({ code: 'conflict', reason: 'person.already_registered' });
 
     const [row] = await service.sql('select id_number_ciphertext, id_number_hash from personnel.person where id = ?', [
       person.id,
@@ -193,54 +194,101 @@ describe('the people register: one record per resident ID number, never shown un
     expect(await reencryptIdNumbers(em, rotated)).toBe(0);
   });
 
-  it('tells a unit that types a known number whom it names, but not the contact or the posts of someone outside its scope', async () => {
+  it('issue 9: refuses a known number with 409 person.already_registered that says nothing about the person, even to its own employer', async () => {
     const idNumber = newIdNumber();
     const mine = await service.rpc.request(
       RegisterPerson,
       {
         name: '郭工',
         idNumber,
+        title: '正高级工程师',
         employerOrgId: ORGS.supporting,
         contact: { phone: '13800000001', email: 'guo@example.cn' },
       },
       { caller: CALLERS.supporting },
     );
-    const typedElsewhere = await service.rpc.request(
-      RegisterPerson,
-      { name: '郭工', idNumber, employerOrgId: ORGS.otherSupporting },
-      { caller: CALLERS.otherSupporting },
-    );
-    expect(typedElsewhere).toMatchObject({ id: mine.id, existing: true, contact: {}, posts: [] });
-    expect(JSON.stringify(typedElsewhere)).not.toContain('13800000001');
+    for (const caller of [CALLERS.otherSupporting, CALLERS.supporting, CALLERS.dst]) {
+      const refused = await refusal(
+        service.rpc.request(
+          RegisterPerson,
+          { name: '另一个名字', idNumber, employerOrgId: caller.orgId === ORGS.dst ? ORGS.supporting : caller.orgId },
+          { caller },
+        ),
+      );
+      expect(refused).toMatchObject({ code: 'conflict', reason: 'person.already_registered' });
+      const said = JSON.stringify(refused);
+      for (const known of ['郭工', mine.id, ORGS.supporting, '13800000001', '正高级工程师', mine.idNumberMasked])
+        expect({ said: said.includes(known), known }).toEqual({ said: false, known });
+    }
+    const [row] = await service.sql('select name, employer_org_id from personnel.person where id = ?', [mine.id]);
+    expect(row).toEqual({ name: '郭工', employer_org_id: ORGS.supporting });
   });
 
-  it('lets only DST, the employer or the registering unit correct a person, and only DST or the employer move them to another employer', async () => {
+  it('issue 9: the employer or DST corrects a person, not the unit that registered them; each correction is kept in the history', async () => {
     const person = await service.rpc.request(
       RegisterPerson,
       { name: '马工', idNumber: newIdNumber(), employerOrgId: ORGS.supporting },
       { caller: CALLERS.construction },
     );
-    expect(
-      (
+    for (const input of [{ title: '工程师' }, { employerOrgId: ORGS.construction }, { name: '马工程师' }]) {
+      expect(
         await refusal(
           service.rpc.request(
             UpdatePerson,
-            { id: person.id, version: person.version, employerOrgId: ORGS.construction },
+            { id: person.id, version: person.version, ...input },
             { caller: CALLERS.construction },
           ),
-        )
-      ).code,
-    ).toBe('forbidden');
+        ),
+      ).toMatchObject({ code: 'forbidden', reason: 'person.corrected_by_employer' });
+    }
     const titled = await service.rpc.request(
       UpdatePerson,
       { id: person.id, version: person.version, title: '工程师' },
-      { caller: CALLERS.construction },
+      { caller: CALLERS.supporting },
     );
     const moved = await service.rpc.request(
       UpdatePerson,
       { id: person.id, version: titled.version, employerOrgId: ORGS.coBuilder },
       { caller: CALLERS.supporting },
     );
-    expect(moved.employerOrgId).toBe(ORGS.coBuilder);
+    expect(moved).toMatchObject({ employerOrgId: ORGS.coBuilder, title: '工程师' });
+    // Now the co-building unit employs them: the former employer no longer even sees them; the registrant
+    // still sees them but does not correct them; DST does.
+    for (const [caller, reason] of [
+      [CALLERS.supporting, 'person.not_found'],
+      [CALLERS.construction, 'person.corrected_by_employer'],
+    ] as const) {
+      expect(
+        (
+          await refusal(
+            service.rpc.request(
+              UpdatePerson,
+              { id: person.id, version: moved.version, title: '高级工程师' },
+              { caller },
+            ),
+          )
+        ).reason,
+      ).toBe(reason);
+    }
+    const byDst = await service.rpc.request(
+      UpdatePerson,
+      { id: person.id, version: moved.version, title: '高级工程师' },
+      { caller: CALLERS.dst },
+    );
+    expect(byDst.title).toBe('高级工程师');
+
+    const history = await service.sql(
+      `select action, actor_user_id, comment from personnel.history_entry
+        where aggregate_type = 'person' and aggregate_id = ? order by aggregate_version`,
+      [person.id],
+    );
+    expect(history).toEqual([
+      { action: RegisterPerson.subject, actor_user_id: CALLERS.construction.userId, comment: null },
+      { action: UpdatePerson.subject, actor_user_id: CALLERS.supporting.userId, comment: 'corrected: title' },
+      { action: UpdatePerson.subject, actor_user_id: CALLERS.supporting.userId, comment: 'corrected: employerOrgId' },
+      { action: UpdatePerson.subject, actor_user_id: CALLERS.dst.userId, comment: 'corrected: title' },
+    ]);
+    const [row] = await service.sql('select registered_by_org_id from personnel.person where id = ?', [person.id]);
+    expect(row?.registered_by_org_id).toBe(ORGS.construction);
   });
 });

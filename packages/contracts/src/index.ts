@@ -26,3 +26,4 @@ export * from './rpc/personnel/people.rpc';
 export * from './rpc/personnel/platforms.rpc';
 export * from './rpc/personnel/appointments.rpc';
 export * from './rpc/personnel/committees.rpc';
+export * from './input';

@@ -60,6 +60,17 @@ const Allocate = defineRpc({
   response: z.object({ allocationId: z.uuid(), by: z.string() }),
 });
 
+/** Answers after SLOW_ANSWER_MS, like a roster check of many lines; the bulk twin is the same subject. */
+const SLOW_ANSWER_MS = 600;
+const ImportLedger = defineRpc({
+  service: 'funding',
+  operation: 'test.import_ledger',
+  summary: 'test',
+  request: z.object({ lines: z.number().int() }),
+  response: z.object({ imported: z.number().int() }),
+});
+const ImportLedgerInBulk = { ...ImportLedger, bulk: true as const };
+
 @Injectable()
 class AllocationService {
   constructor(
@@ -94,6 +105,12 @@ class AllocationHandlers {
   @RpcHandler(Allocate)
   allocate(@Payload() input: { centerId: string; purpose: string }, @CurrentCaller() caller: Caller) {
     return this.allocations.allocate(input, caller);
+  }
+
+  @RpcHandler(ImportLedger)
+  async importLedger(@Payload() input: { lines: number }) {
+    await new Promise((resolve) => setTimeout(resolve, SLOW_ANSWER_MS));
+    return { imported: input.lines };
   }
 }
 
@@ -182,6 +199,19 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
     expect(failure).toBeInstanceOf(RpcFailure);
     expect((failure as RpcFailure).error).toMatchObject({ code: 'invalid_input' });
     expect((failure as RpcFailure).error.errors?.map((e) => e.path).sort()).toEqual(['centerId', 'purpose']);
+  });
+
+  it('waits BULK_RPC_TIMEOUT_MS, not RPC_TIMEOUT_MS, for a bulk request', async () => {
+    const impatient = testRpcClient(nats, { timeoutMs: SLOW_ANSWER_MS / 3 });
+    try {
+      const ordinary = await impatient.request(ImportLedger, { lines: 2000 }, { caller }).catch((e: unknown) => e);
+      expect((ordinary as RpcFailure).error).toMatchObject({ code: 'unavailable' });
+      await expect(impatient.request(ImportLedgerInBulk, { lines: 2000 }, { caller })).resolves.toEqual({
+        imported: 2000,
+      });
+    } finally {
+      await impatient.onApplicationShutdown();
+    }
   });
 
   it('refuses a request without a caller as unauthenticated', async () => {

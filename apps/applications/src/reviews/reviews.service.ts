@@ -82,7 +82,8 @@ export class ReviewsService {
         if (candidates.length < needed) {
           throw refuse(REVIEW_REFUSALS.too_few_experts, { available: candidates.length, needed });
         }
-        const seed = input.seed ?? randomBytes(16).toString('hex');
+        // Issue 9: nobody chooses the seed; it is drawn here and recorded so the draw can be audited.
+        const seed = randomBytes(16).toString('hex');
         const order = seededShuffle(
           candidates.map((e) => e.id),
           seed,
@@ -175,7 +176,7 @@ export class ReviewsService {
     const seesAll = 'all' in listScope(caller, 'review');
     return {
       applicationId,
-      seed: draw.seed,
+      seed: seesAll ? draw.seed : null,
       drawnAt: draw.drawnAt.toISOString(),
       assignments: visible.map((a) => {
         const expert = experts.find((e) => e.id === a.expertId);

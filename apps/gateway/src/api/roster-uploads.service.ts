@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { CheckRoster, ImportPlatformRoster, ROSTER_BATCH_ROWS, type RpcResponse } from '@tic/contracts';
-import { currentCallContext, RpcClient, RpcFailure } from '@tic/platform';
+import { currentCallContext, requireAccess, RpcClient, RpcFailure } from '@tic/platform';
 
 import type { Locale } from '../http/locale';
 import { toProblem } from '../http/problem-mapper';
 import { ProblemException } from '../http/problem.exception';
+import { unstorableTextProblem } from '../http/unstorable-text';
 import { sendInBatches } from '../uploads/batches';
 import { readTable } from '../uploads/read-table';
 import { UnreadableFile } from '../uploads/unreadable-file';
+import { findUnstorableCell } from '../uploads/unstorable-cell';
 import type { UploadedFile } from '../uploads/uploaded-file';
 import { ROSTER_CHECK_COLUMNS, ROSTER_IMPORT_COLUMNS, type RosterColumn } from './roster-columns';
 import { rosterSheet, withoutRepeats, type RosterSheet, type RowProblem } from './roster-sheet';
@@ -29,6 +31,10 @@ export class RosterUploads {
   async check(input: RpcInput<typeof CheckRoster> | RosterCheckUpload): Promise<RpcResponse<typeof CheckRoster>> {
     if (!('file' in input)) return this.rpc.request(CheckRoster, input);
     const { file, ...fields } = input;
+    // The service refuses a unit's roster without its platform (issue 9); the policy says so before the
+    // file is read, and a file with no lines, which reaches no service, is refused the same.
+    const caller = currentCallContext()?.caller;
+    if (fields.platformId === undefined && caller) requireAccess(caller, 'roster.check_anywhere', { kind: 'roster' });
     const sheet = withoutRepeats(await readRoster(file, ROSTER_CHECK_COLUMNS, CHECK_ROW), locale());
     const empty: RpcResponse<typeof CheckRoster> = { checked: 0, conflicts: [], problems: [] };
     const reply = await sendInBatches(sheet.rows, ROSTER_BATCH_ROWS, empty, (batch) =>
@@ -60,7 +66,10 @@ async function readRoster<S extends z.ZodObject>(
   rowSchema: S,
 ): Promise<RosterSheet<z.output<S>>> {
   try {
-    return rosterSheet(await readTable(file), columns, rowSchema, locale());
+    const table = await readTable(file);
+    const unstorable = findUnstorableCell(table);
+    if (unstorable) throw unstorableTextProblem(unstorable, locale());
+    return rosterSheet(table, columns, rowSchema, locale());
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
     throw ProblemException.invalid([{ path: 'file', message: error.reason[locale()] }], error.reason);

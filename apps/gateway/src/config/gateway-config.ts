@@ -30,6 +30,7 @@ const gatewayFields = baseConfigSchema
     CALLER_ASSERTION_TRUSTED_KEYS: true,
     REDIS_URL: true,
     RPC_TIMEOUT_MS: true,
+    BULK_RPC_TIMEOUT_MS: true,
   })
   .extend({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),

@@ -14,6 +14,7 @@ export class EventsController {
   @Route('GET', '', {
     summary: 'Catch-up read of every service’s event journal, merged by event time, with a cursor (agencies)',
     access: ['dst_admin', 'committee_office'],
+    forwards: true,
     request: eventsQuerySchema,
     response: eventsPageSchema,
   })

@@ -8,6 +8,9 @@ const GATEWAY_CODES = {
   unsupported_media_type: { status: 415, title: { zh: '不支持的内容类型', en: 'Unsupported media type' } },
   method_not_allowed: { status: 405, title: { zh: '不支持的请求方法', en: 'Method not allowed' } },
   rate_limited: { status: 429, title: { zh: '请求过于频繁', en: 'Too many requests' } },
+  request_timeout: { status: 408, title: { zh: '请求超时', en: 'Request timeout' } },
+  uri_too_long: { status: 414, title: { zh: '请求地址过长', en: 'URI too long' } },
+  headers_too_large: { status: 431, title: { zh: '请求头过大', en: 'Request header fields too large' } },
   idempotency_key_reused: {
     status: 422,
     title: { zh: '幂等键已用于不同的请求', en: 'Idempotency key reused with another request' },
@@ -46,14 +49,20 @@ export function codeOfStatus(status: number): ProblemCode {
       return 'not_found';
     case 405:
       return 'method_not_allowed';
+    case 408:
+      return 'request_timeout';
     case 409:
       return 'conflict';
     case 413:
       return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
     case 415:
       return 'unsupported_media_type';
     case 429:
       return 'rate_limited';
+    case 431:
+      return 'headers_too_large';
     case 503:
       return 'unavailable';
     default:

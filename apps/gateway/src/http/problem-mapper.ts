@@ -34,7 +34,7 @@ export function toProblem(exception: unknown): ProblemSpec {
 }
 
 function fromRpcFailure(failure: RpcFailure): ProblemSpec {
-  const { code, reason, title, detail, errors, rule, article } = failure.error;
+  const { code, reason, title, detail, errors, rule, article, retryAfterSeconds } = failure.error;
   return {
     code,
     ...(reason ? { reason } : {}),
@@ -44,6 +44,8 @@ function fromRpcFailure(failure: RpcFailure): ProblemSpec {
     ...(errors ? { errors } : {}),
     ...(rule ? { rule } : {}),
     ...(article ? { article } : {}),
+    // RFC 9110 §10.2.3: a quota's refusal says when its window ends.
+    ...(retryAfterSeconds ? { headers: { 'retry-after': String(retryAfterSeconds) } } : {}),
   };
 }
 

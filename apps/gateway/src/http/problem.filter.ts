@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 
 import { type GatewayReply, type GatewayRequest } from './gateway-request';
 import { localeOf } from './locale';
+import { problemBody } from './problem-body';
 import { toProblem } from './problem-mapper';
 
 /** Renders every failure as RFC 9457 application/problem+json, in Chinese or (Accept-Language: en) English. */
@@ -20,18 +21,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (reply.sent) return;
     const locale = localeOf(request.headers['accept-language']);
-    const body = {
-      type: `${this.typeBase}${problem.code}`,
-      title: problem.title[locale],
-      status: problem.status,
-      code: problem.reason ?? problem.code,
-      detail: (problem.detail ?? problem.title)[locale],
-      instance: request.url.split('?')[0] ?? request.url,
-      correlationId: request.id,
-      ...(problem.errors && problem.errors.length > 0 ? { errors: problem.errors } : {}),
-      ...(problem.rule ? { rule: problem.rule } : {}),
-      ...(problem.article ? { article: problem.article } : {}),
-    };
+    const body = problemBody(problem, locale, { url: request.url, correlationId: request.id }, this.typeBase);
     for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
     reply
       .status(problem.status)

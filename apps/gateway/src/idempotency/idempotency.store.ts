@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { rpcTimeouts } from '@tic/platform';
+
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
 import { RedisConnection } from '../redis/redis-connection';
 import { withRedis } from '../redis/redis-unavailable';
@@ -18,7 +20,7 @@ export class IdempotencyStore {
     private readonly redis: RedisConnection,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
-    this.pendingTtlSeconds = Math.ceil(config.RPC_TIMEOUT_MS / 1000) + 60;
+    this.pendingTtlSeconds = Math.ceil(rpcTimeouts(config).bulkMs / 1000) + 60;
   }
 
   async claim(owner: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {

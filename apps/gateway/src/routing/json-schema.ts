@@ -5,7 +5,24 @@ import { pathParameters, type RouteSpec } from './route-spec';
 
 /** The OpenAPI 3.0 schema of a zod schema: what a client sends (`input`) or receives (`output`). */
 export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
+  return withNullInEnums(z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }));
+}
+
+/**
+ * OpenAPI 3.0.3 says `nullable: true` does not widen an `enum`: a nullable enum must list null itself,
+ * or validators (and generated clients) reject the `track: null` the API really returns. zod leaves it
+ * out, so it is added here, everywhere in the schema.
+ */
+function withNullInEnums(node: unknown): SchemaObject {
+  if (Array.isArray(node)) return node.map(withNullInEnums) as unknown as SchemaObject;
+  if (typeof node !== 'object' || node === null) return node as SchemaObject;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node))
+    copy[key] = key === 'enum' && Array.isArray(value) ? value : withNullInEnums(value);
+  const values: unknown = copy.enum;
+  if (copy.nullable === true && Array.isArray(values) && !values.includes(null))
+    copy.enum = [...(values as unknown[]), null];
+  return copy;
 }
 
 /** The top-level properties of an object schema, and which are required. */

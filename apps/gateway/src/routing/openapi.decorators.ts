@@ -12,6 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { z } from 'zod';
 
+import { RPC_ERROR_CODES } from '@tic/contracts';
+
 import { CSV, XLSX } from '../http/media-types';
 import { bodySchemaOf, jsonSchemaOf, propertiesOf } from './json-schema';
 import { pathParameters, type RouteSpec, type UploadSpec } from './route-spec';
@@ -19,17 +21,25 @@ import { pathParameters, type RouteSpec, type UploadSpec } from './route-spec';
 export const PROBLEM_SCHEMA_NAME = 'Problem';
 
 const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
-  400: 'invalid input: `errors` names each field (or malformed JSON)',
-  401: 'no token, or an invalid one',
+  400: 'invalid input: `errors` names each field (`input.unstorable_text` for a NUL or a lone surrogate), or malformed JSON',
+  401: 'no token, or an invalid one (also on a public route when a bad one is sent)',
   403: 'the role may not call this route, or the resource is outside the caller’s scope',
-  404: 'no such resource (or its existence must not leak)',
+  404: 'no such resource, or one the request names does not exist (or its existence must not leak)',
+  408: 'the request was not received in time (`request_timeout`)',
   409: 'stale version (`stale_version`), a conflicting state, or the same Idempotency-Key still in progress',
   413: 'body over 1 MiB (an uploaded file: over 20 MiB)',
+  414: 'URL over 8 KiB, or a path parameter over 100 characters (`uri_too_long`)',
   415: 'a body other than JSON (or, where a route takes files, CSV or XLSX)',
   422: 'a rule of the measures refuses it (`rule`, `article`), a waiver is required, or an Idempotency-Key reused with another body',
-  429: 'rate limit reached; see Retry-After',
+  429: 'rate limit reached (`rate_limited`); on the routes with a per-user daily quota (POST /roster-checks: lines checked; POST /people and POST /appointments by idNumber: people) also `quota_exceeded`. See Retry-After',
+  431: 'request line and headers over 16 KiB together (`headers_too_large`)',
   500: 'internal error',
   503: 'a service did not answer in time, or is down',
+};
+
+const RETRY_AFTER = {
+  description: 'seconds until the limit or the quota’s window resets',
+  schema: { type: 'integer' },
 };
 
 /** The OpenAPI description of a route, derived from the same zod schemas that validate it. */
@@ -54,13 +64,7 @@ export function openApiDecorators(spec: RouteSpec): MethodDecorator[] {
     }),
     ...parameterDecorators(spec),
     successResponse(spec),
-    ...problemStatuses(spec).map((status) =>
-      ApiResponse({
-        status,
-        description: PROBLEM_DESCRIPTIONS[status] ?? 'problem',
-        content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` } } },
-      }),
-    ),
+    ...problemStatuses(spec).map((status) => problemResponse(spec, status)),
   ];
   if (spec.rpc) decorators.push(ApiExtension('x-rpc-subject', spec.rpc.subject));
   if (spec.access !== 'public') decorators.push(ApiBearerAuth());
@@ -139,12 +143,31 @@ function successResponse(spec: RouteSpec): MethodDecorator {
   });
 }
 
+/** A problem status, with the route's own JSON body where it answers that status with one too. */
+function problemResponse(spec: RouteSpec, status: number): MethodDecorator {
+  const own = spec.alsoAnswers[status];
+  const problem = { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` } };
+  return ApiResponse({
+    status,
+    description: [own?.description, PROBLEM_DESCRIPTIONS[status] ?? 'problem'].filter(Boolean).join('; or '),
+    ...(status === 429 ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
+    content: {
+      ...(own ? { 'application/json': { schema: jsonSchemaOf(own.schema, 'output') } } : {}),
+      'application/problem+json': problem,
+    },
+  });
+}
+
+/**
+ * Every problem status the route can answer, so that a generated client can trust the document:
+ * what the edge refuses for any request (token, URL and header limits, rate limits), what a body
+ * adds, and, where the route asks a service, every category a service may refuse with.
+ */
 function problemStatuses(spec: RouteSpec): number[] {
-  const statuses = [400];
-  if (spec.access !== 'public') statuses.push(401, 403);
-  if (pathParameters(spec.path).length > 0) statuses.push(404);
-  if (spec.method !== 'GET') statuses.push(409, 413, 422);
-  if (spec.upload) statuses.push(415);
-  statuses.push(429, 500, 503);
-  return statuses;
+  const statuses = new Set([400, 401, 403, 408, 414, 429, 431, 500, 503]);
+  if (pathParameters(spec.path).length > 0) statuses.add(404);
+  if (spec.method !== 'GET') [413, 415].forEach((status) => statuses.add(status));
+  if (spec.idempotent) [409, 422].forEach((status) => statuses.add(status));
+  if (spec.forwards) Object.values(RPC_ERROR_CODES).forEach((status) => statuses.add(status));
+  return [...statuses].sort((a, b) => a - b);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { fieldErrorsOf } from '@tic/contracts';
+
 import { headerValue, type GatewayRequest } from '../http/gateway-request';
 import type { Locale } from '../http/locale';
 import { ProblemException } from '../http/problem.exception';
@@ -44,9 +46,7 @@ function withPath(spec: RouteSpec, request: GatewayRequest, source: Record<strin
 function validated(schema: z.ZodType, input: Record<string, unknown>, locale: Locale): unknown {
   const result = schema.safeParse(input, locale === 'zh' ? { error: zhMessages } : undefined);
   if (result.success) return result.data;
-  throw ProblemException.invalid(
-    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  );
+  throw ProblemException.invalid(fieldErrorsOf(result.error.issues));
 }
 
 function queryOf(schema: z.ZodType, request: GatewayRequest): Record<string, unknown> {

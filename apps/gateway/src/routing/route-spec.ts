@@ -29,10 +29,20 @@ export interface RouteSpec {
   readonly versioned: boolean;
   /** Path parameter → field of the request (`id` → `applicationId`). */
   readonly params: Readonly<Record<string, string>>;
+  /** Statuses the route answers with a JSON body of its own besides problem+json (readiness: 503). */
+  readonly alsoAnswers: Readonly<Record<number, OwnAnswer>>;
+  /** Asks a service (its RPC, or several): any refusal of a service may come back. */
+  readonly forwards: boolean;
   /** A separate, stricter rate limit (anonymous writes). */
   readonly publicWrite: boolean;
   /** Also takes a CSV or XLSX file as the body, besides JSON. */
   readonly upload?: UploadSpec;
+}
+
+/** A non-success status a route answers with its own body, documented next to problem+json. */
+export interface OwnAnswer {
+  readonly description: string;
+  readonly schema: z.ZodType;
 }
 
 /** What a route that takes a file needs besides the file. */

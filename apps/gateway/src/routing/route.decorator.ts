@@ -10,6 +10,7 @@ import {
   type TIC_ROUTE_CONFIG,
   type Access,
   type HttpMethod,
+  type OwnAnswer,
   type RouteSpec,
   type UploadSpec,
 } from './route-spec';
@@ -21,6 +22,9 @@ export interface RouteOptions {
   readonly versioned?: boolean;
   readonly params?: Readonly<Record<string, string>>;
   readonly publicWrite?: boolean;
+  readonly alsoAnswers?: Readonly<Record<number, OwnAnswer>>;
+  /** Asks services without a single RPC of its own (a merged read); RPC routes always do. */
+  readonly forwards?: boolean;
   readonly summary?: string;
   readonly upload?: UploadSpec;
 }
@@ -46,6 +50,8 @@ export function Route(
     versioned: options.versioned ?? false,
     params: options.params ?? {},
     publicWrite: options.publicWrite ?? false,
+    forwards: options.forwards ?? options.rpc !== undefined,
+    alsoAnswers: options.alsoAnswers ?? {},
     ...(options.upload ? { upload: options.upload } : {}),
   };
   const fastifyConfig: typeof TIC_ROUTE_CONFIG = {

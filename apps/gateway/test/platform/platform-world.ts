@@ -43,7 +43,12 @@ export class PlatformWorld {
     private readonly queuePrefix: string,
   ) {}
 
-  static async start(label: string, redisDb: number): Promise<PlatformWorld> {
+  /** `personnelEnv` configures the personnel service of this world (a small quota, say). */
+  static async start(
+    label: string,
+    redisDb: number,
+    personnelEnv: Record<string, string> = {},
+  ): Promise<PlatformWorld> {
     const [db, nats] = await Promise.all([createTestDatabase(label), startNatsServer({ platformUsers: true })]);
     const world = new PlatformWorld(
       db,
@@ -55,7 +60,7 @@ export class PlatformWorld {
     world.runCli('migrate.js');
     world.runCli('seed.js', '--demo');
     await world.startApplications();
-    await world.startPersonnel();
+    await world.startPersonnel(personnelEnv);
     await world.startGateway();
     return world;
   }
@@ -84,12 +89,12 @@ export class PlatformWorld {
   }
 
   /** The personnel service migrates its own schema at start, in the same database. */
-  async startPersonnel(): Promise<void> {
+  async startPersonnel(extra: Record<string, string> = {}): Promise<void> {
     const port = await freePort();
     this.personnel = await startServiceProcess(
       'personnel',
       PERSONNEL_MAIN,
-      this.serviceEnv('personnel', { HTTP_PORT: String(port) }),
+      this.serviceEnv('personnel', { HTTP_PORT: String(port), ...extra }),
       port,
     );
   }

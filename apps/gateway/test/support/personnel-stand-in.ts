@@ -92,7 +92,6 @@ export function personnelHandlers(state: StandInState) {
         ...personDto('0192f6a0-7c1e-7d2a-9b3c-0000000000d1'),
         name: input.name,
         idNumberMasked: maskResidentId(input.idNumber),
-        existing: false,
       };
     }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { CreateAppointment, DuplicateFound, type AppointmentDto } from '@tic/contracts';
-import { appointmentStatusFor } from '@tic/domain';
+import { appointmentStatusFor, notFound } from '@tic/domain';
 import { Clock, Deadlines } from '@tic/deadlines';
 import {
   newId,
@@ -15,8 +15,10 @@ import {
   type In,
 } from '@tic/platform';
 
+import { IdentityNumbers } from '../identity/identity-numbers';
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
+import { UsageQuotas } from '../quotas/usage-quotas';
 import { appointmentFindings } from './appointment-findings';
 import { APPOINTMENT_REFUSALS } from './appointment.refusals';
 import { AppointmentViews } from './appointment-views';
@@ -32,6 +34,8 @@ export class AppointmentCreation {
     private readonly deadlines: Deadlines,
     private readonly clock: Clock,
     private readonly views: AppointmentViews,
+    private readonly identityNumbers: IdentityNumbers,
+    private readonly quotas: UsageQuotas,
   ) {}
 
   create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
@@ -57,9 +61,7 @@ export class AppointmentCreation {
     // Director changes of one platform take turns, so that two decisions cannot both replace the same director.
     await platforms.findForUpdate(platform.id);
     if (platform.status !== 'active') throw refuse(APPOINTMENT_REFUSALS.platform_closed);
-    // Two platforms appointing the same person at once must see each other's post (A18), so they take turns.
-    const person = await em.getRepository(Person).findForUpdate(input.personId);
-    if (!person) throw RpcFailure.invalidInput([{ path: 'personId', message: 'is not a registered person' }]);
+    const person = await this.appointee(em, input, caller);
     const today = this.clock.today();
     const appointments = em.getRepository(Appointment);
     const posts = await appointments.inForce(platform.id, today);
@@ -118,6 +120,27 @@ export class AppointmentCreation {
     return appointment.id;
   }
 
+  /**
+   * Whom the unit appoints: someone it already sees, named by id, or someone it proves it knows by
+   * presenting their number (which spends its registrations quota). Anyone else is a 404 exactly like
+   * an id that does not exist (issue 9: an appointment put anyone's record and posts in the unit's scope).
+   * Two platforms appointing the same person at once must see each other's post (A18), so they take turns.
+   */
+  private async appointee(em: CommandScope['em'], input: CreateInput, caller: Caller): Promise<Person> {
+    const people = em.getRepository(Person);
+    if (input.idNumber !== undefined) {
+      await this.quotas.spend(caller, 'registrations', 1);
+      const known = await people.findByIdNumberHash(this.identityNumbers.hash(input.idNumber));
+      const person = known && (await people.findForUpdate(known.id));
+      if (!person) throw personNotFound();
+      return person;
+    }
+    const person = input.personId === undefined ? null : await people.findForUpdate(input.personId);
+    if (!person) throw personNotFound();
+    requireAccess(caller, 'person.read', await people.facts(person));
+    return person;
+  }
+
   /** A15: the new director replaces the one in office, and the filing period starts from the decision. */
   private async replaceDirector(
     em: CommandScope['em'],
@@ -147,6 +170,11 @@ export class AppointmentCreation {
       start: decidedOn,
     });
   }
+}
+
+/** The same answer whether the person does not exist, is outside the caller's scope, or the number is unknown. */
+function personNotFound(): RpcFailure {
+  return RpcFailure.denied(notFound('person'));
 }
 
 /** A15: the committee reviews, then the unit decides; an appointment ends after it starts. */

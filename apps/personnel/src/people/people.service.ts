@@ -5,9 +5,9 @@ import { Injectable } from '@nestjs/common';
 import { RegisterPerson, UpdatePerson, type ListIdentityReads, type ListPeople, type PersonDto } from '@tic/contracts';
 import {
   currentCallContext,
-  mayAccess,
   newId,
   pageOf,
+  refuse,
   requireAccess,
   UnitOfWork,
   type Caller,
@@ -15,9 +15,11 @@ import {
 } from '@tic/platform';
 
 import { IdentityNumbers } from '../identity/identity-numbers';
+import { UsageQuotas } from '../quotas/usage-quotas';
 import { IdentityRead } from './identity-read.entity';
 import { PersonViews, toPersonSummary } from './person-views';
 import { Person } from './person.entity';
+import { PERSON_REFUSALS } from './person.refusals';
 
 /** The province-wide register of people: one record per resident ID number, shown masked. */
 @Injectable()
@@ -27,20 +29,26 @@ export class PeopleService {
     private readonly uow: UnitOfWork,
     private readonly identityNumbers: IdentityNumbers,
     private readonly views: PersonViews,
+    private readonly quotas: UsageQuotas,
   ) {}
 
-  /** A number already registered returns its person: units share one record of each person. */
-  async register(input: In<typeof RegisterPerson>, caller: Caller): Promise<PersonDto & { existing: boolean }> {
+  /**
+   * One record per number province-wide. A number already registered is refused without a word about
+   * the person (issue 9: it answered with the name and employer to anyone who typed a number), and
+   * every attempt spends the caller's registrations quota, since the refusal answers whether it is known.
+   */
+  async register(input: In<typeof RegisterPerson>, caller: Caller): Promise<PersonDto> {
     requireAccess(caller, 'person.register', {
       kind: 'person',
       employerOrgId: input.employerOrgId,
       registeredByOrgId: caller.orgId,
     });
+    await this.quotas.spend(caller, 'registrations', 1);
     const hash = this.identityNumbers.hash(input.idNumber);
     try {
-      return await this.uow.run(RegisterPerson, input, async ({ em }) => {
-        const known = await em.getRepository(Person).findByIdNumberHash(hash);
-        if (known) return { ...(await this.viewFor(em, known, caller)), existing: true };
+      return await this.uow.run(RegisterPerson, input, async (scope) => {
+        const { em } = scope;
+        if (await em.getRepository(Person).findByIdNumberHash(hash)) throw refuse(PERSON_REFUSALS.already_registered);
         const id = newId();
         const number = this.identityNumbers.protect(id, input.idNumber);
         const person = em.create(Person, {
@@ -57,16 +65,14 @@ export class PeopleService {
           email: input.contact.email ?? null,
         });
         em.persist(person);
+        scope.history(person, { aggregateType: 'person', action: RegisterPerson.subject });
         await em.flush();
-        return { ...(await this.views.render(em, person)), existing: false };
+        return this.views.render(em, person);
       });
     } catch (error) {
       // Two units registered the same number at once: the first one's record is the person.
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      const em = this.em.fork();
-      const winner = await em.getRepository(Person).findByIdNumberHash(hash);
-      if (!winner) throw error;
-      return { ...(await this.viewFor(em, winner, caller)), existing: true };
+      if (error instanceof UniqueConstraintViolationException) throw refuse(PERSON_REFUSALS.already_registered);
+      throw error;
     }
   }
 
@@ -82,12 +88,13 @@ export class PeopleService {
     return pageOf(await people.page(scope, input, input.limit), input.limit, (row) => row.id, toPersonSummary);
   }
 
+  /** The employer (or DST) corrects a person; each correction is kept in the person's history, by field name. */
   update(input: In<typeof UpdatePerson>, caller: Caller): Promise<PersonDto> {
     return this.uow.run(
       UpdatePerson,
       input,
-      async ({ em }) => {
-        const people = em.getRepository(Person);
+      async (scope) => {
+        const people = scope.em.getRepository(Person);
         const facts = await people.facts(await people.findVisible(input.id, caller));
         requireAccess(caller, 'person.update', facts);
         const person = await people.lockAtVersion(input.id, input.version, { zh: '人员', en: 'Person' });
@@ -100,6 +107,15 @@ export class PeopleService {
           person.phone = input.contact.phone ?? null;
           person.email = input.contact.email ?? null;
         }
+        // Field names only: the values are personal information, and the record itself holds the new ones.
+        const corrected = (['name', 'title', 'employerOrgId', 'contact'] as const).filter(
+          (f) => input[f] !== undefined,
+        );
+        scope.history(person, {
+          aggregateType: 'person',
+          action: UpdatePerson.subject,
+          comment: `corrected: ${corrected.join(', ')}`,
+        });
         return person.id;
       },
       async (em, id) => this.views.render(em, await em.getRepository(Person).findOneOrFail({ id })),
@@ -150,15 +166,5 @@ export class PeopleService {
         correlationId: row.correlationId,
       }),
     );
-  }
-
-  /**
-   * A unit that types a number already on file learns the record exists and whom it names, but not
-   * the contact details or the posts of people outside its scope.
-   */
-  private async viewFor(em: EntityManager, person: Person, caller: Caller): Promise<PersonDto> {
-    if (mayAccess(caller, 'person.read', await em.getRepository(Person).facts(person)))
-      return this.views.render(em, person);
-    return { ...toPersonSummary(person), contact: {}, posts: [] };
   }
 }

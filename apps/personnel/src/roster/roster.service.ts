@@ -2,13 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import type { CheckRoster } from '@tic/contracts';
-import { maskResidentId } from '@tic/domain';
+import { maskResidentId, notFound } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
-import { requireAccess, type Caller, type In } from '@tic/platform';
+import { mayAccess, requireAccess, RpcFailure, type Caller, type In } from '@tic/platform';
 
 import { IdentityNumbers } from '../identity/identity-numbers';
 import { Appointment } from '../appointments/appointment.entity';
 import { Platform } from '../platforms/platform.entity';
+import { UsageQuotas } from '../quotas/usage-quotas';
 import { readRosterLines } from './roster-rows';
 
 /**
@@ -21,18 +22,13 @@ export class RosterService {
     private readonly em: EntityManager,
     private readonly identityNumbers: IdentityNumbers,
     private readonly clock: Clock,
+    private readonly quotas: UsageQuotas,
   ) {}
 
   async check(input: In<typeof CheckRoster>, caller: Caller) {
     const em = this.em.fork();
-    const platforms = em.getRepository(Platform);
-    // A roster checked for a platform is that platform's; one checked on its own is the caller's.
-    const platform = input.platformId === undefined ? undefined : await platforms.findVisible(input.platformId, caller);
-    const own = { supportingUnitId: caller.orgId, constructionUnitId: caller.orgId, recommenderId: caller.orgId };
-    requireAccess(caller, 'roster.check', {
-      ...(platform === undefined ? own : platforms.facts(platform)),
-      kind: 'roster',
-    });
+    await this.authorize(em, input.platformId, caller);
+    await this.quotas.spend(caller, 'roster_lines', input.rows.length);
     const today = this.clock.today();
     const { lines, problems } = readRosterLines(input.rows, input.firstRow, today, (n) => this.identityNumbers.hash(n));
     // Floating staff may serve several platforms (A18 binds fixed staff only); a repeated line
@@ -46,22 +42,40 @@ export class RosterService {
     }
 
     const posts = await em.getRepository(Appointment).fixedPosts([...linesByHash.keys()], today);
+    const detailed = mayAccess(caller, 'roster.read_conflict_details', { kind: 'roster' });
     const conflicts = posts
       .filter((post) => post.platformId !== input.platformId)
       .flatMap((post) =>
-        (linesByHash.get(post.idNumberHash) ?? []).map((line) => ({
-          row: line.row,
-          name: line.name,
-          idNumberMasked: maskResidentId(line.idNumber.trim().toUpperCase()),
-          personId: post.personId,
-          appointmentId: post.appointmentId,
-          platformId: post.platformId,
-          platformName: post.platformName,
-          role: post.role,
-          since: post.since,
-        })),
+        (linesByHash.get(post.idNumberHash) ?? []).map((line) => {
+          const conflict = { row: line.row, platformName: post.platformName, since: post.since };
+          if (!detailed) return conflict;
+          return {
+            ...conflict,
+            name: line.name,
+            idNumberMasked: maskResidentId(line.idNumber.trim().toUpperCase()),
+            personId: post.personId,
+            appointmentId: post.appointmentId,
+            platformId: post.platformId,
+            role: post.role,
+          };
+        }),
       )
       .sort((a, b) => a.row - b.row);
     return { checked: input.rows.length, conflicts, problems };
+  }
+
+  /**
+   * Issue 9: a unit checks the roster of a platform of its own (refused, not hidden, when it names
+   * another: a platform's existence is public); DST also checks a roster on its own, province-wide.
+   */
+  private async authorize(em: EntityManager, platformId: string | undefined, caller: Caller): Promise<void> {
+    if (platformId === undefined) {
+      requireAccess(caller, 'roster.check_anywhere', { kind: 'roster' });
+      return;
+    }
+    const platforms = em.getRepository(Platform);
+    const platform = await platforms.findOne({ id: platformId });
+    requireAccess(caller, 'roster.check', { ...(platform ? platforms.facts(platform) : {}), kind: 'roster' });
+    if (!platform) throw RpcFailure.denied(notFound('platform'));
   }
 }

@@ -12,6 +12,11 @@ export interface RpcDefinition<Req extends z.ZodType = z.ZodType, Res extends z.
   readonly summary: string;
   readonly request: Req;
   readonly response: Res;
+  /**
+   * One request carries a whole file's worth of rows (a roster of up to 100,000 lines), so the caller
+   * waits BULK_RPC_TIMEOUT_MS for it rather than the timeout of an ordinary command.
+   */
+  readonly bulk?: true;
 }
 
 /** Declares an RPC operation. */
@@ -21,6 +26,7 @@ export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(definiti
   summary: string;
   request: Req;
   response: Res;
+  bulk?: true;
 }): RpcDefinition<Req, Res> {
   return { ...definition, subject: rpcSubject(definition.service, definition.operation) };
 }
@@ -41,6 +47,8 @@ export const RPC_ERROR_CODES = {
   stale_version: 409,
   rule_violation: 422,
   waiver_required: 422,
+  /** A user's volume limit over a window (roster lines checked, people registered); `retryAfterSeconds` says when it resets. */
+  quota_exceeded: 429,
   unavailable: 503,
   internal: 500,
 } as const;
@@ -59,6 +67,8 @@ export const rpcErrorSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   rule: z.string().optional(),
   article: z.string().optional(),
+  /** When the caller may try again (a quota's window ends): the gateway's `Retry-After`. */
+  retryAfterSeconds: z.number().int().min(1).optional(),
 });
 export type RpcError = z.output<typeof rpcErrorSchema>;
 

@@ -34,6 +34,7 @@ const application: ResourceFacts = { kind: 'application', ...units, assignedUser
 const center: ResourceFacts = { kind: 'center', ...units };
 const platform: ResourceFacts = { kind: 'platform', ...units };
 const person: ResourceFacts = { kind: 'person', employerOrgId: ORG.con, registeredByOrgId: ORG.con };
+const roster: ResourceFacts = { kind: 'roster', ...units };
 
 type Case = [string, Principal, Action, ResourceFacts, 'allowed' | 'not_found' | 'forbidden', string?];
 
@@ -228,7 +229,52 @@ const cases: Case[] = [
     'person.update',
     { ...person, servedPlatforms: [center] },
     'forbidden',
-    'person.corrected_by_employer_or_registrant',
+    'person.corrected_by_employer',
+  ],
+  [
+    'issue 9: registering a person first is no claim on them; only the employer corrects',
+    as('supporting_unit', ORG.other),
+    'person.update',
+    { ...person, registeredByOrgId: ORG.other },
+    'forbidden',
+    'person.corrected_by_employer',
+  ],
+  ['DST corrects anyone', dst, 'person.update', person, 'allowed'],
+  ['A18 a unit checks the roster of its own platform', construction, 'roster.check', roster, 'allowed'],
+  ['A18 a recommender checks a roster in its jurisdiction', recommender, 'roster.check', roster, 'allowed'],
+  [
+    'issue 9: a unit does not check the roster of a platform not its own (named, so refused rather than hidden)',
+    strangerUnit,
+    'roster.check',
+    roster,
+    'forbidden',
+    'roster.own_platforms_only',
+  ],
+  [
+    'issue 9: a co-building unit checks no roster',
+    coBuilder,
+    'roster.check',
+    roster,
+    'forbidden',
+    'roster.own_platforms_only',
+  ],
+  ['A18 DST checks any roster', dst, 'roster.check', roster, 'allowed'],
+  ['A18 DST checks a roster province-wide', dst, 'roster.check_anywhere', { kind: 'roster' }, 'allowed'],
+  [
+    'issue 9: a unit names the platform its roster belongs to',
+    supporting,
+    'roster.check_anywhere',
+    { kind: 'roster' },
+    'forbidden',
+    'roster.platform_required',
+  ],
+  ['A18 DST sees who a conflict is about', dst, 'roster.read_conflict_details', { kind: 'roster' }, 'allowed'],
+  [
+    'issue 9: a unit does not see who a conflict elsewhere is about',
+    supporting,
+    'roster.read_conflict_details',
+    roster,
+    'forbidden',
   ],
   [
     'a registrant that is not the employer does not move the employer',

@@ -33,7 +33,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
  */
 export function can(caller: Principal, action: Action, resource: ResourceFacts): AccessDecision {
   const rule = ruleOf(action);
-  if (rule?.creates !== true && !sees(caller, resource)) return notFound(resource.kind);
+  if (rule?.creates !== true && rule?.refusesUnseen !== true && !sees(caller, resource)) return notFound(resource.kind);
   if (rule === undefined) return ALLOWED;
   const grant = (rule.grantsFor?.[resource.kind] ?? rule.grants)[caller.role];
   if (grant !== undefined && (grant === 'any' || grant.some((field) => ties(caller, resource, field)))) return ALLOWED;
@@ -88,7 +88,11 @@ function fieldHolds(resource: ResourceFacts, field: ScopeField, value: string): 
   return typeof held === 'string' ? held === value : held.includes(value);
 }
 
-function notFound(kind: ResourceKind): AccessDecision {
+/**
+ * The refusal of a resource the caller does not see, the same whether it exists or not (CONTRACT.md):
+ * services answer a missing row with it too, so that the two cannot be told apart.
+ */
+export function notFound(kind: ResourceKind): Exclude<AccessDecision, { allowed: true }> {
   const name = KIND_NAMES[kind];
   return {
     allowed: false,

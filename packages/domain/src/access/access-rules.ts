@@ -14,6 +14,11 @@ export interface AccessRule {
   readonly grantsFor?: Partial<Record<ResourceKind, Grants>>;
   /** The resource is being created: the caller need not see it yet, only be allowed to make it. */
   readonly creates?: boolean;
+  /**
+   * The caller names the resource itself (a roster check names its platform), so a resource outside its
+   * scope is refused with this rule's code rather than hidden as not found.
+   */
+  readonly refusesUnseen?: boolean;
   readonly code: string;
   readonly message: LocalizedText;
   readonly article?: string;
@@ -103,11 +108,37 @@ export const ACCESS_RULES = {
     '仅省科技厅可导入平台人员名单',
     'Only DST imports platform rosters',
   ),
+  // A18 查重 answers whether a number serves elsewhere: a unit asks only about the roster of a platform of
+  // its own (issue 9, the resident-ID oracle); DST alone checks a roster on its own, province-wide.
   'roster.check': {
-    grants: { dst_admin: 'any', recommender: 'any', supporting_unit: 'any', construction_unit: 'any' },
-    code: 'roster.checked_by_units',
-    message: { zh: '无权查重人员名单', en: 'You may not check rosters' },
+    grants: {
+      dst_admin: 'any',
+      recommender: ['recommenderId'],
+      supporting_unit: ['supportingUnitId'],
+      construction_unit: ['constructionUnitId'],
+    },
+    refusesUnseen: true,
+    code: 'roster.own_platforms_only',
+    message: {
+      zh: '只能对本单位的平台人员名单查重',
+      en: 'You may check the rosters of your own platforms only',
+    },
   },
+  'roster.check_anywhere': {
+    grants: DST,
+    refusesUnseen: true,
+    code: 'roster.platform_required',
+    message: {
+      zh: '请指明名单所属的本单位平台（platformId）',
+      en: 'Name the platform of yours that the roster belongs to (platformId)',
+    },
+  },
+  // A unit learns of a conflict elsewhere only the platform and since when; the person and post are DST's.
+  'roster.read_conflict_details': dstOnly(
+    'roster.conflict_details_for_dst',
+    '查重冲突的人员详情仅省科技厅可见',
+    'Only DST sees who a conflict is about',
+  ),
   'appointment.create_director': {
     grants: MANAGING_UNITS,
     grantsFor: { center: SUPPORTING_UNIT },
@@ -162,19 +193,20 @@ export const ACCESS_RULES = {
       en: 'People are registered by supporting or construction units, or DST',
     },
   },
-  // A unit corrects those it employs or registered; a post on its platform is not enough, or any unit
-  // could move another's director to itself and break A15 for them.
+  // The employer corrects a person's record, not whoever registered them first: registering a person is
+  // no claim on them (issue 9), and a post on a unit's platform is not enough either, or any unit could
+  // move another's director to itself and break A15 for them.
   'person.update': {
     grants: {
       dst_admin: 'any',
-      supporting_unit: ['employerOrgId', 'registeredByOrgId'],
-      construction_unit: ['employerOrgId', 'registeredByOrgId'],
-      co_builder: ['employerOrgId', 'registeredByOrgId'],
+      supporting_unit: ['employerOrgId'],
+      construction_unit: ['employerOrgId'],
+      co_builder: ['employerOrgId'],
     },
-    code: 'person.corrected_by_employer_or_registrant',
+    code: 'person.corrected_by_employer',
     message: {
-      zh: '只能修改本单位登记或聘用的人员',
-      en: 'Only people your unit registered or employs can be corrected',
+      zh: '人员信息由其工作单位或省科技厅修改',
+      en: 'A person’s record is corrected by their employer or DST',
     },
   },
   'person.change_employer': {

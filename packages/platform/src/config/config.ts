@@ -23,6 +23,8 @@ export const baseConfigSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** Milliseconds a request over NATS may take before the caller gives up. */
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** The same for a bulk request (RpcDefinition.bulk), such as a roster import of 100,000 lines. */
+  BULK_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   /** The port of the service's own HTTP endpoint for /health and /metrics. */
   HTTP_PORT: z.coerce.number().int().min(0).max(65_535),
   /** Migrations run at start unless this is false (production runs them as a separate step). */

@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 
-import { listScope, type ResourceFacts, type ResourceKind, type ScopeField } from '@tic/domain';
+import { listScope, notFound, type ResourceFacts, type ResourceKind, type ScopeField } from '@tic/domain';
 
 import { requireAccess } from '../access/require-access';
 import type { Caller } from '../context/call-context';
 import type { AggregateRoot } from '../model/aggregate.entity';
-import { refusalCode, RpcFailure } from '../rpc/rpc-failure';
+import { RpcFailure } from '../rpc/rpc-failure';
 import { AggregateRepository } from './aggregate.repository';
 
 /**
@@ -50,7 +50,8 @@ export abstract class ScopedRepository<T extends AggregateRoot<string>> extends 
   /** The row if the caller may see it; otherwise 404, whether it exists or not. */
   async findVisible(id: string, caller: Caller): Promise<T> {
     const row = await this.findOne({ id } as FilterQuery<T>);
-    if (row === null) throw RpcFailure.of('not_found', undefined, refusalCode(`${this.kind}.not_found`));
+    // The same refusal as for a row outside the scope, to the letter: existence must not leak.
+    if (row === null) throw RpcFailure.denied(notFound(this.kind));
     requireAccess(caller, `${this.kind}.read`, await this.facts(row));
     return row;
   }

@@ -5,7 +5,7 @@ import { CallerAssertionSigner } from '../caller/caller-assertion';
 import type { BaseConfig } from '../config/config';
 import { natsConnectOptions } from '../nats/nats-options';
 import { PLATFORM_CONFIG } from '../platform.module';
-import { RpcClient } from './rpc-client';
+import { RpcClient, rpcTimeouts } from './rpc-client';
 
 /** An RpcClient on its own NATS connection as the service's user, with the configured timeout; it signs as the service. */
 export function rpcClientProvider(name: string): FactoryProvider<RpcClient> {
@@ -18,7 +18,7 @@ export function rpcClientProvider(name: string): FactoryProvider<RpcClient> {
           transport: Transport.NATS,
           options: { ...natsConnectOptions(config, signer.issuer), name: `${name}-rpc-client` },
         }),
-        config.RPC_TIMEOUT_MS,
+        rpcTimeouts(config),
         signer,
       ),
   };

@@ -11,6 +11,17 @@ import { currentCallContext, newCorrelationId, type CallContext } from '../conte
 import { isRpcError, RpcFailure } from './rpc-failure';
 import { contextHeaders, HEADERS } from './rpc-headers';
 
+/** How long a caller waits for an answer: RPC_TIMEOUT_MS, and BULK_RPC_TIMEOUT_MS for a bulk request. */
+export interface RpcTimeouts {
+  readonly ms: number;
+  readonly bulkMs: number;
+}
+
+/** The timeouts a process configured; the longest bounds how long a command may stay pending. */
+export function rpcTimeouts(config: { RPC_TIMEOUT_MS: number; BULK_RPC_TIMEOUT_MS: number }): RpcTimeouts {
+  return { ms: config.RPC_TIMEOUT_MS, bulkMs: Math.max(config.RPC_TIMEOUT_MS, config.BULK_RPC_TIMEOUT_MS) };
+}
+
 /**
  * Calls another service over core NATS request/reply, with a timeout and the call context in headers;
  * the caller (if any) travels in an assertion this process signs for the one subject.
@@ -19,7 +30,7 @@ import { contextHeaders, HEADERS } from './rpc-headers';
 export class RpcClient implements OnApplicationShutdown {
   constructor(
     private readonly proxy: ClientProxy,
-    private readonly timeoutMs: number,
+    private readonly timeouts: RpcTimeouts,
     private readonly signer: CallerAssertionSigner,
   ) {}
 
@@ -40,7 +51,9 @@ export class RpcClient implements OnApplicationShutdown {
     const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     try {
       const reply = await firstValueFrom(
-        this.proxy.send<unknown>(definition.subject, record).pipe(timeout(this.timeoutMs)),
+        this.proxy
+          .send<unknown>(definition.subject, record)
+          .pipe(timeout(definition.bulk ? this.timeouts.bulkMs : this.timeouts.ms)),
       );
       return definition.response.parse(reply) as z.output<D['response']>;
     } catch (error) {

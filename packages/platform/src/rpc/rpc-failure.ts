@@ -13,6 +13,7 @@ const TITLES: Record<RpcErrorCode, LocalizedText> = {
   },
   rule_violation: { zh: '不符合管理办法的规定', en: 'The measures do not allow this' },
   waiver_required: { zh: '须由省科技厅记录豁免理由', en: 'DST must record a waiver first' },
+  quota_exceeded: { zh: '已超过用量上限', en: 'Usage limit reached' },
   unavailable: { zh: '服务暂不可用', en: 'Service unavailable' },
   internal: { zh: '服务器内部错误', en: 'Internal error' },
 };

@@ -56,7 +56,7 @@ export function testRpcClient(
         inboxPrefix: `_INBOX_${user}`,
       },
     }),
-    options.timeoutMs ?? 10_000,
+    { ms: options.timeoutMs ?? 10_000, bulkMs: Math.max(options.timeoutMs ?? 0, 60_000) },
     testSigner(options.issuer ?? 'gateway', options.assertion ?? 'trusted'),
   );
 }

@@ -47,7 +47,12 @@ const assignment = z.object({
 
 export const reviewSchema = z.object({
   applicationId: entityId,
-  seed: z.string().describe('the random seed of the draw, so that it can be reproduced'),
+  seed: z
+    .string()
+    .nullable()
+    .describe(
+      'the secure random seed the service drew with (DST only; null for an expert): with the recorded pool it reproduces the draw',
+    ),
   drawnAt: instant,
   assignments: z.array(assignment),
   /** What DST decides on: each score, the mean and the spread. */
@@ -65,15 +70,12 @@ export const DrawExperts = defineRpc({
   service: 'applications',
   operation: 'reviews.draw',
   summary: 'DST draws experts at random (回避: never from the supporting or a co-building unit), with reserves',
-  request: z.object({
+  // Strict: the seed comes from the service's secure random source, so a `seed` (or any other
+  // unknown field) is refused by name rather than silently dropped.
+  request: z.strictObject({
     applicationId: entityId,
     count: z.number().int().min(3).max(15).default(5),
     reserves: z.number().int().min(0).max(10).default(2),
-    seed: z
-      .string()
-      .regex(/^[0-9a-f]{16,64}$/)
-      .optional()
-      .describe('to reproduce a draw; random when absent'),
   }),
   response: reviewSchema,
 });

@@ -5,6 +5,7 @@ import { STAFF_ROLES } from '@tic/domain';
 import { entityId, findingSchema, instant, isoDate, ruleIdSchema } from '../../schemas';
 import { defineRpc } from '../define-rpc';
 import { expectedVersion, pageOf, pageRequest } from '../paging';
+import { residentIdNumber } from './person-fields';
 
 /** A18: the agreement a floating staff member works under. */
 export const workAgreementSchema = z.object({
@@ -64,17 +65,34 @@ export const CreateAppointment = defineRpc({
   operation: 'appointments.create',
   summary:
     'Appoints a person to a platform. Hard rules (A15, A18 agreement) refuse it; a principle finding (A14, A18 one platform) holds it until DST waives it',
-  request: z.object({
-    platformId: entityId,
-    personId: entityId,
-    role: z.enum(STAFF_ROLES),
-    kind: z.enum(['fixed', 'floating']),
-    startsOn: isoDate,
-    endsOn: isoDate.optional(),
-    agreement: workAgreementSchema.optional().describe('A18: required for floating staff'),
-    decidedOn: isoDate.optional().describe('A15: the supporting unit’s decision; required for a director'),
-    committeeReviewedOn: isoDate.optional().describe('A15: the management committee’s review; required for a director'),
-  }),
+  request: z
+    .object({
+      platformId: entityId,
+      personId: entityId
+        .optional()
+        .describe(
+          'a person the caller already sees (employed or registered by it, or serving one of its platforms); any other id is a 404 person.not_found. Exactly one of personId and idNumber',
+        ),
+      idNumber: residentIdNumber
+        .optional()
+        .describe(
+          'or the resident ID number of a registered person, presented by the unit (write-only; counts towards the registrations quota); an unregistered number is a 404 person.not_found. Exactly one of personId and idNumber',
+        ),
+      role: z.enum(STAFF_ROLES),
+      kind: z.enum(['fixed', 'floating']),
+      startsOn: isoDate,
+      endsOn: isoDate.optional(),
+      agreement: workAgreementSchema.optional().describe('A18: required for floating staff'),
+      decidedOn: isoDate.optional().describe('A15: the supporting unit’s decision; required for a director'),
+      committeeReviewedOn: isoDate
+        .optional()
+        .describe('A15: the management committee’s review; required for a director'),
+    })
+    // Issue 9: a unit names someone it already sees, or proves it knows them by their number.
+    .superRefine((input, ctx) => {
+      if ((input.personId === undefined) === (input.idNumber === undefined))
+        ctx.addIssue({ code: 'custom', path: ['personId'], message: 'give exactly one of personId and idNumber' });
+    }),
   response: appointmentSchema,
 });
 

@@ -49,7 +49,7 @@ export const RegisterPerson = defineRpc({
   service: 'personnel',
   operation: 'people.register',
   summary:
-    'Registers a person; one record per resident ID number province-wide, so a known number returns the existing person',
+    'Registers a person; one record per resident ID number province-wide. A number already registered is a 409 person.already_registered that says nothing about the person (appoint them by the number instead)',
   request: z.object({
     name: personName,
     idNumber: residentIdNumber,
@@ -57,7 +57,7 @@ export const RegisterPerson = defineRpc({
     employerOrgId: entityId,
     contact: contact.default({}),
   }),
-  response: personSchema.extend({ existing: z.boolean().describe('true when the number was already registered') }),
+  response: personSchema,
 });
 
 export const GetPerson = defineRpc({

@@ -92,6 +92,7 @@ export const ImportPlatformRoster = defineRpc({
   operation: 'platforms.import_roster',
   summary:
     'DST imports the staff roster of a platform other than a TIC, so that the one-platform rule spans it; re-importing a line updates it',
+  bulk: true,
   request: z.object({
     platformId: entityId,
     employerOrgId: entityId
@@ -107,31 +108,45 @@ export const ImportPlatformRoster = defineRpc({
   }),
 });
 
+/** A conflict as a unit learns it: the line, and only the name of the other platform and since when. */
 export const rosterConflictSchema = z.object({
   row: z.number().int().min(1),
+  platformName: z.string(),
+  since: isoDate,
+});
+
+/** A conflict as DST sees it: also whom the line names and the post that binds them. */
+export const rosterConflictDetailSchema = rosterConflictSchema.extend({
   name: personName,
   idNumberMasked: z.string(),
   personId: entityId,
   appointmentId: entityId,
   platformId: entityId,
-  platformName: z.string(),
   role: z.enum(STAFF_ROLES),
-  since: isoDate,
 });
 
 export const CheckRoster = defineRpc({
   service: 'personnel',
   operation: 'roster.check',
   summary:
-    'A18 查重: every line of a roster whose person is already fixed staff of another provincial platform, in one call',
+    'A18 查重: every line of a roster whose person is already fixed staff of another provincial platform, in one call. A unit checks the roster of its own platform and learns only the other platform’s name and since when; DST may check any roster, with or without a platform, and sees who and which post',
+  bulk: true,
   request: z.object({
-    platformId: entityId.optional().describe('the platform the roster belongs to; its own posts are not conflicts'),
+    platformId: entityId
+      .optional()
+      .describe(
+        'the platform the roster belongs to (its own posts are not conflicts): required, and one of the caller’s own, except for DST (403 roster.platform_required, roster.own_platforms_only)',
+      ),
     firstRow: z.number().int().min(1).default(1),
     rows: z.array(rosterRowSchema).min(1).max(ROSTER_BATCH_ROWS),
   }),
   response: z.object({
     checked: z.number().int(),
-    conflicts: z.array(rosterConflictSchema),
+    conflicts: z.array(
+      z
+        .union([rosterConflictDetailSchema, rosterConflictSchema])
+        .describe('DST sees every field; a unit only row, platformName and since'),
+    ),
     problems: z.array(rosterRowProblem),
   }),
 });
