@@ -20,14 +20,14 @@ export const PERSONNEL_ROWS: Readonly<Record<string, Row>> = {
   'POST /api/v1/people': {
     roles: REGISTRARS,
     owner: each(REGISTRARS, ok(201)),
-    foreign: each(MANAGING, refused(409, 'person.already_registered', 'people')),
+    foreign: each(MANAGING, refused(409, 'person.already_registered')),
   },
   'PUT /api/v1/people/{id}': {
     roles: REGISTRARS,
     owner: {
       dst_admin: ok(),
       supporting_unit: ok(),
-      construction_unit: refused(403, 'person.corrected_by_employer', 'people'),
+      construction_unit: refused(403, 'person.corrected_by_employer'),
     },
     foreign: each(MANAGING, notFound('person')),
   },
@@ -52,7 +52,7 @@ export const PERSONNEL_ROWS: Readonly<Record<string, Row>> = {
     roles: MANAGING,
     owner: each(MANAGING, ok(201)),
     foreign: {
-      supporting_unit: refused(404, 'person.not_found', 'people'),
+      supporting_unit: refused(404, 'person.not_found'),
       construction_unit: notFound('platform'),
     },
   },
@@ -95,8 +95,8 @@ export const PERSONNEL_ROWS: Readonly<Record<string, Row>> = {
     roles: CHECKERS,
     owner: each(CHECKERS, ok()),
     foreign: {
-      recommender: refused(403, 'roster.platform_required', 'people'),
-      ...each(MANAGING, refused(403, 'roster.own_platforms_only', 'people')),
+      recommender: refused(403, 'roster.platform_required'),
+      ...each(MANAGING, refused(403, 'roster.own_platforms_only')),
     },
   },
 };

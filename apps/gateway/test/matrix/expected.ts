@@ -9,12 +9,6 @@ export type { Outcome, Row } from './outcomes';
 
 /**
  * Every route of /docs-json, in the order the matrix calls them (reads before the writes that change their data).
- *
- * `fixedBy: 'people'` (see `Outcome`) marks a cell whose outcome the `people` branch brings: appointing a
- * person the caller cannot see (404 person.not_found), roster checks without a platform or of another's
- * (403 roster.platform_required, roster.own_platforms_only), registering a known number (409
- * person.already_registered), corrections by a non-employer (403 person.corrected_by_employer). Such a cell
- * runs in an `it.failing` test until that branch is merged; then the suite fails there until the mark goes.
  */
 export const EXPECTED: Readonly<Record<string, Row>> = { ...APPLICATION_ROWS, ...PERSONNEL_ROWS };
 

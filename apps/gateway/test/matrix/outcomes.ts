@@ -3,17 +3,11 @@ import type { Role } from '@tic/domain';
 /**
  * What one caller gets from one route: the status, the problem's stable `code` for a refusal, and for a
  * list whether the owner's resource is in it.
- *
- * `fixedBy: 'people'` marks an outcome that the `people` branch brings (appointing only visible people,
- * roster checks of own platforms, registering a known number, corrections by the employer, quotas). Until
- * that branch is merged here, such a cell runs in an `it.failing` test: it must still differ from the
- * table. After the merge the suite fails there, telling whoever merges to delete the mark.
  */
 export interface Outcome {
   readonly status: number;
   readonly code?: string;
   readonly listed?: boolean;
-  readonly fixedBy?: 'people';
 }
 
 /**
@@ -40,10 +34,6 @@ export const ok = (status = 200): Outcome => ({ status });
 export const seen: Outcome = { status: 200, listed: true };
 export const unseen: Outcome = { status: 200, listed: false };
 export const notFound = (kind: string): Outcome => ({ status: 404, code: `${kind}.not_found` });
-export const refused = (status: number, code: string, fixedBy?: 'people'): Outcome => ({
-  status,
-  code,
-  ...(fixedBy ? { fixedBy } : {}),
-});
+export const refused = (status: number, code: string): Outcome => ({ status, code });
 export const each = (roles: readonly Role[], outcome: Outcome): Partial<Record<Role, Outcome>> =>
   Object.fromEntries(roles.map((role) => [role, outcome]));

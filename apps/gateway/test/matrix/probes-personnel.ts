@@ -1,4 +1,4 @@
-import { addDays } from '@tic/domain';
+import { addDays, type Role } from '@tic/domain';
 
 import { call } from '../platform/platform-world';
 import { ORGS, today } from '../platform/journey';
@@ -13,13 +13,23 @@ const AGREEMENT = {
   documentRef: 'docs/agreements/matrix',
 };
 
-/** A person the owner's supporting unit registers now, so that each successful appointment is of someone new. */
-async function newOwnPerson(m: MatrixWorld): Promise<string> {
+/**
+ * A person the owner's supporting unit registers now (and so sees), so that each successful appointment is of
+ * someone new.
+ */
+async function newOwnPerson(m: MatrixWorld): Promise<{ personId: string; idNumber: string }> {
+  const idNumber = m.freshIdNumber();
   const reply = await call<{ id: string }>(m.world, 'POST', '/people', {
     token: m.tokens.supporting,
-    body: { name: '矩阵访问学者', idNumber: m.freshIdNumber(), employerOrgId: ORGS.supporting },
+    body: { name: '矩阵访问学者', idNumber, employerOrgId: ORGS.supporting },
   });
-  return reply.body.id;
+  return { personId: reply.body.id, idNumber };
+}
+
+/** The owner's unit names the person it sees by id, and one it does not yet see by the number it holds. */
+async function ownAppointee(m: MatrixWorld, role: Role): Promise<{ personId: string } | { idNumber: string }> {
+  const { personId, idNumber } = await newOwnPerson(m);
+  return role === 'supporting_unit' ? { personId } : { idNumber };
 }
 
 const committee = (m: MatrixWorld) => `/centers/${m.ids.centerId}/committees/management`;
@@ -75,11 +85,11 @@ export const PERSONNEL_PROBES: Record<string, Probe> = {
   },
   // The owner appoints someone of its own; the foreign unit tries the owner's person on its own laboratory.
   'POST /api/v1/appointments': {
-    request: async (m, side) => ({
+    request: async (m, side, role) => ({
       path: '/appointments',
       body: {
         platformId: side === 'owner' ? m.ids.centerId : m.ids.foreignLabId,
-        personId: side === 'owner' ? await newOwnPerson(m) : m.ids.personId,
+        ...(side === 'owner' ? await ownAppointee(m, role) : { personId: m.ids.personId }),
         role: 'researcher',
         kind: 'floating',
         agreement: AGREEMENT,
