@@ -1,3 +1,4 @@
+import { MikroORM } from '@mikro-orm/postgresql';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
@@ -21,6 +22,7 @@ import { centerRegistrySubscription } from './platforms/center-registry.subscrip
 import { PlatformsHandlers } from './platforms/platforms.handlers';
 import { PlatformsService } from './platforms/platforms.service';
 import { UsageQuotas, USAGE_LIMITS, type UsageLimits } from './quotas/usage-quotas';
+import { UsageWindowRetention } from './quotas/usage-window-retention';
 import { RosterImportService } from './roster/roster-import.service';
 import { RosterService } from './roster/roster.service';
 
@@ -57,6 +59,11 @@ export class AppModule {
         { provide: IDENTITY_KEYS, useValue: keys },
         { provide: USAGE_LIMITS, useValue: limits },
         UsageQuotas,
+        {
+          provide: UsageWindowRetention,
+          inject: [MikroORM],
+          useFactory: (orm: MikroORM) => new UsageWindowRetention(orm, config.PERSONNEL_QUOTA_RETENTION_DAYS),
+        },
         IdentityNumbers,
         PersonViews,
         PeopleService,

@@ -23,6 +23,11 @@ export const personnelConfigSchema = serviceConfigSchema({
   PERSONNEL_QUOTA_ROSTER_LINES_PER_DAY: z.coerce.number().int().min(1).default(20_000),
   /** People one user may register, or appoint by resident ID number, a day: each answers whether a number is known. */
   PERSONNEL_QUOTA_REGISTRATIONS_PER_DAY: z.coerce.number().int().min(1).default(200),
+  /**
+   * Days a user's daily use is kept after the day: the record of who checked how many numbers, for an
+   * inquiry into a suspected sweep, without a row per user and day forever.
+   */
+  PERSONNEL_QUOTA_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   /** Moves the service's clock by whole days; end-to-end tests only, refused in production. */
   CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
   /**

@@ -1,6 +1,7 @@
 import { CheckRoster, CreateAppointment, RegisterPerson, RegisterPlatform } from '@tic/contracts';
 import type { Caller } from '@tic/platform';
 
+import { UsageWindowRetention } from '../src/quotas/usage-window-retention';
 import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness';
 
 const LINES_PER_DAY = 10;
@@ -11,6 +12,7 @@ describe('per-user daily quotas on roster checks and registrations (real Postgre
   const service = runningPersonnel('usage-quotas', {
     PERSONNEL_QUOTA_ROSTER_LINES_PER_DAY: String(LINES_PER_DAY),
     PERSONNEL_QUOTA_REGISTRATIONS_PER_DAY: String(REGISTRATIONS_PER_DAY),
+    PERSONNEL_QUOTA_RETENTION_DAYS: '30',
   });
   let users = 0;
   /** A user of the supporting unit of its own, so that each test starts with a full quota. */
@@ -112,5 +114,24 @@ describe('per-user daily quotas on roster checks and registrations (real Postgre
       { platformId: centerId, personId: seen.id, role: 'researcher', kind: 'fixed', startsOn: '2026-12-04' },
       { caller: user },
     );
+  });
+
+  it('keeps a day’s windows for PERSONNEL_QUOTA_RETENTION_DAYS, then forgets them', async () => {
+    service.clock.set(new Date('2026-12-05T04:00:00Z'));
+    const user = newUser();
+    await check(platformId, 1, user);
+    service.clock.set(new Date('2026-12-20T04:00:00Z'));
+    await check(platformId, 1, user);
+    const days = () =>
+      service.sql(
+        `select to_char(day, 'YYYY-MM-DD') as day from personnel.usage_window where user_id = ? order by day`,
+        [user.userId],
+      );
+
+    const retention = service.app.get(UsageWindowRetention);
+    await retention.sweep(new Date('2027-01-03T00:00:00Z'));
+    expect(await days()).toEqual([{ day: '2026-12-05' }, { day: '2026-12-20' }]);
+    await retention.sweep(new Date('2027-01-05T00:00:00Z'));
+    expect(await days()).toEqual([{ day: '2026-12-20' }]);
   });
 });

@@ -50,6 +50,7 @@ export * from './command/unit-of-work';
 export * from './command/command-scope';
 export * from './command/idempotency-record.entity';
 export * from './command/idempotency-retention';
+export * from './retention/retention-sweep';
 export * from './command/history-entry.entity';
 export * from './command/history-reader';
 export * from './bootstrap/bootstrap-service';

@@ -3,7 +3,7 @@ import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/c
 import type { UsageQuota } from './quota-window';
 import { UsageWindowRepository } from './usage-window.repository';
 
-/** What one user spent of one quota on one day (Asia/Shanghai); past days stay as the record of volume. */
+/** What one user spent of one quota on one day (Asia/Shanghai); past days stay as the record of volume until PERSONNEL_QUOTA_RETENTION_DAYS. */
 @Entity({ tableName: 'usage_window', repository: () => UsageWindowRepository })
 export class UsageWindow {
   [EntityRepositoryType]?: UsageWindowRepository;
