@@ -151,5 +151,7 @@ export class ApplicationsService {
 }
 
 function sameUnits(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id) => b.includes(id));
+  const inA = new Set(a);
+  const inB = new Set(b);
+  return inA.size === inB.size && [...inA].every((id) => inB.has(id));
 }

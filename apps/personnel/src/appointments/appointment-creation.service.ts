@@ -38,8 +38,11 @@ export class AppointmentCreation {
     private readonly quotas: UsageQuotas,
   ) {}
 
-  create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
+  async create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
     assertDates(input);
+    // Spent before the command's transaction: the quota's own write must not wait for a second pooled
+    // connection while this request holds one and its platform's lock.
+    if (input.idNumber !== undefined) await this.quotas.spend(caller, 'registrations', 1);
     return this.uow.run(
       CreateAppointment,
       input,
@@ -122,22 +125,24 @@ export class AppointmentCreation {
 
   /**
    * Whom the unit appoints: someone it already sees, named by id, or someone it proves it knows by
-   * presenting their number (which spends its registrations quota). Anyone else is a 404 exactly like
+   * presenting their number (which spent its registrations quota in `create`). Anyone else is a 404 exactly like
    * an id that does not exist (issue 9: an appointment put anyone's record and posts in the unit's scope).
    * Two platforms appointing the same person at once must see each other's post (A18), so they take turns.
    */
   private async appointee(em: CommandScope['em'], input: CreateInput, caller: Caller): Promise<Person> {
     const people = em.getRepository(Person);
     if (input.idNumber !== undefined) {
-      await this.quotas.spend(caller, 'registrations', 1);
       const known = await people.findByIdNumberHash(this.identityNumbers.hash(input.idNumber));
       const person = known && (await people.findForUpdate(known.id));
       if (!person) throw personNotFound();
       return person;
     }
-    const person = input.personId === undefined ? null : await people.findForUpdate(input.personId);
+    // Seen before locked: a unit must not hold a lock on someone it may not see.
+    const named = input.personId === undefined ? null : await people.findOne({ id: input.personId });
+    if (!named) throw personNotFound();
+    requireAccess(caller, 'person.read', await people.facts(named));
+    const person = await people.findForUpdate(named.id);
     if (!person) throw personNotFound();
-    requireAccess(caller, 'person.read', await people.facts(person));
     return person;
   }
 

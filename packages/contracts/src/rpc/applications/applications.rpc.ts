@@ -43,6 +43,7 @@ export const applicationForm = z.object({
   proposedCoBuilderIds: z
     .array(entityId)
     .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'names a unit twice')
     .default([])
     .describe('A10: co-building units the construction unit names; each counts once its supporting unit confirms it'),
   areaM2: z.number().min(0).max(10_000_000),
