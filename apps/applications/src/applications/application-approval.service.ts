@@ -15,6 +15,7 @@ import { applicationEventData } from './application-events';
 import { applicationFindings } from './application-findings';
 import { recordHistory } from './application-history';
 import { Application } from './application.entity';
+import { coveringWaivers, waivedRules } from './application-waivers';
 import { ApplicationsService } from './applications.service';
 
 type ApproveInput = z.output<typeof ApproveApplication.request>;
@@ -40,6 +41,11 @@ export class ApplicationApprovalService {
         const { em } = scope;
         const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
+        const eligibility = applicationFindings(
+          application,
+          await em.getRepository(Organization).supportingUnitOf(application),
+        );
+        // DOMAIN.md §3: only the waivers that still cover their findings count.
         const decision = applicationLifecycle.decide(
           application.status,
           'approve',
@@ -48,12 +54,9 @@ export class ApplicationApprovalService {
             noticeEnded: await this.noticeEnded(em, application.id),
             openObjections: await em.getRepository(Objection).countOpenFor(application.id),
             track: input.track,
-            eligibility: applicationFindings(
-              application,
-              await em.getRepository(Organization).supportingUnitOf(application),
-            ),
+            eligibility,
           },
-          application.waivers.map((w) => w.rule),
+          waivedRules(application, eligibility),
         );
         if (!decision.ok) throw RpcFailure.fromRefusal(decision);
 
@@ -78,7 +81,7 @@ export class ApplicationApprovalService {
             centerId: center.id,
             track: input.track,
             approvedOn,
-            waivedRules: application.waivers.map((w) => ({
+            waivedRules: coveringWaivers(application, eligibility).map((w) => ({
               rule: w.rule,
               article: RULES[w.rule].article,
               reason: w.reason,
