@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
-import { applicationLifecycle, centerName, computeDueDate, RULES } from '@tic/domain';
-import { CalendarService, Clock } from '@tic/deadlines';
+import { applicationLifecycle, centerName, RULES } from '@tic/domain';
+import { Clock, type Deadline, Deadlines } from '@tic/deadlines';
 import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
@@ -30,7 +30,7 @@ export class ApplicationApprovalService {
     private readonly applications: ApplicationsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
+    private readonly deadlines: Deadlines,
   ) {}
 
   approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
@@ -63,6 +63,7 @@ export class ApplicationApprovalService {
         const from = application.status;
         const approvedOn = input.approvedOn ?? this.clock.today();
         const center = this.establishCenter(em, application, input.track, approvedOn);
+        const preparation = await this.schedulePreparation(em, center);
         application.status = decision.to;
         application.track = input.track;
         application.centerId = center.id;
@@ -103,12 +104,9 @@ export class ApplicationApprovalService {
             constructionUnitId: center.constructionUnitId,
             recommenderId: center.recommenderId,
             establishedOn: center.establishedOn,
-            ...(center.preparationEndsOn === null
+            ...(preparation === null
               ? {}
-              : {
-                  preparationEndsOn: center.preparationEndsOn,
-                  preparationEndsOnProvisional: center.preparationEndsOnProvisional ?? false,
-                }),
+              : { preparationEndsOn: preparation.dueOn, preparationEndsOnProvisional: preparation.provisional }),
           },
         });
       },
@@ -124,9 +122,6 @@ export class ApplicationApprovalService {
   ): Center {
     const field = { zh: application.fieldZh, en: application.fieldEn };
     const name = centerName(field);
-    // A12 last paragraph: preparation lasts at most one year from the approval.
-    const preparation =
-      track === 'preparation' ? computeDueDate(approvedOn, { years: 1 }, this.calendar.current) : null;
     const center = em.create(Center, {
       id: newId(),
       nameZh: name.zh,
@@ -142,11 +137,22 @@ export class ApplicationApprovalService {
       recommenderId: application.recommenderId,
       regionCode: application.regionCode,
       establishedOn: approvedOn,
-      preparationEndsOn: preparation?.due ?? null,
-      preparationEndsOnProvisional: preparation?.provisional ?? null,
     });
     em.persist(center);
     return center;
+  }
+
+  // A12 last paragraph: preparation lasts at most one year from the approval, a deadline row with reminders.
+  private async schedulePreparation(em: EntityManager, center: Center): Promise<Deadline | null> {
+    if (center.track !== 'preparation') return null;
+    const deadline = await this.deadlines.schedule(em, {
+      kind: 'D-preparation',
+      subjectId: center.id,
+      centerId: center.id,
+      start: center.establishedOn,
+    });
+    center.preparationDeadlineId = deadline.id;
+    return deadline;
   }
 
   private async noticeEnded(em: EntityManager, applicationId: string): Promise<boolean> {
