@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { CenterFiled, RecordWaiver, TransitionApplication, type ApplicationDto } from '@tic/contracts';
-import { applicationLifecycle, WAIVER_LAPSES, type ApplicationContext, type Finding } from '@tic/domain';
+import { applicationLifecycle, trackFindings, WAIVER_LAPSES, type ApplicationContext, type Finding } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
 import {
   assertVersion,
@@ -109,7 +109,7 @@ export class ApplicationWorkflowService {
         const decision = requireWaiver(caller, {
           subject: 'application',
           rule: input.rule,
-          findings: await this.findings(em, application),
+          findings: await this.waivable(em, application),
           waivers: application.waivers,
         });
         assertVersion(input.version, application.version);
@@ -162,6 +162,11 @@ export class ApplicationWorkflowService {
 
   private async findings(em: EntityManager, application: Application) {
     return applicationFindings(application, await em.getRepository(Organization).supportingUnitOf(application));
+  }
+
+  // A12 last paragraph: a waiver may also be of the relaxed standards of the track the application asks for.
+  private async waivable(em: EntityManager, application: Application) {
+    return [...(await this.findings(em, application)), ...trackFindings(application.requestedTrack)];
   }
 
   // A13(四): the approval is filed with the committee office; the center records the date.
