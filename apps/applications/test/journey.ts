@@ -23,7 +23,9 @@ type Step = 'submit' | 'pass_supporting_review' | 'recommend' | 'pass_formal_rev
 export async function applicationAt(
   rpc: RpcClient,
   steps: readonly Step[],
-  form: Partial<ReturnType<typeof eligibleForm>> = {},
+  form: Partial<Omit<ReturnType<typeof eligibleForm>, 'requestedTrack'>> & {
+    readonly requestedTrack?: 'formal' | 'preparation';
+  } = {},
 ): Promise<ApplicationDto> {
   const call = await rpc.request(
     OpenCall,
