@@ -104,6 +104,13 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     recommenderId: ids.recommender,
     establishedOn: '2026-06-15',
   },
+  'tic.center.preparation_overdue': {
+    centerId: ids.center,
+    name,
+    preparationStartedOn: '2026-06-15',
+    preparationEndedOn: '2027-06-15',
+    deadlineId: ids.deadline,
+  },
   'tic.center.filed': {
     centerId: ids.center,
     name,

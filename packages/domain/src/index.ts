@@ -25,4 +25,5 @@ export { isKnownDivisionCode, LIAONING_PROVINCE_CODE } from './identifiers/divis
 export * from './access';
 export * from './lifecycle/appointment-lifecycle';
 export * from './rules/waivers';
+export * from './rules/waiver-coverage';
 export * from './rules/compliance';

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
-import { applicationLifecycle, centerName, computeDueDate, RULES } from '@tic/domain';
-import { CalendarService, Clock } from '@tic/deadlines';
+import { applicationLifecycle, centerName, RULES } from '@tic/domain';
+import { Clock, type Deadline, Deadlines } from '@tic/deadlines';
 import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
@@ -15,6 +15,7 @@ import { applicationEventData } from './application-events';
 import { applicationFindings } from './application-findings';
 import { recordHistory } from './application-history';
 import { Application } from './application.entity';
+import { coveringWaivers, waivedRules } from './application-waivers';
 import { ApplicationsService } from './applications.service';
 
 type ApproveInput = z.output<typeof ApproveApplication.request>;
@@ -29,7 +30,7 @@ export class ApplicationApprovalService {
     private readonly applications: ApplicationsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
+    private readonly deadlines: Deadlines,
   ) {}
 
   approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
@@ -40,6 +41,11 @@ export class ApplicationApprovalService {
         const { em } = scope;
         const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
+        const eligibility = applicationFindings(
+          application,
+          await em.getRepository(Organization).supportingUnitOf(application),
+        );
+        // DOMAIN.md §3: only the waivers that still cover their findings count.
         const decision = applicationLifecycle.decide(
           application.status,
           'approve',
@@ -48,18 +54,16 @@ export class ApplicationApprovalService {
             noticeEnded: await this.noticeEnded(em, application.id),
             openObjections: await em.getRepository(Objection).countOpenFor(application.id),
             track: input.track,
-            eligibility: applicationFindings(
-              application,
-              await em.getRepository(Organization).supportingUnitOf(application),
-            ),
+            eligibility,
           },
-          application.waivers.map((w) => w.rule),
+          waivedRules(application, eligibility),
         );
         if (!decision.ok) throw RpcFailure.fromRefusal(decision);
 
         const from = application.status;
         const approvedOn = input.approvedOn ?? this.clock.today();
         const center = this.establishCenter(em, application, input.track, approvedOn);
+        const preparation = await this.schedulePreparation(em, center);
         application.status = decision.to;
         application.track = input.track;
         application.centerId = center.id;
@@ -78,7 +82,7 @@ export class ApplicationApprovalService {
             centerId: center.id,
             track: input.track,
             approvedOn,
-            waivedRules: application.waivers.map((w) => ({
+            waivedRules: coveringWaivers(application, eligibility).map((w) => ({
               rule: w.rule,
               article: RULES[w.rule].article,
               reason: w.reason,
@@ -100,12 +104,9 @@ export class ApplicationApprovalService {
             constructionUnitId: center.constructionUnitId,
             recommenderId: center.recommenderId,
             establishedOn: center.establishedOn,
-            ...(center.preparationEndsOn === null
+            ...(preparation === null
               ? {}
-              : {
-                  preparationEndsOn: center.preparationEndsOn,
-                  preparationEndsOnProvisional: center.preparationEndsOnProvisional ?? false,
-                }),
+              : { preparationEndsOn: preparation.dueOn, preparationEndsOnProvisional: preparation.provisional }),
           },
         });
       },
@@ -121,9 +122,6 @@ export class ApplicationApprovalService {
   ): Center {
     const field = { zh: application.fieldZh, en: application.fieldEn };
     const name = centerName(field);
-    // A12 last paragraph: preparation lasts at most one year from the approval.
-    const preparation =
-      track === 'preparation' ? computeDueDate(approvedOn, { years: 1 }, this.calendar.current) : null;
     const center = em.create(Center, {
       id: newId(),
       nameZh: name.zh,
@@ -139,11 +137,22 @@ export class ApplicationApprovalService {
       recommenderId: application.recommenderId,
       regionCode: application.regionCode,
       establishedOn: approvedOn,
-      preparationEndsOn: preparation?.due ?? null,
-      preparationEndsOnProvisional: preparation?.provisional ?? null,
     });
     em.persist(center);
     return center;
+  }
+
+  // A12 last paragraph: preparation lasts at most one year from the approval, a deadline row with reminders.
+  private async schedulePreparation(em: EntityManager, center: Center): Promise<Deadline | null> {
+    if (center.track !== 'preparation') return null;
+    const deadline = await this.deadlines.schedule(em, {
+      kind: 'D-preparation',
+      subjectId: center.id,
+      centerId: center.id,
+      start: center.establishedOn,
+    });
+    center.preparationDeadlineId = deadline.id;
+    return deadline;
   }
 
   private async noticeEnded(em: EntityManager, applicationId: string): Promise<boolean> {

@@ -8,7 +8,7 @@ import { CenterRepository } from './center.repository';
 
 /** A provincial Technology Innovation Center in the registry, created by approval (A13(四)). */
 @Entity({ tableName: 'center', repository: () => CenterRepository })
-export class Center extends AggregateRoot<'filedOn'> {
+export class Center extends AggregateRoot<'filedOn' | 'preparationDeadlineId'> {
   [EntityRepositoryType]?: CenterRepository;
 
   @Property({ type: 'text' })
@@ -50,11 +50,13 @@ export class Center extends AggregateRoot<'filedOn'> {
   @Property({ type: 'text' })
   establishedOn!: string;
 
-  @Property({ type: 'text', nullable: true })
-  preparationEndsOn!: string | null;
-
-  @Property({ type: 'boolean', nullable: true })
-  preparationEndsOnProvisional!: boolean | null;
+  /**
+   * A12 last paragraph: the preparation period of a center approved for preparation is a D-preparation
+   * deadline row (its reminders, overdue event and recomputation when a year's calendar is loaded come
+   * with it); null for a center approved formally.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  preparationDeadlineId: string | null = null;
 
   @Property({ type: 'text', nullable: true })
   filedOn: string | null = null;

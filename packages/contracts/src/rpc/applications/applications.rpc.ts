@@ -72,6 +72,16 @@ const waiver = z.object({
   reason: z.string(),
   recordedBy: z.string(),
   recordedAt: instant,
+  /** DOMAIN.md §3: the finding as it stood when waived (rule, article, the values decided on). */
+  finding: z
+    .object({
+      rule: ruleIdSchema,
+      article: z.string(),
+      details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    })
+    .optional(),
+  /** Null while the waiver covers its finding; otherwise why it lapsed (returned, edited, facts changed). */
+  lapsed: z.object({ code: z.string(), message: localizedText, on: z.string().optional() }).nullable().optional(),
 });
 
 export const applicationSchema = applicationForm.extend({
