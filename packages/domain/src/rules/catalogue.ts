@@ -41,6 +41,20 @@ export const RULES = {
     '依托单位应具有独立法人资格',
     'The supporting unit is an independent legal person',
   ),
+  'A12.1-code-region': rule(
+    '第十二条第（一）项',
+    'advisory',
+    'condition',
+    '信用代码的登记管理机关行政区划码不在辽宁（中直单位100000或迁入单位）的，由省科技厅核对住所',
+    'A credit code issued outside Liaoning (a central 100000 registration, A7, or a unit that moved) is verified by DST',
+  ),
+  'A12.1-kind': rule(
+    '第十二条第（一）项',
+    'advisory',
+    'condition',
+    '依托单位为第三条所列以外类型的法人（第三条列举以“等”结尾），由省科技厅判断',
+    'A supporting unit that is a legal person of a kind A3 does not list (its list ends in 等) is for DST to judge',
+  ),
   'A12.2-achievements': rule(
     '第十二条第（二）项',
     'advisory',
