@@ -20,7 +20,8 @@ export const residentIdNumber = z
 
 const RESIDENT_ID_MESSAGES = {
   format: 'must be an 18-character resident ID number (17 digits and a check character)',
-  region: 'does not start with a known division code, permit prefix (810000, 820000, 830000) or permanent residence prefix (9)',
+  region:
+    'does not start with a known division code, permit prefix (810000, 820000, 830000) or permanent residence prefix (9)',
   birth_date: 'does not contain a real birth date',
   check_digit: 'has a wrong check character',
 } as const;
