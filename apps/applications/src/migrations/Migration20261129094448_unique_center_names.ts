@@ -10,14 +10,14 @@ export class Migration20261129094448_unique_center_names extends Migration {
       select "id", row_number() over (partition by "name_zh" order by "established_on", "created_at", "id") as "n"
       from "applications"."center" where "status" <> 'revoked')
     update "applications"."center" c
-    set "name_zh" = c."name_zh" || '（重名待更名' || left(c."id"::text, 8) || '）',
-        "name_en" = c."name_en" || ' (duplicate, to be renamed ' || left(c."id"::text, 8) || ')'
+    set "name_zh" = c."name_zh" || '（重名待更名' || c."id"::text || '）',
+        "name_en" = c."name_en" || ' (duplicate, to be renamed ' || c."id"::text || ')'
     from ranked r where r."id" = c."id" and r."n" > 1;`);
     this.addSql(`with ranked as (
       select "id", row_number() over (partition by lower("name_en") order by "established_on", "created_at", "id") as "n"
       from "applications"."center" where "status" <> 'revoked')
     update "applications"."center" c
-    set "name_en" = c."name_en" || ' (duplicate, to be renamed ' || left(c."id"::text, 8) || ')'
+    set "name_en" = c."name_en" || ' (duplicate, to be renamed ' || c."id"::text || ')'
     from ranked r where r."id" = c."id" and r."n" > 1;`);
     this.addSql(`do $$ declare marked text; begin
       select string_agg("id"::text, ', ') into marked from "applications"."center"
