@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
-import { applicationLifecycle, centerName, computeDueDate, normalizeField, RULES } from '@tic/domain';
+import {
+  applicationLifecycle,
+  centerName,
+  computeDueDate,
+  type LocalizedText,
+  normalizeField,
+  RULES,
+} from '@tic/domain';
 import { CalendarService, Clock } from '@tic/deadlines';
 import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOfWork } from '@tic/platform';
 
@@ -34,7 +41,8 @@ export class ApplicationApprovalService {
   ) {}
 
   async approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
-    let name: { zh: string; en: string } | null = null;
+    // The name this approval tried to give, to word the refusal when a concurrent approval won it.
+    const attempted: { name?: LocalizedText } = {};
     try {
       return await this.uow.run(
         ApproveApplication,
@@ -62,8 +70,8 @@ export class ApplicationApprovalService {
 
           const from = application.status;
           const approvedOn = input.approvedOn ?? this.clock.today();
-          name = centerName({ zh: application.fieldZh, en: application.fieldEn });
-          await assertNameFree(em, name);
+          attempted.name = centerName({ zh: application.fieldZh, en: application.fieldEn });
+          await assertNameFree(em, attempted.name);
           const center = this.establishCenter(em, application, input.track, approvedOn);
           application.status = decision.to;
           application.track = input.track;
@@ -118,7 +126,7 @@ export class ApplicationApprovalService {
       );
     } catch (error) {
       // Two approvals of one name at once: the unique index refuses the later, with the same refusal.
-      if (name !== null && isNameViolation(error)) throw nameTaken(name);
+      if (attempted.name !== undefined && isNameViolation(error)) throw nameTaken(attempted.name);
       throw error;
     }
   }
