@@ -19,7 +19,7 @@ export const today = (): string => new Date(Date.now() + 8 * 3_600_000).toISOStr
 
 type Step = 'submit' | 'pass_supporting_review' | 'recommend' | 'pass_formal_review' | 'shortlist';
 
-/** Drafts an eligible application and takes it through the given steps. */
+/** Drafts an eligible application (with `form` changed) and takes it through the given steps. */
 export async function applicationAt(
   rpc: RpcClient,
   steps: readonly Step[],

@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
-import { applicationLifecycle, centerName, RULES } from '@tic/domain';
+import { applicationLifecycle, centerName, type LocalizedText, normalizeField, RULES } from '@tic/domain';
 import { Clock, type Deadline, Deadlines } from '@tic/deadlines';
 import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOfWork } from '@tic/platform';
 
+import { assertNameFree, isNameViolation, nameTaken } from '../centers/center-name';
 import { Center } from '../centers/center.entity';
 import { Notice } from '../notices/notice.entity';
 import { Objection } from '../notices/objection.entity';
@@ -33,85 +34,95 @@ export class ApplicationApprovalService {
     private readonly deadlines: Deadlines,
   ) {}
 
-  approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
-    return this.uow.run(
-      ApproveApplication,
-      input,
-      async (scope) => {
-        const { em } = scope;
-        const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
-        assertVersion(input.version, application.version);
-        const eligibility = applicationFindings(
-          application,
-          await em.getRepository(Organization).supportingUnitOf(application),
-        );
-        // DOMAIN.md §3: only the waivers that still cover their findings count.
-        const decision = applicationLifecycle.decide(
-          application.status,
-          'approve',
-          caller.role,
-          {
-            noticeEnded: await this.noticeEnded(em, application.id),
-            openObjections: await em.getRepository(Objection).countOpenFor(application.id),
-            track: input.track,
-            eligibility,
-          },
-          waivedRules(application, eligibility),
-        );
-        if (!decision.ok) throw RpcFailure.fromRefusal(decision);
+  async approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
+    // The name this approval tried to give, to word the refusal when a concurrent approval won it.
+    const attempted: { name?: LocalizedText } = {};
+    try {
+      return await this.uow.run(
+        ApproveApplication,
+        input,
+        async (scope) => {
+          const { em } = scope;
+          const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
+          assertVersion(input.version, application.version);
+          const eligibility = applicationFindings(
+            application,
+            await em.getRepository(Organization).supportingUnitOf(application),
+          );
+          // DOMAIN.md §3: only the waivers that still cover their findings count.
+          const decision = applicationLifecycle.decide(
+            application.status,
+            'approve',
+            caller.role,
+            {
+              noticeEnded: await this.noticeEnded(em, application.id),
+              openObjections: await em.getRepository(Objection).countOpenFor(application.id),
+              track: input.track,
+              eligibility,
+            },
+            waivedRules(application, eligibility),
+          );
+          if (!decision.ok) throw RpcFailure.fromRefusal(decision);
 
-        const from = application.status;
-        const approvedOn = input.approvedOn ?? this.clock.today();
-        const center = this.establishCenter(em, application, input.track, approvedOn);
-        const preparation = await this.schedulePreparation(em, center);
-        application.status = decision.to;
-        application.track = input.track;
-        application.centerId = center.id;
-        recordHistory(scope, application, {
-          action: 'approve',
-          from,
-          comment: `track: ${input.track}`,
-          article: decision.article,
-        });
+          const from = application.status;
+          const approvedOn = input.approvedOn ?? this.clock.today();
+          attempted.name = centerName(normalizeField({ zh: application.fieldZh, en: application.fieldEn }));
+          await assertNameFree(em, attempted.name);
+          const center = this.establishCenter(em, application, input.track, approvedOn);
+          const preparation = await this.schedulePreparation(em, center);
+          application.status = decision.to;
+          application.track = input.track;
+          application.centerId = center.id;
+          recordHistory(scope, application, {
+            action: 'approve',
+            from,
+            comment: `track: ${input.track}`,
+            article: decision.article,
+          });
 
-        scope.record(ApplicationApproved, {
-          subject: application.id,
-          aggregateVersion: nextEventVersion(application),
-          data: {
-            ...applicationEventData(application, { from, to: decision.to, article: decision.article }, caller),
-            centerId: center.id,
-            track: input.track,
-            approvedOn,
-            waivedRules: coveringWaivers(application, eligibility).map((w) => ({
-              rule: w.rule,
-              article: RULES[w.rule].article,
-              reason: w.reason,
-            })),
-          },
-        });
-        scope.record(CenterEstablished, {
-          subject: center.id,
-          aggregateVersion: nextEventVersion(center),
-          data: {
-            centerId: center.id,
-            name: { zh: center.nameZh, en: center.nameEn },
-            applicationId: application.id,
-            field: { zh: center.fieldZh, en: center.fieldEn },
-            track: center.track,
-            status: center.status === 'preparing' ? 'preparing' : 'operating',
-            supportingUnitId: center.supportingUnitId,
-            coBuilderIds: center.coBuilderIds,
-            constructionUnitId: center.constructionUnitId,
-            recommenderId: center.recommenderId,
-            establishedOn: center.establishedOn,
-            ...(preparation === null
-              ? {}
-              : { preparationEndsOn: preparation.dueOn, preparationEndsOnProvisional: preparation.provisional }),
-          },
-        });
-      },
-      (em) => this.applications.view(em, input.id, caller),
-    );
+          scope.record(ApplicationApproved, {
+            subject: application.id,
+            aggregateVersion: nextEventVersion(application),
+            data: {
+              ...applicationEventData(application, { from, to: decision.to, article: decision.article }, caller),
+              centerId: center.id,
+              track: input.track,
+              approvedOn,
+              waivedRules: coveringWaivers(application, eligibility).map((w) => ({
+                rule: w.rule,
+                article: RULES[w.rule].article,
+                reason: w.reason,
+              })),
+            },
+          });
+          scope.record(CenterEstablished, {
+            subject: center.id,
+            aggregateVersion: nextEventVersion(center),
+            data: {
+              centerId: center.id,
+              name: { zh: center.nameZh, en: center.nameEn },
+              applicationId: application.id,
+              field: { zh: center.fieldZh, en: center.fieldEn },
+              track: center.track,
+              status: center.status === 'preparing' ? 'preparing' : 'operating',
+              supportingUnitId: center.supportingUnitId,
+              coBuilderIds: center.coBuilderIds,
+              constructionUnitId: center.constructionUnitId,
+              recommenderId: center.recommenderId,
+              establishedOn: center.establishedOn,
+              ...(preparation === null
+                ? {}
+                : { preparationEndsOn: preparation.dueOn, preparationEndsOnProvisional: preparation.provisional }),
+            },
+          });
+        },
+        (em) => this.applications.view(em, input.id, caller),
+      );
+    } catch (error) {
+      // Two approvals of one name at once: the unique index refuses the later, with the same refusal.
+      if (attempted.name !== undefined && isNameViolation(error)) throw nameTaken(attempted.name);
+      throw error;
+    }
   }
 
   private establishCenter(
@@ -120,7 +131,8 @@ export class ApplicationApprovalService {
     track: ApproveInput['track'],
     approvedOn: string,
   ): Center {
-    const field = { zh: application.fieldZh, en: application.fieldEn };
+    // A37: the center keeps the normalized field its names are built from.
+    const field = normalizeField({ zh: application.fieldZh, en: application.fieldEn });
     const name = centerName(field);
     const center = em.create(Center, {
       id: newId(),

@@ -1,4 +1,4 @@
-import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Index, Property } from '@mikro-orm/core';
 
 import type { ApprovalTrack, CenterStatus } from '@tic/domain';
 
@@ -8,6 +8,16 @@ import { CenterRepository } from './center.repository';
 
 /** A provincial Technology Innovation Center in the registry, created by approval (A13(四)). */
 @Entity({ tableName: 'center', repository: () => CenterRepository })
+// A37: no two centers that are not revoked share a name. A revoked center's name is free again; keyed on the
+// status (the state machine's `revoked`), so revocation frees it when it comes without another migration.
+@Index({
+  name: 'center_name_zh_live_unique',
+  expression: `create unique index "center_name_zh_live_unique" on "applications"."center" ("name_zh") where "status" <> 'revoked'`,
+})
+@Index({
+  name: 'center_name_en_live_unique',
+  expression: `create unique index "center_name_en_live_unique" on "applications"."center" (lower("name_en")) where "status" <> 'revoked'`,
+})
 export class Center extends AggregateRoot<'filedOn' | 'preparationDeadlineId'> {
   [EntityRepositoryType]?: CenterRepository;
 
