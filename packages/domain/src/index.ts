@@ -5,6 +5,7 @@ export * from './findings';
 export * from './rules/catalogue';
 export * from './rules/eligibility';
 export * from './rules/committees';
+export * from './rules/insiders';
 export * from './rules/staffing';
 export * from './rules/naming';
 export * from './rules/grades';
