@@ -26,4 +26,5 @@ export { isKnownDivisionCode, LIAONING_PROVINCE_CODE } from './identifiers/divis
 export * from './access';
 export * from './lifecycle/appointment-lifecycle';
 export * from './rules/waivers';
+export * from './rules/center-waiver-term';
 export * from './rules/compliance';
