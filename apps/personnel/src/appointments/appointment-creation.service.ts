@@ -76,9 +76,17 @@ export class AppointmentCreation {
       .map((post) => ({ platformId: post.platformId, platformName: post.platformName, since: post.since }));
     const findings = appointmentFindings({
       person,
-      platform: { id: platform.id, supportingUnitId: platform.supportingUnitId, isCenter },
+      platform: {
+        id: platform.id,
+        supportingUnitId: platform.supportingUnitId,
+        constructionUnitId: platform.constructionUnitId,
+        coBuilderIds: platform.coBuilderIds,
+        isCenter,
+      },
       role: input.role,
       kind: input.kind,
+      startsOn: input.startsOn,
+      ...(input.endsOn === undefined ? {} : { endsOn: input.endsOn }),
       ...(input.agreement ? { agreement: input.agreement } : {}),
       deputiesNow: posts.filter((post) => post.role === 'deputy_director').length,
       fixedElsewhere,
