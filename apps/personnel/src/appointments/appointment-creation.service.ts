@@ -23,6 +23,7 @@ import { appointmentFindings } from './appointment-findings';
 import { APPOINTMENT_REFUSALS } from './appointment.refusals';
 import { AppointmentViews } from './appointment-views';
 import { Appointment } from './appointment.entity';
+import { directorDecisionProblems, type FieldProblem } from './director-decision';
 
 type CreateInput = In<typeof CreateAppointment>;
 
@@ -39,7 +40,7 @@ export class AppointmentCreation {
   ) {}
 
   create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
-    assertDates(input);
+    assertDates(input, this.clock.today());
     return this.uow.run(
       CreateAppointment,
       input,
@@ -165,6 +166,7 @@ export class AppointmentCreation {
       previousDirectorName = (await em.getRepository(Person).findOneOrFail({ id: previous.personId })).name;
     }
     appointment.directorFiling = {
+      change: 'appointed',
       decidedOn,
       committeeReviewedOn: input.committeeReviewedOn ?? decidedOn,
       previousDirectorName,
@@ -185,32 +187,11 @@ function personNotFound(): RpcFailure {
   return RpcFailure.denied(notFound('person'));
 }
 
-/** A15: the committee reviews, then the unit decides; an appointment ends after it starts. */
-function assertDates(input: CreateInput): void {
-  const errors: { path: string; message: string }[] = [];
+/** A15: the committee reviews, then the unit decides, not in the future; an appointment ends after it starts. */
+function assertDates(input: CreateInput, today: string): void {
+  const errors: FieldProblem[] = [];
   if (input.endsOn !== undefined && input.endsOn < input.startsOn)
     errors.push({ path: 'endsOn', message: 'must not be before startsOn' });
-  if (input.role === 'director') {
-    if (input.decidedOn === undefined)
-      errors.push({
-        path: 'decidedOn',
-        message: 'is required for a director (A15: the supporting unit’s decision starts the filing period)',
-      });
-    if (input.committeeReviewedOn === undefined)
-      errors.push({
-        path: 'committeeReviewedOn',
-        message: 'is required for a director (A15: the management committee reviews the appointment)',
-      });
-    if (
-      input.decidedOn !== undefined &&
-      input.committeeReviewedOn !== undefined &&
-      input.committeeReviewedOn > input.decidedOn
-    ) {
-      errors.push({
-        path: 'committeeReviewedOn',
-        message: 'must not be after decidedOn (A15: the committee reviews before the unit decides)',
-      });
-    }
-  }
+  if (input.role === 'director') errors.push(...directorDecisionProblems(input, today, 'appoint a director'));
   if (errors.length > 0) throw RpcFailure.invalidInput(errors);
 }

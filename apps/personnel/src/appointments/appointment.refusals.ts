@@ -8,4 +8,10 @@ export const APPOINTMENT_REFUSALS = defineRefusals('appointment', {
     zh: '{name}已在该平台任职',
     en: '{name} already holds a post on this platform',
   },
+  filing_open: {
+    status: 'conflict',
+    article: '第十五条',
+    zh: '第十五条：该主任的聘任尚未备案，请先备案聘任，再备案其调整',
+    en: 'A15 (第十五条): the director’s appointment is not filed yet; file it before filing the end of the post',
+  },
 });
