@@ -53,13 +53,18 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     expect(refused).toMatchObject({ code: 'rule_violation', rule: 'A15-director', article: '第十五条' });
 
     const insider = await person('钱研究员');
+    // Issue 10: full-time is the employment the employer records on the person, not the post's kind.
+    const partTimer = await service.rpc.request(
+      RegisterPerson,
+      { name: '孙兼职', idNumber: newIdNumber(), employerOrgId: ORGS.supporting, fullTime: false },
+      { caller: CALLERS.supporting },
+    );
     const partTime = await refusal(
       appoint({
         platformId: centerId,
-        personId: insider.id,
+        personId: partTimer.id,
         role: 'director',
-        kind: 'floating',
-        agreement: AGREEMENT,
+        kind: 'fixed',
         decidedOn: '2026-11-02',
         committeeReviewedOn: '2026-10-30',
       }),
@@ -503,13 +508,25 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       ),
     );
     expect(byConstruction.code).toBe('forbidden');
+    const filed = await service.rpc.request(
+      FileDirectorAppointment,
+      { id: director.id, version: director.version, filedOn: '2026-11-05' },
+      { caller: CALLERS.supporting },
+    );
+    // Issue 10, A15: the end of a director's post without a successor is decided after the committee's review.
     await expect(
       service.rpc.request(
         EndAppointment,
-        { id: director.id, version: director.version, endsOn: '2026-11-27' },
+        {
+          id: director.id,
+          version: filed.version,
+          endsOn: '2026-11-27',
+          decidedOn: '2026-11-20',
+          committeeReviewedOn: '2026-11-19',
+        },
         { caller: CALLERS.supporting },
       ),
-    ).resolves.toMatchObject({ status: 'ended' });
+    ).resolves.toMatchObject({ status: 'ended', directorFiling: { change: 'ended_without_successor' } });
   });
 
   it('counts a post whose end date has passed for nothing: the person may be appointed again, and a lapsed deputy is not one of three', async () => {

@@ -45,7 +45,10 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
       { name: '依托单位副总', orgId: ORGS.supporting, isChair: true },
       { name: '共建单位副校长', orgId: ORGS.coBuilder },
     ]);
-    expect(formed.findings).toEqual([expect.objectContaining({ rule: 'A16-mgmt-committee', passed: true })]);
+    expect(formed.findings).toEqual([
+      expect.objectContaining({ rule: 'A16-mgmt-committee', passed: true }),
+      expect.objectContaining({ rule: 'A16-co-builders', passed: true }),
+    ]);
     expect(
       (
         await refusal(
@@ -123,7 +126,10 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
 
     await hire('主任甲', 'director');
     for (let i = 1; i <= 8; i += 1) await hire(`研究人员${i}`, 'researcher');
-    await setCommittee(centerId, 'management', [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }]);
+    await setCommittee(centerId, 'management', [
+      { name: '依托单位副总', orgId: ORGS.supporting, isChair: true },
+      { name: '共建单位副校长', orgId: ORGS.coBuilder },
+    ]);
     await setCommittee(centerId, 'advisory', [
       { name: '外单位院士', orgId: ORGS.outsideExpertOrg, isChair: true },
       ...outsiders(6),
@@ -156,6 +162,7 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
         'A18-one-platform',
         'A19-aux-staff',
         'A16-mgmt-committee',
+        'A16-co-builders',
         'A16-meeting',
         'A17-size',
         'A17-insiders',
