@@ -25,8 +25,7 @@ const members = (
     isChair: chair === 'outsider' && i === 0,
   })),
 ];
-const advisory = (list: CommitteeMember[]) =>
-  checkAdvisoryCommittee({ members: list, center: CENTER });
+const advisory = (list: CommitteeMember[]) => checkAdvisoryCommittee({ members: list, center: CENTER });
 const result = (list: CommitteeMember[], rule: string) => advisory(list).find((f) => f.rule === rule);
 
 describe('checkAdvisoryCommittee (A17)', () => {
@@ -73,7 +72,10 @@ describe('checkAdvisoryCommittee (A17)', () => {
     [3, true],
     [4, false],
   ])('A17: %i of 9 members from the construction unit count as insiders → passed %s', (count, passed) => {
-    expect(result(withConstruction(count, false), 'A17-insiders')).toMatchObject({ passed, details: { insiders: count } });
+    expect(result(withConstruction(count, false), 'A17-insiders')).toMatchObject({
+      passed,
+      details: { insiders: count },
+    });
   });
 
   it('A17: a chair from the construction unit is from the supporting unit and may not chair', () => {

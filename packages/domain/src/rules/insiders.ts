@@ -26,7 +26,10 @@ const MAX_DEPTH = 32;
 
 /** The insider organizations of a center: the supporting unit with its departments, and the co-building units with theirs. */
 export function insiderTest(center: CenterOrganizations): InsiderTest {
-  const supportingSide = new Set([center.supportingUnitId, ...(center.constructionUnitId ? [center.constructionUnitId] : [])]);
+  const supportingSide = new Set([
+    center.supportingUnitId,
+    ...(center.constructionUnitId ? [center.constructionUnitId] : []),
+  ]);
   const coBuilders = new Set(center.coBuilderIds);
   const ancestry = (orgId: string): string[] => {
     const chain = [orgId];
@@ -41,5 +44,9 @@ export function insiderTest(center: CenterOrganizations): InsiderTest {
   const ofSupportingUnit = (orgId: string) => ancestry(orgId).some((id) => supportingSide.has(id));
   const coBuilderOf = (orgId: string) =>
     ofSupportingUnit(orgId) ? null : (ancestry(orgId).find((id) => coBuilders.has(id)) ?? null);
-  return { ofSupportingUnit, coBuilderOf, isInsider: (orgId) => ofSupportingUnit(orgId) || coBuilderOf(orgId) !== null };
+  return {
+    ofSupportingUnit,
+    coBuilderOf,
+    isInsider: (orgId) => ofSupportingUnit(orgId) || coBuilderOf(orgId) !== null,
+  };
 }

@@ -125,7 +125,8 @@ export function checkFloatingAgreement(
     });
   const lastDay = period.endsOn ?? period.startsOn;
   const covers = agreement.startsOn <= period.startsOn && lastDay <= agreement.endsOn;
-  const asked = period.endsOn === undefined || period.endsOn === null ? period.startsOn : `${period.startsOn}–${lastDay}`;
+  const asked =
+    period.endsOn === undefined || period.endsOn === null ? period.startsOn : `${period.startsOn}–${lastDay}`;
   return finding(
     'A18-floating-agreement',
     covers,

@@ -7,7 +7,12 @@ import { RULES, type RuleId } from './catalogue';
 export type WaiverSubject = 'application' | 'appointment' | 'center';
 
 /** The principle rules about a center's staffing as a whole (A14, A16, A17, A18), waived for the center, not a post. */
-export const CENTER_WAIVABLE_RULES: readonly RuleId[] = ['A14-deputies', 'A16-co-builders', 'A17-size', 'A18-fixed-count'];
+export const CENTER_WAIVABLE_RULES: readonly RuleId[] = [
+  'A14-deputies',
+  'A16-co-builders',
+  'A17-size',
+  'A18-fixed-count',
+];
 
 export interface WaiverRequest {
   readonly subject: WaiverSubject;

@@ -59,7 +59,9 @@ export const RegisterPerson = defineRpc({
     fullTime: z
       .boolean()
       .default(true)
-      .describe('A15: whether the employer employs the person full-time (全职); a director must be. Unless stated, full-time'),
+      .describe(
+        'A15: whether the employer employs the person full-time (全职); a director must be. Unless stated, full-time',
+      ),
     contact: contact.default({}),
   }),
   response: personSchema,
