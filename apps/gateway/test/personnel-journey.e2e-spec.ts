@@ -38,6 +38,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
   let world: PlatformWorld;
   let tokens: Tokens;
   let centerId = '';
+  let directorId = '';
   let serial = 90_000;
 
   beforeAll(async () => {
@@ -116,6 +117,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
     });
     expect(director.status).toBe(201);
     expect(director.body.directorFiling).toMatchObject({ state: 'pending', decidedOn: today() });
+    directorId = director.body.id;
     const filed = await call<AppointmentDto>(world, 'POST', `/appointments/${director.body.id}/filing`, {
       token: tokens.supporting,
       headers: { 'if-match': `W/"${director.body.version}"` },
@@ -323,5 +325,59 @@ describe('the personnel registry through the gateway (gateway, applications and 
     expect(reply.headers.get('content-type')).toMatch(PROBLEM);
     expect((reply.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['idNumber']);
     expect(JSON.stringify(reply.body)).not.toContain(wrong);
+  });
+
+  it('issue 10 over HTTP: compliance on a date judges A18 agreements then; a director ended without a successor is an A15 decision, filed', async () => {
+    // The visiting researcher's agreement (A18) runs to 2027-12-31: covered on its last day, expired the day after.
+    const on = async (date: string) =>
+      call<ComplianceDto>(world, 'GET', `/centers/${centerId}/compliance?on=${date}`, { token: tokens.dst });
+    const lastDay = await on('2027-12-31');
+    expect(lastDay.body).toMatchObject({ on: '2027-12-31', year: 2027 });
+    expect(lastDay.body.findings).toContainEqual(
+      expect.objectContaining({ rule: 'A18-floating-agreement', passed: true }),
+    );
+    const expired = await on('2028-01-01');
+    expect(expired.body.blocking).toContain('A18-floating-agreement');
+
+    const end = async (body: Record<string, unknown>) => {
+      const current = await call<AppointmentDto>(world, 'GET', `/appointments/${directorId}`, {
+        token: tokens.supporting,
+      });
+      return call<AppointmentDto>(world, 'POST', `/appointments/${directorId}/end`, {
+        token: tokens.supporting,
+        headers: { 'if-match': `W/"${current.body.version}"` },
+        body: { endsOn: today(), ...body },
+      });
+    };
+    const undecided = await end({});
+    expect(undecided.status).toBe(400);
+    expect((undecided.body as unknown as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      'decidedOn',
+      'committeeReviewedOn',
+    ]);
+    const future = await end({ decidedOn: addDays(today(), 1), committeeReviewedOn: today() });
+    expect(future.status).toBe(400);
+    expect(JSON.stringify(future.body)).toContain('第十五条');
+    const ended = await end({ decidedOn: today(), committeeReviewedOn: today() });
+    expect(ended.status).toBe(200);
+    expect(ended.body).toMatchObject({
+      status: 'ended',
+      directorFiling: { change: 'ended_without_successor', decidedOn: today(), state: 'pending' },
+    });
+    const filed = await call<AppointmentDto>(world, 'POST', `/appointments/${directorId}/filing`, {
+      token: tokens.supporting,
+      headers: { 'if-match': `W/"${ended.body.version}"` },
+      body: {},
+    });
+    expect(filed.status).toBe(200);
+    await eventually(async () => {
+      const changed = (await readAllEvents(world.nats)).filter(
+        (e) => e.type === 'tic.personnel.director_changed' && e.subject === directorId,
+      );
+      expect(changed.map((e) => (e.data as { change?: string }).change)).toEqual([
+        'appointed',
+        'ended_without_successor',
+      ]);
+    });
   });
 });
