@@ -92,6 +92,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       ).code,
     ).toBe('forbidden');
 
+    await service.reviewDirector(centerId, '2026-10-30');
     const director = await appoint({
       platformId: centerId,
       personId: insider.id,
@@ -115,6 +116,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
 
     // A change of director: the one in office leaves on the decision day, and the filing names both.
     const successor = await person('孙博士');
+    await service.reviewDirector(centerId, '2026-11-24');
     const change = await appoint({
       platformId: centerId,
       personId: successor.id,
@@ -492,6 +494,8 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
 
   it('lets only the supporting unit end a director’s appointment (A15)', async () => {
     const centerId = await service.establishCenter();
+    await service.reviewDirector(centerId, '2026-10-30');
+    await service.reviewDirector(centerId, '2026-11-19');
     const director = await appoint({
       platformId: centerId,
       personId: (await person('韩主任')).id,

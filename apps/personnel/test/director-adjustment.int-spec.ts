@@ -24,11 +24,15 @@ describe('A15: the director’s employer, full-time employment and adjustment (r
     dates: { decidedOn: string; committeeReviewedOn: string },
     kind: 'fixed' | 'floating' = 'fixed',
   ) =>
-    service.rpc.request(
-      CreateAppointment,
-      { platformId, personId, role: 'director', kind, startsOn: dates.decidedOn, ...dates },
-      { caller: CALLERS.supporting },
-    );
+    service
+      .reviewDirector(platformId, dates.committeeReviewedOn)
+      .then(() =>
+        service.rpc.request(
+          CreateAppointment,
+          { platformId, personId, role: 'director', kind, startsOn: dates.decidedOn, ...dates },
+          { caller: CALLERS.supporting },
+        ),
+      );
 
   it('A15, A10: a full-time employee of the construction unit is the supporting unit’s; a part-time one of the supporting unit is not', async () => {
     service.clock.set('2026-11-20');
@@ -65,6 +69,7 @@ describe('A15: the director’s employer, full-time employment and adjustment (r
       tasks: '主持中心工作',
       documentRef: 'docs/agreements/director',
     };
+    await service.reviewDirector(center, '2026-11-19');
     const floating = await service.rpc.request(
       CreateAppointment,
       {
@@ -80,6 +85,37 @@ describe('A15: the director’s employer, full-time employment and adjustment (r
       { caller: CALLERS.supporting },
     );
     expect(floating.findings).toContainEqual(expect.objectContaining({ rule: 'A15-director', passed: true }));
+  });
+
+  it.each([
+    ['a meeting the committee recorded', true],
+    ['a date with no recorded meeting or written review', false],
+  ])('A15: a director reviewed on %s → appointed %s', async (_case, recorded) => {
+    service.clock.set('2026-11-20');
+    const center = await service.newCenter();
+    const person = await register('审议主任', ORGS.supporting);
+    if (recorded) await service.reviewDirector(center, '2026-11-16');
+    else await service.reviewDirector(center, '2026-11-13');
+    const attempt = service.rpc.request(
+      CreateAppointment,
+      {
+        platformId: center,
+        personId: person.id,
+        role: 'director',
+        kind: 'fixed',
+        startsOn: '2026-11-20',
+        decidedOn: '2026-11-20',
+        committeeReviewedOn: '2026-11-16',
+      },
+      { caller: CALLERS.supporting },
+    );
+    if (recorded) await expect(attempt).resolves.toMatchObject({ status: 'active' });
+    else
+      expect(await refusal(attempt)).toMatchObject({
+        code: 'rule_violation',
+        reason: 'appointment.committee_review_not_recorded',
+        article: '第十五条',
+      });
   });
 
   it.each([
@@ -141,6 +177,15 @@ describe('A15: the director’s employer, full-time employment and adjustment (r
       errors: [expect.objectContaining({ path: 'committeeReviewedOn' })] as unknown,
     });
 
+    // A15: the review is one the committee recorded; a date the unit only states is refused.
+    expect(
+      await refusal(end(filed.version, { decidedOn: '2026-11-18', committeeReviewedOn: '2026-11-18' })),
+    ).toMatchObject({
+      code: 'rule_violation',
+      reason: 'appointment.committee_review_not_recorded',
+      article: '第十五条',
+    });
+    await service.reviewDirector(center, '2026-11-18');
     const ended = await end(filed.version, { decidedOn: '2026-11-18', committeeReviewedOn: '2026-11-18' });
     // Wednesday 18 November 2026 + 30 working days (no holiday between): Wednesday 30 December 2026.
     expect(ended).toMatchObject({

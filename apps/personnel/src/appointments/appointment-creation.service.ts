@@ -23,6 +23,7 @@ import { appointmentFindings } from './appointment-findings';
 import { APPOINTMENT_REFUSALS } from './appointment.refusals';
 import { AppointmentViews } from './appointment-views';
 import { Appointment } from './appointment.entity';
+import { assertCommitteeReviewed } from './committee-review';
 import { directorDecisionProblems, type FieldProblem } from './director-decision';
 
 type CreateInput = In<typeof CreateAppointment>;
@@ -108,7 +109,11 @@ export class AppointmentCreation {
       findings,
     });
     em.persist(appointment);
-    if (input.role === 'director' && isCenter) await this.replaceDirector(em, appointment, posts, input);
+    if (input.role === 'director' && isCenter) {
+      if (input.committeeReviewedOn !== undefined)
+        await assertCommitteeReviewed(em, platform.id, input.committeeReviewedOn);
+      await this.replaceDirector(em, appointment, posts, input);
+    }
     for (const conflict of fixedElsewhere) {
       scope.record(DuplicateFound, {
         subject: appointment.id,

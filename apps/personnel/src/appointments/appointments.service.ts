@@ -29,6 +29,7 @@ import { Platform } from '../platforms/platform.entity';
 import { AppointmentViews } from './appointment-views';
 import { APPOINTMENT_REFUSALS } from './appointment.refusals';
 import { Appointment } from './appointment.entity';
+import { assertCommitteeReviewed } from './committee-review';
 import { assertDirectorDecision } from './director-decision';
 
 const APPOINTMENT = { zh: '聘任记录', en: 'Appointment' };
@@ -94,6 +95,7 @@ export class AppointmentsService {
     assertDirectorDecision(input, this.clock.today(), 'end a director’s post');
     if (appointment.directorFiling?.filedOn === null) throw refuse(APPOINTMENT_REFUSALS.filing_open);
     const decidedOn = input.decidedOn ?? input.endsOn;
+    await assertCommitteeReviewed(scope.em, appointment.platformId, input.committeeReviewedOn ?? decidedOn);
     appointment.directorFiling = {
       change: 'ended_without_successor',
       decidedOn,
