@@ -109,6 +109,29 @@ describe('the personnel registry through the gateway (gateway, applications and 
       'committeeReviewedOn',
     ]);
 
+    // A15: the management committee reviews the director at a meeting it records, before the unit decides.
+    const formed = await call(world, 'PUT', `/centers/${centerId}/committees/management`, {
+      token: tokens.supporting,
+      body: {
+        termStartsOn: today(),
+        termEndsOn: addDays(today(), 1000),
+        members: [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }],
+      },
+    });
+    expect(formed.status).toBe(200);
+    const unreviewed = await appoint({
+      personId: await register('未审议主任'),
+      role: 'director',
+      decidedOn: today(),
+      committeeReviewedOn: addDays(today(), -1),
+    });
+    expect(unreviewed.status).toBe(422);
+    expect(unreviewed.body).toMatchObject({ code: 'appointment.committee_review_not_recorded', article: '第十五条' });
+    const meeting = await call(world, 'POST', `/centers/${centerId}/committees/management/meetings`, {
+      token: tokens.supporting,
+      body: { heldOn: today(), attendees: 1, minutesRef: 'docs/minutes/director' },
+    });
+    expect([200, 201]).toContain(meeting.status);
     const director = await appoint({
       personId: await register('钱主任'),
       role: 'director',
@@ -253,9 +276,19 @@ describe('the personnel registry through the gateway (gateway, applications and 
       'A16-mgmt-committee',
       '第十六条',
     );
-    expect((await put('management', [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }])).status).toBe(
-      200,
-    );
+    // Formed for the director's review (A15); re-formed here at its version.
+    const management = await call<{ version: number }>(world, 'GET', `/centers/${centerId}/committees/management`, {
+      token: tokens.supporting,
+    });
+    expect(
+      (
+        await put(
+          'management',
+          [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }],
+          management.body.version,
+        )
+      ).status,
+    ).toBe(200);
     const outsiders = (n: number) =>
       Array.from({ length: n }, (_, i) => ({ name: `外单位专家${i + 1}`, orgId: OUTSIDE }));
     const chair = { name: '外单位院士', orgId: OUTSIDE, isChair: true };
