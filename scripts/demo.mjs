@@ -246,6 +246,26 @@ const register = (name, n) =>
     body: { name, idNumber: n === 1 ? labMember.idNumber : idNumber(n), employerOrgId: supportingUnitId },
   });
 const director = await register('钱主任', 2);
+await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
+  as: as.supporting,
+  body: {
+    termStartsOn: today,
+    termEndsOn: shift(today, 3 * 365),
+    members: [
+      { name: '依托单位总经理', orgId: supportingUnitId, isChair: true },
+      { name: '共建单位副校长', orgId: unit('东北示范理工大学') },
+    ],
+  },
+});
+await step(
+  '管理委员会审议中心主任人选并记录会议 (A15)',
+  'POST',
+  `/centers/${center.id}/committees/management/meetings`,
+  {
+    as: as.supporting,
+    body: { heldOn: today, attendees: 2, minutesRef: 'docs/minutes/demo-director' },
+  },
+);
 const appointed = await step('依托单位经管理委员会审议聘任中心主任 (A15)', 'POST', '/appointments', {
   as: as.supporting,
   body: {
@@ -315,17 +335,6 @@ const visiting = await step('依托单位凭身份证号码聘任该实验室人
   },
 });
 console.log(`      ${visiting.personName}（${visiting.idNumberMasked}），${visiting.status}`);
-await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
-  as: as.supporting,
-  body: {
-    termStartsOn: today,
-    termEndsOn: shift(today, 3 * 365),
-    members: [
-      { name: '依托单位总经理', orgId: supportingUnitId, isChair: true },
-      { name: '共建单位副校长', orgId: unit('东北示范理工大学') },
-    ],
-  },
-});
 await step('依托单位组建技术指导委员会 (A17)', 'PUT', `/centers/${center.id}/committees/advisory`, {
   as: as.supporting,
   body: {

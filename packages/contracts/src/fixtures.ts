@@ -169,6 +169,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
   'tic.personnel.director_changed': {
     centerId: ids.center,
     appointmentId: ids.appointment,
+    change: 'appointed',
     directorName: '王明',
     previousDirectorName: '李华',
     decidedOn: '2026-03-02',

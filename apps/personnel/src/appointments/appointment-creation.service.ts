@@ -23,6 +23,8 @@ import { appointmentFindings } from './appointment-findings';
 import { APPOINTMENT_REFUSALS } from './appointment.refusals';
 import { AppointmentViews } from './appointment-views';
 import { Appointment } from './appointment.entity';
+import { assertCommitteeReviewed } from './committee-review';
+import { directorDecisionProblems, type FieldProblem } from './director-decision';
 
 type CreateInput = In<typeof CreateAppointment>;
 
@@ -39,7 +41,7 @@ export class AppointmentCreation {
   ) {}
 
   async create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
-    assertDates(input);
+    assertDates(input, this.clock.today());
     // Spent before the command's transaction: the quota's own write must not wait for a second pooled
     // connection while this request holds one and its platform's lock.
     if (input.idNumber !== undefined) await this.quotas.spend(caller, 'registrations', 1);
@@ -79,9 +81,17 @@ export class AppointmentCreation {
       .map((post) => ({ platformId: post.platformId, platformName: post.platformName, since: post.since }));
     const findings = appointmentFindings({
       person,
-      platform: { id: platform.id, supportingUnitId: platform.supportingUnitId, isCenter },
+      platform: {
+        id: platform.id,
+        supportingUnitId: platform.supportingUnitId,
+        constructionUnitId: platform.constructionUnitId,
+        coBuilderIds: platform.coBuilderIds,
+        isCenter,
+      },
       role: input.role,
       kind: input.kind,
+      startsOn: input.startsOn,
+      ...(input.endsOn === undefined ? {} : { endsOn: input.endsOn }),
       ...(input.agreement ? { agreement: input.agreement } : {}),
       deputiesNow: posts.filter((post) => post.role === 'deputy_director').length,
       fixedElsewhere,
@@ -102,7 +112,11 @@ export class AppointmentCreation {
       findings,
     });
     em.persist(appointment);
-    if (input.role === 'director' && isCenter) await this.replaceDirector(em, appointment, posts, input);
+    if (input.role === 'director' && isCenter) {
+      if (input.committeeReviewedOn !== undefined)
+        await assertCommitteeReviewed(em, platform.id, input.committeeReviewedOn);
+      await this.replaceDirector(em, appointment, posts, input);
+    }
     for (const conflict of fixedElsewhere) {
       scope.record(DuplicateFound, {
         subject: appointment.id,
@@ -162,6 +176,7 @@ export class AppointmentCreation {
       previousDirectorName = (await em.getRepository(Person).findOneOrFail({ id: previous.personId })).name;
     }
     appointment.directorFiling = {
+      change: 'appointed',
       decidedOn,
       committeeReviewedOn: input.committeeReviewedOn ?? decidedOn,
       previousDirectorName,
@@ -182,32 +197,11 @@ function personNotFound(): RpcFailure {
   return RpcFailure.denied(notFound('person'));
 }
 
-/** A15: the committee reviews, then the unit decides; an appointment ends after it starts. */
-function assertDates(input: CreateInput): void {
-  const errors: { path: string; message: string }[] = [];
+/** A15: the committee reviews, then the unit decides, not in the future; an appointment ends after it starts. */
+function assertDates(input: CreateInput, today: string): void {
+  const errors: FieldProblem[] = [];
   if (input.endsOn !== undefined && input.endsOn < input.startsOn)
     errors.push({ path: 'endsOn', message: 'must not be before startsOn' });
-  if (input.role === 'director') {
-    if (input.decidedOn === undefined)
-      errors.push({
-        path: 'decidedOn',
-        message: 'is required for a director (A15: the supporting unit’s decision starts the filing period)',
-      });
-    if (input.committeeReviewedOn === undefined)
-      errors.push({
-        path: 'committeeReviewedOn',
-        message: 'is required for a director (A15: the management committee reviews the appointment)',
-      });
-    if (
-      input.decidedOn !== undefined &&
-      input.committeeReviewedOn !== undefined &&
-      input.committeeReviewedOn > input.decidedOn
-    ) {
-      errors.push({
-        path: 'committeeReviewedOn',
-        message: 'must not be after decidedOn (A15: the committee reviews before the unit decides)',
-      });
-    }
-  }
+  if (input.role === 'director') errors.push(...directorDecisionProblems(input, today, 'appoint a director'));
   if (errors.length > 0) throw RpcFailure.invalidInput(errors);
 }

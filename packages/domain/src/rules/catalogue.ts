@@ -86,6 +86,13 @@ export const RULES = {
     '管理委员会须由依托单位和共建单位的人员组成',
     'The management committee consists only of people from the supporting and co-building units',
   ),
+  'A16-co-builders': rule(
+    '第十六条',
+    'principle',
+    'composition',
+    '有共建单位的，管理委员会由依托单位和各共建单位的人员组成',
+    'Where there are co-building units, each of them is represented on the management committee',
+  ),
   'A16-meeting': rule(
     '第十六条',
     'advisory',
