@@ -81,8 +81,11 @@ async function ok<T>(reply: Promise<{ status: number; body: T }>, expected = 200
   return body;
 }
 
+/** A37: centers that are not revoked have distinct names, so a world approving twice names a second field. */
+export type Field = ReturnType<typeof form>['field'];
+
 /** DST opens a call and a construction unit drafts an eligible application in it. */
-export async function draft(world: PlatformWorld, tokens: Tokens): Promise<ApplicationDto> {
+export async function draft(world: PlatformWorld, tokens: Tokens, field?: Field): Promise<ApplicationDto> {
   const call_ = await ok(
     call<{ id: string }>(world, 'POST', '/calls', {
       token: tokens.dst,
@@ -96,7 +99,10 @@ export async function draft(world: PlatformWorld, tokens: Tokens): Promise<Appli
     201,
   );
   return ok(
-    call<ApplicationDto>(world, 'POST', '/applications', { token: tokens.construction, body: form(call_.id) }),
+    call<ApplicationDto>(world, 'POST', '/applications', {
+      token: tokens.construction,
+      body: { ...form(call_.id), ...(field ? { field } : {}) },
+    }),
     201,
   );
 }
@@ -130,8 +136,8 @@ export function step(
 }
 
 /** From draft to the shortlist: every review level, the draw and five experts' scores. */
-export async function shortlisted(world: PlatformWorld, tokens: Tokens): Promise<ApplicationDto> {
-  let application = await confirmCoBuilders(world, tokens, await draft(world, tokens));
+export async function shortlisted(world: PlatformWorld, tokens: Tokens, field?: Field): Promise<ApplicationDto> {
+  let application = await confirmCoBuilders(world, tokens, await draft(world, tokens, field));
   application = await step(world, tokens.construction, application, 'submit');
   application = await step(world, tokens.supporting, application, 'pass_supporting_review');
   application = await step(world, tokens.recommender, application, 'recommend');
