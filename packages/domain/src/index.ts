@@ -17,6 +17,7 @@ export * from './calendar/calendar-not-published-error';
 export * from './calendar/year-schedule';
 export * from './calendar/holiday-calendar';
 export * from './calendar/periods';
+export * from './calendar/public-notice';
 export * from './calendar/deadline-kinds';
 export * from './identifiers/uscc';
 export * from './identifiers/resident-id';
