@@ -9,6 +9,7 @@ export * from './rules/staffing';
 export * from './rules/naming';
 export * from './rules/grades';
 export * from './rules/revocation';
+export * from './rules/recusal';
 export * from './lifecycle/state-machine';
 export * from './lifecycle/application-lifecycle';
 export * from './lifecycle/center-lifecycle';

@@ -4,14 +4,15 @@ import type { z } from 'zod';
 
 import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
 import { applicationLifecycle, centerName, computeDueDate, RULES } from '@tic/domain';
-import { CalendarService, Clock } from '@tic/deadlines';
-import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOfWork } from '@tic/platform';
+import { CalendarService, Clock, Deadlines } from '@tic/deadlines';
+import { assertVersion, type Caller, newId, nextEventVersion, refuse, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
 import { Notice } from '../notices/notice.entity';
 import { Objection } from '../notices/objection.entity';
 import { Organization } from '../organizations/organization.entity';
 import { applicationEventData } from './application-events';
+import { APPLICATION_REFUSALS } from './applications.refusals';
 import { applicationFindings } from './application-findings';
 import { recordHistory } from './application-history';
 import { Application } from './application.entity';
@@ -30,6 +31,7 @@ export class ApplicationApprovalService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
+    private readonly deadlines: Deadlines,
   ) {}
 
   approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
@@ -40,12 +42,16 @@ export class ApplicationApprovalService {
         const { em } = scope;
         const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
+        const approvedOn = input.approvedOn ?? this.clock.today();
+        const notice = await this.noticeOf(em, application.id);
         const decision = applicationLifecycle.decide(
           application.status,
           'approve',
           caller.role,
           {
-            noticeEnded: await this.noticeEnded(em, application.id),
+            noticeEnded: notice.ended,
+            noticeEndsOn: notice.endsOn,
+            approvedOn,
             openObjections: await em.getRepository(Objection).countOpenFor(application.id),
             track: input.track,
             eligibility: applicationFindings(
@@ -55,10 +61,17 @@ export class ApplicationApprovalService {
           },
           application.waivers.map((w) => w.rule),
         );
+        if (!decision.ok && notice.ended && approvedOn <= notice.endsOn) {
+          // A13(四): the notice has ended, but the date asked for the approval lies inside it.
+          throw refuse(
+            APPLICATION_REFUSALS.approved_before_notice_end,
+            { approvedOn, endsOn: notice.endsOn },
+            { rule: 'A13-public-notice', errors: [{ path: 'approvedOn', message: `on or before ${notice.endsOn}` }] },
+          );
+        }
         if (!decision.ok) throw RpcFailure.fromRefusal(decision);
 
         const from = application.status;
-        const approvedOn = input.approvedOn ?? this.clock.today();
         const center = this.establishCenter(em, application, input.track, approvedOn);
         application.status = decision.to;
         application.track = input.track;
@@ -146,7 +159,11 @@ export class ApplicationApprovalService {
     return center;
   }
 
-  private async noticeEnded(em: EntityManager, applicationId: string): Promise<boolean> {
-    return (await em.getRepository(Notice).latestFor(applicationId))?.status === 'ended';
+  // The notice the application is on, and its last day (the D-public-notice deadline holds it).
+  private async noticeOf(em: EntityManager, applicationId: string): Promise<{ ended: boolean; endsOn: string }> {
+    const notice = await em.getRepository(Notice).latestFor(applicationId);
+    // Without a notice the lifecycle refuses the approval anyway (it is not in public_notice).
+    if (notice === null) return { ended: false, endsOn: '9999-12-31' };
+    return { ended: notice.status === 'ended', endsOn: (await this.deadlines.get(em, notice.deadlineId)).dueOn };
   }
 }

@@ -97,6 +97,7 @@ export class ApplicationsService {
       applicationFindings(application, supportingUnit),
       await applicationHistory(em, id),
       caller,
+      this.clock.today(),
     );
   }
 

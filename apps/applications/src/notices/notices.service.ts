@@ -9,7 +9,7 @@ import {
   type ListPublicNotices,
   type NoticeDto,
 } from '@tic/contracts';
-import { addDays, applicationLifecycle, centerName } from '@tic/domain';
+import { addDays, applicationLifecycle, centerName, noticeLength } from '@tic/domain';
 import { Clock, Deadline, Deadlines } from '@tic/deadlines';
 import {
   type Caller,
@@ -82,7 +82,8 @@ export class NoticesService implements OnModuleInit {
           kind: 'D-public-notice',
           subjectId: id,
           start: startsOn,
-          length: { workingDays },
+          // DOMAIN.md §7: the notice counts its first day (Mon 2 March → Fri 6 March).
+          length: noticeLength({ workingDays }),
         });
         const notice = em.create(Notice, {
           id,
