@@ -97,7 +97,13 @@ describe('A11: a returned application is resubmitted by its reviewer’s date, n
     const past = refusal(
       service.rpc.request(
         TransitionApplication,
-        { id: application.id, action: 'return', version: application.version, comment: '退回', reviseBy: addDays(today(), -1) },
+        {
+          id: application.id,
+          action: 'return',
+          version: application.version,
+          comment: '退回',
+          reviseBy: addDays(today(), -1),
+        },
         { caller: CALLERS.supporting },
       ),
     );

@@ -76,7 +76,8 @@ export class ApplicationWorkflowService {
         recordHistory(scope, application, {
           action: input.action,
           from,
-          comment: input.reviseBy === undefined ? input.comment : `${input.comment ?? ''}（reviseBy ${input.reviseBy}）`,
+          comment:
+            input.reviseBy === undefined ? input.comment : `${input.comment ?? ''}（reviseBy ${input.reviseBy}）`,
           article: decision.article,
         });
         if ((input.action === 'return' || input.action === 'reject') && REVIEWED.has(from)) {
