@@ -79,11 +79,9 @@ describe('A11: a returned application is resubmitted by its reviewer’s date, n
     );
     const late = await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.construction });
     expect(late.revision).toMatchObject({ reviseBy: addDays(today(), -1), overdue: true });
-    expect(await refusal(resubmit(late))).toMatchObject({
-      code: 'rule_violation',
-      rule: 'A11-revision',
-      article: '第十一条',
-    });
+    const refused = await refusal(resubmit(late));
+    expect(refused).toMatchObject({ code: 'rule_violation', rule: 'A11-call-window', article: '第十一条' });
+    expect(JSON.stringify(refused)).toContain('is overdue');
   });
 
   it('A11: a first submission after the call closed is still refused', async () => {

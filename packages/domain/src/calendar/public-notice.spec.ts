@@ -1,8 +1,8 @@
 import { addWorkingDays, computeDueDate, noticeEnd } from './periods';
-import { noticeLength } from './public-notice';
+import { noticeLength, type NoticeLengthSetting } from './public-notice';
 
 describe('noticeEnd (A13(四), DOMAIN.md §7: the notice counts its first day)', () => {
-  it.each([
+  it.each<[string, NoticeLengthSetting, string, string]>([
     ['2026-03-02', { workingDays: 5 }, '2026-03-06', 'published Monday 2 March, it ends Friday 6 March'],
     ['2026-03-03', { workingDays: 5 }, '2026-03-09', 'published Tuesday, it ends the next Monday'],
     ['2026-03-07', { workingDays: 5 }, '2026-03-13', 'published on a Saturday, the first counted day is Monday'],
@@ -11,7 +11,7 @@ describe('noticeEnd (A13(四), DOMAIN.md §7: the notice counts its first day)',
     ['2026-10-09', { workingDays: 2 }, '2026-10-10', 'the make-up Saturday after National Day counts'],
     ['2026-03-02', { calendarDays: 7 }, '2026-03-08', '7 calendar days: Monday to the Sunday it announced'],
     ['2026-09-28', { calendarDays: 7 }, '2026-10-04', 'calendar days run through a holiday and end on the date given'],
-  ] as const)('A13: %s, %j → %s (%s)', (start, setting, expected) => {
+  ])('A13: %s, %j → %s (%s)', (start, setting, expected) => {
     expect(noticeEnd(start, noticeLength(setting))).toBe(expected);
   });
 

@@ -152,11 +152,14 @@ describe('the application lifecycle (A11, A13)', () => {
     [5, 0, true],
     [4, 1, false],
     [3, 2, false],
-  ])('A13(三): %i expert scores, %i drawn expert(s) still to score → shortlist allowed %s', (expertScores, expertsAwaited, ok) => {
-    expect(
-      applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', { expertScores, expertsAwaited }),
-    ).toMatchObject({ ok });
-  });
+  ])(
+    'A13(三): %i expert scores, %i drawn expert(s) still to score → shortlist allowed %s',
+    (expertScores, expertsAwaited, ok) => {
+      expect(
+        applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', { expertScores, expertsAwaited }),
+      ).toMatchObject({ ok });
+    },
+  );
 
   it('A13(三): a shortlist refused for missing scores says how many drawn experts are awaited', () => {
     const decision = applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', {
@@ -184,7 +187,7 @@ describe('the application lifecycle (A11, A13)', () => {
       expect(submit({ revision: { reviseBy: '2026-05-10', today: '2026-05-11' } })).toMatchObject({
         ok: false,
         code: 'rule_violation',
-        rule: 'A11-revision',
+        rule: 'A11-call-window',
         article: '第十一条',
       });
     });
@@ -224,7 +227,12 @@ describe('the application lifecycle (A11, A13)', () => {
   });
 
   it('A13(四): approval waits for the end of the notice and for every objection to be decided', () => {
-    const base = { track: 'formal' as const, eligibility: eligible, noticeEndsOn: '2026-03-06', approvedOn: '2026-03-09' };
+    const base = {
+      track: 'formal' as const,
+      eligibility: eligible,
+      noticeEndsOn: '2026-03-06',
+      approvedOn: '2026-03-09',
+    };
     expect(
       applicationLifecycle.decide('public_notice', 'approve', 'dst_admin', {
         ...base,

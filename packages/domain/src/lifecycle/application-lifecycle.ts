@@ -84,7 +84,7 @@ const windowOrRevisionDate: ApplicationGuard = (ctx) => {
   if (ctx.revision === undefined) return callWindowOpen(ctx);
   const { reviseBy, today } = ctx.revision;
   return condition(
-    'A11-revision',
+    'A11-call-window',
     reviseBy === null || today <= reviseBy,
     { zh: '退回修改后重新提交，不受申报时间限制', en: 'A resubmission after a return; the call window does not apply' },
     {

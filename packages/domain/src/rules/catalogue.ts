@@ -24,15 +24,8 @@ export const RULES = {
     '第十一条',
     'hard',
     'procedure',
-    '申报须在年度申报通知规定的时间内提交',
-    'Applications are accepted only inside the annual call’s submission window',
-  ),
-  'A11-revision': rule(
-    '第十一条',
-    'hard',
-    'procedure',
-    '退回修改的申报在审核人确定的日期前重新提交，不受申报时间限制',
-    'A returned application is resubmitted by the date its reviewer set; the call window does not apply',
+    '首次申报须在年度申报通知规定的时间内提交；退回修改的按审核人确定的日期重新提交',
+    'A first submission falls inside the call’s window; a returned one is resubmitted by the date its reviewer set',
   ),
   'A12.1-province': rule(
     '第十二条第（一）项',
