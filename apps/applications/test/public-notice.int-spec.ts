@@ -206,6 +206,32 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
       article: '第十三条第（四）项',
     });
   }, 60_000);
+
+  it('DOMAIN.md §7: a notice of 7 calendar days is a setting; it counts its first day; not both lengths at once', async () => {
+    const application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+      'shortlist',
+    ]);
+    const both = { title: '第五批公示', applicationIds: [application.id], workingDays: 5, calendarDays: 7 };
+    expect(await refusal(service.rpc.request(PublishNotice, both, { caller: CALLERS.dst }))).toMatchObject({
+      code: 'invalid_input',
+      errors: [{ path: 'calendarDays' }],
+    });
+    const notice = await service.rpc.request(
+      PublishNotice,
+      { title: '第五批公示', applicationIds: [application.id], calendarDays: 7 },
+      { caller: CALLERS.dst },
+    );
+    expect(notice).toMatchObject({
+      startsOn: today(),
+      endsOn: addDays(today(), 6),
+      workingDays: null,
+      calendarDays: 7,
+    });
+  }, 60_000);
 });
 
 // The working days from `start` to `end`, both counted, as a notice states them.

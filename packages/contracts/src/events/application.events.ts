@@ -102,7 +102,8 @@ export const PublicNoticeStarted = defineEvent({
     endsOnProvisional: z
       .boolean()
       .describe('true while the end date rests on a year whose holiday schedule is not published'),
-    workingDays: z.number().int().min(1),
+    workingDays: z.number().int().min(1).optional().describe('set for a notice of working days (the default)'),
+    calendarDays: z.number().int().min(1).optional().describe('set instead for a notice of calendar days'),
   }),
 });
 
