@@ -175,7 +175,7 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
     expect(settled.items.find((o) => o.id === second.id)?.status).toBe('closed');
   }, 60_000);
 
-  it('DOMAIN.md §4: DST rejects an application during its notice with reasons, kept in its history; not without', async () => {
+  it('DOMAIN.md §4: DST rejects or withdraws an application during its notice with reasons, kept in its history; not without', async () => {
     const application = await applicationAt(service.rpc, [
       'submit',
       'pass_supporting_review',
@@ -196,6 +196,29 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
         { caller: CALLERS.dst },
       );
     expect(await refusal(reject())).toMatchObject({ code: 'rule_violation', rule: 'A13-review-comment' });
+    const withdrawFromNotice = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+      'shortlist',
+    ]);
+    const both = await service.rpc.request(
+      PublishNotice,
+      { title: '第四批公示（补充）', applicationIds: [withdrawFromNotice.id] },
+      { caller: CALLERS.dst },
+    );
+    const listed = await service.rpc.request(GetApplication, { id: withdrawFromNotice.id }, { caller: CALLERS.dst });
+    const withdrawn = await service.rpc.request(
+      TransitionApplication,
+      { id: listed.id, action: 'withdraw', version: listed.version, comment: '依托单位书面申请撤回。' },
+      { caller: CALLERS.dst },
+    );
+    expect(withdrawn).toMatchObject({ status: 'withdrawn' });
+    expect(withdrawn.history.at(-1)).toMatchObject({ action: 'withdraw', from: 'public_notice', to: 'withdrawn' });
+    const shown = await service.rpc.request(ListPublicNotices, { limit: 50, includeEnded: false });
+    expect(shown.items.find((n) => n.id === both.id)?.entries[0]?.status).toBe('withdrawn');
+
     const rejected = await reject('依托单位存在严重失信行为，不予批准。');
     expect(rejected.status).toBe('rejected');
     expect(rejected.history.at(-1)).toMatchObject({

@@ -166,6 +166,7 @@ export class ApplicationWorkflowService {
       case 'recommend':
       case 'return':
       case 'reject':
+      case 'withdraw':
       case 'file':
         return comment;
     }

@@ -183,7 +183,8 @@ export class NoticesService implements OnModuleInit {
           a.status === 'objection_review' ||
           a.status === 'approved' ||
           a.status === 'filed' ||
-          a.status === 'rejected'
+          a.status === 'rejected' ||
+          a.status === 'withdrawn'
             ? a.status
             : 'public_notice',
       })),

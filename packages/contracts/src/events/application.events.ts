@@ -56,7 +56,11 @@ export const ApplicationReturned = defineEvent({
 });
 export const ApplicationRejected = defineEvent({
   type: 'tic.application.rejected',
-  ...step('A13: a reviewer rejected the application, or DST upheld an objection'),
+  ...step('A13: a reviewer rejected the application (DST also during its public notice), or DST upheld an objection'),
+});
+export const ApplicationWithdrawn = defineEvent({
+  type: 'tic.application.withdrawn',
+  ...step('A13(四): DST withdrew the application from its public notice, with reasons; it is not approved'),
 });
 
 export const ApplicationObjectionFiled = defineEvent({

@@ -226,6 +226,19 @@ describe('the application lifecycle (A11, A13)', () => {
     });
   });
 
+  it.each([
+    ['with reasons', { comment: '依托单位申请撤回' }, true],
+    ['without reasons', {}, false],
+  ])('A13(四), DOMAIN.md §4: DST withdraws an application from its notice %s → allowed %s', (_name, context, ok) => {
+    expect(applicationLifecycle.decide('public_notice', 'withdraw', 'dst_admin', context)).toMatchObject(
+      ok ? { ok, to: 'withdrawn' } : { ok, rule: 'A13-review-comment' },
+    );
+    expect(applicationLifecycle.decide('shortlisted', 'withdraw', 'dst_admin', context)).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+    });
+  });
+
   it('A13(四): approval waits for the end of the notice and for every objection to be decided', () => {
     const base = {
       track: 'formal' as const,
@@ -347,6 +360,6 @@ describe('the application lifecycle (A11, A13)', () => {
 
   it('every state but the final ones can be left', () => {
     const leavable = new Set(applicationLifecycle.transitions.map((t) => t.from));
-    expect(APPLICATION_STATUSES.filter((s) => !leavable.has(s))).toEqual(['filed', 'rejected']);
+    expect(APPLICATION_STATUSES.filter((s) => !leavable.has(s))).toEqual(['filed', 'rejected', 'withdrawn']);
   });
 });

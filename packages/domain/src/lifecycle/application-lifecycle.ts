@@ -17,6 +17,7 @@ export const APPLICATION_STATUSES = [
   'approved',
   'filed',
   'rejected',
+  'withdrawn',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -34,6 +35,7 @@ export const APPLICATION_ACTIONS = [
   'file',
   'return',
   'reject',
+  'withdraw',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -252,8 +254,9 @@ export const APPLICATION_TRANSITIONS = [
   ),
   step('objection_review', 'uphold_objection', 'rejected', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
   step('objection_review', 'dismiss_objection', 'public_notice', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
-  // DOMAIN.md §4: DST may reject an application during its notice, with reasons.
+  // DOMAIN.md §4: DST may reject an application during its notice, or withdraw it from it, with reasons.
   step('public_notice', 'reject', 'rejected', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
+  step('public_notice', 'withdraw', 'withdrawn', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
   step('public_notice', 'approve', 'approved', ['dst_admin'], '第十三条第（四）项', [
     noticeEndedWithoutObjection,
     approvedAfterNotice,

@@ -177,6 +177,7 @@ export const SIMPLE_ACTIONS = [
   'shortlist',
   'return',
   'reject',
+  'withdraw',
   'file',
 ] as const;
 

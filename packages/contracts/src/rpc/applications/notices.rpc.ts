@@ -8,7 +8,7 @@ const noticeEntry = z.object({
   applicationId: entityId,
   proposedName: localizedText,
   supportingUnitName: z.string(),
-  status: z.enum(['public_notice', 'objection_review', 'approved', 'filed', 'rejected']),
+  status: z.enum(['public_notice', 'objection_review', 'approved', 'filed', 'rejected', 'withdrawn']),
 });
 
 /** A13(四): a public notice (公示) of shortlisted applications. */
