@@ -46,7 +46,7 @@ export const PublishNotice = defineRpc({
     })
     .refine((r) => r.workingDays === undefined || r.calendarDays === undefined, {
       path: ['calendarDays'],
-      message: 'a notice runs either workingDays or calendarDays, not both',
+      error: 'a notice runs either workingDays or calendarDays, not both',
     }),
   response: noticeSchema,
 });
