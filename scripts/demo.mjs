@@ -1,7 +1,11 @@
 // `npm run demo`: walks one sample application through the running platform, via the gateway at
 // GATEWAY_URL (default http://localhost:3000), from draft to a filed center, printing each step.
 // Exits 0 only when the center is filed. Needs `npm start` running (with its demo data set).
+// It runs any number of times on a database that other people's data shares: each run names its
+// center with a run tag, registers its own experts, scores with whichever experts the draw picks (its
+// own or anyone's), and makes up resident ID numbers of its own.
 import { execFileSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +26,28 @@ function token(role, org, sub) {
 }
 
 let stepNumber = 0;
+
+// The drawn expert as the pool holds them (their token's sub is their userId): this run's, the demo
+// set's, or anyone else's that the shared pool holds.
+const knownExperts = new Map(DEMO_EXPERTS.map((e) => [e.id, e]));
+async function expertById(id) {
+  for (const expert of ownExperts) knownExperts.set(expert.id, expert);
+  let cursor;
+  while (!knownExperts.has(id)) {
+    const page = await step('', 'GET', `/experts?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+      as: as.dst,
+    });
+    for (const expert of page.items) knownExperts.set(expert.id, expert);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  const expert = knownExperts.get(id);
+  if (!expert) {
+    console.error(`✗ the drawn expert ${id} is not in the pool`);
+    process.exit(1);
+  }
+  return expert;
+}
 async function step(title, method, path, { as, body, ifMatch, expect = [200, 201], quiet = false } = {}) {
   const response = await fetch(`${gateway}/api/v1${path}`, {
     method,
@@ -50,8 +76,30 @@ const as = {
 };
 const today = shanghaiToday();
 const year = Number(today.slice(0, 4)) + 1;
+// A37: center names are unique, so each run proposes its own field; the tag tells the runs apart.
+const runTag = `${Date.now().toString(36).slice(-4)}${randomInt(36 ** 2)
+  .toString(36)
+  .padStart(2, '0')}`.toUpperCase();
+const field = { zh: `智能制造演示${runTag}`, en: `Intelligent Manufacturing Demo ${runTag}` };
 
-console.log(`Demo against ${gateway}\n`);
+console.log(`Demo run ${runTag} against ${gateway}\n`);
+// A13(三): the draw needs seven experts of the field outside the applicant's units; the run brings
+// its own so that it never depends on who else is in the pool, and scores with whoever is drawn.
+const ownExperts = [];
+for (let n = 1; n <= 7; n += 1) {
+  ownExperts.push(
+    await step('', 'POST', '/experts', {
+      as: as.dst,
+      body: {
+        userId: `demo-${runTag.toLowerCase()}-expert-${n}`,
+        name: `演示专家${n}`,
+        orgId: unit(n % 2 === 0 ? '沈阳示范材料科学研究所' : '辽宁示范工业技术研究院'),
+        fields: ['智能制造'],
+      },
+    }),
+  );
+}
+console.log(`✓ ${String(++stepNumber).padStart(2)}. 省科技厅为本次演示登记7名评审专家`);
 const call = await step(`省科技厅发布${year}年度申报通知 (A11)`, 'POST', '/calls', {
   as: as.dst,
   body: { year, title: `${year}年度辽宁省技术创新中心建设申报`, opensOn: shift(today, -1), closesOn: shift(today, 30) },
@@ -60,7 +108,7 @@ let application = await step('建设单位填写申报书 (A13(一))', 'POST', '
   as: as.construction,
   body: {
     callId: call.id,
-    field: { zh: '智能制造', en: 'Intelligent Manufacturing' },
+    field,
     supportingUnitId: unit('辽宁示范智能装备股份有限公司'),
     proposedCoBuilderIds: [unit('东北示范理工大学')],
     areaM2: 3200,
@@ -104,7 +152,7 @@ const review = await step(
   },
 );
 for (const assignment of review.assignments.filter((a) => a.role === 'reviewer')) {
-  const expert = DEMO_EXPERTS.find((e) => e.id === assignment.expertId);
+  const expert = await expertById(assignment.expertId);
   await step('', 'POST', `/applications/${application.id}/review/score`, {
     as: token('expert', expert.orgId, expert.userId),
     body: { score: 85 + (expert.name.length % 5), opinion: '研发基础扎实，产学研合作机制健全，建设方案可行。' },
@@ -119,9 +167,23 @@ const notice = await step('省科技厅登记公示（十天前已在官网发�
   body: { title: '拟建辽宁省技术创新中心名单公示', applicationIds: [application.id], startsOn: shift(today, -10) },
 });
 console.log(`      公示期 ${notice.startsOn} 至 ${notice.endsOn}`);
+// Other people's notices share the list (in id order): walk it to ours, then poll from the page before it.
+let noticeCursor;
+async function noticeStatus() {
+  for (let cursor = noticeCursor; ;) {
+    const query = `/public/notices?includeEnded=true&limit=200${cursor ? `&cursor=${cursor}` : ''}`;
+    const page = await step('', 'GET', query);
+    const ours = page.items.find((n) => n.id === notice.id);
+    if (ours) {
+      noticeCursor = cursor;
+      return ours.status;
+    }
+    if (!page.nextCursor) return undefined;
+    cursor = page.nextCursor;
+  }
+}
 for (let waited = 0; ; waited += 500) {
-  const notices = await step('', 'GET', '/public/notices?includeEnded=true');
-  if (notices.items.find((n) => n.id === notice.id)?.status === 'ended') break;
+  if ((await noticeStatus()) === 'ended') break;
   if (waited > 60_000) {
     console.error('✗ the public notice did not end within a minute (is the deadline worker running?)');
     process.exit(1);
@@ -147,10 +209,12 @@ console.log(
 
 // The personnel registry (A14–A19): the new center arrives there through tic.center.established.
 const supportingUnitId = unit('辽宁示范智能装备股份有限公司');
-// Made-up but valid numbers (GB 11643), different in every run, so that runs do not collide.
-const run = 100 + Math.floor(Math.random() * 900);
+// Made-up but valid numbers (GB 11643), different in every run, so that runs do not collide: a
+// random birth date (1950–1999) and a random block of sequence numbers per run, one number a person.
+const birthDate = shift('1950-01-01', randomInt(18_000)).replaceAll('-', '');
+const sequenceBase = 100 + 20 * randomInt(44);
 const idNumber = (n) => {
-  const first17 = `210102${shift('1970-01-01', run * 11 + n * 97).replaceAll('-', '')}${run}`;
+  const first17 = `210102${birthDate}${sequenceBase + n}`;
   return first17 + residentIdCheckCharacter(first17);
 };
 for (let waited = 0; !(await step('', 'GET', `/platforms/${center.id}`, { as: as.dst, quiet: true })); waited += 500) {
@@ -182,6 +246,26 @@ const register = (name, n) =>
     body: { name, idNumber: n === 1 ? labMember.idNumber : idNumber(n), employerOrgId: supportingUnitId },
   });
 const director = await register('钱主任', 2);
+await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
+  as: as.supporting,
+  body: {
+    termStartsOn: today,
+    termEndsOn: shift(today, 3 * 365),
+    members: [
+      { name: '依托单位总经理', orgId: supportingUnitId, isChair: true },
+      { name: '共建单位副校长', orgId: unit('东北示范理工大学') },
+    ],
+  },
+});
+await step(
+  '管理委员会审议中心主任人选并记录会议 (A15)',
+  'POST',
+  `/centers/${center.id}/committees/management/meetings`,
+  {
+    as: as.supporting,
+    body: { heldOn: today, attendees: 2, minutesRef: 'docs/minutes/demo-director' },
+  },
+);
 const appointed = await step('依托单位经管理委员会审议聘任中心主任 (A15)', 'POST', '/appointments', {
   as: as.supporting,
   body: {
@@ -251,17 +335,6 @@ const visiting = await step('依托单位凭身份证号码聘任该实验室人
   },
 });
 console.log(`      ${visiting.personName}（${visiting.idNumberMasked}），${visiting.status}`);
-await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
-  as: as.supporting,
-  body: {
-    termStartsOn: today,
-    termEndsOn: shift(today, 3 * 365),
-    members: [
-      { name: '依托单位总经理', orgId: supportingUnitId, isChair: true },
-      { name: '共建单位副校长', orgId: unit('东北示范理工大学') },
-    ],
-  },
-});
 await step('依托单位组建技术指导委员会 (A17)', 'PUT', `/centers/${center.id}/committees/advisory`, {
   as: as.supporting,
   body: {

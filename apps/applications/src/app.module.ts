@@ -13,6 +13,7 @@ import { ApplicationsService } from './applications/applications.service';
 import { CalendarPublicationService } from './calendar/calendar-publication.service';
 import { CallsService } from './calls/calls.service';
 import { CentersHandlers } from './centers/centers.handlers';
+import { CenterPreparationService } from './centers/center-preparation.service';
 import { CentersService } from './centers/centers.service';
 import type { ApplicationsConfig } from './config';
 import { APPLICATIONS_ENTITIES } from './entities';
@@ -57,6 +58,7 @@ export class AppModule {
         NoticesService,
         ObjectionsService,
         CentersService,
+        CenterPreparationService,
         CalendarPublicationService,
       ],
     };

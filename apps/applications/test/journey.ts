@@ -19,8 +19,14 @@ export const today = (): string => new Date(Date.now() + 8 * 3_600_000).toISOStr
 
 type Step = 'submit' | 'pass_supporting_review' | 'recommend' | 'pass_formal_review' | 'shortlist';
 
-/** Drafts an eligible application and takes it through the given steps. */
-export async function applicationAt(rpc: RpcClient, steps: readonly Step[]): Promise<ApplicationDto> {
+/** Drafts an eligible application (with `form` changed) and takes it through the given steps. */
+export async function applicationAt(
+  rpc: RpcClient,
+  steps: readonly Step[],
+  form: Partial<Omit<ReturnType<typeof eligibleForm>, 'requestedTrack'>> & {
+    readonly requestedTrack?: 'formal' | 'preparation';
+  } = {},
+): Promise<ApplicationDto> {
   const call = await rpc.request(
     OpenCall,
     { year: 2027, title: '2027年度申报', opensOn: addDays(today(), -1), closesOn: addDays(today(), 30) },
@@ -28,7 +34,7 @@ export async function applicationAt(rpc: RpcClient, steps: readonly Step[]): Pro
   );
   let application = await rpc.request(
     CreateApplication,
-    { ...eligibleForm(), callId: call.id },
+    { ...eligibleForm(), ...form, callId: call.id },
     { caller: CALLERS.construction },
   );
   // A10: the supporting unit confirms the co-builder, whose experts the draw then leaves out.

@@ -38,6 +38,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
   let world: PlatformWorld;
   let tokens: Tokens;
   let centerId = '';
+  let directorId = '';
   let serial = 90_000;
 
   beforeAll(async () => {
@@ -108,6 +109,29 @@ describe('the personnel registry through the gateway (gateway, applications and 
       'committeeReviewedOn',
     ]);
 
+    // A15: the management committee reviews the director at a meeting it records, before the unit decides.
+    const formed = await call(world, 'PUT', `/centers/${centerId}/committees/management`, {
+      token: tokens.supporting,
+      body: {
+        termStartsOn: today(),
+        termEndsOn: addDays(today(), 1000),
+        members: [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }],
+      },
+    });
+    expect(formed.status).toBe(200);
+    const unreviewed = await appoint({
+      personId: await register('未审议主任'),
+      role: 'director',
+      decidedOn: today(),
+      committeeReviewedOn: addDays(today(), -1),
+    });
+    expect(unreviewed.status).toBe(422);
+    expect(unreviewed.body).toMatchObject({ code: 'appointment.committee_review_not_recorded', article: '第十五条' });
+    const meeting = await call(world, 'POST', `/centers/${centerId}/committees/management/meetings`, {
+      token: tokens.supporting,
+      body: { heldOn: today(), attendees: 1, minutesRef: 'docs/minutes/director' },
+    });
+    expect([200, 201]).toContain(meeting.status);
     const director = await appoint({
       personId: await register('钱主任'),
       role: 'director',
@@ -116,6 +140,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
     });
     expect(director.status).toBe(201);
     expect(director.body.directorFiling).toMatchObject({ state: 'pending', decidedOn: today() });
+    directorId = director.body.id;
     const filed = await call<AppointmentDto>(world, 'POST', `/appointments/${director.body.id}/filing`, {
       token: tokens.supporting,
       headers: { 'if-match': `W/"${director.body.version}"` },
@@ -251,9 +276,19 @@ describe('the personnel registry through the gateway (gateway, applications and 
       'A16-mgmt-committee',
       '第十六条',
     );
-    expect((await put('management', [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }])).status).toBe(
-      200,
-    );
+    // Formed for the director's review (A15); re-formed here at its version.
+    const management = await call<{ version: number }>(world, 'GET', `/centers/${centerId}/committees/management`, {
+      token: tokens.supporting,
+    });
+    expect(
+      (
+        await put(
+          'management',
+          [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }],
+          management.body.version,
+        )
+      ).status,
+    ).toBe(200);
     const outsiders = (n: number) =>
       Array.from({ length: n }, (_, i) => ({ name: `外单位专家${i + 1}`, orgId: OUTSIDE }));
     const chair = { name: '外单位院士', orgId: OUTSIDE, isChair: true };
@@ -323,5 +358,59 @@ describe('the personnel registry through the gateway (gateway, applications and 
     expect(reply.headers.get('content-type')).toMatch(PROBLEM);
     expect((reply.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['idNumber']);
     expect(JSON.stringify(reply.body)).not.toContain(wrong);
+  });
+
+  it('issue 10 over HTTP: compliance on a date judges A18 agreements then; a director ended without a successor is an A15 decision, filed', async () => {
+    // The visiting researcher's agreement (A18) runs to 2027-12-31: covered on its last day, expired the day after.
+    const on = async (date: string) =>
+      call<ComplianceDto>(world, 'GET', `/centers/${centerId}/compliance?on=${date}`, { token: tokens.dst });
+    const lastDay = await on('2027-12-31');
+    expect(lastDay.body).toMatchObject({ on: '2027-12-31', year: 2027 });
+    expect(lastDay.body.findings).toContainEqual(
+      expect.objectContaining({ rule: 'A18-floating-agreement', passed: true }),
+    );
+    const expired = await on('2028-01-01');
+    expect(expired.body.blocking).toContain('A18-floating-agreement');
+
+    const end = async (body: Record<string, unknown>) => {
+      const current = await call<AppointmentDto>(world, 'GET', `/appointments/${directorId}`, {
+        token: tokens.supporting,
+      });
+      return call<AppointmentDto>(world, 'POST', `/appointments/${directorId}/end`, {
+        token: tokens.supporting,
+        headers: { 'if-match': `W/"${current.body.version}"` },
+        body: { endsOn: today(), ...body },
+      });
+    };
+    const undecided = await end({});
+    expect(undecided.status).toBe(400);
+    expect((undecided.body as unknown as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      'decidedOn',
+      'committeeReviewedOn',
+    ]);
+    const future = await end({ decidedOn: addDays(today(), 1), committeeReviewedOn: today() });
+    expect(future.status).toBe(400);
+    expect(JSON.stringify(future.body)).toContain('第十五条');
+    const ended = await end({ decidedOn: today(), committeeReviewedOn: today() });
+    expect(ended.status).toBe(200);
+    expect(ended.body).toMatchObject({
+      status: 'ended',
+      directorFiling: { change: 'ended_without_successor', decidedOn: today(), state: 'pending' },
+    });
+    const filed = await call<AppointmentDto>(world, 'POST', `/appointments/${directorId}/filing`, {
+      token: tokens.supporting,
+      headers: { 'if-match': `W/"${ended.body.version}"` },
+      body: {},
+    });
+    expect(filed.status).toBe(200);
+    await eventually(async () => {
+      const changed = (await readAllEvents(world.nats)).filter(
+        (e) => e.type === 'tic.personnel.director_changed' && e.subject === directorId,
+      );
+      expect(changed.map((e) => (e.data as { change?: string }).change)).toEqual([
+        'appointed',
+        'ended_without_successor',
+      ]);
+    });
   });
 });

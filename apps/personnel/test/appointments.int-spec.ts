@@ -53,13 +53,18 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
     expect(refused).toMatchObject({ code: 'rule_violation', rule: 'A15-director', article: '第十五条' });
 
     const insider = await person('钱研究员');
+    // Issue 10: full-time is the employment the employer records on the person, not the post's kind.
+    const partTimer = await service.rpc.request(
+      RegisterPerson,
+      { name: '孙兼职', idNumber: newIdNumber(), employerOrgId: ORGS.supporting, fullTime: false },
+      { caller: CALLERS.supporting },
+    );
     const partTime = await refusal(
       appoint({
         platformId: centerId,
-        personId: insider.id,
+        personId: partTimer.id,
         role: 'director',
-        kind: 'floating',
-        agreement: AGREEMENT,
+        kind: 'fixed',
         decidedOn: '2026-11-02',
         committeeReviewedOn: '2026-10-30',
       }),
@@ -87,6 +92,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       ).code,
     ).toBe('forbidden');
 
+    await service.reviewDirector(centerId, '2026-10-30');
     const director = await appoint({
       platformId: centerId,
       personId: insider.id,
@@ -110,6 +116,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
 
     // A change of director: the one in office leaves on the decision day, and the filing names both.
     const successor = await person('孙博士');
+    await service.reviewDirector(centerId, '2026-11-24');
     const change = await appoint({
       platformId: centerId,
       personId: successor.id,
@@ -487,6 +494,8 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
 
   it('lets only the supporting unit end a director’s appointment (A15)', async () => {
     const centerId = await service.establishCenter();
+    await service.reviewDirector(centerId, '2026-10-30');
+    await service.reviewDirector(centerId, '2026-11-19');
     const director = await appoint({
       platformId: centerId,
       personId: (await person('韩主任')).id,
@@ -503,13 +512,25 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
       ),
     );
     expect(byConstruction.code).toBe('forbidden');
+    const filed = await service.rpc.request(
+      FileDirectorAppointment,
+      { id: director.id, version: director.version, filedOn: '2026-11-05' },
+      { caller: CALLERS.supporting },
+    );
+    // Issue 10, A15: the end of a director's post without a successor is decided after the committee's review.
     await expect(
       service.rpc.request(
         EndAppointment,
-        { id: director.id, version: director.version, endsOn: '2026-11-27' },
+        {
+          id: director.id,
+          version: filed.version,
+          endsOn: '2026-11-27',
+          decidedOn: '2026-11-20',
+          committeeReviewedOn: '2026-11-19',
+        },
         { caller: CALLERS.supporting },
       ),
-    ).resolves.toMatchObject({ status: 'ended' });
+    ).resolves.toMatchObject({ status: 'ended', directorFiling: { change: 'ended_without_successor' } });
   });
 
   it('counts a post whose end date has passed for nothing: the person may be appointed again, and a lapsed deputy is not one of three', async () => {

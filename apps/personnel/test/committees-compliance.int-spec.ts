@@ -1,5 +1,6 @@
 import {
   CreateAppointment,
+  GetCommittee,
   GetCompliance,
   RecordCommitteeMeeting,
   RegisterPerson,
@@ -45,7 +46,10 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
       { name: '依托单位副总', orgId: ORGS.supporting, isChair: true },
       { name: '共建单位副校长', orgId: ORGS.coBuilder },
     ]);
-    expect(formed.findings).toEqual([expect.objectContaining({ rule: 'A16-mgmt-committee', passed: true })]);
+    expect(formed.findings).toEqual([
+      expect.objectContaining({ rule: 'A16-mgmt-committee', passed: true }),
+      expect.objectContaining({ rule: 'A16-co-builders', passed: true }),
+    ]);
     expect(
       (
         await refusal(
@@ -109,7 +113,8 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
           role,
           kind: 'fixed',
           startsOn: '2026-03-01',
-          ...(role === 'director' ? { decidedOn: '2026-03-01', committeeReviewedOn: '2026-02-27' } : {}),
+          // A15: reviewed at the committee's meeting late in 2025, which does not count as one of 2026's (A16).
+          ...(role === 'director' ? { decidedOn: '2026-03-01', committeeReviewedOn: '2025-12-30' } : {}),
         },
         { caller: CALLERS.supporting },
       );
@@ -121,9 +126,23 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
       blocking: expect.arrayContaining(['A15-director', 'A16-mgmt-committee']) as unknown,
     });
 
+    await service.reviewDirector(centerId, '2025-12-30');
     await hire('主任甲', 'director');
     for (let i = 1; i <= 8; i += 1) await hire(`研究人员${i}`, 'researcher');
-    await setCommittee(centerId, 'management', [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }]);
+    const management = await service.rpc.request(
+      GetCommittee,
+      { centerId, kind: 'management' },
+      { caller: CALLERS.supporting },
+    );
+    await setCommittee(
+      centerId,
+      'management',
+      [
+        { name: '依托单位副总', orgId: ORGS.supporting, isChair: true },
+        { name: '共建单位副校长', orgId: ORGS.coBuilder },
+      ],
+      management.version,
+    );
     await setCommittee(centerId, 'advisory', [
       { name: '外单位院士', orgId: ORGS.outsideExpertOrg, isChair: true },
       ...outsiders(6),
@@ -156,6 +175,7 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
         'A18-one-platform',
         'A19-aux-staff',
         'A16-mgmt-committee',
+        'A16-co-builders',
         'A16-meeting',
         'A17-size',
         'A17-insiders',

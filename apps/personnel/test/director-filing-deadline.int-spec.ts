@@ -16,6 +16,7 @@ describe('A15: the director’s filing deadline, with time moved by the test (re
       { name: '何主任', idNumber: newIdNumber(), employerOrgId: ORGS.supporting },
       { caller: CALLERS.supporting },
     );
+    await service.reviewDirector(centerId, '2026-11-26');
     const director = await service.rpc.request(
       CreateAppointment,
       {

@@ -3,7 +3,16 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 
-import { CenterEstablished, createEvent, GetPlatform, RegisterPerson, type PersonDto } from '@tic/contracts';
+import {
+  CenterEstablished,
+  createEvent,
+  GetCommittee,
+  GetPlatform,
+  RecordCommitteeMeeting,
+  RegisterPerson,
+  SetCommittee,
+  type PersonDto,
+} from '@tic/contracts';
 import { addDays, residentIdCheckCharacter } from '@tic/domain';
 import { ManualClock, shanghaiDate } from '@tic/deadlines';
 import type { Caller } from '@tic/platform';
@@ -72,6 +81,11 @@ export interface RunningPersonnel extends RunningService<PersonnelConfig> {
   establishCenter(center?: Partial<CenterFacts>): Promise<string>;
   /** A person registered by a unit (the supporting unit unless said otherwise), with a fresh ID number. */
   newPerson(person?: { name?: string; employerOrgId?: string; idNumber?: string }, caller?: Caller): Promise<PersonDto>;
+  /**
+   * A15: the center's management committee (formed from the supporting and co-building units if it is
+   * not yet) records the meeting on `heldOn` that reviews a director's appointment or end.
+   */
+  reviewDirector(centerId: string, heldOn: string): Promise<void>;
 }
 
 /** The service in this process for a whole test file, on a fresh database and a private NATS. */
@@ -114,8 +128,34 @@ export function runningPersonnel(label: string, env: Record<string, string> = {}
     await eventually(() => service.call(GetPlatform, { id: centerId }, CALLERS.dst), 15_000, 100);
     return centerId;
   };
+  const reviewDirector = async (centerId: string, heldOn: string): Promise<void> => {
+    const formed = await service
+      .call(GetCommittee, { centerId, kind: 'management' }, CALLERS.supporting)
+      .catch(() => null);
+    if (formed === null)
+      await service.call(
+        SetCommittee,
+        {
+          centerId,
+          kind: 'management',
+          termStartsOn: '2026-01-01',
+          termEndsOn: '2028-12-31',
+          members: [
+            { name: '依托单位总经理', orgId: ORGS.supporting, isChair: true },
+            { name: '共建单位副校长', orgId: ORGS.coBuilder },
+          ],
+        },
+        CALLERS.supporting,
+      );
+    await service.call(
+      RecordCommitteeMeeting,
+      { centerId, kind: 'management', heldOn, attendees: 2, minutesRef: `docs/minutes/${heldOn}` },
+      CALLERS.supporting,
+    );
+  };
   return Object.assign(Object.create(service) as RunningService<PersonnelConfig>, {
     clock,
+    reviewDirector,
     newCenter,
     establishCenter: newCenter,
     newPerson: (

@@ -116,6 +116,29 @@ describe('per-user daily quotas on roster checks and registrations (real Postgre
     );
   });
 
+  it('answers more concurrent appointments by number than the service has database connections', async () => {
+    service.clock.set(new Date('2026-12-06T04:00:00Z'));
+    const centerId = await service.newCenter();
+    const numbers = await Promise.all(
+      Array.from({ length: 14 }, async (_, i) => {
+        const idNumber = newIdNumber();
+        await service.newPerson({ name: `并发人员${i + 1}`, idNumber }, newUser());
+        return idNumber;
+      }),
+    );
+    // Each of these holds its transaction's connection and, in turn, the platform's lock (pool: 10).
+    const appointed = await Promise.all(
+      numbers.map((idNumber) =>
+        service.rpc.request(
+          CreateAppointment,
+          { platformId: centerId, idNumber, role: 'researcher', kind: 'fixed', startsOn: '2026-12-06' },
+          { caller: newUser() },
+        ),
+      ),
+    );
+    expect(appointed.map((a) => a.status)).toEqual(numbers.map(() => 'active'));
+  });
+
   it('keeps a day’s windows for PERSONNEL_QUOTA_RETENTION_DAYS, then forgets them', async () => {
     service.clock.set(new Date('2026-12-05T04:00:00Z'));
     const user = newUser();

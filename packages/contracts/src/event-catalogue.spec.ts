@@ -17,6 +17,7 @@ const REQUIRED_TYPES = [
   'tic.public_notice.started',
   'tic.center.established',
   'tic.center.filed',
+  'tic.center.preparation_overdue',
   'tic.center.renamed',
   'tic.center.direction_changed',
   'tic.center.status_changed',

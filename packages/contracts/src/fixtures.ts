@@ -105,6 +105,13 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     recommenderId: ids.recommender,
     establishedOn: '2026-06-15',
   },
+  'tic.center.preparation_overdue': {
+    centerId: ids.center,
+    name,
+    preparationStartedOn: '2026-06-15',
+    preparationEndedOn: '2027-06-15',
+    deadlineId: ids.deadline,
+  },
   'tic.center.filed': {
     centerId: ids.center,
     name,
@@ -163,6 +170,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
   'tic.personnel.director_changed': {
     centerId: ids.center,
     appointmentId: ids.appointment,
+    change: 'appointed',
     directorName: '王明',
     previousDirectorName: '李华',
     decidedOn: '2026-03-02',

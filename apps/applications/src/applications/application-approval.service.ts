@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
-import { applicationLifecycle, centerName, computeDueDate, RULES } from '@tic/domain';
-import { CalendarService, Clock, Deadlines } from '@tic/deadlines';
+import { applicationLifecycle, centerName, type LocalizedText, normalizeField, RULES } from '@tic/domain';
+import { Clock, type Deadline, Deadlines } from '@tic/deadlines';
 import { assertVersion, type Caller, newId, nextEventVersion, refuse, RpcFailure, UnitOfWork } from '@tic/platform';
 
+import { assertNameFree, isNameViolation, nameTaken } from '../centers/center-name';
 import { Center } from '../centers/center.entity';
 import { Notice } from '../notices/notice.entity';
 import { Objection } from '../notices/objection.entity';
@@ -16,6 +17,7 @@ import { APPLICATION_REFUSALS } from './applications.refusals';
 import { applicationFindings } from './application-findings';
 import { recordHistory } from './application-history';
 import { Application } from './application.entity';
+import { coveringWaivers, waivedRules } from './application-waivers';
 import { ApplicationsService } from './applications.service';
 
 type ApproveInput = z.output<typeof ApproveApplication.request>;
@@ -30,100 +32,109 @@ export class ApplicationApprovalService {
     private readonly applications: ApplicationsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
     private readonly deadlines: Deadlines,
   ) {}
 
-  approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
-    return this.uow.run(
-      ApproveApplication,
-      input,
-      async (scope) => {
-        const { em } = scope;
-        const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
-        assertVersion(input.version, application.version);
-        const approvedOn = input.approvedOn ?? this.clock.today();
-        const notice = await this.noticeOf(em, application.id);
-        const decision = applicationLifecycle.decide(
-          application.status,
-          'approve',
-          caller.role,
-          {
-            noticeEnded: notice.ended,
-            noticeEndsOn: notice.endsOn,
-            approvedOn,
-            openObjections: await em.getRepository(Objection).countOpenFor(application.id),
-            track: input.track,
-            eligibility: applicationFindings(
-              application,
-              await em.getRepository(Organization).supportingUnitOf(application),
-            ),
-          },
-          application.waivers.map((w) => w.rule),
-        );
-        if (!decision.ok && notice.ended && approvedOn <= notice.endsOn) {
-          // A13(四): the notice has ended, but the date asked for the approval lies inside it.
-          throw refuse(
-            APPLICATION_REFUSALS.approved_before_notice_end,
-            { approvedOn, endsOn: notice.endsOn },
-            { rule: 'A13-public-notice', errors: [{ path: 'approvedOn', message: `on or before ${notice.endsOn}` }] },
+  async approve(input: ApproveInput, caller: Caller): Promise<ApplicationDto> {
+    // The name this approval tried to give, to word the refusal when a concurrent approval won it.
+    const attempted: { name?: LocalizedText } = {};
+    try {
+      return await this.uow.run(
+        ApproveApplication,
+        input,
+        async (scope) => {
+          const { em } = scope;
+          const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
+          assertVersion(input.version, application.version);
+          const eligibility = applicationFindings(
+            application,
+            await em.getRepository(Organization).supportingUnitOf(application),
           );
-        }
-        if (!decision.ok) throw RpcFailure.fromRefusal(decision);
+          const approvedOn = input.approvedOn ?? this.clock.today();
+          const notice = await this.noticeOf(em, application.id);
+          // DOMAIN.md §3: only the waivers that still cover their findings count.
+          const decision = applicationLifecycle.decide(
+            application.status,
+            'approve',
+            caller.role,
+            {
+              noticeEnded: notice.ended,
+              noticeEndsOn: notice.endsOn,
+              approvedOn,
+              openObjections: await em.getRepository(Objection).countOpenFor(application.id),
+              track: input.track,
+              eligibility,
+            },
+            waivedRules(application, eligibility),
+          );
+          if (!decision.ok && notice.ended && approvedOn <= notice.endsOn) {
+            // A13(四): the notice has ended, but the date asked for the approval lies inside it.
+            throw refuse(
+              APPLICATION_REFUSALS.approved_before_notice_end,
+              { approvedOn, endsOn: notice.endsOn },
+              { rule: 'A13-public-notice', errors: [{ path: 'approvedOn', message: `on or before ${notice.endsOn}` }] },
+            );
+          }
+          if (!decision.ok) throw RpcFailure.fromRefusal(decision);
 
-        const from = application.status;
-        const center = this.establishCenter(em, application, input.track, approvedOn);
-        application.status = decision.to;
-        application.track = input.track;
-        application.centerId = center.id;
-        recordHistory(scope, application, {
-          action: 'approve',
-          from,
-          comment: `track: ${input.track}`,
-          article: decision.article,
-        });
+          const from = application.status;
+          attempted.name = centerName(normalizeField({ zh: application.fieldZh, en: application.fieldEn }));
+          await assertNameFree(em, attempted.name);
+          const center = this.establishCenter(em, application, input.track, approvedOn);
+          const preparation = await this.schedulePreparation(em, center);
+          application.status = decision.to;
+          application.track = input.track;
+          application.centerId = center.id;
+          recordHistory(scope, application, {
+            action: 'approve',
+            from,
+            comment: `track: ${input.track}`,
+            article: decision.article,
+          });
 
-        scope.record(ApplicationApproved, {
-          subject: application.id,
-          aggregateVersion: nextEventVersion(application),
-          data: {
-            ...applicationEventData(application, { from, to: decision.to, article: decision.article }, caller),
-            centerId: center.id,
-            track: input.track,
-            approvedOn,
-            waivedRules: application.waivers.map((w) => ({
-              rule: w.rule,
-              article: RULES[w.rule].article,
-              reason: w.reason,
-            })),
-          },
-        });
-        scope.record(CenterEstablished, {
-          subject: center.id,
-          aggregateVersion: nextEventVersion(center),
-          data: {
-            centerId: center.id,
-            name: { zh: center.nameZh, en: center.nameEn },
-            applicationId: application.id,
-            field: { zh: center.fieldZh, en: center.fieldEn },
-            track: center.track,
-            status: center.status === 'preparing' ? 'preparing' : 'operating',
-            supportingUnitId: center.supportingUnitId,
-            coBuilderIds: center.coBuilderIds,
-            constructionUnitId: center.constructionUnitId,
-            recommenderId: center.recommenderId,
-            establishedOn: center.establishedOn,
-            ...(center.preparationEndsOn === null
-              ? {}
-              : {
-                  preparationEndsOn: center.preparationEndsOn,
-                  preparationEndsOnProvisional: center.preparationEndsOnProvisional ?? false,
-                }),
-          },
-        });
-      },
-      (em) => this.applications.view(em, input.id, caller),
-    );
+          scope.record(ApplicationApproved, {
+            subject: application.id,
+            aggregateVersion: nextEventVersion(application),
+            data: {
+              ...applicationEventData(application, { from, to: decision.to, article: decision.article }, caller),
+              centerId: center.id,
+              track: input.track,
+              approvedOn,
+              waivedRules: coveringWaivers(application, eligibility).map((w) => ({
+                rule: w.rule,
+                article: RULES[w.rule].article,
+                reason: w.reason,
+              })),
+            },
+          });
+          scope.record(CenterEstablished, {
+            subject: center.id,
+            aggregateVersion: nextEventVersion(center),
+            data: {
+              centerId: center.id,
+              name: { zh: center.nameZh, en: center.nameEn },
+              applicationId: application.id,
+              field: { zh: center.fieldZh, en: center.fieldEn },
+              track: center.track,
+              status: center.status === 'preparing' ? 'preparing' : 'operating',
+              supportingUnitId: center.supportingUnitId,
+              coBuilderIds: center.coBuilderIds,
+              constructionUnitId: center.constructionUnitId,
+              recommenderId: center.recommenderId,
+              establishedOn: center.establishedOn,
+              ...(preparation === null
+                ? {}
+                : { preparationEndsOn: preparation.dueOn, preparationEndsOnProvisional: preparation.provisional }),
+            },
+          });
+        },
+        (em) => this.applications.view(em, input.id, caller),
+      );
+    } catch (error) {
+      // Two approvals of one name at once: the unique index refuses the later, with the same refusal.
+      if (attempted.name !== undefined && isNameViolation(error)) throw nameTaken(attempted.name);
+      throw error;
+    }
   }
 
   private establishCenter(
@@ -132,11 +143,9 @@ export class ApplicationApprovalService {
     track: ApproveInput['track'],
     approvedOn: string,
   ): Center {
-    const field = { zh: application.fieldZh, en: application.fieldEn };
+    // A37: the center keeps the normalized field its names are built from.
+    const field = normalizeField({ zh: application.fieldZh, en: application.fieldEn });
     const name = centerName(field);
-    // A12 last paragraph: preparation lasts at most one year from the approval.
-    const preparation =
-      track === 'preparation' ? computeDueDate(approvedOn, { years: 1 }, this.calendar.current) : null;
     const center = em.create(Center, {
       id: newId(),
       nameZh: name.zh,
@@ -152,11 +161,22 @@ export class ApplicationApprovalService {
       recommenderId: application.recommenderId,
       regionCode: application.regionCode,
       establishedOn: approvedOn,
-      preparationEndsOn: preparation?.due ?? null,
-      preparationEndsOnProvisional: preparation?.provisional ?? null,
     });
     em.persist(center);
     return center;
+  }
+
+  // A12 last paragraph: preparation lasts at most one year from the approval, a deadline row with reminders.
+  private async schedulePreparation(em: EntityManager, center: Center): Promise<Deadline | null> {
+    if (center.track !== 'preparation') return null;
+    const deadline = await this.deadlines.schedule(em, {
+      kind: 'D-preparation',
+      subjectId: center.id,
+      centerId: center.id,
+      start: center.establishedOn,
+    });
+    center.preparationDeadlineId = deadline.id;
+    return deadline;
   }
 
   // The notice the application is on, and its last day (the D-public-notice deadline holds it).

@@ -11,6 +11,7 @@ export function applicationFindings(application: Application, supportingUnit: Or
         uscc: supportingUnit.uscc ?? '',
         legalPerson: supportingUnit.legalPerson,
         kind: supportingUnit.kind,
+        domicileDivisionCode: supportingUnit.domicileDivisionCode,
       },
       areaM2: application.areaM2,
       equipmentValueCny: application.equipmentValueCny,

@@ -44,9 +44,10 @@ export async function resolveUnits(em: EntityManager, form: UnitsForm, caller: C
       },
     ]);
   }
+  // A12(一): the domicile places the unit; a moved unit's code still names the office it left.
   const uscc = validateUscc(supportingUnit.uscc ?? '');
   return {
     recommenderId: supportingUnit.recommenderId,
-    regionCode: uscc.regionCode ?? supportingUnit.regionCode ?? '',
+    regionCode: supportingUnit.domicileDivisionCode ?? uscc.regionCode ?? supportingUnit.regionCode ?? '',
   };
 }

@@ -3,6 +3,7 @@ import type { ApplicationDto } from '@tic/contracts';
 import type { Caller } from '@tic/platform';
 
 import type { Application } from './application.entity';
+import { waiverViews } from './application-waivers';
 
 /** The read model of an application for the caller: findings, waivers, history and allowed actions. */
 export function toApplicationDto(
@@ -41,7 +42,7 @@ export function toApplicationDto(
       passed,
       message,
     })),
-    waivers: application.waivers,
+    waivers: waiverViews(application, findings),
     allowedActions: applicationLifecycle.actionsFor(application.status, caller.role),
     history,
     centerId: application.centerId,

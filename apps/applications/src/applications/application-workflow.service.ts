@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { CenterFiled, RecordWaiver, TransitionApplication, type ApplicationDto } from '@tic/contracts';
-import { applicationLifecycle, type ApplicationContext } from '@tic/domain';
+import { applicationLifecycle, trackFindings, WAIVER_LAPSES, type ApplicationContext, type Finding } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
 import {
   assertVersion,
@@ -27,6 +27,7 @@ import { APPLICATION_REFUSALS } from './applications.refusals';
 import { applicationFindings } from './application-findings';
 import { recordHistory } from './application-history';
 import { Application } from './application.entity';
+import { lapseWaivers, waivedRules } from './application-waivers';
 import { ApplicationsService } from './applications.service';
 
 type TransitionInput = z.output<typeof TransitionApplication.request>;
@@ -57,13 +58,14 @@ export class ApplicationWorkflowService {
         assertVersion(input.version, application.version);
         const today = this.clock.today();
         assertReviseBy(input, today);
-        const context = await this.contextFor(em, application, input);
+        const findings = await this.findings(em, application);
+        const context = await this.contextFor(em, application, input, findings);
         const decision = applicationLifecycle.decide(
           application.status,
           input.action,
           caller.role,
           context,
-          application.waivers.map((w) => w.rule),
+          waivedRules(application, findings),
         );
         if (!decision.ok) throw RpcFailure.fromRefusal(decision);
 
@@ -80,6 +82,8 @@ export class ApplicationWorkflowService {
             input.reviseBy === undefined ? input.comment : `${input.comment ?? ''}（reviseBy ${input.reviseBy}）`,
           article: decision.article,
         });
+        // DOMAIN.md §3: a returned application will change; the waivers given on it as it stood lapse.
+        if (input.action === 'return') lapseWaivers(application, WAIVER_LAPSES.returned, today);
         if ((input.action === 'return' || input.action === 'reject') && REVIEWED.has(from)) {
           await archiveReview(em, application.id, `${input.action}: ${input.comment ?? ''}`);
         }
@@ -112,7 +116,7 @@ export class ApplicationWorkflowService {
         const decision = requireWaiver(caller, {
           subject: 'application',
           rule: input.rule,
-          findings: await this.findings(em, application),
+          findings: await this.waivable(em, application),
           waivers: application.waivers,
         });
         assertVersion(input.version, application.version);
@@ -123,6 +127,8 @@ export class ApplicationWorkflowService {
           reason: input.reason,
           recordedBy: caller.name,
           recordedAt: new Date().toISOString(),
+          // DOMAIN.md §3: bound to the finding as it stands, so that it lapses when those facts change.
+          finding: decision.finding,
         };
         application.waivers = [...application.waivers, waiver];
         recordHistory(scope, application, {
@@ -140,11 +146,11 @@ export class ApplicationWorkflowService {
     em: EntityManager,
     application: Application,
     input: TransitionInput,
+    eligibility: Finding[],
   ): Promise<ApplicationContext> {
     const comment = input.comment === undefined ? {} : { comment: input.comment };
     switch (input.action) {
       case 'submit': {
-        const eligibility = await this.findings(em, application);
         // A11: a returned application is resubmitted by its reviewer's date; the window bounds first submissions.
         if (application.returnedOn !== null) {
           return { revision: { reviseBy: application.reviseBy, today: this.clock.today() }, eligibility };
@@ -153,7 +159,7 @@ export class ApplicationWorkflowService {
         return { callWindowOpen: call.isOpenOn(this.clock.today()), eligibility };
       }
       case 'pass_formal_review':
-        return { ...comment, eligibility: await this.findings(em, application) };
+        return { ...comment, eligibility };
       case 'shortlist': {
         const assignments = em.getRepository(ReviewAssignment);
         return {
@@ -174,6 +180,11 @@ export class ApplicationWorkflowService {
 
   private async findings(em: EntityManager, application: Application) {
     return applicationFindings(application, await em.getRepository(Organization).supportingUnitOf(application));
+  }
+
+  // A12 last paragraph: a waiver may also be of the relaxed standards of the track the application asks for.
+  private async waivable(em: EntityManager, application: Application) {
+    return [...(await this.findings(em, application)), ...trackFindings(application.requestedTrack)];
   }
 
   // A13(四): the approval is filed with the committee office; the center records the date.

@@ -1,6 +1,6 @@
 import { Entity, EntityRepositoryType, Index, Property } from '@mikro-orm/core';
 
-import type { ApplicationStatus, ApprovalTrack, RuleId } from '@tic/domain';
+import type { ApplicationStatus, ApprovalTrack, RuleId, WaivedFinding, WaiverLapse } from '@tic/domain';
 
 import { AggregateRoot } from '@tic/platform';
 
@@ -20,6 +20,10 @@ export interface Waiver {
   reason: string;
   recordedBy: string;
   recordedAt: string;
+  /** DOMAIN.md §3: the finding as it stood when waived (absent on waivers recorded before this was kept). */
+  finding?: WaivedFinding;
+  /** Set when the waiver lapsed by an event (returned, edited): from then on it waives nothing. */
+  lapsed?: (WaiverLapse & { on?: string }) | null;
 }
 
 /** An application (申报) for a provincial Technology Innovation Center (A12, A13). */

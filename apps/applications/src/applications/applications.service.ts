@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { CreateApplication, UpdateApplication, type ApplicationDto, type ListApplications } from '@tic/contracts';
-import { centerName } from '@tic/domain';
+import { centerName, WAIVER_LAPSES } from '@tic/domain';
 import { assertVersion, type Caller, newId, pageOf, refuse, requireAccess, UnitOfWork } from '@tic/platform';
 import { Clock } from '@tic/deadlines';
 
@@ -11,6 +11,7 @@ import { Call } from '../calls/call.entity';
 import { Organization } from '../organizations/organization.entity';
 import { applicationFindings } from './application-findings';
 import { applicationHistory } from './application-history';
+import { lapseWaivers } from './application-waivers';
 import { toApplicationDto } from './application-view';
 import { Application } from './application.entity';
 import { resolveUnits } from './application-units';
@@ -78,6 +79,7 @@ export class ApplicationsService {
           regionCode,
           ...(proposalChanged ? { coBuilderIds: [], coBuildersConfirmedAt: null } : {}),
         });
+        lapseWaivers(application, WAIVER_LAPSES.edited, this.clock.today());
         return application.id;
       },
       (em, id) => this.view(em, id, caller),
@@ -152,5 +154,7 @@ export class ApplicationsService {
 }
 
 function sameUnits(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id) => b.includes(id));
+  const inA = new Set(a);
+  const inB = new Set(b);
+  return inA.size === inB.size && [...inA].every((id) => inB.has(id));
 }

@@ -1,4 +1,4 @@
-import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Index, Property } from '@mikro-orm/core';
 
 import type { ApprovalTrack, CenterStatus } from '@tic/domain';
 
@@ -8,7 +8,17 @@ import { CenterRepository } from './center.repository';
 
 /** A provincial Technology Innovation Center in the registry, created by approval (A13(四)). */
 @Entity({ tableName: 'center', repository: () => CenterRepository })
-export class Center extends AggregateRoot<'filedOn'> {
+// A37: no two centers that are not revoked share a name. A revoked center's name is free again; keyed on the
+// status (the state machine's `revoked`), so revocation frees it when it comes without another migration.
+@Index({
+  name: 'center_name_zh_live_unique',
+  expression: `create unique index "center_name_zh_live_unique" on "applications"."center" ("name_zh") where "status" <> 'revoked'`,
+})
+@Index({
+  name: 'center_name_en_live_unique',
+  expression: `create unique index "center_name_en_live_unique" on "applications"."center" (lower("name_en")) where "status" <> 'revoked'`,
+})
+export class Center extends AggregateRoot<'filedOn' | 'preparationDeadlineId'> {
   [EntityRepositoryType]?: CenterRepository;
 
   @Property({ type: 'text' })
@@ -50,11 +60,13 @@ export class Center extends AggregateRoot<'filedOn'> {
   @Property({ type: 'text' })
   establishedOn!: string;
 
-  @Property({ type: 'text', nullable: true })
-  preparationEndsOn!: string | null;
-
-  @Property({ type: 'boolean', nullable: true })
-  preparationEndsOnProvisional!: boolean | null;
+  /**
+   * A12 last paragraph: the preparation period of a center approved for preparation is a D-preparation
+   * deadline row (its reminders, overdue event and recomputation when a year's calendar is loaded come
+   * with it); null for a center approved formally.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  preparationDeadlineId: string | null = null;
 
   @Property({ type: 'text', nullable: true })
   filedOn: string | null = null;

@@ -43,6 +43,14 @@ export class CenterRepository extends ScopedRepository<Center> {
     return this.find({ $and: conditions }, { orderBy: { id: 'desc' }, limit: limit + 1 });
   }
 
+  /** A37: a center that is not revoked and already bears either name (any scope: names are province-wide). */
+  holderOfName(name: { readonly zh: string; readonly en: string }): Promise<Center | null> {
+    return this.findOne({
+      status: { $ne: 'revoked' },
+      $or: [{ nameZh: name.zh }, { nameEn: { $ilike: name.en.replace(/[\\%_]/g, '\\$&') } }],
+    });
+  }
+
   /** The center an approved application established (filing records its date on it). */
   findForApplication(applicationId: string): Promise<Center> {
     return this.findOneOrFail({ applicationId });

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type { CenterDto, ListCenters } from '@tic/contracts';
+import { Deadline } from '@tic/deadlines';
 import { type Caller, pageOf } from '@tic/platform';
 
 import { Center } from './center.entity';
@@ -13,14 +14,25 @@ export class CentersService {
   constructor(private readonly entityManager: EntityManager) {}
 
   async get(id: string, caller: Caller): Promise<CenterDto> {
-    return toCenterDto(await this.em().getRepository(Center).findVisible(id, caller));
+    const em = this.em();
+    const center = await em.getRepository(Center).findVisible(id, caller);
+    const periods = await preparationPeriods(em, [center]);
+    return toCenterDto(center, periods.get(center.id));
   }
 
   async list(input: z.output<typeof ListCenters.request>, caller: Caller) {
-    const centers = this.em().getRepository(Center);
+    const em = this.em();
+    const centers = em.getRepository(Center);
     const scope = await centers.visibleFilter(caller);
     if (scope === null) return { items: [] };
-    return pageOf(await centers.page(scope, input, input.limit), input.limit, (row) => row.id, toCenterDto);
+    const rows = await centers.page(scope, input, input.limit);
+    const periods = await preparationPeriods(em, rows);
+    return pageOf(
+      rows,
+      input.limit,
+      (row) => row.id,
+      (row) => toCenterDto(row, periods.get(row.id)),
+    );
   }
 
   private em(): EntityManager {
@@ -28,7 +40,15 @@ export class CentersService {
   }
 }
 
-export function toCenterDto(c: Center): CenterDto {
+/** The D-preparation deadline rows of these centers (A12), by center: the preparation period as it stands now. */
+async function preparationPeriods(em: EntityManager, centers: readonly Center[]): Promise<Map<string, Deadline>> {
+  const ids = centers.flatMap((c) => (c.preparationDeadlineId === null ? [] : [c.preparationDeadlineId]));
+  if (ids.length === 0) return new Map();
+  const rows = await em.find(Deadline, { id: { $in: ids } });
+  return new Map(rows.map((d) => [d.subjectId, d]));
+}
+
+export function toCenterDto(c: Center, preparation: Deadline | undefined): CenterDto {
   return {
     id: c.id,
     version: c.version,
@@ -43,8 +63,8 @@ export function toCenterDto(c: Center): CenterDto {
     recommenderId: c.recommenderId,
     regionCode: c.regionCode,
     establishedOn: c.establishedOn,
-    preparationEndsOn: c.preparationEndsOn,
-    preparationEndsOnProvisional: c.preparationEndsOnProvisional,
+    preparationEndsOn: preparation?.dueOn ?? null,
+    preparationEndsOnProvisional: preparation?.provisional ?? null,
     filedOn: c.filedOn,
     createdAt: c.createdAt.toISOString(),
   };

@@ -9,7 +9,7 @@ import type { OrganizationKind } from '@tic/domain';
 export class Organization {
   [EntityRepositoryType]?: OrganizationRepository;
 
-  [OptionalProps]?: 'version' | 'createdAt';
+  [OptionalProps]?: 'version' | 'createdAt' | 'domicile' | 'domicileDivisionCode';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -26,8 +26,17 @@ export class Organization {
   @Property({ type: 'boolean' })
   legalPerson!: boolean;
 
+  /** Where the unit is: its domicile's division code when recorded, else the credit code's issuing office. */
   @Property({ type: 'text', nullable: true })
   regionCode!: string | null;
+
+  /** A12(一): the registered domicile (住所) as the business licence or legal-person certificate states it. */
+  @Property({ type: 'text', nullable: true })
+  domicile: string | null = null;
+
+  /** A12(一): the division code of that domicile; it decides whether the unit is registered in Liaoning. */
+  @Property({ type: 'text', nullable: true })
+  domicileDivisionCode: string | null = null;
 
   @Property({ type: 'uuid', nullable: true })
   parentId!: string | null;

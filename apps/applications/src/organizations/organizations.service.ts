@@ -34,8 +34,15 @@ export class OrganizationsService {
         throw RpcFailure.invalidInput([
           { path: 'uscc', message: `not a valid Unified Social Credit Code (${uscc.reason ?? 'invalid'})` },
         ]);
+      // GB 32100 9-2 is an individual business: its licence never makes it a legal person (A12(一)).
+      if (uscc.legalPersonality === 'no' && input.legalPerson)
+        throw RpcFailure.invalidInput([
+          { path: 'legalPerson', message: 'a 9-2 code is an individual business (个体工商户), not a legal person' },
+        ]);
       regionCode = uscc.regionCode ?? null;
     }
+    // The domicile says where the unit is now; the code only where it was first registered.
+    if (input.domicile !== undefined) regionCode = input.domicile.divisionCode;
     try {
       return await this.uow.run(
         CreateOrganization,
@@ -60,6 +67,8 @@ export class OrganizationsService {
             kind: input.kind,
             legalPerson: input.legalPerson,
             regionCode,
+            domicile: input.domicile?.address ?? null,
+            domicileDivisionCode: input.domicile?.divisionCode ?? null,
             parentId: input.parentId ?? null,
             recommenderId: input.recommenderId ?? null,
             isRecommender: input.isRecommender,
@@ -121,6 +130,8 @@ export function toOrganizationDto(o: Organization): OrganizationDto {
     kind: o.kind,
     legalPerson: o.legalPerson,
     regionCode: o.regionCode,
+    domicile: o.domicile,
+    domicileDivisionCode: o.domicileDivisionCode,
     parentId: o.parentId,
     recommenderId: o.recommenderId,
     isRecommender: o.isRecommender,

@@ -9,6 +9,8 @@ export interface DemoUnitSeed {
   readonly uscc: string | null;
   readonly kind: OrganizationKind;
   readonly legalPerson: boolean;
+  /** A12(一): the licence's domicile division code (legal persons only). */
+  readonly domicileDivisionCode: string | null;
   readonly parentId: string | null;
   readonly recommenderId: string | null;
 }
@@ -37,6 +39,8 @@ const org = (
   uscc: code === null ? null : uscc(code),
   kind,
   legalPerson,
+  // Made-up units domiciled where their codes were issued (none of them moved).
+  domicileDivisionCode: legalPerson && code !== null ? code.slice(2, 8) : null,
   parentId: parentName === undefined ? null : stableId(`organization:${parentName}`),
   recommenderId,
 });

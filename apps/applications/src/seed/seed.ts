@@ -49,7 +49,7 @@ export async function seedDemo(em: EntityManager): Promise<{ units: number; expe
   for (const unit of DEMO_UNITS) {
     await em.upsert(Organization, {
       ...unit,
-      regionCode: unit.uscc?.slice(2, 8) ?? null,
+      regionCode: unit.domicileDivisionCode ?? unit.uscc?.slice(2, 8) ?? null,
       isRecommender: false,
       jurisdiction: null,
       version: 1,

@@ -1,4 +1,4 @@
-import { each, notFound, ok, refused, type Row, seen, unseen } from './outcomes';
+import { each, notFound, ok, refused, type Row, seen, unseen, UNITS } from './outcomes';
 
 const READERS = [
   'dst_admin',
@@ -10,7 +10,6 @@ const READERS = [
   'expert',
 ] as const;
 const SIGNED_IN = [...READERS, 'evaluator'] as const;
-const UNITS = ['recommender', 'supporting_unit', 'co_builder', 'construction_unit'] as const;
 const OWNERS = ['dst_admin', 'committee_office', ...UNITS] as const;
 
 /** The applications service's routes: applications, reviews, calls, notices, objections, units, calendar, centers. */

@@ -1,4 +1,4 @@
-import { each, notFound, ok, refused, type Row, seen, unseen } from './outcomes';
+import { each, notFound, ok, refused, type Row, seen, unseen, UNITS } from './outcomes';
 
 const READERS = [
   'dst_admin',
@@ -8,7 +8,6 @@ const READERS = [
   'co_builder',
   'construction_unit',
 ] as const;
-const UNITS = ['recommender', 'supporting_unit', 'co_builder', 'construction_unit'] as const;
 const REGISTRARS = ['supporting_unit', 'construction_unit', 'dst_admin'] as const;
 const MANAGING = ['supporting_unit', 'construction_unit'] as const;
 const CHECKERS = ['dst_admin', 'recommender', 'supporting_unit', 'construction_unit'] as const;

@@ -28,6 +28,8 @@ export const ROLE_NOT_ADMITTED: Outcome = { status: 403, code: 'auth.role_not_al
 // DOMAIN.md §1: DST and the committee office are one organization each; their role held elsewhere is refused.
 export const MISFIT: Outcome = { status: 403, code: 'auth.role_does_not_fit_organization' };
 export const AUTHORITIES: readonly Role[] = ['dst_admin', 'committee_office'];
+/** The roles of units, each seeing what its organization is tied to. */
+export const UNITS = ['recommender', 'supporting_unit', 'co_builder', 'construction_unit'] as const;
 
 /** Helpers to write the rows. */
 export const ok = (status = 200): Outcome => ({ status });

@@ -69,12 +69,6 @@ export async function ownerPersonnel(
       body: { name: '矩阵主任', idNumber: nextIdNumber(), employerOrgId: ORGS.supporting },
     }),
   );
-  const director = await appoint({
-    personId: directorPerson.id,
-    role: 'director',
-    decidedOn: today(),
-    committeeReviewedOn: today(),
-  });
   await succeeded(
     call(world, 'PUT', `/centers/${centerId}/committees/management`, {
       token: tokens.supporting,
@@ -85,6 +79,19 @@ export async function ownerPersonnel(
       },
     }),
   );
+  // A15: the management committee reviews the director at a meeting it records, before the unit decides.
+  await succeeded(
+    call(world, 'POST', `/centers/${centerId}/committees/management/meetings`, {
+      token: tokens.supporting,
+      body: { heldOn: today(), attendees: 1, minutesRef: 'docs/minutes/matrix-director' },
+    }),
+  );
+  const director = await appoint({
+    personId: directorPerson.id,
+    role: 'director',
+    decidedOn: today(),
+    committeeReviewedOn: today(),
+  });
 
   return {
     personId: person.id,

@@ -39,7 +39,8 @@ export class PlatformWorld {
     readonly db: TestDatabase,
     readonly nats: TestNatsServer,
     readonly redisUrl: string,
-    private readonly keyDir: string,
+    /** Where the gateway keeps its dev signing key: `npm run token` and the demo mint tokens with DEV_JWT_DIR. */
+    readonly keyDir: string,
     private readonly queuePrefix: string,
   ) {}
 

@@ -11,6 +11,8 @@ export function organizationDto(overrides: Partial<OrganizationDto> = {}): Organ
     kind: 'enterprise',
     legalPerson: true,
     regionCode: '210100',
+    domicile: null,
+    domicileDivisionCode: null,
     parentId: null,
     recommenderId: null,
     isRecommender: false,

@@ -28,6 +28,7 @@ export function personDto(id: string) {
     idNumberMasked: '2101**********1234',
     title: '研究员',
     employerOrgId: '0192f6a0-7c1e-7d2a-9b3c-0000000000e1',
+    fullTime: true,
     contact: {},
     posts: [],
     createdAt: now,

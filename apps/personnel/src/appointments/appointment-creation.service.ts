@@ -23,6 +23,8 @@ import { appointmentFindings } from './appointment-findings';
 import { APPOINTMENT_REFUSALS } from './appointment.refusals';
 import { AppointmentViews } from './appointment-views';
 import { Appointment } from './appointment.entity';
+import { assertCommitteeReviewed } from './committee-review';
+import { directorDecisionProblems, type FieldProblem } from './director-decision';
 
 type CreateInput = In<typeof CreateAppointment>;
 
@@ -38,8 +40,11 @@ export class AppointmentCreation {
     private readonly quotas: UsageQuotas,
   ) {}
 
-  create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
-    assertDates(input);
+  async create(input: CreateInput, caller: Caller): Promise<AppointmentDto> {
+    assertDates(input, this.clock.today());
+    // Spent before the command's transaction: the quota's own write must not wait for a second pooled
+    // connection while this request holds one and its platform's lock.
+    if (input.idNumber !== undefined) await this.quotas.spend(caller, 'registrations', 1);
     return this.uow.run(
       CreateAppointment,
       input,
@@ -76,9 +81,17 @@ export class AppointmentCreation {
       .map((post) => ({ platformId: post.platformId, platformName: post.platformName, since: post.since }));
     const findings = appointmentFindings({
       person,
-      platform: { id: platform.id, supportingUnitId: platform.supportingUnitId, isCenter },
+      platform: {
+        id: platform.id,
+        supportingUnitId: platform.supportingUnitId,
+        constructionUnitId: platform.constructionUnitId,
+        coBuilderIds: platform.coBuilderIds,
+        isCenter,
+      },
       role: input.role,
       kind: input.kind,
+      startsOn: input.startsOn,
+      ...(input.endsOn === undefined ? {} : { endsOn: input.endsOn }),
       ...(input.agreement ? { agreement: input.agreement } : {}),
       deputiesNow: posts.filter((post) => post.role === 'deputy_director').length,
       fixedElsewhere,
@@ -99,7 +112,11 @@ export class AppointmentCreation {
       findings,
     });
     em.persist(appointment);
-    if (input.role === 'director' && isCenter) await this.replaceDirector(em, appointment, posts, input);
+    if (input.role === 'director' && isCenter) {
+      if (input.committeeReviewedOn !== undefined)
+        await assertCommitteeReviewed(em, platform.id, input.committeeReviewedOn);
+      await this.replaceDirector(em, appointment, posts, input);
+    }
     for (const conflict of fixedElsewhere) {
       scope.record(DuplicateFound, {
         subject: appointment.id,
@@ -122,22 +139,24 @@ export class AppointmentCreation {
 
   /**
    * Whom the unit appoints: someone it already sees, named by id, or someone it proves it knows by
-   * presenting their number (which spends its registrations quota). Anyone else is a 404 exactly like
+   * presenting their number (which spent its registrations quota in `create`). Anyone else is a 404 exactly like
    * an id that does not exist (issue 9: an appointment put anyone's record and posts in the unit's scope).
    * Two platforms appointing the same person at once must see each other's post (A18), so they take turns.
    */
   private async appointee(em: CommandScope['em'], input: CreateInput, caller: Caller): Promise<Person> {
     const people = em.getRepository(Person);
     if (input.idNumber !== undefined) {
-      await this.quotas.spend(caller, 'registrations', 1);
       const known = await people.findByIdNumberHash(this.identityNumbers.hash(input.idNumber));
       const person = known && (await people.findForUpdate(known.id));
       if (!person) throw personNotFound();
       return person;
     }
-    const person = input.personId === undefined ? null : await people.findForUpdate(input.personId);
+    // Seen before locked: a unit must not hold a lock on someone it may not see.
+    const named = input.personId === undefined ? null : await people.findOne({ id: input.personId });
+    if (!named) throw personNotFound();
+    requireAccess(caller, 'person.read', await people.facts(named));
+    const person = await people.findForUpdate(named.id);
     if (!person) throw personNotFound();
-    requireAccess(caller, 'person.read', await people.facts(person));
     return person;
   }
 
@@ -157,6 +176,7 @@ export class AppointmentCreation {
       previousDirectorName = (await em.getRepository(Person).findOneOrFail({ id: previous.personId })).name;
     }
     appointment.directorFiling = {
+      change: 'appointed',
       decidedOn,
       committeeReviewedOn: input.committeeReviewedOn ?? decidedOn,
       previousDirectorName,
@@ -177,32 +197,11 @@ function personNotFound(): RpcFailure {
   return RpcFailure.denied(notFound('person'));
 }
 
-/** A15: the committee reviews, then the unit decides; an appointment ends after it starts. */
-function assertDates(input: CreateInput): void {
-  const errors: { path: string; message: string }[] = [];
+/** A15: the committee reviews, then the unit decides, not in the future; an appointment ends after it starts. */
+function assertDates(input: CreateInput, today: string): void {
+  const errors: FieldProblem[] = [];
   if (input.endsOn !== undefined && input.endsOn < input.startsOn)
     errors.push({ path: 'endsOn', message: 'must not be before startsOn' });
-  if (input.role === 'director') {
-    if (input.decidedOn === undefined)
-      errors.push({
-        path: 'decidedOn',
-        message: 'is required for a director (A15: the supporting unit’s decision starts the filing period)',
-      });
-    if (input.committeeReviewedOn === undefined)
-      errors.push({
-        path: 'committeeReviewedOn',
-        message: 'is required for a director (A15: the management committee reviews the appointment)',
-      });
-    if (
-      input.decidedOn !== undefined &&
-      input.committeeReviewedOn !== undefined &&
-      input.committeeReviewedOn > input.decidedOn
-    ) {
-      errors.push({
-        path: 'committeeReviewedOn',
-        message: 'must not be after decidedOn (A15: the committee reviews before the unit decides)',
-      });
-    }
-  }
+  if (input.role === 'director') errors.push(...directorDecisionProblems(input, today, 'appoint a director'));
   if (errors.length > 0) throw RpcFailure.invalidInput(errors);
 }

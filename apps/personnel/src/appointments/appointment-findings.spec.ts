@@ -4,10 +4,17 @@ import { appointmentFindings, type ProposedAppointment } from './appointment-fin
 
 const SUPPORTING = 'supporting-unit';
 const base: ProposedAppointment = {
-  person: { name: '钱研究员', employerOrgId: SUPPORTING },
-  platform: { id: 'center-1', supportingUnitId: SUPPORTING, isCenter: true },
+  person: { name: '钱研究员', employerOrgId: SUPPORTING, fullTime: true },
+  platform: {
+    id: 'center-1',
+    supportingUnitId: SUPPORTING,
+    constructionUnitId: 'construction-unit',
+    coBuilderIds: ['co-builder'],
+    isCenter: true,
+  },
   role: 'researcher',
   kind: 'fixed',
+  startsOn: '2026-03-01',
   deputiesNow: 0,
   fixedElsewhere: [],
 };
@@ -17,20 +24,31 @@ const failed = (proposed: Partial<ProposedAppointment>) =>
     .map((f) => f.rule);
 
 describe('the rules an appointment is checked against', () => {
-  it('A15: a director from the supporting unit, fixed (full-time); anyone else is refused', () => {
+  it('A15: a director from the supporting unit, full-time; anyone else is refused', () => {
     expect(failed({ role: 'director' })).toEqual([]);
     expect(
       assessFindings(
-        appointmentFindings({ ...base, role: 'director', person: { name: '赵教授', employerOrgId: 'co-builder' } }),
+        appointmentFindings({
+          ...base,
+          role: 'director',
+          person: { name: '赵教授', employerOrgId: 'co-builder', fullTime: true },
+        }),
       ).blocking.map((f) => f.rule),
     ).toEqual(['A15-director']);
+  });
+
+  it.each([
+    ['employed full-time by the construction unit (A10), on a fixed post', 'construction-unit', true, 'fixed', []],
+    ['employed part-time by the supporting unit, on a fixed post', SUPPORTING, false, 'fixed', ['A15-director']],
+  ] as const)('A15: a director %s → failed %j', (_case, employerOrgId, fullTime, kind, rules) => {
+    expect(failed({ role: 'director', kind, person: { name: '孙主任', employerOrgId, fullTime } })).toEqual(rules);
   });
 
   it('A15 applies to TICs only: another platform’s director is not a TIC director', () => {
     expect(
       failed({
         role: 'director',
-        person: { name: '赵教授', employerOrgId: 'other' },
+        person: { name: '赵教授', employerOrgId: 'other', fullTime: true },
         platform: { ...base.platform, isCenter: false },
       }),
     ).toEqual([]);

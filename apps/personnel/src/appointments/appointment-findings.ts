@@ -3,6 +3,7 @@ import {
   checkDirector,
   checkFloatingAgreement,
   checkOnePlatform,
+  type CenterOrganizations,
   type Finding,
   type OtherFixedAppointment,
   type StaffRole,
@@ -10,10 +11,12 @@ import {
 } from '@tic/domain';
 
 export interface ProposedAppointment {
-  readonly person: { readonly name: string; readonly employerOrgId: string };
-  readonly platform: { readonly id: string; readonly supportingUnitId: string; readonly isCenter: boolean };
+  readonly person: { readonly name: string; readonly employerOrgId: string; readonly fullTime: boolean };
+  readonly platform: CenterOrganizations & { readonly id: string; readonly isCenter: boolean };
   readonly role: StaffRole;
   readonly kind: 'fixed' | 'floating';
+  readonly startsOn: string;
+  readonly endsOn?: string;
   readonly agreement?: WorkAgreement;
   /** Deputy directors the platform has now, this one not counted. */
   readonly deputiesNow: number;
@@ -27,20 +30,17 @@ export function appointmentFindings(proposed: ProposedAppointment): Finding[] {
   return [
     ...(role === 'director' && platform.isCenter
       ? [
-          checkDirector(
-            { name: person.name, orgId: person.employerOrgId, fullTime: kind === 'fixed' },
-            platform.supportingUnitId,
-          ),
+          // A15: full-time is what the employer records on the person, not the kind of this post.
+          checkDirector({ name: person.name, orgId: person.employerOrgId, fullTime: person.fullTime }, platform),
         ]
       : []),
     ...(role === 'deputy_director' && platform.isCenter ? [checkDeputies(proposed.deputiesNow + 1)] : []),
     ...(kind === 'floating'
       ? [
-          checkFloatingAgreement({
-            name: person.name,
-            kind,
-            ...(proposed.agreement ? { agreement: proposed.agreement } : {}),
-          }),
+          checkFloatingAgreement(
+            { name: person.name, kind, ...(proposed.agreement ? { agreement: proposed.agreement } : {}) },
+            { startsOn: proposed.startsOn, endsOn: proposed.endsOn ?? null },
+          ),
         ]
       : []),
     ...(kind === 'fixed' ? checkOnePlatform(person, platform.id, proposed.fixedElsewhere) : []),

@@ -28,7 +28,10 @@ export class AppointmentViews {
       ),
     ]);
     const personById = new Map(people.map((p) => [p.id, p]));
-    const deadlineBySubject = new Map(deadlines.map((d) => [d.subjectId, d]));
+    // A director's post ended without a successor has a second filing: the latest deadline is the one open.
+    const deadlineBySubject = new Map(
+      [...deadlines].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((d) => [d.subjectId, d]),
+    );
     return appointments.map((a) => {
       const person = personById.get(a.personId);
       const filing = a.directorFiling;
@@ -53,6 +56,7 @@ export class AppointmentViews {
           filing === null || deadline === undefined
             ? null
             : {
+                change: filing.change ?? 'appointed',
                 decidedOn: filing.decidedOn,
                 committeeReviewedOn: filing.committeeReviewedOn,
                 dueOn: deadline.dueOn,

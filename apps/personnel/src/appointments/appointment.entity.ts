@@ -17,8 +17,10 @@ export interface RecordedWaiver {
   readonly recordedAt: string;
 }
 
-/** A15: what the director's filing records. */
+/** A15: what the director's filing records: an appointment, or an end without a successor (调整). */
 export interface DirectorFiling {
+  /** Absent on filings recorded before issue 10, which were all appointments. */
+  readonly change?: 'appointed' | 'ended_without_successor';
   readonly decidedOn: string;
   readonly committeeReviewedOn: string;
   readonly previousDirectorName: string | null;

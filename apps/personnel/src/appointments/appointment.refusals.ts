@@ -8,4 +8,16 @@ export const APPOINTMENT_REFUSALS = defineRefusals('appointment', {
     zh: '{name}已在该平台任职',
     en: '{name} already holds a post on this platform',
   },
+  committee_review_not_recorded: {
+    status: 'rule_violation',
+    article: '第十五条',
+    zh: '第十五条：管理委员会未记录{name}的会议或书面审议，committeeReviewedOn 须为已记录的管理委员会审议日期',
+    en: 'A15 (第十五条): the management committee has no meeting or written review recorded on {name}; committeeReviewedOn must be the date of one',
+  },
+  filing_open: {
+    status: 'conflict',
+    article: '第十五条',
+    zh: '第十五条：该主任的聘任尚未备案，请先备案聘任，再备案其调整',
+    en: 'A15 (第十五条): the director’s appointment is not filed yet; file it before filing the end of the post',
+  },
 });

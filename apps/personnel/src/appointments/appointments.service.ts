@@ -16,6 +16,7 @@ import {
   pageOf,
   requireAccess,
   requireWaiver,
+  refuse,
   RpcFailure,
   UnitOfWork,
   type Caller,
@@ -26,7 +27,10 @@ import {
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
 import { AppointmentViews } from './appointment-views';
+import { APPOINTMENT_REFUSALS } from './appointment.refusals';
 import { Appointment } from './appointment.entity';
+import { assertCommitteeReviewed } from './committee-review';
+import { assertDirectorDecision } from './director-decision';
 
 const APPOINTMENT = { zh: '聘任记录', en: 'Appointment' };
 
@@ -66,7 +70,7 @@ export class AppointmentsService {
   }
 
   end(input: In<typeof EndAppointment>, caller: Caller): Promise<AppointmentDto> {
-    return this.change(EndAppointment, input, caller, (scope, appointment, platform) => {
+    return this.change(EndAppointment, input, caller, async (scope, appointment, platform) => {
       const director = appointment.role === 'director';
       requireAccess(caller, director ? 'appointment.end_director' : 'appointment.end_staff', platform);
       const step = scope.decide(appointmentLifecycle.decide(appointment.status, 'end', caller.role, {}));
@@ -76,7 +80,35 @@ export class AppointmentsService {
         ]);
       appointment.status = step.to;
       appointment.endsOn = input.endsOn;
-      return Promise.resolve();
+      // A15: a TIC director's post ended by hand has no successor (a successor's appointment ends it
+      // itself): this adjustment (调整) is decided and filed like an appointment.
+      if (director && appointment.directorFiling !== null) await this.endWithoutSuccessor(scope, appointment, input);
+    });
+  }
+
+  /** A15: the end of a director's post without a successor starts its own 30-working-day filing. */
+  private async endWithoutSuccessor(
+    scope: CommandScope,
+    appointment: Appointment,
+    input: In<typeof EndAppointment>,
+  ): Promise<void> {
+    assertDirectorDecision(input, this.clock.today(), 'end a director’s post');
+    if (appointment.directorFiling?.filedOn === null) throw refuse(APPOINTMENT_REFUSALS.filing_open);
+    const decidedOn = input.decidedOn ?? input.endsOn;
+    await assertCommitteeReviewed(scope.em, appointment.platformId, input.committeeReviewedOn ?? decidedOn);
+    appointment.directorFiling = {
+      change: 'ended_without_successor',
+      decidedOn,
+      committeeReviewedOn: input.committeeReviewedOn ?? decidedOn,
+      previousDirectorName: null,
+      filedOn: null,
+      documentRef: null,
+    };
+    await this.deadlines.schedule(scope.em, {
+      kind: 'D-director-filing',
+      subjectId: appointment.id,
+      centerId: appointment.platformId,
+      start: decidedOn,
     });
   }
 
@@ -130,7 +162,10 @@ export class AppointmentsService {
           { path: 'filedOn', message: `must not be before the decision, ${filing.decidedOn}` },
         ]);
       if (filedOn > today) throw RpcFailure.invalidInput([{ path: 'filedOn', message: 'must not be in the future' }]);
-      const [deadline] = await this.views.filingDeadlines(scope.em, [appointment.id]);
+      // The latest deadline is the open one: an ended director's filing follows the appointment's.
+      const deadline = (await this.views.filingDeadlines(scope.em, [appointment.id]))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .at(-1);
       if (deadline) await this.deadlines.complete(scope.em, deadline.id);
       appointment.directorFiling = { ...filing, filedOn, documentRef: input.documentRef ?? null };
       const person = await scope.em.getRepository(Person).findOneOrFail({ id: appointment.personId });
@@ -140,6 +175,7 @@ export class AppointmentsService {
         data: {
           centerId: appointment.platformId,
           appointmentId: appointment.id,
+          change: filing.change ?? 'appointed',
           directorName: person.name,
           ...(filing.previousDirectorName === null ? {} : { previousDirectorName: filing.previousDirectorName }),
           decidedOn: filing.decidedOn,

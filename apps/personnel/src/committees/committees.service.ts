@@ -166,8 +166,8 @@ export class CommitteesService {
   }
 }
 
-/** A16 or A17 composition findings for the members, against the center's supporting and co-building units. */
+/** A16 or A17 composition findings for the members, against the center's insider organizations (A10). */
 export function committeeFindings(kind: CommitteeKind, members: readonly StoredMember[], center: Platform): Finding[] {
-  const input = { members, supportingOrgId: center.supportingUnitId, coBuilderOrgIds: center.coBuilderIds };
+  const input = { members, center };
   return kind === 'management' ? checkManagementCommittee(input) : checkAdvisoryCommittee(input);
 }

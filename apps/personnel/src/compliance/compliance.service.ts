@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { WaiveCenterRule, type ComplianceDto, type GetCompliance } from '@tic/contracts';
 import {
   assessCompliance,
+  centerWaiverInForce,
+  centerWaiverLastDay,
   checkCommitteeMeetings,
   checkOnePlatform,
   checkStaffing,
@@ -35,7 +37,7 @@ export class ComplianceService {
   async get(input: In<typeof GetCompliance>, caller: Caller): Promise<ComplianceDto> {
     const em = this.em.fork();
     const center = await em.getRepository(Platform).findVisibleCenter(input.centerId, caller);
-    return this.assess(em, center, input.year);
+    return this.assess(em, center, input.on ?? this.clock.today(), input.year);
   }
 
   async waive(input: In<typeof WaiveCenterRule>, caller: Caller): Promise<ComplianceDto> {
@@ -48,8 +50,11 @@ export class ComplianceService {
         requireAccess(caller, 'waiver.record', platforms.facts(center));
         // Waivers of one center take turns, so that two of the same rule cannot both pass the check.
         await platforms.findForUpdate(center.id);
-        const now = await this.assess(em, center);
-        requireWaiver(caller, { subject: 'center', rule: input.rule, findings: now.findings, waivers: now.waivers });
+        const today = this.clock.today();
+        const now = await this.assess(em, center, today);
+        // A waiver whose year has passed no longer covers the finding, and DST may waive it again.
+        const inForce = now.waivers.filter((w) => w.inForce);
+        requireWaiver(caller, { subject: 'center', rule: input.rule, findings: now.findings, waivers: inForce });
         em.persist(
           em.create(CenterWaiver, {
             id: newId(),
@@ -58,18 +63,20 @@ export class ComplianceService {
             reason: input.reason,
             recordedBy: caller.name,
             recordedAt: new Date(),
+            grantedOn: today,
           }),
         );
         return center.id;
       },
-      async (em, centerId) => this.assess(em, await em.getRepository(Platform).findOneOrFail({ id: centerId })),
+      async (em, centerId) =>
+        this.assess(em, await em.getRepository(Platform).findOneOrFail({ id: centerId }), this.clock.today()),
     );
   }
 
-  private async assess(em: EntityManager, center: Platform, askedYear?: number): Promise<ComplianceDto> {
-    const today = this.clock.today();
-    const year = askedYear ?? Number(today.slice(0, 4));
-    const posts = await em.getRepository(Appointment).inForce(center.id, today, ['active']);
+  /** The findings on the date asked; committee meetings count for the year asked, or that date's year. */
+  private async assess(em: EntityManager, center: Platform, on: string, askedYear?: number): Promise<ComplianceDto> {
+    const year = askedYear ?? Number(on.slice(0, 4));
+    const posts = await em.getRepository(Appointment).inForce(center.id, on, ['active']);
     const people = new Map(
       (await em.getRepository(Person).find({ id: { $in: posts.map((a) => a.personId) } })).map((p) => [p.id, p]),
     );
@@ -82,7 +89,7 @@ export class ComplianceService {
               role: a.role,
               kind: a.kind,
               orgId: person.employerOrgId,
-              fullTime: a.kind === 'fixed',
+              fullTime: person.fullTime,
               ...(a.agreement ? { agreement: a.agreement } : {}),
             },
           ]
@@ -97,36 +104,42 @@ export class ComplianceService {
       em,
       center,
       posts.filter((a) => a.kind === 'fixed').flatMap((a) => people.get(a.personId) ?? []),
-      today,
+      on,
     );
     const findings = [
-      ...checkStaffing(staff, center.supportingUnitId),
+      ...checkStaffing(staff, center, on),
       ...onePlatform.map(({ finding: f }) => f),
       ...(await this.committeeFindings(em, center, year)),
     ];
 
-    const waivers = await em.getRepository(CenterWaiver).ofCenter(center.id);
+    const waivers = (await em.getRepository(CenterWaiver).ofCenter(center.id)).map((w) => ({
+      rule: w.rule,
+      article: RULES[w.rule].article,
+      reason: w.reason,
+      recordedBy: w.recordedBy,
+      recordedAt: w.recordedAt.toISOString(),
+      grantedOn: w.grantedOn,
+      lastDay: centerWaiverLastDay(w.grantedOn),
+      inForce: centerWaiverInForce(w.grantedOn, on),
+    }));
     const waivedFindings = onePlatform.filter((o) => waivedPeople.has(o.personId)).map((o) => o.finding);
+    // DOMAIN.md §3: a center-level waiver lasts one year; after it, the finding counts again.
+    const centerWaivedRules = waivers.filter((w) => w.inForce).map((w) => w.rule);
     return {
       centerId: center.id,
       centerName: center.name,
       year,
+      on,
       findings,
-      ...assessCompliance({ findings, centerWaivedRules: waivers.map((w) => w.rule), waivedFindings }),
-      waivers: waivers.map((w) => ({
-        rule: w.rule,
-        article: RULES[w.rule].article,
-        reason: w.reason,
-        recordedBy: w.recordedBy,
-        recordedAt: w.recordedAt.toISOString(),
-      })),
+      ...assessCompliance({ findings, centerWaivedRules, waivedFindings }),
+      waivers,
     };
   }
 
-  private async onePlatformFindings(em: EntityManager, center: Platform, fixedStaff: readonly Person[], today: string) {
+  private async onePlatformFindings(em: EntityManager, center: Platform, fixedStaff: readonly Person[], on: string) {
     const posts = await em.getRepository(Appointment).fixedPosts(
       fixedStaff.map((p) => p.idNumberHash),
-      today,
+      on,
     );
     const elsewhere = posts.filter((post) => post.platformId !== center.id);
     const conflicts = fixedStaff.flatMap((person) =>

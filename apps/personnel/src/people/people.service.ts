@@ -60,6 +60,7 @@ export class PeopleService {
           idNumberMasked: number.masked,
           title: input.title ?? null,
           employerOrgId: input.employerOrgId,
+          fullTime: input.fullTime,
           registeredByOrgId: caller.orgId,
           phone: input.contact.phone ?? null,
           email: input.contact.email ?? null,
@@ -103,12 +104,13 @@ export class PeopleService {
         if (input.name !== undefined) person.name = input.name;
         if (input.title !== undefined) person.title = input.title;
         if (input.employerOrgId !== undefined) person.employerOrgId = input.employerOrgId;
+        if (input.fullTime !== undefined) person.fullTime = input.fullTime;
         if (input.contact !== undefined) {
           person.phone = input.contact.phone ?? null;
           person.email = input.contact.email ?? null;
         }
         // Field names only: the values are personal information, and the record itself holds the new ones.
-        const corrected = (['name', 'title', 'employerOrgId', 'contact'] as const).filter(
+        const corrected = (['name', 'title', 'employerOrgId', 'fullTime', 'contact'] as const).filter(
           (f) => input[f] !== undefined,
         );
         scope.history(person, {

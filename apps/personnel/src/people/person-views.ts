@@ -38,6 +38,7 @@ export function toPersonSummary(person: Person) {
     idNumberMasked: person.idNumberMasked,
     title: person.title,
     employerOrgId: person.employerOrgId,
+    fullTime: person.fullTime,
     createdAt: person.createdAt.toISOString(),
     updatedAt: person.updatedAt.toISOString(),
   };

@@ -6,7 +6,7 @@ import { PersonRepository } from './person.repository';
 
 /** A person of the province-wide registry: one row per resident ID number. */
 @Entity({ tableName: 'person', repository: () => PersonRepository })
-export class Person extends AggregateRoot<'updatedAt' | 'title' | 'phone' | 'email'> {
+export class Person extends AggregateRoot<'updatedAt' | 'title' | 'phone' | 'email' | 'fullTime'> {
   [EntityRepositoryType]?: PersonRepository;
 
   @Property({ type: 'text' })
@@ -31,6 +31,10 @@ export class Person extends AggregateRoot<'updatedAt' | 'title' | 'phone' | 'ema
 
   @Property({ type: 'uuid', index: true })
   employerOrgId!: string;
+
+  /** A15, A18: employed full-time by the employer, as the employer records it; not inferred from any post. */
+  @Property({ type: 'boolean', default: true })
+  fullTime: boolean = true;
 
   @Property({ type: 'uuid' })
   registeredByOrgId!: string;

@@ -38,6 +38,8 @@ export function centerRegistrySubscription(): EventSubscription {
       'tic.center.graduated': (em, { data }) => update(em, data.centerId, { status: 'closed' }),
       'tic.center.filed': 'ignore',
       'tic.center.direction_changed': 'ignore',
+      // A12: an overdue preparation changes nothing here until DST decides it (tic.center.status_changed).
+      'tic.center.preparation_overdue': 'ignore',
     },
   });
 }

@@ -37,6 +37,8 @@ const FIXED_POSTS_SQL = fixedPostsSql('?', '?');
 export function findFixedPosts(em: EntityManager, hashes: readonly string[], asOf: string): Promise<FixedPost[]> {
   if (hashes.length === 0) return Promise.resolve([]);
   // The hashes go as one Postgres array literal (they are hex digits only): knex would otherwise expand
-  // a JS array into a list, which `any(?::text[])` does not accept.
-  return em.getConnection().execute<FixedPost[]>(FIXED_POSTS_SQL, [`{${hashes.join(',')}}`, asOf], 'all');
+  // a JS array into a list, which `any(?::text[])` does not accept. Through the manager, not its
+  // connection: inside a command it must read in the command's transaction, not on a second pooled
+  // connection (which waited forever once every connection held a command queued on one platform's lock).
+  return em.execute<FixedPost[]>(FIXED_POSTS_SQL, [`{${hashes.join(',')}}`, asOf], 'all');
 }

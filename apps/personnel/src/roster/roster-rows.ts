@@ -9,7 +9,8 @@ export interface RowProblem {
 
 const ID_NUMBER_PROBLEMS = {
   format: 'is not an 18-character resident ID number',
-  region: 'does not start with a known administrative division code',
+  region:
+    'does not start with a known division code, permit prefix (810000, 820000, 830000) or permanent residence prefix (9)',
   birth_date: 'does not contain a real birth date',
   check_digit: 'has a wrong check character',
 } as const;

@@ -28,6 +28,19 @@ export const CenterEstablished = defineEvent({
   }),
 });
 
+export const CenterPreparationOverdue = defineEvent({
+  type: 'tic.center.preparation_overdue',
+  producer: 'applications',
+  summary:
+    'A12 last paragraph: the one-year preparation (筹建) period of a center in preparation passed before an evaluation moved it into formal management or ended it',
+  data: z.object({
+    ...centerRef,
+    preparationStartedOn: isoDate.describe('the approval for preparation'),
+    preparationEndedOn: isoDate.describe('the due date of its D-preparation deadline'),
+    deadlineId: entityId,
+  }),
+});
+
 export const CenterFiled = defineEvent({
   type: 'tic.center.filed',
   producer: 'applications',

@@ -10,6 +10,12 @@ export const DirectorChanged = defineEvent({
   data: z.object({
     centerId: entityId,
     appointmentId: entityId,
+    change: z
+      .enum(['appointed', 'ended_without_successor'])
+      .optional()
+      .describe(
+        'A15 聘任与调整: a new director (directorName), or a director’s post ended with no successor (directorName is the one who left); absent in events before issue 10, which were appointments',
+      ),
     directorName: z.string().min(1),
     previousDirectorName: z.string().min(1).optional(),
     decidedOn: isoDate.describe('the supporting unit’s decision, which starts the 30 working days'),

@@ -33,4 +33,14 @@ describe('RPC definitions', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['closesOn']);
   });
+
+  it('refuses a co-building unit named twice, so that a changed proposal is always seen as changed (A10)', () => {
+    const unit = '0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b';
+    const other = '0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7c';
+    const form = contracts.applicationForm.shape.proposedCoBuilderIds;
+    expect(form.safeParse([unit, other]).success).toBe(true);
+    const twice = form.safeParse([unit, unit]);
+    expect(twice.success).toBe(false);
+    expect(twice.error?.issues[0]?.message).toBe('names a unit twice');
+  });
 });

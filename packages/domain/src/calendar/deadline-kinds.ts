@@ -57,7 +57,8 @@ export const DEADLINE_KINDS = {
   'D-preparation': {
     rule: 'A12-relaxed',
     article: '第十二条第二款',
-    owner: 'evaluations',
+    // DOMAIN.md §5 names evaluations; until that service exists the center, and so its period, lives here.
+    owner: 'applications',
     startsAt: { zh: '批准筹建之日', en: 'approval for preparation' },
     length: { years: 1 },
     reminderDaysBefore: [30, 7, 1],

@@ -6,6 +6,7 @@ import {
   type ApplicationAction,
   type ApplicationContext,
   type ApplicationStatus,
+  trackFindings,
 } from './application-lifecycle';
 
 const pass = (rule: Parameters<typeof finding>[0]) => finding(rule, true, { zh: '通过', en: 'passed' });
@@ -361,5 +362,16 @@ describe('the application lifecycle (A11, A13)', () => {
   it('every state but the final ones can be left', () => {
     const leavable = new Set(applicationLifecycle.transitions.map((t) => t.from));
     expect(APPLICATION_STATUSES.filter((s) => !leavable.has(s))).toEqual(['filed', 'rejected', 'withdrawn']);
+  });
+});
+
+describe('trackFindings (A12 last paragraph)', () => {
+  it.each([
+    ['A12: a formal approval relaxes nothing', 'formal', []],
+    ['A12: approval for preparation relaxes the standards, a principle DST waives', 'preparation', ['A12-relaxed']],
+  ] as const)('%s', (_name, track, rules) => {
+    const findings = trackFindings(track);
+    expect(findings.map((f) => f.rule)).toEqual(rules);
+    expect(findings.every((f) => !f.passed && f.severity === 'principle')).toBe(true);
   });
 });

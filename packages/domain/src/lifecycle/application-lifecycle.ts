@@ -193,8 +193,13 @@ const objectionAdmissible: ApplicationGuard = (ctx) => {
 };
 
 // A12 last paragraph: approval for preparation relaxes the standards, which DST must justify.
-const trackChosen: ApplicationGuard = (ctx) => {
-  const track = required(ctx.track, 'track');
+const trackChosen: ApplicationGuard = (ctx) => trackFindings(required(ctx.track, 'track'));
+
+/**
+ * A12 last paragraph: the finding a track carries. Preparation relaxes the standards, a principle
+ * DST waives with a reason before it approves (so it is among the findings a waiver is decided on).
+ */
+export function trackFindings(track: ApprovalTrack): Finding[] {
   if (track === 'formal') return [];
   return [
     finding('A12-relaxed', false, {
@@ -202,7 +207,7 @@ const trackChosen: ApplicationGuard = (ctx) => {
       en: 'Approval for preparation under relaxed standards, normally for at most one year',
     }),
   ];
-};
+}
 
 function step(
   from: ApplicationStatus,

@@ -26,6 +26,14 @@ describe('the appointment lifecycle', () => {
       { directorFiling: { filedOn: null } },
       'active',
     ],
+    [
+      'A15: a director’s post ended without a successor (调整) is filed after it ends',
+      'ended',
+      'file_director',
+      'supporting_unit',
+      { directorFiling: { filedOn: null } },
+      'ended',
+    ],
     ['§2: DST waives on an active post', 'active', 'waive', 'dst_admin', {}, 'active'],
   ] as const)('%s', (_name, from, action, actor, context, to) => {
     expect(appointmentLifecycle.decide(from, action, actor, context)).toMatchObject({ ok: true, to });
@@ -33,6 +41,14 @@ describe('the appointment lifecycle', () => {
 
   it.each([
     ['an ended post cannot be ended again', 'ended', 'end', 'supporting_unit', {}, 'invalid_transition'],
+    [
+      'A15: an ended director’s post already filed is not filed again',
+      'ended',
+      'file_director',
+      'supporting_unit',
+      { directorFiling: { filedOn: '2027-01-05' } },
+      'rule_violation',
+    ],
     [
       'A15: a post that is not a director’s is not filed',
       'active',

@@ -13,7 +13,7 @@ export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
 
 /** What the guards of an appointment transition look at. */
 export interface AppointmentContext {
-  /** A15: the director's appointment to file, and whether it is filed already. */
+  /** A15: the director's appointment (or end without a successor) to file, and whether it is filed already. */
   readonly directorFiling?: { readonly filedOn: string | null } | null;
 }
 
@@ -57,6 +57,8 @@ export const APPOINTMENT_TRANSITIONS = [
   step('active', 'end', 'ended', MANAGING, '第十五条'),
   step('active', 'file_director', 'active', ['supporting_unit'], '第十五条', [awaitsFiling]),
   step('awaiting_waiver', 'file_director', 'awaiting_waiver', ['supporting_unit'], '第十五条', [awaitsFiling]),
+  // A15: a director's post ended without a successor (调整) is filed after it ends.
+  step('ended', 'file_director', 'ended', ['supporting_unit'], '第十五条', [awaitsFiling]),
 ] as const;
 
 /** The appointment state machine. */

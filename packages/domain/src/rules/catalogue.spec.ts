@@ -14,6 +14,8 @@ describe('the rule catalogue (DOMAIN.md §3)', () => {
   it.each([
     ['A12.1-province', 'hard'],
     ['A12.1-legal-person', 'hard'],
+    ['A12.1-code-region', 'advisory'],
+    ['A12.1-kind', 'advisory'],
     ['A12.2-achievements', 'advisory'],
     ['A12.3-area', 'principle'],
     ['A12.3-equipment', 'principle'],

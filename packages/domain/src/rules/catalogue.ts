@@ -1,19 +1,7 @@
-/** How strongly the measures word a rule (DOMAIN.md §2). */
-export type Severity = 'hard' | 'principle' | 'advisory';
+import { A12_CONDITION_RULES } from './a12-conditions';
+import { rule, type RuleDefinition } from './rule-definition';
 
-/** What a rule governs: a condition or composition checked on data, a deadline, or a step of a procedure. */
-export type RuleKind = 'condition' | 'composition' | 'deadline' | 'procedure';
-
-export interface RuleDefinition {
-  readonly article: string;
-  readonly severity: Severity;
-  readonly kind: RuleKind;
-  readonly title: { readonly zh: string; readonly en: string };
-}
-
-function rule(article: string, severity: Severity, kind: RuleKind, zh: string, en: string): RuleDefinition {
-  return { article, severity, kind, title: { zh, en } };
-}
+export type { RuleDefinition, RuleKind, Severity } from './rule-definition';
 
 /**
  * The rule catalogue of DOMAIN.md §3, plus the procedural steps of A11, A13, A30, A31 and A33 that
@@ -27,48 +15,7 @@ export const RULES = {
     '首次申报须在年度申报通知规定的时间内提交；退回修改的按审核人确定的日期重新提交',
     'A first submission falls inside the call’s window; a returned one is resubmitted by the date its reviewer set',
   ),
-  'A12.1-province': rule(
-    '第十二条第（一）项',
-    'hard',
-    'condition',
-    '依托单位应在省内注册',
-    'The supporting unit is registered in Liaoning',
-  ),
-  'A12.1-legal-person': rule(
-    '第十二条第（一）项',
-    'hard',
-    'condition',
-    '依托单位应具有独立法人资格',
-    'The supporting unit is an independent legal person',
-  ),
-  'A12.2-achievements': rule(
-    '第十二条第（二）项',
-    'advisory',
-    'condition',
-    '拥有自主知识产权的领先成果、产学研长效机制和稳定的研发团队',
-    'Leading self-owned IP, a lasting industry-academia-research mechanism and stable R&D teams',
-  ),
-  'A12.3-area': rule(
-    '第十二条第（三）项',
-    'principle',
-    'condition',
-    '场地面积原则上在1000平方米以上',
-    'R&D site area of at least 1000 m² in principle',
-  ),
-  'A12.3-equipment': rule(
-    '第十二条第（三）项',
-    'principle',
-    'condition',
-    '科研仪器设备原值原则上不低于750万元',
-    'Research instruments worth at least 7.5 million CNY (original value) in principle',
-  ),
-  'A12.4-staff': rule(
-    '第十二条第（四）项',
-    'hard',
-    'condition',
-    '拥有技术带头人及专职的技术研发与管理人员队伍',
-    'A technical leader and full-time R&D and management staff',
-  ),
+  ...A12_CONDITION_RULES,
   'A12-relaxed': rule(
     '第十二条第二款',
     'principle',
@@ -138,6 +85,13 @@ export const RULES = {
     'composition',
     '管理委员会须由依托单位和共建单位的人员组成',
     'The management committee consists only of people from the supporting and co-building units',
+  ),
+  'A16-co-builders': rule(
+    '第十六条',
+    'principle',
+    'composition',
+    '有共建单位的，管理委员会由依托单位和各共建单位的人员组成',
+    'Where there are co-building units, each of them is represented on the management committee',
   ),
   'A16-meeting': rule(
     '第十六条',

@@ -6,7 +6,9 @@ import {
 } from './committees';
 
 const SUPPORTING = 'org-supporting';
+const CONSTRUCTION = 'org-construction';
 const CO_BUILDER = 'org-co-builder';
+const CENTER = { supportingUnitId: SUPPORTING, constructionUnitId: CONSTRUCTION, coBuilderIds: [CO_BUILDER] };
 const members = (
   insiders: number,
   outsiders: number,
@@ -23,8 +25,7 @@ const members = (
     isChair: chair === 'outsider' && i === 0,
   })),
 ];
-const advisory = (list: CommitteeMember[]) =>
-  checkAdvisoryCommittee({ members: list, supportingOrgId: SUPPORTING, coBuilderOrgIds: [CO_BUILDER] });
+const advisory = (list: CommitteeMember[]) => checkAdvisoryCommittee({ members: list, center: CENTER });
 const result = (list: CommitteeMember[], rule: string) => advisory(list).find((f) => f.rule === rule);
 
 describe('checkAdvisoryCommittee (A17)', () => {
@@ -54,6 +55,34 @@ describe('checkAdvisoryCommittee (A17)', () => {
     expect(result(members(2, 7, 'none'), 'A17-chair')).toMatchObject({ passed: false });
   });
 
+  const withConstruction = (constructionMembers: number, chairFromConstruction: boolean): CommitteeMember[] => [
+    ...Array.from({ length: constructionMembers }, (_, i) => ({
+      name: `建设单位${i}`,
+      orgId: CONSTRUCTION,
+      isChair: chairFromConstruction && i === 0,
+    })),
+    ...Array.from({ length: 9 - constructionMembers }, (_, i) => ({
+      name: `外部${i}`,
+      orgId: `org-outside-${i}`,
+      isChair: !chairFromConstruction && i === 0,
+    })),
+  ];
+
+  it.each([
+    [3, true],
+    [4, false],
+  ])('A17: %i of 9 members from the construction unit count as insiders → passed %s', (count, passed) => {
+    expect(result(withConstruction(count, false), 'A17-insiders')).toMatchObject({
+      passed,
+      details: { insiders: count },
+    });
+  });
+
+  it('A17: a chair from the construction unit is from the supporting unit and may not chair', () => {
+    expect(result(withConstruction(1, true), 'A17-chair')).toMatchObject({ passed: false, severity: 'hard' });
+    expect(result(withConstruction(1, false), 'A17-chair')).toMatchObject({ passed: true });
+  });
+
   it('A17: two chairs are refused', () => {
     const list = members(2, 7).map((m, i) => ({ ...m, isChair: i >= 7 }));
     expect(result(list, 'A17-chair')).toMatchObject({ passed: false, details: { chairs: 2 } });
@@ -61,12 +90,12 @@ describe('checkAdvisoryCommittee (A17)', () => {
 });
 
 describe('checkManagementCommittee (A16)', () => {
-  const check = (orgIds: string[], coBuilders: string[] = [CO_BUILDER]) =>
+  const all = (orgIds: string[], coBuilders: string[] = [CO_BUILDER]) =>
     checkManagementCommittee({
       members: orgIds.map((orgId, i) => ({ name: `委员${i}`, orgId })),
-      supportingOrgId: SUPPORTING,
-      coBuilderOrgIds: coBuilders,
-    })[0];
+      center: { ...CENTER, coBuilderIds: coBuilders },
+    });
+  const check = (orgIds: string[], coBuilders: string[] = [CO_BUILDER]) => all(orgIds, coBuilders)[0];
 
   it('A16: supporting and co-building units only', () => {
     expect(check([SUPPORTING, CO_BUILDER, SUPPORTING])).toMatchObject({
@@ -87,6 +116,33 @@ describe('checkManagementCommittee (A16)', () => {
 
   it('A16: a committee without the supporting unit is refused', () => {
     expect(check([CO_BUILDER])).toMatchObject({ passed: false });
+  });
+
+  it.each([
+    ['the construction unit (A10: a department of the supporting unit)', [CONSTRUCTION], true],
+    ['the construction unit and a co-building unit', [CONSTRUCTION, CO_BUILDER], true],
+    ['the construction unit and an outsider', [CONSTRUCTION, 'org-elsewhere'], false],
+  ])('A16: a committee from %s → passed %s (hard)', (_case, orgIds, passed) => {
+    expect(check(orgIds)).toMatchObject({ rule: 'A16-mgmt-committee', passed, severity: 'hard' });
+  });
+
+  const representation = (orgIds: string[], coBuilders: string[]) =>
+    all(orgIds, coBuilders).find((f) => f.rule === 'A16-co-builders');
+
+  it.each([
+    ['each co-building unit has a member', [SUPPORTING, CO_BUILDER, 'org-co-2'], true],
+    ['one of two co-building units has none', [SUPPORTING, CO_BUILDER], false],
+    ['only the supporting side sits on it', [SUPPORTING, CONSTRUCTION], false],
+  ])('A16: %s → co-building units represented %s (principle)', (_case, orgIds, passed) => {
+    expect(representation(orgIds, [CO_BUILDER, 'org-co-2'])).toMatchObject({
+      passed,
+      severity: 'principle',
+      article: '第十六条',
+    });
+  });
+
+  it('A16: with no co-building unit there is no representation finding', () => {
+    expect(representation([SUPPORTING], [])).toBeUndefined();
   });
 });
 

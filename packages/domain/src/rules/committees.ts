@@ -1,15 +1,16 @@
 import { finding, type Finding } from '../findings';
+import { insiderTest, type CenterOrganizations, type InsiderTest } from './insiders';
 
 export interface CommitteeMember {
   readonly name: string;
+  /** The member's employer as the registry holds it, never a value typed next to the member. */
   readonly orgId: string;
   readonly isChair?: boolean;
 }
 
 export interface CommitteeInput {
   readonly members: readonly CommitteeMember[];
-  readonly supportingOrgId: string;
-  readonly coBuilderOrgIds: readonly string[];
+  readonly center: CenterOrganizations;
 }
 
 /** A17: technical advisory committee size. */
@@ -18,7 +19,7 @@ export const ADVISORY_COMMITTEE_SIZE = { min: 7, max: 11 } as const;
 /** A17: size, share of insiders and the chair of the technical advisory committee. */
 export function checkAdvisoryCommittee(input: CommitteeInput): Finding[] {
   const size = input.members.length;
-  const isInsider = insiderTest(input);
+  const { isInsider } = insiderTest(input.center);
   const insiders = input.members.filter((m) => isInsider(m.orgId)).length;
   const maxInsiders = Math.floor(size / 3);
   const sizeOk = size >= ADVISORY_COMMITTEE_SIZE.min && size <= ADVISORY_COMMITTEE_SIZE.max;
@@ -83,11 +84,14 @@ function checkChair(members: readonly CommitteeMember[], isInsider: (orgId: stri
   );
 }
 
-/** A16: the management committee consists only of people from the supporting and co-building units. */
+/**
+ * A16: the management committee consists only of people from the supporting unit (its construction
+ * unit and departments included, A10) and the co-building units, and represents each co-building unit.
+ */
 export function checkManagementCommittee(input: CommitteeInput): Finding[] {
-  const isInsider = insiderTest(input);
-  const outsiders = input.members.filter((m) => !isInsider(m.orgId));
-  const fromSupportingUnit = input.members.some((m) => m.orgId === input.supportingOrgId);
+  const insiders = insiderTest(input.center);
+  const outsiders = input.members.filter((m) => !insiders.isInsider(m.orgId));
+  const fromSupportingUnit = input.members.some((m) => insiders.ofSupportingUnit(m.orgId));
   if (!fromSupportingUnit) {
     return [
       finding('A16-mgmt-committee', false, {
@@ -112,7 +116,26 @@ export function checkManagementCommittee(input: CommitteeInput): Finding[] {
           },
       { outsiders: outsiders.length },
     ),
+    ...(input.center.coBuilderIds.length > 0 ? [checkCoBuildersRepresented(input, insiders)] : []),
   ];
+}
+
+/** A16 (principle): where there are co-building units, each of them has a member on the management committee. */
+function checkCoBuildersRepresented(input: CommitteeInput, insiders: InsiderTest): Finding {
+  const represented = new Set(input.members.map((m) => insiders.coBuilderOf(m.orgId)));
+  const missing = input.center.coBuilderIds.filter((id) => !represented.has(id));
+  const total = input.center.coBuilderIds.length;
+  return finding(
+    'A16-co-builders',
+    missing.length === 0,
+    missing.length === 0
+      ? { zh: `${total}家共建单位均有人员参加管理委员会`, en: `Each of the ${total} co-building units has a member` }
+      : {
+          zh: `${missing.length}家共建单位无人员参加管理委员会`,
+          en: `${missing.length} of the ${total} co-building units have no member on the management committee`,
+        },
+    { coBuilders: total, unrepresented: missing.length },
+  );
 }
 
 export type CommitteeKind = 'management' | 'advisory';
@@ -137,9 +160,4 @@ export function checkCommitteeMeetings(
       : { zh: `${label.zh}${year}年未召开会议`, en: `The ${label.en} did not meet in ${year}` },
     { year, meetings: held },
   );
-}
-
-function insiderTest(input: CommitteeInput): (orgId: string) => boolean {
-  const insiders = new Set([input.supportingOrgId, ...input.coBuilderOrgIds]);
-  return (orgId) => insiders.has(orgId);
 }

@@ -3,9 +3,11 @@ import { checkEligibility, type EligibilityInput } from './eligibility';
 
 const SHENYANG_UNIT = '91210102MA0P5K3L0' + usccCheckCharacter('91210102MA0P5K3L0');
 const BEIJING_UNIT = '91110108MA0P5K3L0' + usccCheckCharacter('91110108MA0P5K3L0');
+const CENTRAL_UNIT = '12100000MB0D4E5F6' + usccCheckCharacter('12100000MB0D4E5F6');
+const INDIVIDUAL_BUSINESS = '92210102MA0P5K3L0' + usccCheckCharacter('92210102MA0P5K3L0');
 
 const eligible: EligibilityInput = {
-  supportingUnit: { uscc: SHENYANG_UNIT, legalPerson: true, kind: 'enterprise' },
+  supportingUnit: { uscc: SHENYANG_UNIT, legalPerson: true, kind: 'enterprise', domicileDivisionCode: '210102' },
   areaM2: 1000,
   equipmentValueCny: 7_500_000,
   technicalLeaders: 1,
@@ -20,6 +22,7 @@ describe('checkEligibility (A12)', () => {
     expect(findings.map((f) => [f.rule, f.passed])).toEqual([
       ['A12.1-province', true],
       ['A12.1-legal-person', true],
+      ['A12.1-kind', true],
       ['A12.3-area', true],
       ['A12.3-equipment', true],
       ['A12.4-staff', true],
@@ -29,8 +32,15 @@ describe('checkEligibility (A12)', () => {
   it.each([
     [
       'A12.1-province',
-      'a supporting unit registered in Beijing',
-      { supportingUnit: { ...eligible.supportingUnit, uscc: BEIJING_UNIT } },
+      'a domicile in Beijing, whatever the code',
+      { supportingUnit: { ...eligible.supportingUnit, domicileDivisionCode: '110108' } },
+      'hard',
+      '第十二条第（一）项',
+    ],
+    [
+      'A12.1-province',
+      'no domicile recorded and a code issued outside Liaoning',
+      { supportingUnit: { ...eligible.supportingUnit, uscc: BEIJING_UNIT, domicileDivisionCode: null } },
       'hard',
       '第十二条第（一）项',
     ],
@@ -43,16 +53,37 @@ describe('checkEligibility (A12)', () => {
     ],
     [
       'A12.1-legal-person',
-      'no independent legal person',
-      { supportingUnit: { ...eligible.supportingUnit, legalPerson: false } },
+      'no independent legal person (a department)',
+      { supportingUnit: { ...eligible.supportingUnit, legalPerson: false, kind: 'other' as const } },
       'hard',
       '第十二条第（一）项',
     ],
     [
       'A12.1-legal-person',
-      'a government department',
-      { supportingUnit: { ...eligible.supportingUnit, kind: 'government_department' as const } },
+      'an individual business (9-2) declared a legal person',
+      { supportingUnit: { ...eligible.supportingUnit, uscc: INDIVIDUAL_BUSINESS } },
       'hard',
+      '第十二条第（一）项',
+    ],
+    [
+      'A12.1-kind',
+      'a legal person of a kind A3 does not list (a government body, 机关法人)',
+      { supportingUnit: { ...eligible.supportingUnit, kind: 'government_department' as const } },
+      'advisory',
+      '第十二条第（一）项',
+    ],
+    [
+      'A12.1-code-region',
+      'a central registration (100000) domiciled in Liaoning',
+      { supportingUnit: { ...eligible.supportingUnit, uscc: CENTRAL_UNIT } },
+      'advisory',
+      '第十二条第（一）项',
+    ],
+    [
+      'A12.1-code-region',
+      'a unit that moved from Beijing to Shenyang',
+      { supportingUnit: { ...eligible.supportingUnit, uscc: BEIJING_UNIT } },
+      'advisory',
       '第十二条第（一）项',
     ],
     ['A12.3-area', '999 m²', { areaM2: 999 }, 'principle', '第十二条第（三）项'],
@@ -74,7 +105,42 @@ describe('checkEligibility (A12)', () => {
     expect(outcome({ ...eligible, achievementEvidence: 3 }, 'A12.2-achievements')).toMatchObject({ passed: true });
   });
 
-  it('reports the region of the supporting unit', () => {
-    expect(outcome(eligible, 'A12.1-province')?.details).toEqual({ regionCode: '210102' });
+  it('A12(一): the domicile decides; the code’s issuing office is reported beside it', () => {
+    expect(outcome(eligible, 'A12.1-province')?.details).toEqual({
+      domicileDivisionCode: '210102',
+      regionCode: '210102',
+    });
+  });
+
+  it.each([
+    ['A7: a central registration (100000)', CENTRAL_UNIT],
+    ['a unit that moved from Beijing', BEIJING_UNIT],
+  ])('A12(一): %s domiciled in Liaoning is eligible, shown to DST to verify, never refused', (_case, uscc) => {
+    const findings = checkEligibility({ ...eligible, supportingUnit: { ...eligible.supportingUnit, uscc } });
+    expect(
+      outcome({ ...eligible, supportingUnit: { ...eligible.supportingUnit, uscc } }, 'A12.1-province'),
+    ).toMatchObject({ passed: true });
+    expect(findings.filter((f) => !f.passed).map((f) => [f.rule, f.severity])).toEqual([
+      ['A12.1-code-region', 'advisory'],
+    ]);
+  });
+
+  it('A12(一): a Liaoning code with no domicile recorded yet stands in for it, and is not flagged', () => {
+    const unit = { ...eligible.supportingUnit, domicileDivisionCode: null };
+    expect(checkEligibility({ ...eligible, supportingUnit: unit }).every((f) => f.passed)).toBe(true);
+  });
+
+  it('A12(一), A3: a department that is no legal person is refused, and not judged on its kind', () => {
+    const unit = { ...eligible.supportingUnit, legalPerson: false, kind: 'other' as const };
+    const failed = checkEligibility({ ...eligible, supportingUnit: unit }).filter((f) => !f.passed);
+    expect(failed.map((f) => [f.rule, f.severity])).toEqual([['A12.1-legal-person', 'hard']]);
+  });
+
+  it('A3: every kind A3 lists passes the kind check', () => {
+    for (const kind of ['enterprise', 'university', 'research_institute', 'new_rnd_institution'] as const) {
+      expect(outcome({ ...eligible, supportingUnit: { ...eligible.supportingUnit, kind } }, 'A12.1-kind')?.passed).toBe(
+        true,
+      );
+    }
   });
 });

@@ -1,6 +1,5 @@
 import { finding, type Finding } from '../findings';
-import { validateUscc } from '../identifiers/uscc';
-import { SUPPORTING_UNIT_KINDS, type OrganizationKind } from '../organizations';
+import { checkSupportingUnit, type SupportingUnitFacts } from './supporting-unit';
 
 /** A12(三): R&D site area in m², in principle. */
 export const MIN_SITE_AREA_M2 = 1000;
@@ -8,11 +7,7 @@ export const MIN_SITE_AREA_M2 = 1000;
 export const MIN_EQUIPMENT_VALUE_CNY = 7_500_000;
 
 export interface EligibilityInput {
-  readonly supportingUnit: {
-    readonly uscc: string;
-    readonly legalPerson: boolean;
-    readonly kind?: OrganizationKind;
-  };
+  readonly supportingUnit: SupportingUnitFacts;
   readonly areaM2: number;
   readonly equipmentValueCny: number;
   readonly technicalLeaders: number;
@@ -24,8 +19,7 @@ export interface EligibilityInput {
 /** A12: the basic conditions of an application, one finding per rule. */
 export function checkEligibility(input: EligibilityInput): Finding[] {
   const findings = [
-    checkProvince(input.supportingUnit.uscc),
-    checkLegalPerson(input.supportingUnit.legalPerson, input.supportingUnit.kind),
+    ...checkSupportingUnit(input.supportingUnit),
     finding(
       'A12.3-area',
       input.areaM2 >= MIN_SITE_AREA_M2,
@@ -73,50 +67,6 @@ export function checkEligibility(input: EligibilityInput): Finding[] {
     );
   }
   return findings;
-}
-
-function checkProvince(uscc: string): Finding {
-  const result = validateUscc(uscc);
-  if (!result.valid) {
-    return finding('A12.1-province', false, {
-      zh: `依托单位统一社会信用代码无效（${result.reason}）`,
-      en: `The supporting unit’s Unified Social Credit Code is invalid (${result.reason})`,
-    });
-  }
-  return finding(
-    'A12.1-province',
-    result.inLiaoning === true,
-    result.inLiaoning
-      ? {
-          zh: `依托单位在省内注册（行政区划代码${result.regionCode}）`,
-          en: `Registered in Liaoning (division code ${result.regionCode})`,
-        }
-      : {
-          zh: `依托单位注册地行政区划代码${result.regionCode}不在辽宁省`,
-          en: `Registered outside Liaoning (division code ${result.regionCode})`,
-        },
-    { regionCode: result.regionCode ?? '' },
-  );
-}
-
-function checkLegalPerson(legalPerson: boolean, kind: OrganizationKind | undefined): Finding {
-  const eligibleKind = kind === undefined || SUPPORTING_UNIT_KINDS.includes(kind);
-  if (!legalPerson) {
-    return finding('A12.1-legal-person', false, {
-      zh: '依托单位不具有独立法人资格',
-      en: 'The supporting unit is not an independent legal person',
-    });
-  }
-  return finding(
-    'A12.1-legal-person',
-    eligibleKind,
-    eligibleKind
-      ? { zh: '依托单位具有独立法人资格', en: 'The supporting unit is an independent legal person' }
-      : {
-          zh: '依托单位应为企业、高等学校、科研院所或新型研发机构',
-          en: 'The supporting unit must be an enterprise, university, research institute or new R&D institution',
-        },
-  );
 }
 
 function checkStaff(technicalLeaders: number, fullTimeStaff: number): Finding {

@@ -2,6 +2,9 @@ import { finding, type Finding, type LocalizedText } from '../findings';
 
 const ZH_PREFIX = '辽宁省';
 const ZH_SUFFIX = '技术创新中心';
+// A37: what a field may carry of the unified name, longest first; the name adds them back once.
+const ZH_LEADING = ['辽宁省', '辽宁'];
+const ZH_TRAILING = ['技术创新中心', '技术创新'];
 const EN_PREFIX = 'Liaoning Technology Innovation Center for ';
 const CJK = /[\u3400-\u9fff]/;
 const MAX_FIELD_ZH = 30;
@@ -22,11 +25,16 @@ export function centerName(field: CenterField): LocalizedText {
   return { zh: `${ZH_PREFIX}${zh}${ZH_SUFFIX}`, en: `${EN_PREFIX}${en}` };
 }
 
-/** The field stripped of the unified name's fixed words and of stray spaces. */
+/**
+ * A37: the field stripped of the unified name's fixed words (a leading 辽宁 / 辽宁省, a trailing 技术创新 /
+ * 技术创新中心) and of stray spaces, so that one field always makes one name.
+ */
 export function normalizeField(field: CenterField): CenterField {
   let zh = field.zh.replace(/\s+/g, '');
-  if (zh.startsWith(ZH_PREFIX)) zh = zh.slice(ZH_PREFIX.length);
-  if (zh.endsWith(ZH_SUFFIX)) zh = zh.slice(0, -ZH_SUFFIX.length);
+  const leading = ZH_LEADING.find((word) => zh.startsWith(word));
+  if (leading !== undefined) zh = zh.slice(leading.length);
+  const trailing = ZH_TRAILING.find((word) => zh.endsWith(word));
+  if (trailing !== undefined) zh = zh.slice(0, -trailing.length);
   let en = field.en.trim().replace(/\s+/g, ' ');
   if (en.toLowerCase().startsWith(EN_PREFIX.toLowerCase())) en = en.slice(EN_PREFIX.length).trim();
   return { zh, en };

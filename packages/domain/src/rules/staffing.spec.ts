@@ -11,6 +11,7 @@ import {
 } from './staffing';
 
 const SUPPORTING = 'org-supporting';
+const CENTER = { supportingUnitId: SUPPORTING, constructionUnitId: 'org-construction', coBuilderIds: ['org-co'] };
 const agreement: WorkAgreement = {
   startsOn: '2026-01-01',
   endsOn: '2026-12-31',
@@ -48,8 +49,11 @@ describe('staffing rules', () => {
     ['a full-time employee of the supporting unit', { orgId: SUPPORTING, fullTime: true }, true],
     ['a part-time employee of the supporting unit', { orgId: SUPPORTING, fullTime: false }, false],
     ['a full-time employee of a co-building unit', { orgId: 'org-co', fullTime: true }, false],
+    ['a full-time employee of the construction unit (A10)', { orgId: 'org-construction', fullTime: true }, true],
+    ['a part-time employee of the construction unit', { orgId: 'org-construction', fullTime: false }, false],
+    ['a full-time employee of an outside organization', { orgId: 'org-elsewhere', fullTime: true }, false],
   ])('A15: a director who is %s → passed %s (hard)', (_case, director, passed) => {
-    expect(checkDirector({ name: '张三', ...director }, SUPPORTING)).toMatchObject({
+    expect(checkDirector({ name: '张三', ...director }, CENTER)).toMatchObject({
       rule: 'A15-director',
       passed,
       severity: 'hard',
@@ -58,7 +62,7 @@ describe('staffing rules', () => {
   });
 
   it('A15: no director at all fails', () => {
-    expect(checkDirector(undefined, SUPPORTING)).toMatchObject({ passed: false });
+    expect(checkDirector(undefined, CENTER)).toMatchObject({ passed: false });
   });
 
   it.each([
@@ -69,11 +73,41 @@ describe('staffing rules', () => {
     ['an end before its start', { ...agreement, endsOn: '2025-12-31' }, false],
   ])('A18: a floating member with %s → passed %s (hard)', (_case, withAgreement, passed) => {
     const member = { name: '李四', kind: 'floating' as const, ...(withAgreement ? { agreement: withAgreement } : {}) };
-    expect(checkFloatingAgreement(member)).toMatchObject({ rule: 'A18-floating-agreement', passed, severity: 'hard' });
+    expect(checkFloatingAgreement(member, { startsOn: '2026-03-01' })).toMatchObject({
+      rule: 'A18-floating-agreement',
+      passed,
+      severity: 'hard',
+    });
+  });
+
+  // The agreement runs 2026-01-01 to 2026-12-31; its first and last days are covered, the days outside are not.
+  it.each([
+    ['starts on the agreement’s first day and ends on its last', '2026-01-01', '2026-12-31', true],
+    ['starts the day before the agreement', '2025-12-31', '2026-06-30', false],
+    ['ends the day after the agreement', '2026-03-01', '2027-01-01', false],
+    ['is open-ended and starts inside the agreement', '2026-03-01', undefined, true],
+    ['is open-ended and starts after the agreement ended', '2027-01-01', undefined, false],
+  ])('A18: an appointment that %s → covered %s (hard)', (_case, startsOn, endsOn, passed) => {
+    const member = { name: '李四', kind: 'floating' as const, agreement };
+    expect(checkFloatingAgreement(member, { startsOn, endsOn })).toMatchObject({ passed, severity: 'hard' });
+  });
+
+  it.each([
+    ['the agreement’s last day', '2026-12-31', true],
+    ['the day after it expired', '2027-01-01', false],
+  ])('A18: a compliance read on %s → passed %s', (_case, on, passed) => {
+    const staff: StaffMember[] = [
+      { name: '访问学者', role: 'researcher', kind: 'floating', orgId: 'org-x', fullTime: false, agreement },
+    ];
+    expect(checkStaffing(staff, CENTER, on).find((f) => f.rule === 'A18-floating-agreement')).toMatchObject({
+      passed,
+    });
   });
 
   it('A18: a fixed member needs no agreement', () => {
-    expect(checkFloatingAgreement({ name: '王五', kind: 'fixed' })).toMatchObject({ passed: true });
+    expect(checkFloatingAgreement({ name: '王五', kind: 'fixed' }, { startsOn: '2026-03-01' })).toMatchObject({
+      passed: true,
+    });
   });
 
   it.each([
@@ -102,7 +136,7 @@ describe('staffing rules', () => {
       ...Array.from({ length: 4 }, (_, i) => fixed(`研究员${i}`, 'researcher')),
       { name: '访问学者', role: 'researcher', kind: 'floating', orgId: 'org-x', fullTime: false },
     ];
-    const failed = checkStaffing(roster, SUPPORTING)
+    const failed = checkStaffing(roster, CENTER, '2026-06-01')
       .filter((f) => !f.passed)
       .map((f) => f.rule);
     expect(failed).toEqual(['A14-deputies', 'A18-fixed-count', 'A18-floating-agreement', 'A19-aux-staff']);

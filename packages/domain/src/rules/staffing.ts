@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings';
+import { insiderTest, type CenterOrganizations } from './insiders';
 
 /** Roles in a center (A14, A18, A19). */
 export const STAFF_ROLES = ['director', 'deputy_director', 'researcher', 'technician', 'manager', 'auxiliary'] as const;
@@ -22,6 +23,7 @@ export interface StaffMember {
   readonly kind: AppointmentKind;
   /** The employer's organization id. */
   readonly orgId: string;
+  /** A15, A18: an employment fact the employer records on the person, not the kind of the post. */
   readonly fullTime: boolean;
   readonly agreement?: WorkAgreement;
 }
@@ -31,15 +33,19 @@ export const MAX_DEPUTY_DIRECTORS = 3;
 /** A18: fixed staff, in principle. */
 export const MIN_FIXED_STAFF = 10;
 
-/** A15: the director is a full-time employee of the supporting unit. */
+/**
+ * A15: the director is a full-time employee of the supporting unit; one employed by its construction
+ * unit or another of its departments is its employee (A10).
+ */
 export function checkDirector(
   director: Pick<StaffMember, 'name' | 'orgId' | 'fullTime'> | undefined,
-  supportingOrgId: string,
+  center: CenterOrganizations,
 ): Finding {
   if (director === undefined) {
     return finding('A15-director', false, { zh: '未聘任中心主任', en: 'No director is appointed' });
   }
-  const passed = director.orgId === supportingOrgId && director.fullTime;
+  const fromSupportingUnit = insiderTest(center).ofSupportingUnit(director.orgId);
+  const passed = fromSupportingUnit && director.fullTime;
   return finding(
     'A15-director',
     passed,
@@ -52,7 +58,7 @@ export function checkDirector(
           zh: `主任${director.name}须为依托单位全职人员`,
           en: `The director, ${director.name}, must be a full-time employee of the supporting unit`,
         },
-    { fromSupportingUnit: director.orgId === supportingOrgId, fullTime: director.fullTime },
+    { fromSupportingUnit, fullTime: director.fullTime },
   );
 }
 
@@ -85,8 +91,26 @@ export function checkFixedStaffCount(fixedStaff: number): Finding {
   );
 }
 
-/** A18: a floating staff member works under an agreement stating working time and tasks. */
-export function checkFloatingAgreement(member: Pick<StaffMember, 'name' | 'kind' | 'agreement'>): Finding {
+/**
+ * The days an agreement must cover: an appointment's period when it is made, or the one day a
+ * compliance read asks about. An open-ended appointment is covered from its start, and from then on
+ * each date asked must fall inside the agreement.
+ */
+export interface CoveredPeriod {
+  readonly startsOn: string;
+  readonly endsOn?: string | null;
+}
+
+/** A18: a floating staff member works under a complete agreement (working time and tasks) that covers the period. */
+export function checkFloatingAgreement(
+  member: Pick<StaffMember, 'name' | 'kind' | 'agreement'>,
+  period: CoveredPeriod,
+): Finding {
+  if (member.kind === 'fixed')
+    return finding('A18-floating-agreement', true, {
+      zh: `${member.name}为固定人员，无需工作协议`,
+      en: `${member.name} is fixed staff and needs no work agreement`,
+    });
   const agreement = member.agreement;
   const complete =
     agreement !== undefined &&
@@ -94,16 +118,28 @@ export function checkFloatingAgreement(member: Pick<StaffMember, 'name' | 'kind'
       (value) => value.trim().length > 0,
     ) &&
     agreement.startsOn <= agreement.endsOn;
-  const passed = member.kind === 'fixed' || complete;
+  if (!complete)
+    return finding('A18-floating-agreement', false, {
+      zh: `流动人员${member.name}须签订工作协议，明确期限、工作时间和任务`,
+      en: `Floating staff member ${member.name} needs a work agreement with its period, working time and tasks`,
+    });
+  const lastDay = period.endsOn ?? period.startsOn;
+  const covers = agreement.startsOn <= period.startsOn && lastDay <= agreement.endsOn;
+  const asked =
+    period.endsOn === undefined || period.endsOn === null ? period.startsOn : `${period.startsOn}–${lastDay}`;
   return finding(
     'A18-floating-agreement',
-    passed,
-    passed
-      ? { zh: `${member.name}的工作协议完整`, en: `${member.name} has a complete work agreement` }
+    covers,
+    covers
+      ? {
+          zh: `${member.name}的工作协议（${agreement.startsOn}至${agreement.endsOn}）完整并覆盖${asked}`,
+          en: `${member.name}'s work agreement (${agreement.startsOn} to ${agreement.endsOn}) is complete and covers ${asked}`,
+        }
       : {
-          zh: `流动人员${member.name}须签订工作协议，明确期限、工作时间和任务`,
-          en: `Floating staff member ${member.name} needs a work agreement with its period, working time and tasks`,
+          zh: `流动人员${member.name}的工作协议期限（${agreement.startsOn}至${agreement.endsOn}）未覆盖${asked}`,
+          en: `Floating staff member ${member.name}'s work agreement (${agreement.startsOn} to ${agreement.endsOn}) does not cover ${asked}`,
         },
+    { agreementStartsOn: agreement.startsOn, agreementEndsOn: agreement.endsOn },
   );
 }
 
@@ -120,17 +156,18 @@ export function checkAuxiliaryStaff(auxiliaryStaff: number): Finding {
   );
 }
 
-/** A14, A15, A18, A19: every staffing finding for a center's roster. */
-export function checkStaffing(staff: readonly StaffMember[], supportingOrgId: string): Finding[] {
+/** A14, A15, A18, A19: every staffing finding for a center's roster on the date asked. */
+export function checkStaffing(staff: readonly StaffMember[], center: CenterOrganizations, on: string): Finding[] {
   const count = (predicate: (m: StaffMember) => boolean) => staff.filter(predicate).length;
   return [
     checkDirector(
       staff.find((m) => m.role === 'director'),
-      supportingOrgId,
+      center,
     ),
     checkDeputies(count((m) => m.role === 'deputy_director')),
     checkFixedStaffCount(count((m) => m.kind === 'fixed')),
-    ...staff.filter((m) => m.kind === 'floating').map(checkFloatingAgreement),
+    // A18: an agreement that has run out by the date asked fails on that date.
+    ...staff.filter((m) => m.kind === 'floating').map((m) => checkFloatingAgreement(m, { startsOn: on })),
     checkAuxiliaryStaff(count((m) => m.role === 'auxiliary' && m.kind === 'fixed')),
   ];
 }

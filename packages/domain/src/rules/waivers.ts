@@ -6,8 +6,13 @@ import { RULES, type RuleId } from './catalogue';
 /** What a waiver is recorded on: an application in review, one appointment, or a center's staffing as a whole. */
 export type WaiverSubject = 'application' | 'appointment' | 'center';
 
-/** The principle rules about a center's staffing as a whole (A14, A17, A18), waived for the center, not a post. */
-export const CENTER_WAIVABLE_RULES: readonly RuleId[] = ['A14-deputies', 'A17-size', 'A18-fixed-count'];
+/** The principle rules about a center's staffing as a whole (A14, A16, A17, A18), waived for the center, not a post. */
+export const CENTER_WAIVABLE_RULES: readonly RuleId[] = [
+  'A14-deputies',
+  'A16-co-builders',
+  'A17-size',
+  'A18-fixed-count',
+];
 
 export interface WaiverRequest {
   readonly subject: WaiverSubject;

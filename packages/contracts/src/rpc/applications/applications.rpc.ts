@@ -43,6 +43,7 @@ export const applicationForm = z.object({
   proposedCoBuilderIds: z
     .array(entityId)
     .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'names a unit twice')
     .default([])
     .describe('A10: co-building units the construction unit names; each counts once its supporting unit confirms it'),
   areaM2: z.number().min(0).max(10_000_000),
@@ -71,6 +72,16 @@ const waiver = z.object({
   reason: z.string(),
   recordedBy: z.string(),
   recordedAt: instant,
+  /** DOMAIN.md §3: the finding as it stood when waived (rule, article, the values decided on). */
+  finding: z
+    .object({
+      rule: ruleIdSchema,
+      article: z.string(),
+      details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    })
+    .optional(),
+  /** Null while the waiver covers its finding; otherwise why it lapsed (returned, edited, facts changed). */
+  lapsed: z.object({ code: z.string(), message: localizedText, on: z.string().optional() }).nullable().optional(),
 });
 
 export const applicationSchema = applicationForm.extend({

@@ -19,6 +19,12 @@ export const organizationSchema = z.object({
     .string()
     .regex(/^\d{6}$/)
     .nullable(),
+  /** A12(一): the registered domicile (住所) from the business licence, and its division code. */
+  domicile: z.string().nullable(),
+  domicileDivisionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
   /** A construction unit's supporting unit (A10: usually a secondary unit of it). */
   parentId: entityId.nullable(),
   /** The recommending unit whose jurisdiction the unit is in (A7). */
@@ -39,6 +45,13 @@ export const CreateOrganization = defineRpc({
     uscc: usccString.optional(),
     kind: z.enum(ORGANIZATION_KINDS),
     legalPerson: z.boolean(),
+    /** A12(一): the domicile on the business licence (evidence of registration in Liaoning). */
+    domicile: z
+      .object({
+        address: z.string().trim().min(2).max(200),
+        divisionCode: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code (GB/T 2260)'),
+      })
+      .optional(),
     parentId: entityId.optional(),
     recommenderId: entityId.optional(),
     isRecommender: z.boolean().default(false),

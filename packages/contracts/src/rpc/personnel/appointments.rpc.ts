@@ -28,6 +28,9 @@ const waiverSchema = z.object({
 
 /** A15: the director's filing with the recommender and DST, due 30 working days after the decision. */
 export const directorFilingSchema = z.object({
+  change: z
+    .enum(['appointed', 'ended_without_successor'])
+    .describe('A15 聘任与调整: an appointment, or the end of a director’s post without a successor'),
   decidedOn: isoDate,
   committeeReviewedOn: isoDate,
   dueOn: isoDate,
@@ -121,12 +124,19 @@ export const ListAppointments = defineRpc({
 export const EndAppointment = defineRpc({
   service: 'personnel',
   operation: 'appointments.end',
-  summary: 'Ends an appointment (the person left, or a held appointment is withdrawn)',
+  summary:
+    'Ends an appointment (the person left, or a held appointment is withdrawn). Ending a TIC director without a successor is an A15 调整: it needs the decision and the committee’s review, and starts the 30-working-day filing',
   request: z.object({
     id: entityId,
     version: expectedVersion,
     endsOn: isoDate,
     reason: z.string().trim().max(500).optional(),
+    decidedOn: isoDate
+      .optional()
+      .describe('A15: the supporting unit’s decision to end a director’s post; required for a TIC director'),
+    committeeReviewedOn: isoDate
+      .optional()
+      .describe('A15: the management committee’s review of it, on or before the decision; required for a TIC director'),
   }),
   response: appointmentSchema,
 });

@@ -80,12 +80,16 @@ const centerWaiverSchema = z.object({
   reason: z.string(),
   recordedBy: z.string(),
   recordedAt: instant,
+  grantedOn: isoDate,
+  lastDay: isoDate.describe('a center-level waiver is given for one year; the day after, the finding counts again'),
+  inForce: z.boolean().describe('whether it covers the date asked'),
 });
 
 export const complianceSchema = z.object({
   centerId: entityId,
   centerName: z.string(),
   year: z.number().int(),
+  on: isoDate.describe('the date the posts, agreements (A18) and waivers are judged on'),
   /** Every finding about the center's people: A14–A19, A16/A17 composition and meetings. */
   findings: z.array(findingSchema),
   /** Failed hard rules. */
@@ -103,7 +107,17 @@ export const GetCompliance = defineRpc({
   service: 'personnel',
   operation: 'centers.compliance',
   summary: 'Every finding about a center’s director, staff and committees for a year (A14–A19)',
-  request: z.object({ centerId: entityId, year: z.coerce.number().int().min(2026).max(2100).optional() }),
+  request: z.object({
+    centerId: entityId,
+    year: z.coerce
+      .number()
+      .int()
+      .min(2026)
+      .max(2100)
+      .optional()
+      .describe('the year whose committee meetings count (A16, A17); the year of `on` unless given'),
+    on: isoDate.optional().describe('the date to judge posts, agreements (A18) and waivers on; today unless given'),
+  }),
   response: complianceSchema,
 });
 

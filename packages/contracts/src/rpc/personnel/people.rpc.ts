@@ -36,6 +36,7 @@ export const personSchema = z.object({
   idNumberMasked: maskedIdNumber,
   title: z.string().nullable(),
   employerOrgId: entityId,
+  fullTime: z.boolean().describe('A15, A18: employed full-time by the employer, as the employer records it'),
   contact,
   posts: z.array(personPostSchema),
   createdAt: instant,
@@ -55,6 +56,12 @@ export const RegisterPerson = defineRpc({
     idNumber: residentIdNumber,
     title: z.string().trim().max(50).optional().describe('职称 / professional title'),
     employerOrgId: entityId,
+    fullTime: z
+      .boolean()
+      .default(true)
+      .describe(
+        'A15: whether the employer employs the person full-time (全职); a director must be. Unless stated, full-time',
+      ),
     contact: contact.default({}),
   }),
   response: personSchema,
@@ -92,6 +99,7 @@ export const UpdatePerson = defineRpc({
     name: personName.optional(),
     title: z.string().trim().max(50).nullable().optional(),
     employerOrgId: entityId.optional(),
+    fullTime: z.boolean().optional().describe('A15: the employer records a change to full-time or part-time'),
     contact: contact.optional(),
   }),
   response: personSchema,

@@ -14,11 +14,14 @@ export const residentIdNumber = z
     const { valid, reason } = validateResidentId(value, new Date().toISOString().slice(0, 10));
     if (!valid) ctx.addIssue({ code: 'custom', message: RESIDENT_ID_MESSAGES[reason ?? 'format'] });
   })
-  .describe('公民身份号码 (GB 11643-1999); write-only: responses carry it masked');
+  .describe(
+    '公民身份号码 (GB 11643-1999), or a Hong Kong, Macao or Taiwan residence permit or permanent residence ID of the same layout; write-only: responses carry it masked',
+  );
 
 const RESIDENT_ID_MESSAGES = {
   format: 'must be an 18-character resident ID number (17 digits and a check character)',
-  region: 'does not start with a known administrative division code',
+  region:
+    'does not start with a known division code, permit prefix (810000, 820000, 830000) or permanent residence prefix (9)',
   birth_date: 'does not contain a real birth date',
   check_digit: 'has a wrong check character',
 } as const;

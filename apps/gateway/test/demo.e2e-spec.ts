@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { DEMO_UNITS } from '../../applications/dist/seed/demo-units';
+import { call, PlatformWorld } from './platform/platform-world';
+import { tokensFor } from './platform/journey';
+
+// Redis database index for this file (the world's queue and key prefixes keep it apart from others).
+const REDIS_DB = 8;
+const DEMO = join(__dirname, '..', '..', '..', 'scripts', 'demo.mjs');
+const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
+
+describe('`npm run demo` on a database in use: it runs twice, scoring with whichever experts are drawn', () => {
+  let world: PlatformWorld;
+
+  beforeAll(async () => {
+    world = await PlatformWorld.start('demo', REDIS_DB);
+    // Other people's experts of the field, whom the demo knows nothing about: the draw may pick them.
+    const tokens = await tokensFor(world);
+    for (let n = 1; n <= 12; n += 1) {
+      const expert = await call(world, 'POST', '/experts', {
+        token: tokens.dst,
+        body: {
+          userId: `someone-else-${n}`,
+          name: `他人专家${n}`,
+          orgId: unit('大连示范理工大学'),
+          fields: ['智能制造'],
+        },
+      });
+      expect(expert.status).toBe(201);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  const runDemo = () =>
+    promisify(execFile)(process.execPath, [DEMO], {
+      env: { ...process.env, GATEWAY_URL: world.gatewayUrl, DEV_JWT_DIR: world.keyDir },
+      timeout: 150_000,
+    });
+
+  it('files a center with its own name each time and reads its compliance', async () => {
+    const first = await runDemo();
+    const second = await runDemo();
+    const centerLine = (stdout: string) => /^(辽宁省\S+技术创新中心) \(/m.exec(stdout)?.[1];
+    for (const { stdout } of [first, second]) {
+      expect(stdout).toContain('五位专家评分');
+      expect(stdout).toContain('中心人员与委员会合规情况');
+      expect(centerLine(stdout)).toMatch(/^辽宁省智能制造演示[0-9A-Z]{6}技术创新中心$/);
+    }
+    expect(centerLine(first.stdout)).not.toBe(centerLine(second.stdout));
+  }, 320_000);
+});
