@@ -7,6 +7,8 @@ export const applicationsConfigSchema = serviceConfigSchema({
   HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3101),
   /** DOMAIN.md §7: the public notice lasts this many working days unless DST sets another length. */
   PUBLIC_NOTICE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  /** DOMAIN.md §7: when set, notices run this many calendar days instead (Liaoning has used 7). */
+  PUBLIC_NOTICE_CALENDAR_DAYS: z.coerce.number().int().min(1).max(60).optional(),
   DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Prefix of the BullMQ keys, so that several platforms (or test runs) can share one Redis. */
   QUEUE_PREFIX: z

@@ -1,8 +1,10 @@
 import {
+  CreateOrganization,
   DeclareConflict,
   DrawExperts,
   GetApplication,
   GetReview,
+  RegisterExpert,
   ScoreApplication,
   TransitionApplication,
 } from '@tic/contracts';
@@ -159,5 +161,88 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
       { caller: CALLERS.dst },
     );
     expect(redraw.assignments.every((a) => a.status === 'assigned')).toBe(true);
+  });
+
+  it('A13(三): shortlisting waits for every drawn expert who has not recused, or the reserve in their place', async () => {
+    const application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+    ]);
+    const review = await service.rpc.request(
+      DrawExperts,
+      { applicationId: application.id, count: 4, reserves: 1 },
+      { caller: CALLERS.dst },
+    );
+    const [first, second, third, fourth, reserve] = review.assignments;
+    const score = (expertId: string) =>
+      service.rpc.request(
+        ScoreApplication,
+        { applicationId: application.id, score: 85, opinion: '方案可行，团队稳定。' },
+        { caller: expertCaller(expertNumber(expertId)) },
+      );
+    const shortlist = async () => {
+      const current = await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
+      return service.rpc.request(
+        TransitionApplication,
+        { id: current.id, action: 'shortlist', version: current.version },
+        { caller: CALLERS.dst },
+      );
+    };
+    for (const assignment of [first!, second!, third!]) await score(assignment.expertId);
+    // Three scores are enough to compare, but the fourth drawn expert has not scored.
+    const waiting = await refusal(shortlist());
+    expect(waiting).toMatchObject({ code: 'rule_violation', rule: 'A13-expert-review', article: '第十三条第（三）项' });
+    expect(JSON.stringify(waiting)).toContain('1 drawn expert(s) have not scored');
+    await service.rpc.request(
+      DeclareConflict,
+      { applicationId: application.id, reason: '近三年与依托单位有合作' },
+      { caller: expertCaller(expertNumber(fourth!.expertId)) },
+    );
+    // The reserve took the place: still one awaited.
+    expect(await refusal(shortlist())).toMatchObject({ rule: 'A13-expert-review' });
+    await score(reserve!.expertId);
+    expect((await shortlist()).status).toBe('shortlisted');
+  });
+
+  it('回避: no expert from a unit above or below an insider organization; an unrelated unit’s expert is drawn', async () => {
+    const newUnit = (name: string, parentId?: string) =>
+      service.rpc.request(
+        CreateOrganization,
+        { name, kind: 'other', legalPerson: false, ...(parentId ? { parentId } : {}) },
+        { caller: CALLERS.dst },
+      );
+    const lab = await newUnit('东北示范理工大学智能制造实验室', CO_BUILDER_ID);
+    const outsider = await newUnit('鞍山示范检测中心');
+    const register = (userId: string, name: string, orgId: string) =>
+      service.rpc.request(RegisterExpert, { userId, name, orgId, fields: ['智能制造'] }, { caller: CALLERS.dst });
+    const inside = await register('expert-lab', '钱实验', lab.id);
+    const outside = await register('expert-outside', '孙检测', outsider.id);
+    const application = await applicationAt(service.rpc, [
+      'submit',
+      'pass_supporting_review',
+      'recommend',
+      'pass_formal_review',
+    ]);
+    // Ten eligible: the nine demo outsiders and the new one; the co-builder's lab expert is not counted.
+    const eleven = refusal(
+      service.rpc.request(
+        DrawExperts,
+        { applicationId: application.id, count: 6, reserves: 5 },
+        { caller: CALLERS.dst },
+      ),
+    );
+    expect(JSON.stringify(await eleven)).toContain('10 experts cover the field without a conflict; 11 are needed');
+    // Every eligible expert drawn: the outsider among them, never the co-builder's lab.
+    const review = await service.rpc.request(
+      DrawExperts,
+      { applicationId: application.id, count: 5, reserves: 5 },
+      { caller: CALLERS.dst },
+    );
+    const drawn = review.assignments.map((a) => a.expertId);
+    expect(drawn).toContain(outside.id);
+    expect(drawn).not.toContain(inside.id);
+    expect(review.assignments.some((a) => a.orgId === lab.id || a.orgId === CO_BUILDER_ID)).toBe(false);
   });
 });

@@ -99,7 +99,13 @@ describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
   it('derives the request body from the RPC’s zod schema, without the path parameters', () => {
     const transition = paths['/api/v1/applications/{id}/transitions']?.post;
     const body = transition?.requestBody?.content['application/json']?.schema;
-    expect(Object.keys(body?.properties ?? {}).sort()).toEqual(['action', 'comment', 'documentRef', 'version']);
+    expect(Object.keys(body?.properties ?? {}).sort()).toEqual([
+      'action',
+      'comment',
+      'documentRef',
+      'reviseBy',
+      'version',
+    ]);
     expect(transition?.['x-roles']).toContain('construction_unit');
     expect(paths['/api/v1/calls']?.post?.['x-roles']).toEqual(['dst_admin']);
     expect(paths['/api/v1/public/notices']?.get?.['x-roles']).toEqual(['public']);

@@ -58,6 +58,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
   'tic.application.shortlisted': step('expert_review', 'shortlisted', 'dst_admin'),
   'tic.application.returned': { ...step('supporting_review', 'draft', 'supporting_unit'), comment: '请补充场地证明' },
   'tic.application.rejected': { ...step('formal_review', 'rejected', 'dst_admin'), comment: '依托单位不在省内注册' },
+  'tic.application.withdrawn': { ...step('public_notice', 'withdrawn', 'dst_admin'), comment: '依托单位申请撤回' },
   'tic.application.objection_filed': {
     ...step('public_notice', 'objection_review', 'public'),
     objectionId: ids.objection,

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ApplicationApproved, ApproveApplication, CenterEstablished, type ApplicationDto } from '@tic/contracts';
 import { applicationLifecycle, centerName, type LocalizedText, normalizeField, RULES } from '@tic/domain';
 import { Clock, type Deadline, Deadlines } from '@tic/deadlines';
-import { assertVersion, type Caller, newId, nextEventVersion, RpcFailure, UnitOfWork } from '@tic/platform';
+import { assertVersion, type Caller, newId, nextEventVersion, refuse, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { assertNameFree, isNameViolation, nameTaken } from '../centers/center-name';
 import { Center } from '../centers/center.entity';
@@ -13,6 +13,7 @@ import { Notice } from '../notices/notice.entity';
 import { Objection } from '../notices/objection.entity';
 import { Organization } from '../organizations/organization.entity';
 import { applicationEventData } from './application-events';
+import { APPLICATION_REFUSALS } from './applications.refusals';
 import { applicationFindings } from './application-findings';
 import { recordHistory } from './application-history';
 import { Application } from './application.entity';
@@ -49,23 +50,34 @@ export class ApplicationApprovalService {
             application,
             await em.getRepository(Organization).supportingUnitOf(application),
           );
+          const approvedOn = input.approvedOn ?? this.clock.today();
+          const notice = await this.noticeOf(em, application.id);
           // DOMAIN.md §3: only the waivers that still cover their findings count.
           const decision = applicationLifecycle.decide(
             application.status,
             'approve',
             caller.role,
             {
-              noticeEnded: await this.noticeEnded(em, application.id),
+              noticeEnded: notice.ended,
+              noticeEndsOn: notice.endsOn,
+              approvedOn,
               openObjections: await em.getRepository(Objection).countOpenFor(application.id),
               track: input.track,
               eligibility,
             },
             waivedRules(application, eligibility),
           );
+          if (!decision.ok && notice.ended && approvedOn <= notice.endsOn) {
+            // A13(四): the notice has ended, but the date asked for the approval lies inside it.
+            throw refuse(
+              APPLICATION_REFUSALS.approved_before_notice_end,
+              { approvedOn, endsOn: notice.endsOn },
+              { rule: 'A13-public-notice', errors: [{ path: 'approvedOn', message: `on or before ${notice.endsOn}` }] },
+            );
+          }
           if (!decision.ok) throw RpcFailure.fromRefusal(decision);
 
           const from = application.status;
-          const approvedOn = input.approvedOn ?? this.clock.today();
           attempted.name = centerName(normalizeField({ zh: application.fieldZh, en: application.fieldEn }));
           await assertNameFree(em, attempted.name);
           const center = this.establishCenter(em, application, input.track, approvedOn);
@@ -167,7 +179,11 @@ export class ApplicationApprovalService {
     return deadline;
   }
 
-  private async noticeEnded(em: EntityManager, applicationId: string): Promise<boolean> {
-    return (await em.getRepository(Notice).latestFor(applicationId))?.status === 'ended';
+  // The notice the application is on, and its last day (the D-public-notice deadline holds it).
+  private async noticeOf(em: EntityManager, applicationId: string): Promise<{ ended: boolean; endsOn: string }> {
+    const notice = await em.getRepository(Notice).latestFor(applicationId);
+    // Without a notice the lifecycle refuses the approval anyway (it is not in public_notice).
+    if (notice === null) return { ended: false, endsOn: '9999-12-31' };
+    return { ended: notice.status === 'ended', endsOn: (await this.deadlines.get(em, notice.deadlineId)).dueOn };
   }
 }

@@ -2,6 +2,7 @@ import {
   ApplicationFormalReviewPassed,
   ApplicationRecommended,
   ApplicationRejected,
+  ApplicationWithdrawn,
   ApplicationReturned,
   ApplicationShortlisted,
   ApplicationSubmitted,
@@ -21,6 +22,7 @@ export const STEP_EVENTS = {
   shortlist: ApplicationShortlisted,
   return: ApplicationReturned,
   reject: ApplicationRejected,
+  withdraw: ApplicationWithdrawn,
 } as const satisfies Partial<Record<ApplicationAction, unknown>>;
 
 /** The fields every application event carries. */

@@ -11,6 +11,7 @@ export function toApplicationDto(
   findings: readonly Finding[],
   history: ApplicationDto['history'],
   caller: Caller,
+  today: string,
 ): ApplicationDto {
   const field = { zh: application.fieldZh, en: application.fieldEn };
   return {
@@ -46,6 +47,15 @@ export function toApplicationDto(
     history,
     centerId: application.centerId,
     track: application.track,
+    // A11: shown while the construction unit has the returned application; overdue once the date has passed.
+    revision:
+      application.status === 'draft' && application.returnedOn !== null
+        ? {
+            returnedOn: application.returnedOn,
+            reviseBy: application.reviseBy,
+            overdue: application.reviseBy !== null && today > application.reviseBy,
+          }
+        : null,
     createdAt: application.createdAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),
   };

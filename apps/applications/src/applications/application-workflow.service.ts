@@ -56,6 +56,8 @@ export class ApplicationWorkflowService {
         const { em } = scope;
         const application = await em.getRepository(Application).findVisibleForUpdate(input.id, caller);
         assertVersion(input.version, application.version);
+        const today = this.clock.today();
+        assertReviseBy(input, today);
         const findings = await this.findings(em, application);
         const context = await this.contextFor(em, application, input, findings);
         const decision = applicationLifecycle.decide(
@@ -69,14 +71,19 @@ export class ApplicationWorkflowService {
 
         const from = application.status;
         application.status = decision.to;
+        if (input.action === 'return') {
+          application.returnedOn = today;
+          application.reviseBy = input.reviseBy ?? null;
+        }
         recordHistory(scope, application, {
           action: input.action,
           from,
-          comment: input.comment,
+          comment:
+            input.reviseBy === undefined ? input.comment : `${input.comment ?? ''}（reviseBy ${input.reviseBy}）`,
           article: decision.article,
         });
         // DOMAIN.md §3: a returned application will change; the waivers given on it as it stood lapse.
-        if (input.action === 'return') lapseWaivers(application, WAIVER_LAPSES.returned, this.clock.today());
+        if (input.action === 'return') lapseWaivers(application, WAIVER_LAPSES.returned, today);
         if ((input.action === 'return' || input.action === 'reject') && REVIEWED.has(from)) {
           await archiveReview(em, application.id, `${input.action}: ${input.comment ?? ''}`);
         }
@@ -144,17 +151,28 @@ export class ApplicationWorkflowService {
     const comment = input.comment === undefined ? {} : { comment: input.comment };
     switch (input.action) {
       case 'submit': {
+        // A11: a returned application is resubmitted by its reviewer's date; the window bounds first submissions.
+        if (application.returnedOn !== null) {
+          return { revision: { reviseBy: application.reviseBy, today: this.clock.today() }, eligibility };
+        }
         const call = await em.getRepository(Call).ofApplication(application);
         return { callWindowOpen: call.isOpenOn(this.clock.today()), eligibility };
       }
       case 'pass_formal_review':
         return { ...comment, eligibility };
-      case 'shortlist':
-        return { ...comment, expertScores: await em.getRepository(ReviewAssignment).scoredCount(application.id) };
+      case 'shortlist': {
+        const assignments = em.getRepository(ReviewAssignment);
+        return {
+          ...comment,
+          expertScores: await assignments.scoredCount(application.id),
+          expertsAwaited: await assignments.awaitedCount(application.id),
+        };
+      }
       case 'pass_supporting_review':
       case 'recommend':
       case 'return':
       case 'reject':
+      case 'withdraw':
       case 'file':
         return comment;
     }
@@ -191,4 +209,14 @@ export class ApplicationWorkflowService {
       },
     });
   }
+}
+
+// A11, D-revision: only a return sets a date for the revision, and it cannot lie in the past.
+function assertReviseBy(input: TransitionInput, today: string): void {
+  if (input.reviseBy === undefined) return;
+  const field = (message: string) => ({ errors: [{ path: 'reviseBy', message }] });
+  if (input.action !== 'return') {
+    throw refuse(APPLICATION_REFUSALS.revise_by_not_a_return, {}, field('only a return sets it'));
+  }
+  if (input.reviseBy < today) throw refuse(APPLICATION_REFUSALS.revise_by_past, { today }, field(`before ${today}`));
 }

@@ -30,7 +30,15 @@ export interface Waiver {
 @Entity({ tableName: 'application', repository: () => ApplicationRepository })
 @Index({ properties: ['status'] })
 export class Application extends AggregateRoot<
-  'updatedAt' | 'status' | 'waivers' | 'centerId' | 'track' | 'coBuilderIds' | 'coBuildersConfirmedAt'
+  | 'updatedAt'
+  | 'status'
+  | 'waivers'
+  | 'centerId'
+  | 'track'
+  | 'coBuilderIds'
+  | 'coBuildersConfirmedAt'
+  | 'returnedOn'
+  | 'reviseBy'
 > {
   [EntityRepositoryType]?: ApplicationRepository;
 
@@ -98,6 +106,14 @@ export class Application extends AggregateRoot<
 
   @Property({ type: 'uuid', nullable: true })
   centerId: string | null = null;
+
+  /** A11: the day a reviewer last returned it; a submission after that is a resubmission, outside the call window. */
+  @Property({ type: 'text', nullable: true })
+  returnedOn: string | null = null;
+
+  /** A11, D-revision: the date the returning reviewer set for the resubmission, if any. */
+  @Property({ type: 'text', nullable: true })
+  reviseBy: string | null = null;
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();

@@ -22,6 +22,7 @@ const STATUS_ZH: Record<string, string> = {
   approved: '已批准',
   filed: '已备案',
   rejected: '未通过',
+  withdrawn: '已撤回',
 };
 const PAGE = 200;
 

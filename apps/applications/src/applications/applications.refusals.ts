@@ -14,6 +14,24 @@ export const APPLICATION_REFUSALS = defineRefusals('application', {
     zh: '只有草稿或退回修改的申报可以修改',
     en: 'Only a draft (or a returned application) can be edited',
   },
+  revise_by_not_a_return: {
+    status: 'invalid_input',
+    zh: 'reviseBy：只有退回修改时才能确定重新提交的日期',
+    en: 'reviseBy: only a return sets a date for the revision',
+    article: '第十一条',
+  },
+  revise_by_past: {
+    status: 'invalid_input',
+    zh: 'reviseBy：重新提交的日期不得早于今天（{today}）',
+    en: 'reviseBy: the date for the revision cannot be before today ({today})',
+    article: '第十一条',
+  },
+  approved_before_notice_end: {
+    status: 'rule_violation',
+    zh: 'approvedOn：批准日期{approvedOn}须在公示期满（{endsOn}）之后',
+    en: 'approvedOn: the approval date {approvedOn} must fall after the public notice ended on {endsOn}',
+    article: '第十三条第（四）项',
+  },
   waiver_outside_review: {
     status: 'conflict',
     zh: '只能在审查至公示阶段记录豁免',

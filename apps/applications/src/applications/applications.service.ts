@@ -99,6 +99,7 @@ export class ApplicationsService {
       applicationFindings(application, supportingUnit),
       await applicationHistory(em, id),
       caller,
+      this.clock.today(),
     );
   }
 

@@ -15,8 +15,12 @@ export class Notice extends AggregateRoot<'status'> {
   @Property({ type: 'text' })
   startsOn!: string;
 
-  @Property({ type: 'integer' })
-  workingDays!: number;
+  /** The notice's length (DOMAIN.md §7): working days, or calendar days; its first day counts either way. */
+  @Property({ type: 'integer', nullable: true })
+  workingDays: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  calendarDays: number | null = null;
 
   @Property({ type: 'text', index: true })
   status: 'open' | 'ended' = 'open';

@@ -9,7 +9,7 @@ import {
   type ListPublicNotices,
   type NoticeDto,
 } from '@tic/contracts';
-import { addDays, applicationLifecycle, centerName } from '@tic/domain';
+import { addDays, applicationLifecycle, centerName, noticeLength, type NoticeLengthSetting } from '@tic/domain';
 import { Clock, Deadline, Deadlines } from '@tic/deadlines';
 import {
   type Caller,
@@ -61,7 +61,9 @@ export class NoticesService implements OnModuleInit {
         { path: 'startsOn', message: `must be between ${addDays(today, -MAX_BACKDATE_DAYS)} and today` },
       ]);
     }
-    const workingDays = input.workingDays ?? this.config.PUBLIC_NOTICE_WORKING_DAYS;
+    const setting = this.lengthOf(input);
+    const workingDays = 'workingDays' in setting ? setting.workingDays : null;
+    const calendarDays = 'calendarDays' in setting ? setting.calendarDays : null;
     return this.uow.run(
       PublishNotice,
       input,
@@ -82,13 +84,15 @@ export class NoticesService implements OnModuleInit {
           kind: 'D-public-notice',
           subjectId: id,
           start: startsOn,
-          length: { workingDays },
+          // DOMAIN.md §7: the notice counts its first day (Mon 2 March → Fri 6 March).
+          length: noticeLength(setting),
         });
         const notice = em.create(Notice, {
           id,
           title: input.title,
           startsOn,
           workingDays,
+          calendarDays,
           deadlineId: deadline.id,
         });
         for (const application of applications) {
@@ -118,7 +122,8 @@ export class NoticesService implements OnModuleInit {
             startsOn,
             endsOn: deadline.dueOn,
             endsOnProvisional: deadline.provisional,
-            workingDays,
+            ...(workingDays === null ? {} : { workingDays }),
+            ...(calendarDays === null ? {} : { calendarDays }),
           },
         });
         return notice;
@@ -167,6 +172,7 @@ export class NoticesService implements OnModuleInit {
       endsOn: period.dueOn,
       endsOnProvisional: period.provisional,
       workingDays: notice.workingDays,
+      calendarDays: notice.calendarDays,
       status: notice.status,
       entries: applications.map((a) => ({
         applicationId: a.id,
@@ -177,11 +183,20 @@ export class NoticesService implements OnModuleInit {
           a.status === 'objection_review' ||
           a.status === 'approved' ||
           a.status === 'filed' ||
-          a.status === 'rejected'
+          a.status === 'rejected' ||
+          a.status === 'withdrawn'
             ? a.status
             : 'public_notice',
       })),
     };
+  }
+
+  // DOMAIN.md §7: the notice's own length, else the platform's setting (calendar days when configured).
+  private lengthOf(input: PublishInput): NoticeLengthSetting {
+    if (input.calendarDays !== undefined) return { calendarDays: input.calendarDays };
+    if (input.workingDays !== undefined) return { workingDays: input.workingDays };
+    const calendarDays = this.config.PUBLIC_NOTICE_CALENDAR_DAYS;
+    return calendarDays === undefined ? { workingDays: this.config.PUBLIC_NOTICE_WORKING_DAYS } : { calendarDays };
   }
 
   private em(): EntityManager {

@@ -1,6 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 
-import type { OrganizationKind } from '@tic/domain';
+import type { OrganizationKind, OrganizationLink } from '@tic/domain';
 
 import type { Application } from '../applications/application.entity';
 import type { Organization } from './organization.entity';
@@ -37,6 +37,12 @@ export class OrganizationRepository extends EntityRepository<Organization> {
       next = unit.parentId;
     }
     return line;
+  }
+
+  /** Every unit with the unit above it: the registry's hierarchy, which 回避 walks up and down. */
+  async hierarchy(): Promise<OrganizationLink[]> {
+    const rows = await this.findAll({ fields: ['id', 'parentId'] });
+    return rows.map((o) => ({ id: o.id, parentId: o.parentId }));
   }
 
   /** The names of these units, by id (for exports and notices). */

@@ -19,15 +19,10 @@ export class ExpertRepository extends EntityRepository<Expert> {
     return field === undefined ? rows : rows.filter((e) => coversField(e, field));
   }
 
-  // 回避: never an expert of the construction, supporting or a co-building unit.
-  async eligibleFor(application: Application): Promise<Expert[]> {
-    const excluded = new Set([
-      application.constructionUnitId,
-      application.supportingUnitId,
-      ...application.coBuilderIds,
-    ]);
+  /** The active experts of the field, none from an organization in `recused` (回避, recusedOrganizations). */
+  async eligibleFor(application: Application, recused: ReadonlySet<string>): Promise<Expert[]> {
     const pool = await this.find({ active: true }, { orderBy: { id: 'asc' } });
-    return pool.filter((e) => !excluded.has(e.orgId) && coversField(e, application.fieldZh, application.fieldEn));
+    return pool.filter((e) => !recused.has(e.orgId) && coversField(e, application.fieldZh, application.fieldEn));
   }
 }
 

@@ -35,6 +35,11 @@ export class ReviewAssignmentRepository extends EntityRepository<ReviewAssignmen
     return this.find({ applicationId }, { orderBy: { rank: 'asc' } });
   }
 
+  /** A13(三): drawn experts (or the reserves in their place) who have neither scored nor recused. */
+  awaitedCount(applicationId: string): Promise<number> {
+    return this.count({ applicationId, status: 'assigned' });
+  }
+
   /** A13(三): the shortlist needs the experts' scores. */
   scoredCount(applicationId: string): Promise<number> {
     return this.count({ applicationId, status: 'scored' });

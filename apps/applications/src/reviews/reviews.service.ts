@@ -12,7 +12,7 @@ import {
   type ListExperts,
   type ReviewDto,
 } from '@tic/contracts';
-import { can, listScope } from '@tic/domain';
+import { can, listScope, recusedOrganizations } from '@tic/domain';
 import { type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { Application } from '../applications/application.entity';
@@ -77,7 +77,9 @@ export class ReviewsService {
         if (await em.getRepository(ReviewDraw).ofApplication(application.id)) {
           throw refuse(REVIEW_REFUSALS.already_drawn);
         }
-        const candidates = await em.getRepository(Expert).eligibleFor(application);
+        // 回避: no expert from an insider organization of the application, above or below it in the registry.
+        const recused = recusedOrganizations(application, await em.getRepository(Organization).hierarchy());
+        const candidates = await em.getRepository(Expert).eligibleFor(application, recused);
         const needed = input.count + input.reserves;
         if (candidates.length < needed) {
           throw refuse(REVIEW_REFUSALS.too_few_experts, { available: candidates.length, needed });

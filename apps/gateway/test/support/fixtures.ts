@@ -55,6 +55,7 @@ export function applicationDto(overrides: Partial<ApplicationDto> = {}): Applica
     history: [],
     centerId: null,
     track: null,
+    revision: null,
     createdAt: now,
     updatedAt: now,
     ...overrides,

@@ -56,7 +56,11 @@ export const ApplicationReturned = defineEvent({
 });
 export const ApplicationRejected = defineEvent({
   type: 'tic.application.rejected',
-  ...step('A13: a reviewer rejected the application, or DST upheld an objection'),
+  ...step('A13: a reviewer rejected the application (DST also during its public notice), or DST upheld an objection'),
+});
+export const ApplicationWithdrawn = defineEvent({
+  type: 'tic.application.withdrawn',
+  ...step('A13(四): DST withdrew the application from its public notice, with reasons; it is not approved'),
 });
 
 export const ApplicationObjectionFiled = defineEvent({
@@ -102,7 +106,8 @@ export const PublicNoticeStarted = defineEvent({
     endsOnProvisional: z
       .boolean()
       .describe('true while the end date rests on a year whose holiday schedule is not published'),
-    workingDays: z.number().int().min(1),
+    workingDays: z.number().int().min(1).optional().describe('set for a notice of working days (the default)'),
+    calendarDays: z.number().int().min(1).optional().describe('set instead for a notice of calendar days'),
   }),
 });
 

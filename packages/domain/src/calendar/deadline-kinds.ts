@@ -42,7 +42,8 @@ export const DEADLINE_KINDS = {
     article: '第十三条第（四）项',
     owner: 'applications',
     startsAt: { zh: '公示开始之日', en: 'the start of the public notice' },
-    length: { workingDays: 5 },
+    // DOMAIN.md §7: the notice counts its first day (Mon 2 March → Fri 6 March).
+    length: { workingDays: 5, countsStartDay: true },
     reminderDaysBefore: [1],
   },
   'D-annual-report': {

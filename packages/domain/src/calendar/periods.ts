@@ -7,11 +7,15 @@ export interface CalendarPeriod {
   readonly years?: number;
   readonly months?: number;
   readonly days?: number;
+  /** A public notice counts its first day and ends on the day it announces (see noticeEnd). */
+  readonly countsStartDay?: boolean;
 }
 
 /** A period of official working days (e.g. A15's and A26's 30 working days). */
 export interface WorkingDayPeriod {
   readonly workingDays: number;
+  /** A public notice counts its first day when it is a working day (see noticeEnd). */
+  readonly countsStartDay?: boolean;
 }
 
 export type PeriodLength = CalendarPeriod | WorkingDayPeriod;
@@ -62,8 +66,25 @@ export function periodEnd(
   return nextWorkingDayFrom(lastDay, calendar);
 }
 
+/**
+ * The last day of a public notice (DOMAIN.md §7): unlike a Civil Code period it counts its first day, as
+ * a notice states its dates ("公示时间：3月2日至3月6日"). In working days the first day counts when it is
+ * one (Mon 2 March + 5 → Fri 6 March); in calendar days the notice ends on the day it announced, rest day
+ * or not, since that is the date the public was given (Mon 2 March + 7 → Sun 8 March).
+ */
+export function noticeEnd(start: string, length: PeriodLength, calendar: HolidayCalendar = bundledCalendar()): string {
+  assertIsoDate(start, 'start');
+  if ('workingDays' in length) return addWorkingDays(addDays(start, -1), length.workingDays, calendar);
+  const { years = 0, months = 0, days = 0 } = length;
+  if (years !== 0 || months !== 0 || !Number.isInteger(days) || days < 1) {
+    throw new RangeError(`a notice in calendar days needs a whole number of days ≥ 1, got ${JSON.stringify(length)}`);
+  }
+  return addDays(start, days - 1);
+}
+
 /** The due date of a period of either kind. */
 export function dueDate(start: string, length: PeriodLength, calendar: HolidayCalendar = bundledCalendar()): string {
+  if (length.countsStartDay === true) return noticeEnd(start, length, calendar);
   return 'workingDays' in length
     ? addWorkingDays(start, length.workingDays, calendar)
     : periodEnd(start, length, calendar);

@@ -26,13 +26,20 @@ const HAPPY_PATH: Array<[ApplicationStatus, ApplicationAction, Actor, Applicatio
   ['supporting_review', 'pass_supporting_review', 'supporting_unit', {}, 'recommender_review'],
   ['recommender_review', 'recommend', 'recommender', {}, 'formal_review'],
   ['formal_review', 'pass_formal_review', 'dst_admin', { eligibility: eligible }, 'expert_review'],
-  ['expert_review', 'shortlist', 'dst_admin', { expertScores: 5 }, 'shortlisted'],
+  ['expert_review', 'shortlist', 'dst_admin', { expertScores: 5, expertsAwaited: 0 }, 'shortlisted'],
   ['shortlisted', 'start_public_notice', 'dst_admin', {}, 'public_notice'],
   [
     'public_notice',
     'approve',
     'dst_admin',
-    { noticeEnded: true, openObjections: 0, track: 'formal', eligibility: eligible },
+    {
+      noticeEnded: true,
+      openObjections: 0,
+      noticeEndsOn: '2026-03-06',
+      approvedOn: '2026-03-09',
+      track: 'formal',
+      eligibility: eligible,
+    },
     'approved',
   ],
   ['approved', 'file', 'dst_admin', {}, 'filed'],
@@ -141,16 +148,105 @@ describe('the application lifecycle (A11, A13)', () => {
   });
 
   it.each([
-    [2, false],
-    [3, true],
-  ])('A13(三): %i expert scores → shortlist allowed %s', (expertScores, ok) => {
-    expect(applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', { expertScores })).toMatchObject({
-      ok,
+    [2, 0, false],
+    [3, 0, true],
+    [5, 0, true],
+    [4, 1, false],
+    [3, 2, false],
+  ])(
+    'A13(三): %i expert scores, %i drawn expert(s) still to score → shortlist allowed %s',
+    (expertScores, expertsAwaited, ok) => {
+      expect(
+        applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', { expertScores, expertsAwaited }),
+      ).toMatchObject({ ok });
+    },
+  );
+
+  it('A13(三): a shortlist refused for missing scores says how many drawn experts are awaited', () => {
+    const decision = applicationLifecycle.decide('expert_review', 'shortlist', 'dst_admin', {
+      expertScores: 4,
+      expertsAwaited: 1,
+    });
+    expect(decision).toMatchObject({ ok: false, rule: 'A13-expert-review', article: '第十三条第（三）项' });
+    expect(decision.ok ? '' : decision.message.en).toContain('1 drawn expert');
+  });
+
+  describe('A11: a resubmission after a return is not bound by the call window', () => {
+    const submit = (context: ApplicationContext) =>
+      applicationLifecycle.decide('draft', 'submit', 'construction_unit', { eligibility: eligible, ...context });
+
+    it.each([
+      ['no date set, window closed', { reviseBy: null, today: '2026-05-01' }, true],
+      ['before the date', { reviseBy: '2026-05-10', today: '2026-05-09' }, true],
+      ['on the date', { reviseBy: '2026-05-10', today: '2026-05-10' }, true],
+      ['the day after the date', { reviseBy: '2026-05-10', today: '2026-05-11' }, false],
+    ] as const)('A11: resubmitted %s → allowed %s', (_name, revision, ok) => {
+      expect(submit({ callWindowOpen: false, revision })).toMatchObject({ ok });
+    });
+
+    it('A11: a late resubmission is refused with the rule and article, and the window is not read', () => {
+      expect(submit({ revision: { reviseBy: '2026-05-10', today: '2026-05-11' } })).toMatchObject({
+        ok: false,
+        code: 'rule_violation',
+        rule: 'A11-call-window',
+        article: '第十一条',
+      });
+    });
+
+    it('A11: a first submission outside the window is still refused', () => {
+      expect(submit({ callWindowOpen: false })).toMatchObject({ ok: false, rule: 'A11-call-window' });
+    });
+  });
+
+  it.each([
+    ['on the last notice day', '2026-03-06', false],
+    ['the day after', '2026-03-07', true],
+    ['before the notice ended', '2026-03-04', false],
+  ])('A13(四): approval dated %s (%s) allowed %s', (_name, approvedOn, ok) => {
+    const decision = applicationLifecycle.decide('public_notice', 'approve', 'dst_admin', {
+      track: 'formal',
+      eligibility: eligible,
+      noticeEnded: true,
+      openObjections: 0,
+      noticeEndsOn: '2026-03-06',
+      approvedOn,
+    });
+    expect(decision).toMatchObject(ok ? { ok } : { ok, rule: 'A13-public-notice', article: '第十三条第（四）项' });
+  });
+
+  it.each([
+    ['with reasons', { comment: '经核查，申报材料不实' }, true],
+    ['without reasons', {}, false],
+  ])('A13(四), DOMAIN.md §4: DST rejects during the public notice %s → allowed %s', (_name, context, ok) => {
+    expect(applicationLifecycle.decide('public_notice', 'reject', 'dst_admin', context)).toMatchObject(
+      ok ? { ok, to: 'rejected' } : { ok, rule: 'A13-review-comment' },
+    );
+    expect(applicationLifecycle.decide('public_notice', 'reject', 'recommender', context)).toMatchObject({
+      ok: false,
+      code: 'role_not_allowed',
+    });
+  });
+
+  it.each([
+    ['with reasons', { comment: '依托单位申请撤回' }, true],
+    ['without reasons', {}, false],
+  ])('A13(四), DOMAIN.md §4: DST withdraws an application from its notice %s → allowed %s', (_name, context, ok) => {
+    expect(applicationLifecycle.decide('public_notice', 'withdraw', 'dst_admin', context)).toMatchObject(
+      ok ? { ok, to: 'withdrawn' } : { ok, rule: 'A13-review-comment' },
+    );
+    expect(applicationLifecycle.decide('shortlisted', 'withdraw', 'dst_admin', context)).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
     });
   });
 
   it('A13(四): approval waits for the end of the notice and for every objection to be decided', () => {
-    const base = { track: 'formal' as const, eligibility: eligible };
+    const base = {
+      track: 'formal' as const,
+      eligibility: eligible,
+      noticeEndsOn: '2026-03-06',
+      approvedOn: '2026-03-09',
+    };
     expect(
       applicationLifecycle.decide('public_notice', 'approve', 'dst_admin', {
         ...base,
@@ -203,7 +299,15 @@ describe('the application lifecycle (A11, A13)', () => {
         'public_notice',
         'approve',
         'dst_admin',
-        { noticeEnded: true, openObjections: 0, track: 'formal', eligibility: eligible, ...context },
+        {
+          noticeEnded: true,
+          openObjections: 0,
+          noticeEndsOn: '2026-03-06',
+          approvedOn: '2026-03-09',
+          track: 'formal',
+          eligibility: eligible,
+          ...context,
+        },
         waivers,
       );
 
@@ -257,7 +361,7 @@ describe('the application lifecycle (A11, A13)', () => {
 
   it('every state but the final ones can be left', () => {
     const leavable = new Set(applicationLifecycle.transitions.map((t) => t.from));
-    expect(APPLICATION_STATUSES.filter((s) => !leavable.has(s))).toEqual(['filed', 'rejected']);
+    expect(APPLICATION_STATUSES.filter((s) => !leavable.has(s))).toEqual(['filed', 'rejected', 'withdrawn']);
   });
 });
 

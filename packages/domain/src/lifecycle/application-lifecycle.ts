@@ -17,6 +17,7 @@ export const APPLICATION_STATUSES = [
   'approved',
   'filed',
   'rejected',
+  'withdrawn',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -34,6 +35,7 @@ export const APPLICATION_ACTIONS = [
   'file',
   'return',
   'reject',
+  'withdraw',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -47,14 +49,21 @@ export const MIN_EXPERT_SCORES = 3;
 export interface ApplicationContext {
   /** Comments of a reviewer who returns or rejects. */
   readonly comment?: string;
-  /** A11: whether the call's submission window is open today. */
+  /** A11: whether the call's submission window is open today (read on a first submission only). */
   readonly callWindowOpen?: boolean;
+  /** A11: present when the application was returned for revision, so this submission is a resubmission. */
+  readonly revision?: { readonly reviseBy: string | null; readonly today: string };
   /** Findings of `checkEligibility` and `checkCenterField` on the application as it stands (all of A12 and A37). */
   readonly eligibility?: readonly Finding[];
   /** Expert scores recorded so far. */
   readonly expertScores?: number;
+  /** Drawn experts (or the reserves in their place) who have neither scored nor recused. */
+  readonly expertsAwaited?: number;
   /** Whether the public notice period has ended. */
   readonly noticeEnded?: boolean;
+  /** The notice's last day, and the date the approval bears: approval comes after the notice. */
+  readonly noticeEndsOn?: string;
+  readonly approvedOn?: string;
   /** Objections filed and not yet decided. */
   readonly openObjections?: number;
   readonly objection?: { readonly realName: boolean; readonly grounds: string; readonly withinWindow: boolean };
@@ -70,6 +79,22 @@ const callWindowOpen: ApplicationGuard = (ctx) =>
     { zh: '在申报时间内', en: 'Inside the submission window' },
     { zh: '不在年度申报通知规定的申报时间内', en: 'Outside the call’s submission window' },
   );
+
+// A11: the window bounds the first submission only; a returned application is resubmitted by the
+// date its reviewer set, if any (DOMAIN.md §3), whenever the window closed.
+const windowOrRevisionDate: ApplicationGuard = (ctx) => {
+  if (ctx.revision === undefined) return callWindowOpen(ctx);
+  const { reviseBy, today } = ctx.revision;
+  return condition(
+    'A11-call-window',
+    reviseBy === null || today <= reviseBy,
+    { zh: '退回修改后重新提交，不受申报时间限制', en: 'A resubmission after a return; the call window does not apply' },
+    {
+      zh: `退回修改应于${reviseBy ?? ''}前重新提交，已逾期`,
+      en: `The revision was due by ${reviseBy ?? ''} and is overdue`,
+    },
+  );
+};
 
 // A12: the conditions every application is checked on; a context without them is a programmer error.
 const ELIGIBILITY_RULES: readonly RuleId[] = [
@@ -101,8 +126,19 @@ const commentGiven: ApplicationGuard = (ctx) =>
     { zh: '退回或不予通过须填写意见', en: 'Comments are required to return or reject an application' },
   );
 
+// A13(三): the review is complete when every drawn expert who did not recuse (or the reserve who took
+// the place) has scored, and there are enough scores to compare.
 const expertReviewComplete: ApplicationGuard = (ctx) => {
   const scores = required(ctx.expertScores, 'expertScores');
+  const awaited = required(ctx.expertsAwaited, 'expertsAwaited');
+  if (awaited > 0) {
+    return [
+      finding('A13-expert-review', false, {
+        zh: `尚有${awaited}位抽取的专家未评分`,
+        en: `${awaited} drawn expert(s) have not scored yet`,
+      }),
+    ];
+  }
   return condition(
     'A13-expert-review',
     scores >= MIN_EXPERT_SCORES,
@@ -124,6 +160,21 @@ const noticeEndedWithoutObjection: ApplicationGuard = (ctx) => {
     ended
       ? { zh: `尚有${open}项异议未处理`, en: `${open} objection(s) are still undecided` }
       : { zh: '公示期尚未结束', en: 'The public notice period has not ended' },
+  );
+};
+
+// A13(四) 公示无异议后印发批准文件: the approval bears a date after the notice's last day.
+const approvedAfterNotice: ApplicationGuard = (ctx) => {
+  const approvedOn = required(ctx.approvedOn, 'approvedOn');
+  const endsOn = required(ctx.noticeEndsOn, 'noticeEndsOn');
+  return condition(
+    'A13-public-notice',
+    approvedOn > endsOn,
+    { zh: '批准日期在公示期满之后', en: 'The approval is dated after the notice ended' },
+    {
+      zh: `批准日期（approvedOn）${approvedOn}不得早于公示期满（${endsOn}）之后`,
+      en: `The approval date (approvedOn) ${approvedOn} must fall after the notice ended on ${endsOn}`,
+    },
   );
 };
 
@@ -181,7 +232,7 @@ const REVIEW_LEVELS: ReadonlyArray<[ApplicationStatus, Actor, string]> = [
 /** A11, A12, A13: the application lifecycle as a transition table. */
 export const APPLICATION_TRANSITIONS = [
   step('draft', 'submit', 'supporting_review', ['construction_unit'], '第十三条第（一）项', [
-    callWindowOpen,
+    windowOrRevisionDate,
     hardEligibility,
   ]),
   step('supporting_review', 'pass_supporting_review', 'recommender_review', ['supporting_unit'], '第十三条第（二）项'),
@@ -208,8 +259,12 @@ export const APPLICATION_TRANSITIONS = [
   ),
   step('objection_review', 'uphold_objection', 'rejected', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
   step('objection_review', 'dismiss_objection', 'public_notice', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
+  // DOMAIN.md §4: DST may reject an application during its notice, or withdraw it from it, with reasons.
+  step('public_notice', 'reject', 'rejected', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
+  step('public_notice', 'withdraw', 'withdrawn', ['dst_admin'], '第十三条第（四）项', [commentGiven]),
   step('public_notice', 'approve', 'approved', ['dst_admin'], '第十三条第（四）项', [
     noticeEndedWithoutObjection,
+    approvedAfterNotice,
     trackChosen,
     fullEligibility,
   ]),

@@ -12,8 +12,8 @@ export const RULES = {
     '第十一条',
     'hard',
     'procedure',
-    '申报须在年度申报通知规定的时间内提交',
-    'Applications are accepted only inside the annual call’s submission window',
+    '首次申报须在年度申报通知规定的时间内提交；退回修改的按审核人确定的日期重新提交',
+    'A first submission falls inside the call’s window; a returned one is resubmitted by the date its reviewer set',
   ),
   ...A12_CONDITION_RULES,
   'A12-relaxed': rule(

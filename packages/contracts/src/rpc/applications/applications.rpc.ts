@@ -107,6 +107,14 @@ export const applicationSchema = applicationForm.extend({
   history: z.array(historyEntry),
   centerId: entityId.nullable(),
   track: z.enum(['formal', 'preparation']).nullable(),
+  revision: z
+    .object({
+      returnedOn: isoDate,
+      reviseBy: isoDate.nullable(),
+      overdue: z.boolean().describe('the date set has passed: the resubmission is refused (A11)'),
+    })
+    .nullable()
+    .describe('A11: while a returned application waits for its revision, the date the reviewer set for it'),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -180,6 +188,7 @@ export const SIMPLE_ACTIONS = [
   'shortlist',
   'return',
   'reject',
+  'withdraw',
   'file',
 ] as const;
 
@@ -193,6 +202,9 @@ export const TransitionApplication = defineRpc({
     version: expectedVersion,
     comment: z.string().trim().max(5000).optional(),
     documentRef: z.string().trim().max(200).optional().describe('for file: the reference of the filing document'),
+    reviseBy: isoDate
+      .optional()
+      .describe('for return: A11 the date by which the revision is to be resubmitted (the call window does not apply)'),
   }),
   response: applicationSchema,
 });

@@ -8,7 +8,7 @@ const noticeEntry = z.object({
   applicationId: entityId,
   proposedName: localizedText,
   supportingUnitName: z.string(),
-  status: z.enum(['public_notice', 'objection_review', 'approved', 'filed', 'rejected']),
+  status: z.enum(['public_notice', 'objection_review', 'approved', 'filed', 'rejected', 'withdrawn']),
 });
 
 /** A13(四): a public notice (公示) of shortlisted applications. */
@@ -18,7 +18,8 @@ export const noticeSchema = z.object({
   startsOn: isoDate,
   endsOn: isoDate,
   endsOnProvisional: z.boolean(),
-  workingDays: z.number().int(),
+  workingDays: z.number().int().nullable().describe('the notice runs this many working days, its first counted'),
+  calendarDays: z.number().int().nullable().describe('or this many calendar days, its first counted (a setting)'),
   status: z.enum(['open', 'ended']),
   entries: z.array(noticeEntry),
 });
@@ -28,13 +29,25 @@ export const PublishNotice = defineRpc({
   service: 'applications',
   operation: 'notices.publish',
   summary: 'A13(四): DST publishes shortlisted applications; the notice ends after the configured working days',
-  request: z.object({
-    title: z.string().trim().min(4).max(200),
-    applicationIds: z.array(entityId).min(1).max(500),
-    startsOn: isoDate.optional().describe('defaults to today'),
-    workingDays: z.number().int().min(1).max(30).optional().describe('defaults to the platform setting (5)'),
-    versions: z.record(z.string(), expectedVersion).optional().describe('application id → version read'),
-  }),
+  request: z
+    .object({
+      title: z.string().trim().min(4).max(200),
+      applicationIds: z.array(entityId).min(1).max(500),
+      startsOn: isoDate.optional().describe('defaults to today'),
+      workingDays: z.number().int().min(1).max(30).optional().describe('defaults to the platform setting (5)'),
+      calendarDays: z
+        .number()
+        .int()
+        .min(1)
+        .max(60)
+        .optional()
+        .describe('DOMAIN.md §7: a notice of calendar days (Liaoning has used 7) instead of working days'),
+      versions: z.record(z.string(), expectedVersion).optional().describe('application id → version read'),
+    })
+    .refine((r) => r.workingDays === undefined || r.calendarDays === undefined, {
+      path: ['calendarDays'],
+      error: 'a notice runs either workingDays or calendarDays, not both',
+    }),
   response: noticeSchema,
 });
 
