@@ -160,8 +160,9 @@ describe('deadlines of a service (real Postgres, NATS JetStream and Redis)', () 
   it('A13(4): ends a public notice through its handler, without an overdue event', async () => {
     clock.set('2026-06-01');
     const deadline = await service.schedule({ kind: 'D-public-notice', subjectId: randomUUID(), start: '2026-06-01' });
-    expect(deadline.dueOn).toBe('2026-06-08');
-    clock.set('2026-06-09');
+    // Five working days counting the first: published Monday 1 June, the notice's last day is Friday 5 June.
+    expect(deadline.dueOn).toBe('2026-06-05');
+    clock.set('2026-06-06');
     expect(await service.deadlines.fire(deadline.id)).toBe(true);
     expect(fired.filter((d) => d.id === deadline.id)).toEqual([
       expect.objectContaining({ kind: 'D-public-notice', state: 'fired' }),
