@@ -122,6 +122,10 @@ describe('a service whose Redis is down when it starts (real Postgres, NATS JetS
 
   it('shuts down while Redis is away', async () => {
     await redis.stop();
+    // Once the service has seen Redis go (a loaded machine may take a moment to notice the closed socket).
+    await eventually(async () => {
+      expect(await redisStatus()).toBe('down');
+    });
     await svc().app.close();
     service = undefined;
   });
