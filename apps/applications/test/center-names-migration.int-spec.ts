@@ -1,11 +1,8 @@
 import 'reflect-metadata';
 
-import { join } from 'node:path';
-
-import { openOrm } from '@tic/platform';
 import { createTestDatabase, type TestDatabase } from '@tic/testing';
 
-import { APPLICATIONS_ENTITIES } from '../src/entities';
+import { schemaAt } from './schema-at';
 
 // The last migration before A37's unique names.
 const BEFORE_UNIQUE_NAMES = 'Migration20261129094426_organization_domicile';
@@ -27,16 +24,9 @@ describe('A37 unique names on a database that already holds a name twice', () =>
   });
 
   it('keeps the oldest center’s name, marks the later live ones for DST to rename, and leaves a revoked one alone', async () => {
-    const orm = await openOrm({
-      databaseUrl: db.url,
-      schema: 'applications',
-      entities: APPLICATIONS_ENTITIES,
-      migrationsPath: join(__dirname, '..', 'src', 'migrations'),
-    });
+    const orm = await schemaAt(db, BEFORE_UNIQUE_NAMES);
     try {
       const connection = orm.em.getConnection();
-      await connection.execute('create schema if not exists "applications"');
-      await orm.migrator.up({ to: BEFORE_UNIQUE_NAMES });
       const zh = '辽宁省智能制造技术创新中心';
       const en = 'Liaoning Technology Innovation Center for Intelligent Manufacturing';
       await connection.execute(

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 
-import { join } from 'node:path';
-
-import { HistoryEntry, openOrm } from '@tic/platform';
+import { HistoryEntry } from '@tic/platform';
 import { createTestDatabase, type TestDatabase } from '@tic/testing';
 
 import { applicationHistory } from '../src/applications/application-history';
-import { APPLICATIONS_ENTITIES } from '../src/entities';
+import { schemaAt } from './schema-at';
 
 // The last migration before application history moved onto the kit's history_entry.
 const BEFORE_MOVE = 'Migration20261128135113_service_kit_and_spine';
@@ -24,15 +22,8 @@ describe('moving application history onto history_entry', () => {
   });
 
   it('keeps every step with its actor, role, statuses, comment, article and time, in order', async () => {
-    const orm = await openOrm({
-      databaseUrl: db.url,
-      schema: 'applications',
-      entities: APPLICATIONS_ENTITIES,
-      migrationsPath: join(__dirname, '..', 'src', 'migrations'),
-    });
+    const orm = await schemaAt(db, BEFORE_MOVE);
     try {
-      await orm.em.getConnection().execute('create schema if not exists "applications"');
-      await orm.migrator.up({ to: BEFORE_MOVE });
       await orm.em.getConnection().execute(
         `insert into "applications"."application_history"
            ("application_id", "at", "actor_id", "actor_name", "role", "action", "from_status", "to_status", "comment", "article")

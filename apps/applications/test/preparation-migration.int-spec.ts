@@ -1,11 +1,8 @@
 import 'reflect-metadata';
 
-import { join } from 'node:path';
-
-import { openOrm } from '@tic/platform';
 import { createTestDatabase, type TestDatabase } from '@tic/testing';
 
-import { APPLICATIONS_ENTITIES } from '../src/entities';
+import { schemaAt } from './schema-at';
 
 // The last migration while the preparation end was a date column of the center.
 const BEFORE_MOVE = 'Migration20261129090000_deadline_event_versions';
@@ -24,16 +21,9 @@ describe('A12: the preparation end column becomes D-preparation deadline rows', 
   });
 
   it('gives a preparing center a pending deadline with its reminders, and one that left preparation a completed one', async () => {
-    const orm = await openOrm({
-      databaseUrl: db.url,
-      schema: 'applications',
-      entities: APPLICATIONS_ENTITIES,
-      migrationsPath: join(__dirname, '..', 'src', 'migrations'),
-    });
+    const orm = await schemaAt(db, BEFORE_MOVE);
     try {
       const sql = (query: string) => orm.em.getConnection().execute(query);
-      await sql('create schema if not exists "applications"');
-      await orm.migrator.up({ to: BEFORE_MOVE });
       const center = (id: string, status: string, establishedOn: string, endsOn: string) =>
         `('${id}', now(), '辽宁省${id.slice(-1)}技术创新中心', 'Center ${id.slice(-1)}', '领域${id.slice(-1)}', 'Field', '${status}',
           'preparation', gen_random_uuid(), gen_random_uuid(), '[]', gen_random_uuid(), gen_random_uuid(), '210102',
