@@ -14,18 +14,13 @@ import { refusal } from '@tic/testing';
 import { DEMO_EXPERTS, DEMO_UNITS } from '../src/seed/demo-units';
 import { seededShuffle } from '../src/reviews/seeded-shuffle';
 import { CALLERS, CO_BUILDER_ID, expertCaller, runningService, SUPPORTING_UNIT_ID } from './harness';
-import { applicationAt, expertNumber, scoreAll } from './journey';
+import { applicationAt, expertNumber, scoreAll, TO_EXPERT_REVIEW } from './journey';
 
 describe('A13(三) expert review: a reproducible draw with 回避, recusal, scores (real Postgres, NATS)', () => {
   const service = runningService('review');
 
   it('never draws an expert of the supporting, construction or a co-building unit, and the recorded seed reproduces the draw', async () => {
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-    ]);
+    const application = await applicationAt(service.rpc, TO_EXPERT_REVIEW);
     const review = await service.rpc.request(
       DrawExperts,
       { applicationId: application.id, count: 3, reserves: 2 },
@@ -45,12 +40,7 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
   });
 
   it('refuses a draw that names its own seed, by the field, and draws nothing', async () => {
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-    ]);
+    const application = await applicationAt(service.rpc, TO_EXPERT_REVIEW);
     const steered = { applicationId: application.id, count: 3, reserves: 2, seed: '00112233445566778899aabbccddeeff' };
     expect(await refusal(service.rpc.request(DrawExperts, steered as never, { caller: CALLERS.dst }))).toMatchObject({
       code: 'invalid_input',
@@ -61,12 +51,7 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
   });
 
   it('replaces a recused expert by the first reserve; DST sees every score, the mean and the spread; an expert only their own', async () => {
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-    ]);
+    const application = await applicationAt(service.rpc, TO_EXPERT_REVIEW);
     const review = await service.rpc.request(
       DrawExperts,
       { applicationId: application.id, count: 3, reserves: 1 },
@@ -122,12 +107,7 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
   });
 
   it('starts a fresh round after DST returns the application: the old scores are archived and no longer count', async () => {
-    let application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-    ]);
+    let application = await applicationAt(service.rpc, TO_EXPERT_REVIEW);
     await scoreAll(service.rpc, application.id);
     application = await service.rpc.request(GetApplication, { id: application.id }, { caller: CALLERS.dst });
     application = await service.rpc.request(
@@ -164,12 +144,7 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
   });
 
   it('A13(三): shortlisting waits for every drawn expert who has not recused, or the reserve in their place', async () => {
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-    ]);
+    const application = await applicationAt(service.rpc, TO_EXPERT_REVIEW);
     const review = await service.rpc.request(
       DrawExperts,
       { applicationId: application.id, count: 4, reserves: 1 },
@@ -219,12 +194,7 @@ describe('A13(三) expert review: a reproducible draw with 回避, recusal, scor
       service.rpc.request(RegisterExpert, { userId, name, orgId, fields: ['智能制造'] }, { caller: CALLERS.dst });
     const inside = await register('expert-lab', '钱实验', lab.id);
     const outside = await register('expert-outside', '孙检测', outsider.id);
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-    ]);
+    const application = await applicationAt(service.rpc, TO_EXPERT_REVIEW);
     // Ten eligible: the nine demo outsiders and the new one; the co-builder's lab expert is not counted.
     const eleven = refusal(
       service.rpc.request(

@@ -19,6 +19,16 @@ export const today = (): string => new Date(Date.now() + 8 * 3_600_000).toISOStr
 
 type Step = 'submit' | 'pass_supporting_review' | 'recommend' | 'pass_formal_review' | 'shortlist';
 
+/** Every A13 review level before the expert review, where DST draws the experts. */
+export const TO_EXPERT_REVIEW: readonly Step[] = [
+  'submit',
+  'pass_supporting_review',
+  'recommend',
+  'pass_formal_review',
+];
+/** Then the shortlist, where a public notice may list the application. */
+export const TO_SHORTLIST: readonly Step[] = [...TO_EXPERT_REVIEW, 'shortlist'];
+
 /** Drafts an eligible application (with `form` changed) and takes it through the given steps. */
 export async function applicationAt(
   rpc: RpcClient,

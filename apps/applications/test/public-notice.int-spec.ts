@@ -13,19 +13,13 @@ import type { RpcFailure } from '@tic/platform';
 import { eventually, refusal } from '@tic/testing';
 
 import { CALLERS, runningService } from './harness';
-import { applicationAt, today } from './journey';
+import { applicationAt, today, TO_SHORTLIST } from './journey';
 
 describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', () => {
   const service = runningService('notice');
 
   it('ends the notice after five working days, holds an application under a named objection until DST decides, records anonymous ones only', async () => {
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-      'shortlist',
-    ]);
+    const application = await applicationAt(service.rpc, TO_SHORTLIST);
     const notice = await service.rpc.request(
       PublishNotice,
       { title: '拟建名单公示', applicationIds: [application.id] },
@@ -85,13 +79,7 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
   }, 60_000);
 
   it('rejects an application when DST upholds an objection, and refuses objections after the window', async () => {
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-      'shortlist',
-    ]);
+    const application = await applicationAt(service.rpc, TO_SHORTLIST);
     const notice = await service.rpc.request(
       PublishNotice,
       { title: '第二批公示', applicationIds: [application.id], startsOn: addDays(today(), -10) },
@@ -133,13 +121,7 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
     );
     expect(approved.status).toBe('approved');
 
-    const other = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-      'shortlist',
-    ]);
+    const other = await applicationAt(service.rpc, TO_SHORTLIST);
     const current = await service.rpc.request(
       PublishNotice,
       { title: '第三批公示', applicationIds: [other.id] },
@@ -176,13 +158,7 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
   }, 60_000);
 
   it('DOMAIN.md §4: DST rejects or withdraws an application during its notice with reasons, kept in its history; not without', async () => {
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-      'shortlist',
-    ]);
+    const application = await applicationAt(service.rpc, TO_SHORTLIST);
     await service.rpc.request(
       PublishNotice,
       { title: '第四批公示', applicationIds: [application.id] },
@@ -196,13 +172,7 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
         { caller: CALLERS.dst },
       );
     expect(await refusal(reject())).toMatchObject({ code: 'rule_violation', rule: 'A13-review-comment' });
-    const withdrawFromNotice = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-      'shortlist',
-    ]);
+    const withdrawFromNotice = await applicationAt(service.rpc, TO_SHORTLIST);
     const both = await service.rpc.request(
       PublishNotice,
       { title: '第四批公示（补充）', applicationIds: [withdrawFromNotice.id] },
@@ -231,13 +201,7 @@ describe('A13(四) public notice and objections (real Postgres, NATS, Redis)', (
   }, 60_000);
 
   it('DOMAIN.md §7: a notice of 7 calendar days is a setting; it counts its first day; not both lengths at once', async () => {
-    const application = await applicationAt(service.rpc, [
-      'submit',
-      'pass_supporting_review',
-      'recommend',
-      'pass_formal_review',
-      'shortlist',
-    ]);
+    const application = await applicationAt(service.rpc, TO_SHORTLIST);
     const both = { title: '第五批公示', applicationIds: [application.id], workingDays: 5, calendarDays: 7 };
     expect(await refusal(service.rpc.request(PublishNotice, both, { caller: CALLERS.dst }))).toMatchObject({
       code: 'invalid_input',
