@@ -7,6 +7,7 @@ import * as center from './events/center.events';
 import * as deadline from './events/deadline.events';
 import * as evaluation from './events/evaluation.events';
 import * as funding from './events/funding.events';
+import * as organization from './events/organization.events';
 import * as personnel from './events/personnel.events';
 
 /**
@@ -16,6 +17,7 @@ import * as personnel from './events/personnel.events';
 export const EVENT_DEFINITIONS = [
   ...Object.values(application),
   ...Object.values(center),
+  ...Object.values(organization),
   ...Object.values(personnel),
   ...Object.values(evaluation),
   ...Object.values(funding),

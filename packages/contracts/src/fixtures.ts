@@ -23,6 +23,7 @@ const ids = {
   rectification: '0192f6a0-7c1e-7d2a-9b3c-000000000011',
   allocation: '0192f6a0-7c1e-7d2a-9b3c-000000000012',
   deadline: '0192f6a0-7c1e-7d2a-9b3c-000000000013',
+  department: '0192f6a0-7c1e-7d2a-9b3c-000000000014',
 } as const;
 
 const field = { zh: '智能制造', en: 'Intelligent Manufacturing' };
@@ -104,6 +105,14 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     constructionUnitId: ids.construction,
     recommenderId: ids.recommender,
     establishedOn: '2026-06-15',
+  },
+  'tic.organization.registered': {
+    organizationId: ids.department,
+    name: '辽宁示范智能装备股份有限公司中央研究院',
+    parentId: ids.supporting,
+    kind: 'enterprise',
+    legalPerson: false,
+    isRecommender: false,
   },
   'tic.center.preparation_overdue': {
     centerId: ids.center,

@@ -4,6 +4,7 @@ export * from './define-event';
 export * from './event-catalogue';
 export * from './events/application.events';
 export * from './events/center.events';
+export * from './events/organization.events';
 export * from './events/personnel.events';
 export * from './events/evaluation.events';
 export * from './events/funding.events';
