@@ -20,6 +20,7 @@ import { APPLICATIONS_ENTITIES } from './entities';
 import { NoticesHandlers } from './notices/notices.handlers';
 import { NoticesService } from './notices/notices.service';
 import { ObjectionsService } from './notices/objections.service';
+import { OrganizationAnnouncer } from './organizations/organization-announcer';
 import { OrganizationsHandlers } from './organizations/organizations.handlers';
 import { OrganizationsService } from './organizations/organizations.service';
 import { ReviewsHandlers } from './reviews/reviews.handlers';
@@ -53,6 +54,7 @@ export class AppModule {
         ApplicationsExportService,
         ApplicationCoBuildersService,
         OrganizationsService,
+        OrganizationAnnouncer,
         CallsService,
         ReviewsService,
         NoticesService,
