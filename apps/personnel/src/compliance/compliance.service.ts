@@ -21,6 +21,7 @@ import { Appointment } from '../appointments/appointment.entity';
 import { CommitteeMeeting } from '../committees/committee-meeting.entity';
 import { Committee } from '../committees/committee.entity';
 import { committeeFindings } from '../committees/committees.service';
+import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
 import { CenterWaiver } from './center-waiver.entity';
@@ -106,8 +107,13 @@ export class ComplianceService {
       posts.filter((a) => a.kind === 'fixed').flatMap((a) => people.get(a.personId) ?? []),
       on,
     );
+    // A14, A15: staff employed by a department below the center's units count as those units' people.
+    const organizations = await em.getRepository(Organization).centerOrganizations(
+      center,
+      staff.map((member) => member.orgId),
+    );
     const findings = [
-      ...checkStaffing(staff, center, on),
+      ...checkStaffing(staff, organizations, on),
       ...onePlatform.map(({ finding: f }) => f),
       ...(await this.committeeFindings(em, center, year)),
     ];
