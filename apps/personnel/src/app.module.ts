@@ -15,6 +15,7 @@ import { ComplianceService } from './compliance/compliance.service';
 import type { PersonnelConfig } from './config';
 import { PERSONNEL_ENTITIES } from './entities';
 import { IDENTITY_KEYS, IdentityNumbers, type IdentityKeys } from './identity/identity-numbers';
+import { NamedPeople } from './people/named-people';
 import { PeopleHandlers } from './people/people.handlers';
 import { PeopleService } from './people/people.service';
 import { PersonViews } from './people/person-views';
@@ -65,6 +66,7 @@ export class AppModule {
           useFactory: (orm: MikroORM) => new UsageWindowRetention(orm, config.PERSONNEL_QUOTA_RETENTION_DAYS),
         },
         IdentityNumbers,
+        NamedPeople,
         PersonViews,
         PeopleService,
         PlatformsService,

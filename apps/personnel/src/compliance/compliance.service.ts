@@ -19,6 +19,7 @@ import { newId, requireAccess, requireWaiver, UnitOfWork, type Caller, type In }
 
 import { Appointment } from '../appointments/appointment.entity';
 import { CommitteeMeeting } from '../committees/committee-meeting.entity';
+import { membersAsRegistered } from '../committees/committee-members';
 import { Committee } from '../committees/committee.entity';
 import { committeeFindings } from '../committees/committees.service';
 import { Person } from '../people/person.entity';
@@ -169,9 +170,9 @@ export class ComplianceService {
     return [
       // A committee not formed yet is judged as one with no members: it has no chair (A17, hard) and
       // no one from the supporting unit (A16, hard), so no waiver of a principle rule can cover it.
-      ...committeeFindings('management', management?.members ?? [], center),
+      ...committeeFindings('management', await membersAsRegistered(em, management?.members ?? []), center),
       checkCommitteeMeetings('management', year, management ? heldBy(management) : []),
-      ...committeeFindings('advisory', advisory?.members ?? [], center),
+      ...committeeFindings('advisory', await membersAsRegistered(em, advisory?.members ?? []), center),
       checkCommitteeMeetings('advisory', year, advisory ? heldBy(advisory) : []),
     ];
   }
