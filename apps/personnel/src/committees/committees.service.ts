@@ -129,6 +129,7 @@ export class CommitteesService {
           em.create(CommitteeMeeting, {
             id: newId(),
             committeeId: committee.id,
+            form: input.form,
             heldOn: input.heldOn,
             attendees: input.attendees,
             minutesRef: input.minutesRef,
@@ -186,6 +187,7 @@ export class CommitteesService {
       findings: committee.findings,
       meetings: meetings.map((m) => ({
         id: m.id,
+        form: m.form,
         heldOn: m.heldOn,
         attendees: m.attendees,
         minutesRef: m.minutesRef,

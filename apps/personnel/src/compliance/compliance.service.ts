@@ -166,7 +166,8 @@ export class ComplianceService {
     const management = committees.find((c) => c.kind === 'management');
     const advisory = committees.find((c) => c.kind === 'advisory');
     const heldBy = (committee: Committee) =>
-      meetings.filter((m) => m.committeeId === committee.id).map((m) => m.heldOn);
+      // A16, A17: a written review is no meeting of the committee.
+      meetings.filter((m) => m.committeeId === committee.id && m.form === 'meeting').map((m) => m.heldOn);
     return [
       // A committee not formed yet is judged as one with no members: it has no chair (A17, hard) and
       // no one from the supporting unit (A16, hard), so no waiver of a principle rule can cover it.

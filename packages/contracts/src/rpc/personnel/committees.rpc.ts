@@ -29,8 +29,16 @@ export const committeeMemberSchema = z.object({
   isChair: z.boolean(),
 });
 
+export const committeeMeetingFormSchema = z
+  .enum(['meeting', 'written_review'])
+  .describe(
+    'a meeting of the committee (A16, A17: the yearly meetings count only these), or a written review by its members (书面审议), which may be A15’s review of a director',
+  );
+export type CommitteeMeetingForm = z.output<typeof committeeMeetingFormSchema>;
+
 export const committeeMeetingSchema = z.object({
   id: entityId,
+  form: committeeMeetingFormSchema,
   heldOn: isoDate,
   attendees: z.number().int(),
   minutesRef: z.string(),
@@ -78,12 +86,13 @@ export const GetCommittee = defineRpc({
 export const RecordCommitteeMeeting = defineRpc({
   service: 'personnel',
   operation: 'committees.record_meeting',
-  summary: 'A16/A17: records a committee meeting with its attendance and minutes',
+  summary: 'A15–A17: records a committee meeting, or a written review by its members, with attendance and minutes',
   request: z.object({
     centerId: entityId,
     kind: committeeKindSchema,
+    form: committeeMeetingFormSchema.default('meeting'),
     heldOn: isoDate,
-    attendees: z.number().int().min(1).max(60),
+    attendees: z.number().int().min(1).max(60).describe('members present, or members who answered a written review'),
     minutesRef: z.string().trim().min(1).max(200).describe('the minutes in the document store'),
   }),
   response: committeeSchema,
