@@ -210,9 +210,9 @@ console.log(
 // The personnel registry (A14–A19): the new center arrives there through tic.center.established.
 const supportingUnitId = unit('辽宁示范智能装备股份有限公司');
 // Made-up but valid numbers (GB 11643), different in every run, so that runs do not collide: a
-// random birth date (1950–1999) and a random block of sequence numbers per run, one number a person.
+// random birth date (1950–1999) and a random block of 40 sequence numbers per run, one number a person.
 const birthDate = shift('1950-01-01', randomInt(18_000)).replaceAll('-', '');
-const sequenceBase = 100 + 20 * randomInt(44);
+const sequenceBase = 100 + 40 * randomInt(22);
 const idNumber = (n) => {
   const first17 = `210102${birthDate}${sequenceBase + n}`;
   return first17 + residentIdCheckCharacter(first17);
@@ -240,21 +240,28 @@ await step('', 'POST', `/platforms/${lab.id}/roster`, {
   as: as.dst,
   body: { rows: [{ ...labMember, kind: 'fixed', role: 'researcher', startsOn: '2022-09-01' }] },
 });
-const register = (name, n) =>
+const register = (name, n, employerOrgId = supportingUnitId) =>
   step('', 'POST', '/people', {
     as: as.supporting,
-    body: { name, idNumber: n === 1 ? labMember.idNumber : idNumber(n), employerOrgId: supportingUnitId },
+    body: { name, idNumber: n === 1 ? labMember.idNumber : idNumber(n), employerOrgId },
   });
+// A committee's members are people of the registry, whose employer there decides who is an insider (A16, A17).
+const committeeMembers = async (members) => {
+  const named = [];
+  for (const { name, n, orgId, isChair } of members)
+    named.push({ personId: (await register(name, n, orgId)).id, isChair: isChair === true });
+  return named;
+};
 const director = await register('钱主任', 2);
 await step('依托单位组建管理委员会 (A16)', 'PUT', `/centers/${center.id}/committees/management`, {
   as: as.supporting,
   body: {
     termStartsOn: today,
     termEndsOn: shift(today, 3 * 365),
-    members: [
-      { name: '依托单位总经理', orgId: supportingUnitId, isChair: true },
-      { name: '共建单位副校长', orgId: unit('东北示范理工大学') },
-    ],
+    members: await committeeMembers([
+      { name: '依托单位总经理', n: 13, orgId: supportingUnitId, isChair: true },
+      { name: '共建单位副校长', n: 14, orgId: unit('东北示范理工大学') },
+    ]),
   },
 });
 await step(
@@ -340,11 +347,15 @@ await step('依托单位组建技术指导委员会 (A17)', 'PUT', `/centers/${c
   body: {
     termStartsOn: today,
     termEndsOn: shift(today, 3 * 365),
-    members: [
-      { name: '外单位院士', orgId: unit('辽宁示范工业技术研究院'), isChair: true },
-      ...Array.from({ length: 5 }, (_, i) => ({ name: `外单位专家${i + 1}`, orgId: unit('辽宁示范工业技术研究院') })),
-      { name: '依托单位总工', orgId: supportingUnitId },
-    ],
+    members: await committeeMembers([
+      { name: '外单位院士', n: 15, orgId: unit('辽宁示范工业技术研究院'), isChair: true },
+      ...Array.from({ length: 5 }, (_, i) => ({
+        name: `外单位专家${i + 1}`,
+        n: 16 + i,
+        orgId: unit('辽宁示范工业技术研究院'),
+      })),
+      { name: '依托单位总工', n: 21, orgId: supportingUnitId },
+    ]),
   },
 });
 const compliance = await step('中心人员与委员会合规情况', 'GET', `/centers/${center.id}/compliance`, {

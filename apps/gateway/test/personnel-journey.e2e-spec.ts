@@ -115,7 +115,7 @@ describe('the personnel registry through the gateway (gateway, applications and 
       body: {
         termStartsOn: today(),
         termEndsOn: addDays(today(), 1000),
-        members: [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }],
+        members: [{ personId: await register('依托单位副总'), isChair: true }],
       },
     });
     expect(formed.status).toBe(200);
@@ -252,8 +252,16 @@ describe('the personnel registry through the gateway (gateway, applications and 
   });
 
   it('A16/A17 and the compliance read over HTTP: hard rules refuse the committee, the size is kept as a finding, every finding is read back', async () => {
-    const put = (kind: string, members: { name: string; orgId: string; isChair?: boolean }[], version?: number) =>
-      call<{ version: number; findings: { rule: string; passed: boolean }[] }>(
+    // Each member a person the supporting unit registers with that employer (DOMAIN.md §3: the registry decides).
+    const put = async (
+      kind: string,
+      members: { name: string; orgId: string; isChair?: boolean }[],
+      version?: number,
+    ) => {
+      const named = [];
+      for (const { name, orgId, isChair } of members)
+        named.push({ personId: await register(name, orgId), ...(isChair ? { isChair } : {}) });
+      return call<{ version: number; findings: { rule: string; passed: boolean }[] }>(
         world,
         'PUT',
         `/centers/${centerId}/committees/${kind}`,
@@ -262,11 +270,12 @@ describe('the personnel registry through the gateway (gateway, applications and 
           body: {
             termStartsOn: today(),
             termEndsOn: addDays(today(), 1000),
-            members,
+            members: named,
             ...(version === undefined ? {} : { version }),
           },
         },
       );
+    };
     expectProblem(
       await put('management', [
         { name: '依托单位副总', orgId: ORGS.supporting },

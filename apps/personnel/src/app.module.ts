@@ -16,6 +16,7 @@ import type { PersonnelConfig } from './config';
 import { PERSONNEL_ENTITIES } from './entities';
 import { IDENTITY_KEYS, IdentityNumbers, type IdentityKeys } from './identity/identity-numbers';
 import { organizationRegistrySubscription } from './organizations/organization-registry.subscription';
+import { NamedPeople } from './people/named-people';
 import { PeopleHandlers } from './people/people.handlers';
 import { PeopleService } from './people/people.service';
 import { PersonViews } from './people/person-views';
@@ -70,6 +71,7 @@ export class AppModule {
           useFactory: (orm: MikroORM) => new UsageWindowRetention(orm, config.PERSONNEL_QUOTA_RETENTION_DAYS),
         },
         IdentityNumbers,
+        NamedPeople,
         PersonViews,
         PeopleService,
         PlatformsService,

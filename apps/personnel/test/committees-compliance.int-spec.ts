@@ -8,7 +8,7 @@ import {
   WaiveCenterRule,
 } from '@tic/contracts';
 
-import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel } from './harness';
+import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel, type MemberSpec } from './harness';
 
 const TERM = { termStartsOn: '2026-01-01', termEndsOn: '2028-12-31' };
 const outsiders = (n: number) =>
@@ -21,15 +21,21 @@ const insiders = (n: number) =>
 
 describe('committees (A16, A17) and a center’s compliance read (real Postgres, NATS, Redis)', () => {
   const service = runningPersonnel('committees');
-  const setCommittee = (
+  const setCommittee = async (
     centerId: string,
     kind: 'management' | 'advisory',
-    members: { name: string; orgId: string; isChair?: boolean }[],
+    members: MemberSpec[],
     version?: number,
   ) =>
     service.rpc.request(
       SetCommittee,
-      { centerId, kind, ...TERM, members, ...(version === undefined ? {} : { version }) },
+      {
+        centerId,
+        kind,
+        ...TERM,
+        members: await service.committeeMembers(members),
+        ...(version === undefined ? {} : { version }),
+      },
       { caller: CALLERS.supporting },
     );
 
@@ -55,7 +61,12 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
         await refusal(
           service.rpc.request(
             SetCommittee,
-            { centerId, kind: 'management', ...TERM, members: [{ name: '依托单位副总', orgId: ORGS.supporting }] },
+            {
+              centerId,
+              kind: 'management',
+              ...TERM,
+              members: await service.committeeMembers([{ name: '依托单位副总', orgId: ORGS.supporting }]),
+            },
             { caller: CALLERS.construction },
           ),
         )
@@ -194,7 +205,10 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
         centerId: small,
         kind: 'advisory',
         ...TERM,
-        members: [{ name: '外单位院士', orgId: ORGS.outsideExpertOrg, isChair: true }, ...outsiders(5)],
+        members: await service.committeeMembers([
+          { name: '外单位院士', orgId: ORGS.outsideExpertOrg, isChair: true },
+          ...outsiders(5),
+        ]),
       },
       { caller: CALLERS.supporting },
     );
@@ -238,7 +252,7 @@ describe('committees (A16, A17) and a center’s compliance read (real Postgres,
 
   it('answers two first formations of the same committee at once with one success and one stale version, never a server error', async () => {
     const centerId = await service.establishCenter();
-    const members = [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }];
+    const members = await service.committeeMembers([{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }]);
     const outcomes = await Promise.all(
       Array.from({ length: 4 }, () =>
         service.rpc

@@ -3,7 +3,9 @@ import {
   EndAppointment,
   FileDirectorAppointment,
   GetCompliance,
+  RecordCommitteeMeeting,
   RegisterPerson,
+  SetCommittee,
 } from '@tic/contracts';
 import { eventually, readAllEvents } from '@tic/testing';
 
@@ -116,6 +118,56 @@ describe('A15: the director’s employer, full-time employment and adjustment (r
         reason: 'appointment.committee_review_not_recorded',
         article: '第十五条',
       });
+  });
+
+  it('A15: a written review by the management committee is a review; A16 counts only its meetings', async () => {
+    service.clock.set('2026-11-20');
+    const center = await service.newCenter();
+    await service.rpc.request(
+      SetCommittee,
+      {
+        centerId: center,
+        kind: 'management',
+        termStartsOn: '2026-01-01',
+        termEndsOn: '2028-12-31',
+        members: await service.committeeMembers([
+          { name: '依托单位总经理', orgId: ORGS.supporting, isChair: true },
+          { name: '共建单位副校长', orgId: ORGS.coBuilder },
+        ]),
+      },
+      { caller: CALLERS.supporting },
+    );
+    const recorded = await service.rpc.request(
+      RecordCommitteeMeeting,
+      {
+        centerId: center,
+        kind: 'management',
+        form: 'written_review',
+        heldOn: '2026-11-18',
+        attendees: 2,
+        minutesRef: 'docs/reviews/director-2026',
+      },
+      { caller: CALLERS.supporting },
+    );
+    expect(recorded.meetings).toEqual([expect.objectContaining({ form: 'written_review', heldOn: '2026-11-18' })]);
+    const person = await register('书面审议主任', ORGS.supporting);
+    await expect(
+      service.rpc.request(
+        CreateAppointment,
+        {
+          platformId: center,
+          personId: person.id,
+          role: 'director',
+          kind: 'fixed',
+          startsOn: '2026-11-20',
+          decidedOn: '2026-11-20',
+          committeeReviewedOn: '2026-11-18',
+        },
+        { caller: CALLERS.supporting },
+      ),
+    ).resolves.toMatchObject({ status: 'active' });
+    const compliance = await service.rpc.request(GetCompliance, { centerId: center }, { caller: CALLERS.dst });
+    expect(compliance.findings).toContainEqual(expect.objectContaining({ rule: 'A16-meeting', passed: false }));
   });
 
   it.each([

@@ -72,6 +72,18 @@ export interface CenterFacts {
   readonly coBuilderIds: readonly string[];
 }
 
+/** A committee member to be: registered by the supporting unit with this employer, then named by id. */
+export interface MemberSpec {
+  readonly name: string;
+  readonly orgId: string;
+  readonly isChair?: boolean;
+}
+
+export interface NamedMember {
+  readonly personId: string;
+  readonly isChair?: boolean;
+}
+
 /** The personnel service under test, with a clock the test moves and factories of its data. */
 export interface RunningPersonnel extends RunningService<PersonnelConfig> {
   readonly clock: ManualClock;
@@ -81,6 +93,8 @@ export interface RunningPersonnel extends RunningService<PersonnelConfig> {
   establishCenter(center?: Partial<CenterFacts>): Promise<string>;
   /** A person registered by a unit (the supporting unit unless said otherwise), with a fresh ID number. */
   newPerson(person?: { name?: string; employerOrgId?: string; idNumber?: string }, caller?: Caller): Promise<PersonDto>;
+  /** Committee members as people of the registry, each registered with the employer given. */
+  committeeMembers(members: readonly MemberSpec[]): Promise<NamedMember[]>;
   /**
    * A15: the center's management committee (formed from the supporting and co-building units if it is
    * not yet) records the meeting on `heldOn` that reviews a director's appointment or end.
@@ -140,10 +154,10 @@ export function runningPersonnel(label: string, env: Record<string, string> = {}
           kind: 'management',
           termStartsOn: '2026-01-01',
           termEndsOn: '2028-12-31',
-          members: [
+          members: await committeeMembers([
             { name: '依托单位总经理', orgId: ORGS.supporting, isChair: true },
             { name: '共建单位副校长', orgId: ORGS.coBuilder },
-          ],
+          ]),
         },
         CALLERS.supporting,
       );
@@ -153,23 +167,33 @@ export function runningPersonnel(label: string, env: Record<string, string> = {}
       CALLERS.supporting,
     );
   };
+  const newPerson = (
+    person: { name?: string; employerOrgId?: string; idNumber?: string } = {},
+    caller: Caller = CALLERS.supporting,
+  ) =>
+    service.call(
+      RegisterPerson,
+      {
+        name: person.name ?? `人员${serial + 1}`,
+        idNumber: person.idNumber ?? newIdNumber(),
+        employerOrgId: person.employerOrgId ?? ORGS.supporting,
+      },
+      caller,
+    );
+  const committeeMembers = async (members: readonly MemberSpec[]): Promise<NamedMember[]> => {
+    const named: NamedMember[] = [];
+    for (const { name, orgId, isChair } of members) {
+      const person = await newPerson({ name, employerOrgId: orgId });
+      named.push({ personId: person.id, ...(isChair ? { isChair } : {}) });
+    }
+    return named;
+  };
   return Object.assign(Object.create(service) as RunningService<PersonnelConfig>, {
     clock,
+    committeeMembers,
     reviewDirector,
     newCenter,
     establishCenter: newCenter,
-    newPerson: (
-      person: { name?: string; employerOrgId?: string; idNumber?: string } = {},
-      caller: Caller = CALLERS.supporting,
-    ) =>
-      service.call(
-        RegisterPerson,
-        {
-          name: person.name ?? `人员${serial + 1}`,
-          idNumber: person.idNumber ?? newIdNumber(),
-          employerOrgId: person.employerOrgId ?? ORGS.supporting,
-        },
-        caller,
-      ),
+    newPerson,
   });
 }

@@ -1,6 +1,13 @@
-import { CreateAppointment, GetCompliance, SetCommittee, WaiveCenterRule } from '@tic/contracts';
+import {
+  CreateAppointment,
+  GetCommittee,
+  GetCompliance,
+  SetCommittee,
+  UpdatePerson,
+  WaiveCenterRule,
+} from '@tic/contracts';
 
-import { CALLERS, ORGS, refusal, runningPersonnel } from './harness';
+import { CALLERS, newIdNumber, ORGS, refusal, runningPersonnel, type MemberSpec } from './harness';
 
 const TERM = { termStartsOn: '2026-01-01', termEndsOn: '2028-12-31' };
 const AGREEMENT = {
@@ -16,11 +23,12 @@ const outsiders = (n: number) =>
 /** Issue 10: insider organizations (A10, A16, A17), A18 agreement periods and the one-year center waiver. */
 describe('insiders, agreement periods and waiver years (real Postgres, NATS, Redis)', () => {
   const service = runningPersonnel('insiders-periods');
-  const setCommittee = (
-    centerId: string,
-    kind: 'management' | 'advisory',
-    members: { name: string; orgId: string; isChair?: boolean }[],
-  ) => service.rpc.request(SetCommittee, { centerId, kind, ...TERM, members }, { caller: CALLERS.supporting });
+  const setCommittee = async (centerId: string, kind: 'management' | 'advisory', members: MemberSpec[]) =>
+    service.rpc.request(
+      SetCommittee,
+      { centerId, kind, ...TERM, members: await service.committeeMembers(members) },
+      { caller: CALLERS.supporting },
+    );
   const compliance = (centerId: string, on?: string) =>
     service.rpc.request(GetCompliance, { centerId, ...(on ? { on } : {}) }, { caller: CALLERS.dst });
 
@@ -62,6 +70,73 @@ describe('insiders, agreement periods and waiver years (real Postgres, NATS, Red
     ).toMatchObject({ rule: 'A17-chair' });
     const formed = await setCommittee(centerId, 'advisory', [chair, ...outsiders(5), ...fromConstruction(3)]);
     expect(formed.findings.filter((f) => !f.passed)).toEqual([]);
+  });
+
+  it('committee members are people of the registry: their employer there decides who is an insider, now', async () => {
+    const centerId = await service.newCenter();
+    const outside = await service.committeeMembers(outsiders(6));
+    const chairPerson = await service.newPerson({ name: '外单位院士', employerOrgId: ORGS.outsideExpertOrg });
+    const formed = await service.rpc.request(
+      SetCommittee,
+      { centerId, kind: 'advisory', ...TERM, members: [{ personId: chairPerson.id, isChair: true }, ...outside] },
+      { caller: CALLERS.supporting },
+    );
+    expect(formed.members[0]).toEqual({
+      personId: chairPerson.id,
+      name: '外单位院士',
+      orgId: ORGS.outsideExpertOrg,
+      isChair: true,
+    });
+    expect((await compliance(centerId)).findings).toContainEqual(
+      expect.objectContaining({ rule: 'A17-chair', passed: true }),
+    );
+
+    // The chair joins the supporting unit: from then on the registry makes the chair an insider (A17, hard).
+    await service.rpc.request(
+      UpdatePerson,
+      { id: chairPerson.id, version: chairPerson.version, employerOrgId: ORGS.supporting },
+      { caller: CALLERS.dst },
+    );
+    expect((await compliance(centerId)).blocking).toContain('A17-chair');
+    const read = await service.rpc.request(GetCommittee, { centerId, kind: 'advisory' }, { caller: CALLERS.dst });
+    expect(read.members[0]).toMatchObject({ personId: chairPerson.id, orgId: ORGS.supporting });
+  });
+
+  it('names a member by an id the unit sees or a registered number; anyone else is the same 404, and no one twice', async () => {
+    const centerId = await service.newCenter();
+    const stranger = await service.newPerson({ employerOrgId: ORGS.otherSupporting }, CALLERS.otherSupporting);
+    const form = (members: { personId?: string; idNumber?: string; isChair?: boolean }[]) =>
+      service.rpc.request(
+        SetCommittee,
+        { centerId, kind: 'management', ...TERM, members },
+        { caller: CALLERS.supporting },
+      );
+    const unseen = await refusal(form([{ personId: stranger.id, isChair: true }]));
+    const missing = await refusal(form([{ personId: '00000000-0000-4000-8000-000000000000', isChair: true }]));
+    expect(unseen).toMatchObject({ code: 'not_found' });
+    expect(missing).toEqual(unseen);
+    expect(await refusal(form([{ idNumber: newIdNumber(), isChair: true }]))).toEqual(unseen);
+    expect(
+      await refusal(service.rpc.request(GetCommittee, { centerId, kind: 'management' }, { caller: CALLERS.dst })),
+    ).toMatchObject({ code: 'not_found' });
+
+    const number = newIdNumber();
+    const deputy = await service.newPerson({ name: '依托单位副总', idNumber: number });
+    const twice = await refusal(form([{ personId: deputy.id, isChair: true }, { idNumber: number }]));
+    expect(twice).toMatchObject({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'members.1' })] });
+    const formed = await form([{ idNumber: number, isChair: true }]);
+    expect(formed.members).toEqual([
+      { personId: deputy.id, name: '依托单位副总', orgId: ORGS.supporting, isChair: true },
+    ]);
+    expect(
+      await refusal(
+        service.rpc.request(
+          SetCommittee,
+          { centerId, kind: 'management', ...TERM, members: [{ isChair: true }] },
+          { caller: CALLERS.supporting },
+        ),
+      ),
+    ).toMatchObject({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'members.0.personId' })] });
   });
 
   it('A18: a floating staff member’s agreement covers the appointment’s period (hard)', async () => {

@@ -75,7 +75,7 @@ export async function ownerPersonnel(
       body: {
         termStartsOn: today(),
         termEndsOn: addDays(today(), 1000),
-        members: [{ name: '依托单位副总', orgId: ORGS.supporting, isChair: true }],
+        members: [{ personId: directorPerson.id, isChair: true }],
       },
     }),
   );

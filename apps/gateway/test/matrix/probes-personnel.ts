@@ -142,7 +142,7 @@ export const PERSONNEL_PROBES: Record<string, Probe> = {
           version: current.body.version,
           termStartsOn: today(),
           termEndsOn: addDays(today(), 900),
-          members: [{ name: unique('依托单位副总'), orgId: ORGS.supporting, isChair: true }],
+          members: [{ personId: (await newOwnPerson(m)).personId, isChair: true }],
         },
       };
     },

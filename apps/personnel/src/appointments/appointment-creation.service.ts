@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { CreateAppointment, DuplicateFound, type AppointmentDto } from '@tic/contracts';
-import { appointmentStatusFor, notFound } from '@tic/domain';
+import { appointmentStatusFor } from '@tic/domain';
 import { Clock, Deadlines } from '@tic/deadlines';
 import {
   newId,
@@ -15,8 +15,8 @@ import {
   type In,
 } from '@tic/platform';
 
-import { IdentityNumbers } from '../identity/identity-numbers';
 import { Organization } from '../organizations/organization.entity';
+import { NamedPeople } from '../people/named-people';
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
 import { UsageQuotas } from '../quotas/usage-quotas';
@@ -37,7 +37,7 @@ export class AppointmentCreation {
     private readonly deadlines: Deadlines,
     private readonly clock: Clock,
     private readonly views: AppointmentViews,
-    private readonly identityNumbers: IdentityNumbers,
+    private readonly namedPeople: NamedPeople,
     private readonly quotas: UsageQuotas,
   ) {}
 
@@ -67,7 +67,8 @@ export class AppointmentCreation {
     // Director changes of one platform take turns, so that two decisions cannot both replace the same director.
     await platforms.findForUpdate(platform.id);
     if (platform.status !== 'active') throw refuse(APPOINTMENT_REFUSALS.platform_closed);
-    const person = await this.appointee(em, input, caller);
+    // Two platforms appointing the same person at once must see each other's post (A18), so they take turns.
+    const person = await this.namedPeople.resolve(em, input, caller, true);
     const today = this.clock.today();
     const appointments = em.getRepository(Appointment);
     const posts = await appointments.inForce(platform.id, today);
@@ -134,29 +135,6 @@ export class AppointmentCreation {
     return appointment.id;
   }
 
-  /**
-   * Whom the unit appoints: someone it already sees, named by id, or someone it proves it knows by
-   * presenting their number (which spent its registrations quota in `create`). Anyone else is a 404 exactly like
-   * an id that does not exist (issue 9: an appointment put anyone's record and posts in the unit's scope).
-   * Two platforms appointing the same person at once must see each other's post (A18), so they take turns.
-   */
-  private async appointee(em: CommandScope['em'], input: CreateInput, caller: Caller): Promise<Person> {
-    const people = em.getRepository(Person);
-    if (input.idNumber !== undefined) {
-      const known = await people.findByIdNumberHash(this.identityNumbers.hash(input.idNumber));
-      const person = known && (await people.findForUpdate(known.id));
-      if (!person) throw personNotFound();
-      return person;
-    }
-    // Seen before locked: a unit must not hold a lock on someone it may not see.
-    const named = input.personId === undefined ? null : await people.findOne({ id: input.personId });
-    if (!named) throw personNotFound();
-    requireAccess(caller, 'person.read', await people.facts(named));
-    const person = await people.findForUpdate(named.id);
-    if (!person) throw personNotFound();
-    return person;
-  }
-
   /** A15: the new director replaces the one in office, and the filing period starts from the decision. */
   private async replaceDirector(
     em: CommandScope['em'],
@@ -187,11 +165,6 @@ export class AppointmentCreation {
       start: decidedOn,
     });
   }
-}
-
-/** The same answer whether the person does not exist, is outside the caller's scope, or the number is unknown. */
-function personNotFound(): RpcFailure {
-  return RpcFailure.denied(notFound('person'));
 }
 
 /** A15: the committee reviews, then the unit decides, not in the future; an appointment ends after it starts. */

@@ -7,6 +7,9 @@ import { AggregateRoot } from '@tic/platform';
 import { CommitteeRepository } from './committee.repository';
 
 export interface StoredMember {
+  /** Absent for a member typed before members were named from the registry. */
+  readonly personId?: string;
+  /** The name and employer as the registry held them when the committee was formed. */
   readonly name: string;
   readonly orgId: string;
   readonly title?: string;

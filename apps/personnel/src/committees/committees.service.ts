@@ -7,6 +7,7 @@ import {
   assessFindings,
   checkAdvisoryCommittee,
   checkManagementCommittee,
+  type CenterOrganizations,
   type CommitteeKind,
   type Finding,
 } from '@tic/domain';
@@ -22,8 +23,11 @@ import {
   type In,
 } from '@tic/platform';
 
+import { NamedPeople } from '../people/named-people';
 import { Platform } from '../platforms/platform.entity';
+import { UsageQuotas } from '../quotas/usage-quotas';
 import { CommitteeMeeting } from './committee-meeting.entity';
+import { membersAsRegistered } from './committee-members';
 import { COMMITTEE_REFUSALS } from './committee.refusals';
 import { Committee, type StoredMember } from './committee.entity';
 
@@ -34,18 +38,17 @@ export class CommitteesService {
     private readonly em: EntityManager,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly namedPeople: NamedPeople,
+    private readonly quotas: UsageQuotas,
   ) {}
 
   /** Forms or re-forms the committee; a failed hard rule refuses it, A17's size is kept as a finding. */
   async set(input: In<typeof SetCommittee>, caller: Caller): Promise<CommitteeDto> {
     if (input.termEndsOn < input.termStartsOn)
       throw RpcFailure.invalidInput([{ path: 'termEndsOn', message: 'must not be before termStartsOn' }]);
-    const members: StoredMember[] = input.members.map((m) => ({
-      name: m.name,
-      orgId: m.orgId,
-      isChair: m.isChair,
-      ...(m.title ? { title: m.title } : {}),
-    }));
+    const presented = input.members.filter((m) => m.idNumber !== undefined).length;
+    // Spent before the transaction, as an appointment does: the quota's write must not wait for a second connection.
+    if (presented > 0) await this.quotas.spend(caller, 'registrations', presented);
     try {
       return await this.uow.run(
         SetCommittee,
@@ -55,6 +58,7 @@ export class CommitteesService {
           const platforms = em.getRepository(Platform);
           const center = await platforms.findVisibleCenter(input.centerId, caller);
           requireAccess(caller, 'committee.form', platforms.facts(center));
+          const members = await this.membersNamed(em, input.members, caller);
           const findings = committeeFindings(input.kind, members, center);
           const [blocking] = assessFindings(findings).blocking;
           if (blocking) throw RpcFailure.violation(blocking);
@@ -125,6 +129,7 @@ export class CommitteesService {
           em.create(CommitteeMeeting, {
             id: newId(),
             committeeId: committee.id,
+            form: input.form,
             heldOn: input.heldOn,
             attendees: input.attendees,
             minutesRef: input.minutesRef,
@@ -138,8 +143,33 @@ export class CommitteesService {
     );
   }
 
+  /** Each member a person of the registry the unit may name, once; their employer is the registry's. */
+  private async membersNamed(
+    em: EntityManager,
+    named: In<typeof SetCommittee>['members'],
+    caller: Caller,
+  ): Promise<StoredMember[]> {
+    const members: StoredMember[] = [];
+    for (const [index, member] of named.entries()) {
+      const person = await this.namedPeople.resolve(em, member, caller);
+      if (members.some((m) => m.personId === person.id))
+        throw RpcFailure.invalidInput([
+          { path: `members.${index}`, message: 'names a person already on the committee' },
+        ]);
+      members.push({
+        personId: person.id,
+        name: person.name,
+        orgId: person.employerOrgId,
+        isChair: member.isChair,
+        ...(member.title ? { title: member.title } : {}),
+      });
+    }
+    return members;
+  }
+
   private async view(em: EntityManager, committee: Committee): Promise<CommitteeDto> {
     const meetings = await em.getRepository(CommitteeMeeting).ofCommittees([committee.id]);
+    const members = await membersAsRegistered(em, committee.members);
     return {
       id: committee.id,
       version: committee.version,
@@ -147,7 +177,8 @@ export class CommitteesService {
       kind: committee.kind,
       termStartsOn: committee.termStartsOn,
       termEndsOn: committee.termEndsOn,
-      members: committee.members.map((m) => ({
+      members: members.map((m) => ({
+        personId: m.personId ?? null,
         name: m.name,
         orgId: m.orgId,
         isChair: m.isChair,
@@ -156,6 +187,7 @@ export class CommitteesService {
       findings: committee.findings,
       meetings: meetings.map((m) => ({
         id: m.id,
+        form: m.form,
         heldOn: m.heldOn,
         attendees: m.attendees,
         minutesRef: m.minutesRef,
@@ -167,7 +199,11 @@ export class CommitteesService {
 }
 
 /** A16 or A17 composition findings for the members, against the center's insider organizations (A10). */
-export function committeeFindings(kind: CommitteeKind, members: readonly StoredMember[], center: Platform): Finding[] {
+export function committeeFindings(
+  kind: CommitteeKind,
+  members: readonly StoredMember[],
+  center: CenterOrganizations,
+): Finding[] {
   const input = { members, center };
   return kind === 'management' ? checkManagementCommittee(input) : checkAdvisoryCommittee(input);
 }

@@ -19,6 +19,7 @@ import { newId, requireAccess, requireWaiver, UnitOfWork, type Caller, type In }
 
 import { Appointment } from '../appointments/appointment.entity';
 import { CommitteeMeeting } from '../committees/committee-meeting.entity';
+import { membersAsRegistered } from '../committees/committee-members';
 import { Committee } from '../committees/committee.entity';
 import { committeeFindings } from '../committees/committees.service';
 import { Organization } from '../organizations/organization.entity';
@@ -171,13 +172,14 @@ export class ComplianceService {
     const management = committees.find((c) => c.kind === 'management');
     const advisory = committees.find((c) => c.kind === 'advisory');
     const heldBy = (committee: Committee) =>
-      meetings.filter((m) => m.committeeId === committee.id).map((m) => m.heldOn);
+      // A16, A17: a written review is no meeting of the committee.
+      meetings.filter((m) => m.committeeId === committee.id && m.form === 'meeting').map((m) => m.heldOn);
     return [
       // A committee not formed yet is judged as one with no members: it has no chair (A17, hard) and
       // no one from the supporting unit (A16, hard), so no waiver of a principle rule can cover it.
-      ...committeeFindings('management', management?.members ?? [], center),
+      ...committeeFindings('management', await membersAsRegistered(em, management?.members ?? []), center),
       checkCommitteeMeetings('management', year, management ? heldBy(management) : []),
-      ...committeeFindings('advisory', advisory?.members ?? [], center),
+      ...committeeFindings('advisory', await membersAsRegistered(em, advisory?.members ?? []), center),
       checkCommitteeMeetings('advisory', year, advisory ? heldBy(advisory) : []),
     ];
   }

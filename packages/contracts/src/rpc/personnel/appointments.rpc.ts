@@ -5,7 +5,7 @@ import { STAFF_ROLES } from '@tic/domain';
 import { entityId, findingSchema, instant, isoDate, ruleIdSchema } from '../../schemas';
 import { defineRpc } from '../define-rpc';
 import { expectedVersion, pageOf, pageRequest } from '../paging';
-import { residentIdNumber } from './person-fields';
+import { exactlyOnePerson, namedPersonFields } from './person-fields';
 
 /** A18: the agreement a floating staff member works under. */
 export const workAgreementSchema = z.object({
@@ -71,16 +71,7 @@ export const CreateAppointment = defineRpc({
   request: z
     .object({
       platformId: entityId,
-      personId: entityId
-        .optional()
-        .describe(
-          'a person the caller already sees (employed or registered by it, or serving one of its platforms); any other id is a 404 person.not_found. Exactly one of personId and idNumber',
-        ),
-      idNumber: residentIdNumber
-        .optional()
-        .describe(
-          'or the resident ID number of a registered person, presented by the unit (write-only; counts towards the registrations quota); an unregistered number is a 404 person.not_found. Exactly one of personId and idNumber',
-        ),
+      ...namedPersonFields,
       role: z.enum(STAFF_ROLES),
       kind: z.enum(['fixed', 'floating']),
       startsOn: isoDate,
@@ -91,11 +82,7 @@ export const CreateAppointment = defineRpc({
         .optional()
         .describe('A15: the management committee’s review; required for a director'),
     })
-    // Issue 9: a unit names someone it already sees, or proves it knows them by their number.
-    .superRefine((input, ctx) => {
-      if ((input.personId === undefined) === (input.idNumber === undefined))
-        ctx.addIssue({ code: 'custom', path: ['personId'], message: 'give exactly one of personId and idNumber' });
-    }),
+    .superRefine(exactlyOnePerson),
   response: appointmentSchema,
 });
 

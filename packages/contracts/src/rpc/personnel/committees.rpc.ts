@@ -3,19 +3,42 @@ import { z } from 'zod';
 import { entityId, findingSchema, instant, isoDate, ruleIdSchema } from '../../schemas';
 import { defineRpc } from '../define-rpc';
 import { expectedVersion } from '../paging';
-import { personName } from './person-fields';
+import { exactlyOnePerson, namedPersonFields, personName } from './person-fields';
 
 export const committeeKindSchema = z.enum(['management', 'advisory']).describe('A16 管理委员会 or A17 技术指导委员会');
 
+/**
+ * A member as the supporting unit names them: a person of the registry, whose employer there decides
+ * who counts as an insider (DOMAIN.md §3), never an organization typed next to the member.
+ */
+export const committeeMemberInput = z
+  .object({
+    ...namedPersonFields,
+    title: z.string().trim().max(100).optional().describe('the member’s post on the committee, e.g. 副主任委员'),
+    isChair: z.boolean().default(false),
+  })
+  .superRefine(exactlyOnePerson);
+
 export const committeeMemberSchema = z.object({
+  personId: entityId
+    .nullable()
+    .describe('the person in the registry; null only for a member typed before members were named from the registry'),
   name: personName,
-  orgId: entityId.describe('the member’s organization; decides who counts as an insider'),
-  title: z.string().trim().max(100).optional(),
-  isChair: z.boolean().default(false),
+  orgId: entityId.describe('the member’s employer as the registry holds it now; decides who counts as an insider'),
+  title: z.string().optional(),
+  isChair: z.boolean(),
 });
+
+export const committeeMeetingFormSchema = z
+  .enum(['meeting', 'written_review'])
+  .describe(
+    'a meeting of the committee (A16, A17: the yearly meetings count only these), or a written review by its members (书面审议), which may be A15’s review of a director',
+  );
+export type CommitteeMeetingForm = z.output<typeof committeeMeetingFormSchema>;
 
 export const committeeMeetingSchema = z.object({
   id: entityId,
+  form: committeeMeetingFormSchema,
   heldOn: isoDate,
   attendees: z.number().int(),
   minutesRef: z.string(),
@@ -29,7 +52,7 @@ export const committeeSchema = z.object({
   kind: committeeKindSchema,
   termStartsOn: isoDate,
   termEndsOn: isoDate,
-  members: z.array(committeeMemberSchema.extend({ isChair: z.boolean() })),
+  members: z.array(committeeMemberSchema),
   findings: z.array(findingSchema),
   meetings: z.array(committeeMeetingSchema),
   updatedAt: instant,
@@ -47,7 +70,7 @@ export const SetCommittee = defineRpc({
     version: expectedVersion.optional().describe('required when the committee exists'),
     termStartsOn: isoDate,
     termEndsOn: isoDate,
-    members: z.array(committeeMemberSchema).min(1).max(60),
+    members: z.array(committeeMemberInput).min(1).max(60),
   }),
   response: committeeSchema,
 });
@@ -63,12 +86,13 @@ export const GetCommittee = defineRpc({
 export const RecordCommitteeMeeting = defineRpc({
   service: 'personnel',
   operation: 'committees.record_meeting',
-  summary: 'A16/A17: records a committee meeting with its attendance and minutes',
+  summary: 'A15–A17: records a committee meeting, or a written review by its members, with attendance and minutes',
   request: z.object({
     centerId: entityId,
     kind: committeeKindSchema,
+    form: committeeMeetingFormSchema.default('meeting'),
     heldOn: isoDate,
-    attendees: z.number().int().min(1).max(60),
+    attendees: z.number().int().min(1).max(60).describe('members present, or members who answered a written review'),
     minutesRef: z.string().trim().min(1).max(200).describe('the minutes in the document store'),
   }),
   response: committeeSchema,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { validateResidentId } from '@tic/domain';
 
+import { entityId } from '../../schemas';
+
 /**
  * A resident ID number as a caller types it. The message never repeats the number: it is personal
  * information (DOMAIN.md §6) and error bodies end up in logs and screenshots.
@@ -30,3 +32,26 @@ const RESIDENT_ID_MESSAGES = {
 export const maskedIdNumber = z.string().regex(/^\d{4}\*{10}[\dX]{4}$/);
 
 export const personName = z.string().trim().min(1).max(50);
+
+/**
+ * Issue 9: a unit names a person it already sees by id, or proves it knows them by presenting their
+ * number; anyone else is a 404 person.not_found, the same as an id that does not exist.
+ */
+export const namedPersonFields = {
+  personId: entityId
+    .optional()
+    .describe(
+      'a person the caller already sees (employed or registered by it, or serving one of its platforms); any other id is a 404 person.not_found. Exactly one of personId and idNumber',
+    ),
+  idNumber: residentIdNumber
+    .optional()
+    .describe(
+      'or the resident ID number of a registered person, presented by the unit (write-only; counts towards the registrations quota); an unregistered number is a 404 person.not_found. Exactly one of personId and idNumber',
+    ),
+};
+
+/** Refines an object with namedPersonFields: exactly one of them. */
+export function exactlyOnePerson(input: { personId?: string; idNumber?: string }, ctx: z.RefinementCtx): void {
+  if ((input.personId === undefined) === (input.idNumber === undefined))
+    ctx.addIssue({ code: 'custom', path: ['personId'], message: 'give exactly one of personId and idNumber' });
+}
