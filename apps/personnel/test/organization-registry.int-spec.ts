@@ -6,6 +6,7 @@ import {
   createEvent,
   GetCompliance,
   OrganizationRegistered,
+  SetCommittee,
   type RpcRequest,
   type TicEvent,
 } from '@tic/contracts';
@@ -90,6 +91,35 @@ describe('the organization registry from the applications service (real Postgres
         rule: 'A15-director',
       });
     }
+  });
+
+  it('A17, 回避: a committee member employed by a department below the construction unit is an insider and may not chair', async () => {
+    const department = uuidv4();
+    await registered(registration(department, ORGS.construction, `中央研究院伺服所${department.slice(0, 4)}`));
+    const centerId = await service.newCenter();
+    const outsiders = Array.from({ length: 6 }, (_, i) => ({
+      name: `外单位专家${i + 1}`,
+      orgId: ORGS.outsideExpertOrg,
+    }));
+    const form = async (chairOrgId: string) =>
+      service.rpc.request(
+        SetCommittee,
+        {
+          centerId,
+          kind: 'advisory',
+          termStartsOn: '2026-01-01',
+          termEndsOn: '2028-12-31',
+          members: await service.committeeMembers([
+            { name: '主任委员', orgId: chairOrgId, isChair: true },
+            ...outsiders,
+          ]),
+        },
+        { caller: CALLERS.supporting },
+      );
+    expect(await refusal(form(department))).toMatchObject({ code: 'rule_violation', rule: 'A17-chair' });
+    expect((await form(ORGS.outsideExpertOrg)).findings).toContainEqual(
+      expect.objectContaining({ rule: 'A17-chair', passed: true }),
+    );
   });
 
   it('applies a registration delivered again, or announced again, as one row', async () => {
