@@ -19,8 +19,10 @@ import {
 // Redis database index reserved for this file.
 const REDIS_DB = 6;
 
-const FORMAL = { zh: '撤销旅程装备', en: 'Revocation Journey Equipment' };
-const PREPARING = { zh: '筹建旅程材料', en: 'Preparation Journey Materials' };
+// Fields the demo expert pool covers (智能制造, 海洋工程), each named apart from the others (A37).
+
+const FORMAL = { zh: '智能制造撤销旅程', en: 'Intelligent Manufacturing Revocation Journey' };
+const PREPARING = { zh: '海洋工程筹建旅程', en: 'Ocean Engineering Preparation Journey' };
 
 type Problem = { code?: string; article?: string; rule?: string };
 

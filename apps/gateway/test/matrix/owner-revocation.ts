@@ -22,8 +22,9 @@ export interface RevocationIds {
   readonly toDismiss: string;
 }
 
-const FORMAL = { zh: '撤销矩阵装备', en: 'Revocation Matrix Equipment' };
-const PREPARING = { zh: '筹建矩阵材料', en: 'Preparation Matrix Materials' };
+// Fields the demo expert pool covers, named apart from the matrix's other centers (A37).
+const FORMAL = { zh: '智能制造撤销矩阵', en: 'Intelligent Manufacturing Revocation Matrix' };
+const PREPARING = { zh: '海洋工程筹建矩阵', en: 'Ocean Engineering Preparation Matrix' };
 
 /** Two more centers of the owner unit (one formal, one in preparation) and cases in every state a route needs. */
 export async function ownerRevocation(world: PlatformWorld, tokens: Tokens): Promise<RevocationIds> {
