@@ -1,17 +1,14 @@
 import { addDays } from '@tic/domain';
 
 import { today } from '../platform/journey';
+import type { RevocationIds } from './owner-revocation';
 import { dstRead, ifMatch, type Probe } from './probe';
 
 const revocation = (id: string) => `/revocations/${id}`;
 const center = (id: string) => `/centers/${id}`;
 
 /** A versioned step on a case, with DST's read-back of it. */
-const caseStep = (
-  pick: (ids: import('./owner-revocation').RevocationIds) => string,
-  step: string,
-  body: unknown,
-): Probe => ({
+const caseStep = (pick: (ids: RevocationIds) => string, step: string, body: unknown): Probe => ({
   request: async (m) => ({
     path: `${revocation(pick(m.revocation))}/${step}`,
     headers: await ifMatch(m, revocation(pick(m.revocation))),
