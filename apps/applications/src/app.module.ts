@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
-import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
-import { ServiceModule } from '@tic/platform';
+import { calendarSubscription, Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
+import { EventOutbox, ServiceModule } from '@tic/platform';
 
 import { ApplicationApprovalService } from './applications/application-approval.service';
 import { ApplicationWorkflowService } from './applications/application-workflow.service';
@@ -25,6 +25,7 @@ import { OrganizationsHandlers } from './organizations/organizations.handlers';
 import { OrganizationsService } from './organizations/organizations.service';
 import { ReviewsHandlers } from './reviews/reviews.handlers';
 import { ReviewsService } from './reviews/reviews.service';
+import { REVOCATION_MODULE } from './revocations/revocations.module';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -43,10 +44,23 @@ export class AppModule {
           entities: APPLICATIONS_ENTITIES,
           migrationsPath: join(__dirname, 'migrations'),
           shared: [DeadlinesModule.forRoot(options)],
-          subscriptions: { inject: [Deadlines], use: (deadlines: Deadlines) => [calendarSubscription(deadlines)] },
+          subscriptions: {
+            inject: [Deadlines, EventOutbox, Clock],
+            use: (deadlines: Deadlines, outbox: EventOutbox, clock: Clock) => [
+              calendarSubscription(deadlines),
+              ...REVOCATION_MODULE.subscriptions(outbox, clock),
+            ],
+          },
         }),
       ],
-      controllers: [ApplicationsHandlers, OrganizationsHandlers, ReviewsHandlers, NoticesHandlers, CentersHandlers],
+      controllers: [
+        ApplicationsHandlers,
+        OrganizationsHandlers,
+        ReviewsHandlers,
+        NoticesHandlers,
+        CentersHandlers,
+        ...REVOCATION_MODULE.handlers,
+      ],
       providers: [
         ApplicationsService,
         ApplicationWorkflowService,
@@ -62,6 +76,7 @@ export class AppModule {
         CentersService,
         CenterPreparationService,
         CalendarPublicationService,
+        ...REVOCATION_MODULE.providers,
       ],
     };
   }

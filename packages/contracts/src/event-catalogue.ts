@@ -9,6 +9,7 @@ import * as evaluation from './events/evaluation.events';
 import * as funding from './events/funding.events';
 import * as organization from './events/organization.events';
 import * as personnel from './events/personnel.events';
+import * as revocation from './events/revocation.events';
 
 /**
  * Every domain event type of the platform, sorted by type so that the order (and the generated
@@ -23,6 +24,7 @@ export const EVENT_DEFINITIONS = [
   ...Object.values(funding),
   ...Object.values(deadline),
   ...Object.values(calendar),
+  ...Object.values(revocation),
 ].sort((a, b) => a.type.localeCompare(b.type));
 
 type Definitions = typeof EVENT_DEFINITIONS;

@@ -1,6 +1,7 @@
 import type { Actor, ApplicationStatus } from '@tic/domain';
 
 import type { EventData, EventType } from './event-catalogue';
+import { REVOCATION_FIXTURES } from './fixtures-revocation';
 
 // Shared by producer and consumer tests: one valid `data` for every event type of the catalogue.
 const ids = {
@@ -164,7 +165,9 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     centerId: ids.center,
     name,
     ground: 1,
+    grounds: [1],
     article: '第三十一条第（一）项',
+    caseId: '0192f6a0-7c1e-7d2a-9b3c-000000000020',
     reason: '定期评估评价结果为不合格',
     revokedOn: '2026-10-01',
     actor: dst,
@@ -221,7 +224,12 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     dueOn: '2027-09-01',
     dueOnProvisional: true,
   },
-  'tic.rectification.accepted': { rectificationId: ids.rectification, centerId: ids.center, acceptedOn: '2027-09-10' },
+  'tic.rectification.accepted': {
+    rectificationId: ids.rectification,
+    centerId: ids.center,
+    acceptedOn: '2027-09-10',
+    passed: true,
+  },
   'tic.funding.allocated': {
     allocationId: ids.allocation,
     centerId: ids.center,
@@ -250,6 +258,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     provisional: false,
   },
   'tic.calendar.year_published': { year: 2027, holidays: ['2027-01-01'], workdays: [], actor: dst },
+  ...REVOCATION_FIXTURES,
 };
 
 /** The aggregate id each fixture is about, for the envelope's `subject`. */

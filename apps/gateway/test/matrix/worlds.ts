@@ -8,6 +8,7 @@ import { FITTING_ORGS, ORGS, tokensFor, type Tokens } from '../platform/journey'
 import { residentId } from '../support/rosters';
 import { ownerApplications } from './owner-applications';
 import { ownerPersonnel } from './owner-personnel';
+import { ownerRevocation, type RevocationIds } from './owner-revocation';
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
 
@@ -84,6 +85,8 @@ export interface MatrixWorld {
    * (RATE_LIMIT a minute) is not what the matrix tests, and one user would exhaust it.
    */
   readonly reader: () => string;
+  /** The owner's centers and cases of a center's standing (A31, A33, A12). */
+  readonly revocation: RevocationIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -128,6 +131,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     tokens,
     token: { owner, foreign },
     ids: { ...applications.ids, ...personnel },
+    revocation: await ownerRevocation(world, tokens),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };
