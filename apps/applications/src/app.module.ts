@@ -26,6 +26,13 @@ import { OrganizationsService } from './organizations/organizations.service';
 import { ReviewsHandlers } from './reviews/reviews.handlers';
 import { ReviewsService } from './reviews/reviews.service';
 import { REVOCATION_MODULE } from './revocations/revocations.module';
+import { CenterRegistryExportService } from './public-record/center-registry-export.service';
+import { PublicDirectoryService } from './public-record/public-directory.service';
+import { PublicRecordHandlers } from './public-record/public-record.handlers';
+import {
+  centerAnnouncementsSubscription,
+  evaluationAnnouncementsSubscription,
+} from './public-record/public-record.subscriptions';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -49,6 +56,8 @@ export class AppModule {
             use: (deadlines: Deadlines, outbox: EventOutbox, clock: Clock) => [
               calendarSubscription(deadlines),
               ...REVOCATION_MODULE.subscriptions(outbox, clock),
+              centerAnnouncementsSubscription(),
+              evaluationAnnouncementsSubscription(),
             ],
           },
         }),
@@ -60,6 +69,7 @@ export class AppModule {
         NoticesHandlers,
         CentersHandlers,
         ...REVOCATION_MODULE.handlers,
+        PublicRecordHandlers,
       ],
       providers: [
         ApplicationsService,
@@ -77,6 +87,8 @@ export class AppModule {
         CenterPreparationService,
         CalendarPublicationService,
         ...REVOCATION_MODULE.providers,
+        PublicDirectoryService,
+        CenterRegistryExportService,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { NoticeEntry } from './notices/notice-entry.entity';
 import { Notice } from './notices/notice.entity';
 import { Objection } from './notices/objection.entity';
 import { Organization } from './organizations/organization.entity';
+import { Announcement } from './public-record/announcement.entity';
 import { Expert } from './reviews/expert.entity';
 import { ReviewArchive } from './reviews/review-archive.entity';
 import { ReviewAssignment } from './reviews/review-assignment.entity';
@@ -27,5 +28,6 @@ export const APPLICATIONS_ENTITIES = [
   Objection,
   Center,
   RevocationCase,
+  Announcement,
   ...DEADLINE_ENTITIES,
 ];

@@ -28,6 +28,7 @@ export * from './identifiers/uscc-categories';
 export * from './identifiers/resident-id';
 export * from './identifiers/masking';
 export { isKnownDivisionCode, LIAONING_PROVINCE_CODE } from './identifiers/division-codes';
+export * from './identifiers/liaoning-cities';
 export * from './access';
 export * from './lifecycle/appointment-lifecycle';
 export * from './rules/waivers';

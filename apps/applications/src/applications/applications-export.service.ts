@@ -1,12 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 
 import type { ExportApplications } from '@tic/contracts';
 import { centerName } from '@tic/domain';
 import { type Caller, requireAccess } from '@tic/platform';
 
+import { workbookFile } from '../exports/workbook-file';
 import { Organization } from '../organizations/organization.entity';
 import { ApplicationsService } from './applications.service';
 
@@ -47,21 +47,20 @@ export class ApplicationsExportService {
     const orgIds = [...new Set(rows.flatMap((r) => [r.supportingUnitId, r.recommenderId]))];
     const names = await em.getRepository(Organization).namesOf(orgIds);
 
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('申报列表');
-    sheet.columns = [
-      { header: '申报编号', key: 'id', width: 38 },
-      { header: '状态', key: 'status', width: 14 },
-      { header: '拟命名', key: 'name', width: 36 },
-      { header: '领域（英文）', key: 'fieldEn', width: 30 },
-      { header: '依托单位', key: 'supportingUnit', width: 30 },
-      { header: '推荐单位', key: 'recommender', width: 24 },
-      { header: '行政区划', key: 'regionCode', width: 10 },
-      { header: '申报路径', key: 'track', width: 10 },
-      { header: '更新时间', key: 'updatedAt', width: 22 },
-    ];
-    for (const row of rows) {
-      sheet.addRow({
+    const file = await workbookFile(
+      '申报列表',
+      [
+        { header: '申报编号', key: 'id', width: 38 },
+        { header: '状态', key: 'status', width: 14 },
+        { header: '拟命名', key: 'name', width: 36 },
+        { header: '领域（英文）', key: 'fieldEn', width: 30 },
+        { header: '依托单位', key: 'supportingUnit', width: 30 },
+        { header: '推荐单位', key: 'recommender', width: 24 },
+        { header: '行政区划', key: 'regionCode', width: 10 },
+        { header: '申报路径', key: 'track', width: 10 },
+        { header: '更新时间', key: 'updatedAt', width: 22 },
+      ],
+      rows.map((row) => ({
         id: row.id,
         status: STATUS_ZH[row.status] ?? row.status,
         name: centerName(row.field).zh,
@@ -71,14 +70,8 @@ export class ApplicationsExportService {
         regionCode: row.regionCode,
         track: row.requestedTrack === 'preparation' ? '筹建' : '正式',
         updatedAt: row.updatedAt,
-      });
-    }
-    sheet.getRow(1).font = { bold: true };
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    return {
-      fileName: `applications-${new Date().toISOString().slice(0, 10)}.xlsx`,
-      contentBase64: buffer.toString('base64'),
-      rows: rows.length,
-    };
+      })),
+    );
+    return { fileName: `applications-${new Date().toISOString().slice(0, 10)}.xlsx`, ...file };
   }
 }

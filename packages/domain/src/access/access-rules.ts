@@ -78,6 +78,15 @@ export const ACCESS_RULES = {
     article: '第十条',
   },
   'application.export': dstOnly('application.export_by_dst', '导出由省科技厅使用', 'Exports are for DST'),
+  // The center registry's workbook and statistics: DST keeps the registry, the committee office holds its filings.
+  'center.export': {
+    grants: { dst_admin: 'any', committee_office: 'any' },
+    code: 'center.export_by_dst_and_office',
+    message: {
+      zh: '中心名录导出和统计仅供省科技厅和省委科技委办公室使用',
+      en: 'The registry export and statistics are for DST and the committee office',
+    },
+  },
   // DOMAIN.md §2: a principle rule is passed over only when DST records a waiver with a reason.
   'waiver.record': dstOnly('waiver.recorded_by_dst', '只有省科技厅可以记录豁免', 'Only DST records waivers'),
   'call.open': dstOnly('call.opened_by_dst', '申报通知由省科技厅发布', 'DST opens calls', '第十三条'),
