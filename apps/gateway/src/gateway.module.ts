@@ -11,6 +11,7 @@ import { AppointmentsController } from './api/appointments.controller';
 import { CalendarController } from './api/calendar.controller';
 import { CallsController } from './api/calls.controller';
 import { CenterPersonnelController } from './api/center-personnel.controller';
+import { CenterRegistryController } from './api/center-registry.controller';
 import { CentersController } from './api/centers.controller';
 import { CenterStandingController } from './api/center-standing.controller';
 import { RevocationsController } from './api/revocations.controller';
@@ -22,6 +23,7 @@ import { OrganizationsController } from './api/organizations.controller';
 import { PeopleController } from './api/people.controller';
 import { PlatformsController } from './api/platforms.controller';
 import { PublicController } from './api/public.controller';
+import { PublicRecordController } from './api/public-record.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
 import { RosterUploads } from './api/roster-uploads.service';
@@ -68,6 +70,8 @@ export class GatewayModule {
         NoticesController,
         ObjectionsController,
         PublicController,
+        PublicRecordController,
+        CenterRegistryController,
         CentersController,
         CenterStandingController,
         RevocationsController,

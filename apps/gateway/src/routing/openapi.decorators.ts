@@ -14,9 +14,9 @@ import type { z } from 'zod';
 
 import { RPC_ERROR_CODES } from '@tic/contracts';
 
-import { CSV, XLSX } from '../http/media-types';
+import { CSV, PDF, XLSX } from '../http/media-types';
 import { bodySchemaOf, jsonSchemaOf, propertiesOf } from './json-schema';
-import { pathParameters, type RouteSpec, type UploadSpec } from './route-spec';
+import { type FileResponse, pathParameters, type RouteSpec, type UploadSpec } from './route-spec';
 
 export const PROBLEM_SCHEMA_NAME = 'Problem';
 
@@ -124,13 +124,19 @@ function uploadBody(spec: RouteSpec, upload: UploadSpec): RequestBodyObject {
   };
 }
 
+const FILES: Readonly<Record<FileResponse, { type: string; description: string }>> = {
+  xlsx: { type: XLSX, description: 'an Excel workbook' },
+  pdf: { type: PDF, description: 'a PDF document' },
+};
+
 function successResponse(spec: RouteSpec): MethodDecorator {
-  if (spec.response === 'xlsx') {
+  if (typeof spec.response === 'string') {
+    const file = FILES[spec.response];
     return ApiResponse({
       status: spec.status,
-      description: 'an Excel workbook',
+      description: file.description,
       headers: { 'Content-Disposition': { description: 'attachment with the file name', schema: { type: 'string' } } },
-      content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+      content: { [file.type]: { schema: { type: 'string', format: 'binary' } } },
     });
   }
   const schema: SchemaObject = jsonSchemaOf(spec.response, 'output');

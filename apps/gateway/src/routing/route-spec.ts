@@ -5,6 +5,9 @@ import { ROLES, type Role } from '@tic/domain';
 
 import type { UploadedFile } from '../uploads/uploaded-file';
 
+/** A route that answers with a file instead of JSON: an Excel workbook or a PDF. */
+export type FileResponse = 'xlsx' | 'pdf';
+
 /** Who may call a route: the listed roles (a token is required), or anyone. */
 export type Access = readonly Role[] | 'public';
 
@@ -19,8 +22,8 @@ export interface RouteSpec {
   readonly access: Access;
   /** Validates the input: the query (GET) or the body, merged with path parameters (and If-Match). */
   readonly request: z.ZodType;
-  /** The success body; `xlsx` for a workbook download. */
-  readonly response: z.ZodType | 'xlsx';
+  /** The success body; `xlsx` or `pdf` for a file download. */
+  readonly response: z.ZodType | FileResponse;
   readonly rpc?: RpcDefinition;
   readonly status: number;
   /** Creates something: accepts an Idempotency-Key. */

@@ -9,6 +9,7 @@ import {
   ROUTE_SPEC,
   type TIC_ROUTE_CONFIG,
   type Access,
+  type FileResponse,
   type HttpMethod,
   type OwnAnswer,
   type RouteSpec,
@@ -35,7 +36,12 @@ const METHODS = { GET: Get, POST: Post, PUT: Put } as const;
 export function Route(
   method: HttpMethod,
   path: string,
-  options: RouteOptions & { summary: string; request: z.ZodType; response: z.ZodType | 'xlsx'; rpc?: RpcDefinition },
+  options: RouteOptions & {
+    summary: string;
+    request: z.ZodType;
+    response: z.ZodType | FileResponse;
+    rpc?: RpcDefinition;
+  },
 ): MethodDecorator {
   const spec: RouteSpec = {
     method,
@@ -72,7 +78,7 @@ export function RpcRoute(
   method: HttpMethod,
   path: string,
   rpc: RpcDefinition,
-  options: RouteOptions & { response?: 'xlsx' },
+  options: RouteOptions & { response?: FileResponse },
 ): MethodDecorator {
   return Route(method, path, { summary: rpc.summary, request: rpc.request, response: rpc.response, rpc, ...options });
 }
