@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import {
   type AnnouncementDto,
   type CenterDto,
+  CenterRevoked,
   createEvent,
   EvaluationGraded,
   type PublicCenterDto,
@@ -241,5 +242,45 @@ describe('issue 11, the public record: directory, announcements (公告) and the
       }
     }
     expect((await call(world, 'GET', '/centers/statistics')).status).toBe(401);
+  });
+  // The revocation workflow (A31) is another branch's: this stands in for it with the event it will publish,
+  // the center's third (established, filed, revoked). The consumer validates with today's schema (one `ground`);
+  // the handler reads `grounds` first, for when the schema carries several.
+  it('announces a revocation decision from tic.center.revoked, and renders it as a PDF', async () => {
+    const revokedOn = today();
+    const event = createEvent(CenterRevoked, {
+      id: uuidv7(),
+      subject: center.id,
+      time: new Date().toISOString(),
+      aggregateVersion: 3,
+      data: {
+        centerId: center.id,
+        name: center.name,
+        ground: 5,
+        article: '第三十一条',
+        reason: '依托单位申请放弃技术创新中心资格',
+        revokedOn,
+        actor: { userId: 'dst-1', name: '省科技厅', role: 'dst_admin' },
+      },
+    });
+    await publishEvents(world.nats, [event], 'applications');
+    const announced = await eventually(async () => {
+      const page = await call<Page<AnnouncementDto>>(world, 'GET', '/public/announcements?kind=revocation');
+      expect(page.body.items.map((a) => a.id)).toContain(event.id);
+      return page.body.items.find((a) => a.id === event.id);
+    }, 20_000);
+    expect(announced).toMatchObject({
+      kind: 'revocation',
+      centerName: center.name,
+      announcedOn: revokedOn,
+      pdf: true,
+      details: { grounds: [5], article: '第三十一条', revokedOn },
+    });
+    const pdf = await download(world, `/public/announcements/${event.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    const text = pdfText(pdf.body).replace(/\s+/g, '');
+    expect(text).toContain(`关于撤销${center.name.zh}的决定`);
+    expect(text).toContain(revokedOn);
+    expect(text).toContain('第三十一条第（5）项');
   });
 });
