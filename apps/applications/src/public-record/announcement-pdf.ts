@@ -18,7 +18,9 @@ export function renderAnnouncementPdf(announcement: Document): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
     doc.on('error', reject);
   });
   doc.registerFont('cjk', FONT);
@@ -28,7 +30,7 @@ export function renderAnnouncementPdf(announcement: Document): Promise<Buffer> {
   for (const paragraph of paragraphs(announcement)) doc.text(paragraph, { paragraphGap: 8, lineGap: 4 });
   doc.moveDown(2).text(ISSUER, { align: 'right' });
   doc.text(chineseDate(announcement.announcedOn), { align: 'right' });
-  doc.moveDown(1).fontSize(9).text(`公告日期：${announcement.announcedOn}　编号：${announcement.id}`);
+  doc.moveDown(1).fontSize(9).text(`公告日期：${announcement.announcedOn}\u3000编号：${announcement.id}`);
   doc.end();
   return done;
 }
