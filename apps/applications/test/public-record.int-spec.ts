@@ -73,7 +73,7 @@ describe('announcements of the public record are written once per event (applica
     });
   });
 
-  it('reads a revocation’s grounds from `grounds` when the event carries several, else from `ground`', async () => {
+  it('reads a revocation’s grounds from `grounds`, or from `ground` in an event of the first version', async () => {
     const centerId = newId();
     const revoked = createEvent(CenterRevoked, {
       id: newId(),
@@ -84,14 +84,17 @@ describe('announcements of the public record are written once per event (applica
         centerId,
         name: NAME,
         ground: 6,
+        grounds: [6, 8],
         article: '第三十一条',
         reason: '弄虚作假',
         revokedOn: '2027-05-01',
         actor: { userId: 'dst-1', name: '省科技厅', role: 'dst_admin' },
       },
     });
-    await deliver({ ...revoked, data: { ...revoked.data, grounds: [6, 8] } } as TicEvent);
-    const later = { ...revoked, id: newId(), data: { ...revoked.data, revokedOn: '2027-05-02' } };
+    await deliver(revoked);
+    // A version-1 event (before `grounds`), still in the stream for a replay.
+    const { grounds: _, ...firstVersion } = revoked.data;
+    const later = { ...revoked, id: newId(), data: { ...firstVersion, revokedOn: '2027-05-02' } } as TicEvent;
     await deliver(later);
     const byId = new Map((await announcementsOf(centerId)).map((a) => [a.id, a.details]));
     expect(byId.get(revoked.id)).toMatchObject({ grounds: [6, 8] });

@@ -244,8 +244,7 @@ describe('issue 11, the public record: directory, announcements (公告) and the
     expect((await call(world, 'GET', '/centers/statistics')).status).toBe(401);
   });
   // The revocation workflow (A31) is another branch's: this stands in for it with the event it will publish,
-  // the center's third (established, filed, revoked). The consumer validates with today's schema (one `ground`);
-  // the handler reads `grounds` first, for when the schema carries several.
+  // the center's third (established, filed, revoked).
   it('announces a revocation decision from tic.center.revoked, and renders it as a PDF', async () => {
     const revokedOn = today();
     const event = createEvent(CenterRevoked, {
@@ -257,6 +256,7 @@ describe('issue 11, the public record: directory, announcements (公告) and the
         centerId: center.id,
         name: center.name,
         ground: 5,
+        grounds: [5],
         article: '第三十一条',
         reason: '依托单位申请放弃技术创新中心资格',
         revokedOn,
