@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
 import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
-import { ServiceModule } from '@tic/platform';
+import { rpcClientProvider, ServiceModule } from '@tic/platform';
 
 import { ApplicationApprovalService } from './applications/application-approval.service';
 import { ApplicationWorkflowService } from './applications/application-workflow.service';
@@ -15,6 +15,10 @@ import { CallsService } from './calls/calls.service';
 import { CentersHandlers } from './centers/centers.handlers';
 import { CenterPreparationService } from './centers/center-preparation.service';
 import { CentersService } from './centers/centers.service';
+import { ChangeWorkflowService } from './changes/change-workflow.service';
+import { ChangesHandlers } from './changes/changes.handlers';
+import { ChangesService } from './changes/changes.service';
+import { CommitteeReviews } from './changes/committee-reviews';
 import type { ApplicationsConfig } from './config';
 import { APPLICATIONS_ENTITIES } from './entities';
 import { NoticesHandlers } from './notices/notices.handlers';
@@ -45,7 +49,14 @@ export class AppModule {
           subscriptions: { inject: [Deadlines], use: (deadlines: Deadlines) => [calendarSubscription(deadlines)] },
         }),
       ],
-      controllers: [ApplicationsHandlers, OrganizationsHandlers, ReviewsHandlers, NoticesHandlers, CentersHandlers],
+      controllers: [
+        ApplicationsHandlers,
+        OrganizationsHandlers,
+        ReviewsHandlers,
+        NoticesHandlers,
+        CentersHandlers,
+        ChangesHandlers,
+      ],
       providers: [
         ApplicationsService,
         ApplicationWorkflowService,
@@ -60,6 +71,11 @@ export class AppModule {
         CentersService,
         CenterPreparationService,
         CalendarPublicationService,
+        ChangesService,
+        ChangeWorkflowService,
+        // A26: asks the personnel registry for the management committee's reviews (as the caller who asks).
+        rpcClientProvider('applications'),
+        CommitteeReviews,
       ],
     };
   }
