@@ -31,6 +31,14 @@ const name = {
   en: 'Liaoning Technology Innovation Center for Intelligent Manufacturing',
 };
 const dst = { userId: 'user-dst-1', name: '省科技厅审核员', role: 'dst_admin' as const };
+// A center's units (A7, A10), and a change of them filed (A26).
+const changeRef = { changeId: ids.change, decidedOn: '2026-07-01', filedOn: '2026-07-20', actor: dst };
+const centerUnits = {
+  supportingUnitId: ids.supporting,
+  coBuilderIds: [ids.coBuilder],
+  constructionUnitId: ids.construction,
+  recommenderId: ids.recommender,
+};
 const application = {
   applicationId: ids.application,
   callId: ids.call,
@@ -99,10 +107,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     field,
     track: 'formal',
     status: 'operating',
-    supportingUnitId: ids.supporting,
-    coBuilderIds: [ids.coBuilder],
-    constructionUnitId: ids.construction,
-    recommenderId: ids.recommender,
+    ...centerUnits,
     establishedOn: '2026-06-15',
   },
   'tic.center.preparation_overdue': {
@@ -126,38 +131,22 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
       zh: '辽宁省先进制造技术创新中心',
       en: 'Liaoning Technology Innovation Center for Advanced Manufacturing',
     },
-    changeId: ids.change,
-    decidedOn: '2026-07-01',
-    filedOn: '2026-07-20',
-    actor: dst,
+    ...changeRef,
   },
   'tic.center.direction_changed': {
     centerId: ids.center,
     name,
     previousField: { zh: '先进制造', en: 'Advanced Manufacturing' },
     field,
-    changeId: ids.change,
-    decidedOn: '2026-07-01',
-    filedOn: '2026-07-20',
-    actor: dst,
+    ...changeRef,
   },
   'tic.center.units_changed': {
     centerId: ids.center,
     name,
-    supportingUnitId: ids.supporting,
+    ...centerUnits,
     coBuilderIds: [ids.coBuilder, ids.otherPlatform],
-    constructionUnitId: ids.construction,
-    recommenderId: ids.recommender,
-    previous: {
-      supportingUnitId: ids.supporting,
-      coBuilderIds: [ids.coBuilder],
-      constructionUnitId: ids.construction,
-      recommenderId: ids.recommender,
-    },
-    changeId: ids.change,
-    decidedOn: '2026-07-01',
-    filedOn: '2026-07-20',
-    actor: dst,
+    previous: centerUnits,
+    ...changeRef,
   },
   'tic.center.status_changed': {
     centerId: ids.center,

@@ -29,8 +29,9 @@ export async function fileChange(
   const { em } = scope;
   const before = snapshot(center);
   const changeRef = { changeId: change.id, decidedOn: change.decidedOn, filedOn, actor: eventActor(caller) };
-  const told = (what: string) =>
+  const told = (what: string): void => {
     scope.history(center, { aggregateType: 'center', action: `change.${what}`, comment: change.id, article: ARTICLE });
+  };
 
   if (change.rename !== null) {
     const name = centerName(change.rename);
