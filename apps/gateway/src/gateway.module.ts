@@ -12,6 +12,7 @@ import { CalendarController } from './api/calendar.controller';
 import { CallsController } from './api/calls.controller';
 import { CenterPersonnelController } from './api/center-personnel.controller';
 import { CentersController } from './api/centers.controller';
+import { ChangesController } from './api/changes.controller';
 import { ExpertsController } from './api/experts.controller';
 import { IdentityReadsController } from './api/identity-reads.controller';
 import { NoticesController } from './api/notices.controller';
@@ -67,6 +68,7 @@ export class GatewayModule {
         ObjectionsController,
         PublicController,
         CentersController,
+        ChangesController,
         CalendarController,
         PeopleController,
         IdentityReadsController,
