@@ -1,6 +1,6 @@
 import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 
-import type { CenterField, ChangeStatus } from '@tic/domain';
+import type { CenterField, ChangeStatus, LocalizedText } from '@tic/domain';
 import { AggregateRoot } from '@tic/platform';
 
 import { ChangeRequestRepository } from './change-request.repository';
@@ -14,7 +14,7 @@ export interface Reorganization {
 
 /** The center as it stood before a filed change, kept with the change. */
 export interface CenterBeforeChange {
-  readonly name: CenterField;
+  readonly name: LocalizedText;
   readonly field: CenterField;
   readonly units: {
     readonly supportingUnitId: string;
