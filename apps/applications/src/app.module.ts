@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
-import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
-import { rpcClientProvider, ServiceModule } from '@tic/platform';
+import { calendarSubscription, Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
+import { EventOutbox, ServiceModule } from '@tic/platform';
 
 import { ApplicationApprovalService } from './applications/application-approval.service';
 import { ApplicationWorkflowService } from './applications/application-workflow.service';
@@ -15,19 +15,18 @@ import { CallsService } from './calls/calls.service';
 import { CentersHandlers } from './centers/centers.handlers';
 import { CenterPreparationService } from './centers/center-preparation.service';
 import { CentersService } from './centers/centers.service';
-import { ChangeWorkflowService } from './changes/change-workflow.service';
-import { ChangesHandlers } from './changes/changes.handlers';
-import { ChangesService } from './changes/changes.service';
-import { CommitteeReviews } from './changes/committee-reviews';
+import { CHANGES_MODULE } from './changes/changes.module';
 import type { ApplicationsConfig } from './config';
 import { APPLICATIONS_ENTITIES } from './entities';
 import { NoticesHandlers } from './notices/notices.handlers';
 import { NoticesService } from './notices/notices.service';
 import { ObjectionsService } from './notices/objections.service';
+import { OrganizationAnnouncer } from './organizations/organization-announcer';
 import { OrganizationsHandlers } from './organizations/organizations.handlers';
 import { OrganizationsService } from './organizations/organizations.service';
 import { ReviewsHandlers } from './reviews/reviews.handlers';
 import { ReviewsService } from './reviews/reviews.service';
+import { REVOCATION_MODULE } from './revocations/revocations.module';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -46,7 +45,13 @@ export class AppModule {
           entities: APPLICATIONS_ENTITIES,
           migrationsPath: join(__dirname, 'migrations'),
           shared: [DeadlinesModule.forRoot(options)],
-          subscriptions: { inject: [Deadlines], use: (deadlines: Deadlines) => [calendarSubscription(deadlines)] },
+          subscriptions: {
+            inject: [Deadlines, EventOutbox, Clock],
+            use: (deadlines: Deadlines, outbox: EventOutbox, clock: Clock) => [
+              calendarSubscription(deadlines),
+              ...REVOCATION_MODULE.subscriptions(outbox, clock),
+            ],
+          },
         }),
       ],
       controllers: [
@@ -55,7 +60,8 @@ export class AppModule {
         ReviewsHandlers,
         NoticesHandlers,
         CentersHandlers,
-        ChangesHandlers,
+        ...REVOCATION_MODULE.handlers,
+        ...CHANGES_MODULE.handlers,
       ],
       providers: [
         ApplicationsService,
@@ -64,6 +70,7 @@ export class AppModule {
         ApplicationsExportService,
         ApplicationCoBuildersService,
         OrganizationsService,
+        OrganizationAnnouncer,
         CallsService,
         ReviewsService,
         NoticesService,
@@ -71,11 +78,8 @@ export class AppModule {
         CentersService,
         CenterPreparationService,
         CalendarPublicationService,
-        ChangesService,
-        ChangeWorkflowService,
-        // A26: asks the personnel registry for the management committee's reviews (as the caller who asks).
-        rpcClientProvider('applications'),
-        CommitteeReviews,
+        ...REVOCATION_MODULE.providers,
+        ...CHANGES_MODULE.providers,
       ],
     };
   }

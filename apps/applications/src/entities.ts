@@ -12,6 +12,7 @@ import { Expert } from './reviews/expert.entity';
 import { ReviewArchive } from './reviews/review-archive.entity';
 import { ReviewAssignment } from './reviews/review-assignment.entity';
 import { ReviewDraw } from './reviews/review-draw.entity';
+import { RevocationCase } from './revocations/revocation-case.entity';
 
 /** Every table of the applications schema (the platform's outbox and inbox are added by ormConfig). */
 export const APPLICATIONS_ENTITIES = [
@@ -26,6 +27,7 @@ export const APPLICATIONS_ENTITIES = [
   NoticeEntry,
   Objection,
   Center,
+  RevocationCase,
   ChangeRequest,
   ...DEADLINE_ENTITIES,
 ];

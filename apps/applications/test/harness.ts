@@ -149,7 +149,11 @@ export function eligibleForm() {
 }
 
 /** The service running for a whole test file, with a client; registers its own beforeAll/afterAll. */
-export function runningService(label: string): { readonly rpc: RpcClient; readonly infra: Infrastructure } {
+export function runningService(label: string): {
+  readonly rpc: RpcClient;
+  readonly infra: Infrastructure;
+  readonly app: INestApplication;
+} {
   const context: { rpc?: RpcClient; infra?: Infrastructure; app?: INestApplication } = {};
   beforeAll(async () => {
     context.infra = await startInfrastructure(label);
@@ -169,6 +173,10 @@ export function runningService(label: string): { readonly rpc: RpcClient; readon
     get infra() {
       if (!context.infra) throw new Error('the service is not running yet');
       return context.infra;
+    },
+    get app() {
+      if (!context.app) throw new Error('the service is not running yet');
+      return context.app;
     },
   };
 }

@@ -12,7 +12,9 @@ import { CalendarController } from './api/calendar.controller';
 import { CallsController } from './api/calls.controller';
 import { CenterPersonnelController } from './api/center-personnel.controller';
 import { CentersController } from './api/centers.controller';
+import { CenterStandingController } from './api/center-standing.controller';
 import { ChangesController } from './api/changes.controller';
+import { RevocationsController } from './api/revocations.controller';
 import { ExpertsController } from './api/experts.controller';
 import { IdentityReadsController } from './api/identity-reads.controller';
 import { NoticesController } from './api/notices.controller';
@@ -68,6 +70,8 @@ export class GatewayModule {
         ObjectionsController,
         PublicController,
         CentersController,
+        CenterStandingController,
+        RevocationsController,
         ChangesController,
         CalendarController,
         PeopleController,

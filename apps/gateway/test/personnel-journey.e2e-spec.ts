@@ -422,4 +422,41 @@ describe('the personnel registry through the gateway (gateway, applications and 
       ]);
     });
   });
+
+  it('the registry’s hierarchy reaches personnel: a director employed by a department DST registers below the construction unit passes A15', async () => {
+    // The center has no director now (ended above); its management committee met today.
+    const department = await call<{ id: string }>(world, 'POST', '/organizations', {
+      token: tokens.dst,
+      body: { name: '中央研究院伺服控制研究所', kind: 'enterprise', legalPerson: false, parentId: ORGS.construction },
+    });
+    expect(department.status).toBe(201);
+    const employee = await register('周所长', department.body.id);
+    // tic.organization.registered travels from the applications outbox over JetStream; until it lands,
+    // the department is an unknown unit and A15 refuses (changing nothing), so the appointment is retried.
+    const director = await eventually(
+      async () => {
+        const reply = await appoint({
+          personId: employee,
+          role: 'director',
+          decidedOn: today(),
+          committeeReviewedOn: today(),
+        });
+        expect(reply.status).toBe(201);
+        return reply.body;
+      },
+      20_000,
+      200,
+    );
+    expect(director.status).toBe('active');
+    const compliance = await call<ComplianceDto>(world, 'GET', `/centers/${centerId}/compliance`, {
+      token: tokens.dst,
+    });
+    expect(compliance.body.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'A15-director',
+        passed: true,
+        details: { fromSupportingUnit: true, fullTime: true },
+      }),
+    );
+  });
 });

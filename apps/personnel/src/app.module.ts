@@ -15,6 +15,7 @@ import { ComplianceService } from './compliance/compliance.service';
 import type { PersonnelConfig } from './config';
 import { PERSONNEL_ENTITIES } from './entities';
 import { IDENTITY_KEYS, IdentityNumbers, type IdentityKeys } from './identity/identity-numbers';
+import { organizationRegistrySubscription } from './organizations/organization-registry.subscription';
 import { NamedPeople } from './people/named-people';
 import { PeopleHandlers } from './people/people.handlers';
 import { PeopleService } from './people/people.service';
@@ -51,7 +52,11 @@ export class AppModule {
           shared: [DeadlinesModule.forRoot(options)],
           subscriptions: {
             inject: [Deadlines],
-            use: (deadlines: Deadlines) => [calendarSubscription(deadlines), centerRegistrySubscription()],
+            use: (deadlines: Deadlines) => [
+              calendarSubscription(deadlines),
+              centerRegistrySubscription(),
+              organizationRegistrySubscription(),
+            ],
           },
         }),
       ],

@@ -4,6 +4,7 @@ import { Appointment } from './appointments/appointment.entity';
 import { CommitteeMeeting } from './committees/committee-meeting.entity';
 import { Committee } from './committees/committee.entity';
 import { CenterWaiver } from './compliance/center-waiver.entity';
+import { Organization } from './organizations/organization.entity';
 import { IdentityRead } from './people/identity-read.entity';
 import { Person } from './people/person.entity';
 import { Platform } from './platforms/platform.entity';
@@ -14,6 +15,7 @@ export const PERSONNEL_ENTITIES = [
   Person,
   IdentityRead,
   Platform,
+  Organization,
   Appointment,
   Committee,
   CommitteeMeeting,

@@ -467,6 +467,7 @@ describe('appointments under A14, A15 and A18 (real Postgres, NATS, Redis)', () 
           centerId: revoked,
           name: { zh: '被撤销的中心', en: 'Revoked center' },
           ground: 3,
+          grounds: [3],
           article: '第三十一条第（三）项',
           reason: '连续两年未提交年度报告',
           revokedOn: '2026-11-27',

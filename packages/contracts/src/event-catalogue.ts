@@ -7,7 +7,9 @@ import * as center from './events/center.events';
 import * as deadline from './events/deadline.events';
 import * as evaluation from './events/evaluation.events';
 import * as funding from './events/funding.events';
+import * as organization from './events/organization.events';
 import * as personnel from './events/personnel.events';
+import * as revocation from './events/revocation.events';
 
 /**
  * Every domain event type of the platform, sorted by type so that the order (and the generated
@@ -16,11 +18,13 @@ import * as personnel from './events/personnel.events';
 export const EVENT_DEFINITIONS = [
   ...Object.values(application),
   ...Object.values(center),
+  ...Object.values(organization),
   ...Object.values(personnel),
   ...Object.values(evaluation),
   ...Object.values(funding),
   ...Object.values(deadline),
   ...Object.values(calendar),
+  ...Object.values(revocation),
 ].sort((a, b) => a.type.localeCompare(b.type));
 
 type Definitions = typeof EVENT_DEFINITIONS;

@@ -1,6 +1,8 @@
 import type { Actor, ApplicationStatus } from '@tic/domain';
 
 import type { EventData, EventType } from './event-catalogue';
+import { CHANGE_FIXTURES } from './fixtures-change';
+import { REVOCATION_FIXTURES } from './fixtures-revocation';
 
 // Shared by producer and consumer tests: one valid `data` for every event type of the catalogue.
 const ids = {
@@ -23,6 +25,7 @@ const ids = {
   rectification: '0192f6a0-7c1e-7d2a-9b3c-000000000011',
   allocation: '0192f6a0-7c1e-7d2a-9b3c-000000000012',
   deadline: '0192f6a0-7c1e-7d2a-9b3c-000000000013',
+  department: '0192f6a0-7c1e-7d2a-9b3c-000000000014',
 } as const;
 
 const field = { zh: '智能制造', en: 'Intelligent Manufacturing' };
@@ -31,8 +34,7 @@ const name = {
   en: 'Liaoning Technology Innovation Center for Intelligent Manufacturing',
 };
 const dst = { userId: 'user-dst-1', name: '省科技厅审核员', role: 'dst_admin' as const };
-// A center's units (A7, A10), and a change of them filed (A26).
-const changeRef = { changeId: ids.change, decidedOn: '2026-07-01', filedOn: '2026-07-20', actor: dst };
+// A center's units (A7, A10).
 const centerUnits = {
   supportingUnitId: ids.supporting,
   coBuilderIds: [ids.coBuilder],
@@ -110,6 +112,14 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     ...centerUnits,
     establishedOn: '2026-06-15',
   },
+  'tic.organization.registered': {
+    organizationId: ids.department,
+    name: '辽宁示范智能装备股份有限公司中央研究院',
+    parentId: ids.supporting,
+    kind: 'enterprise',
+    legalPerson: false,
+    isRecommender: false,
+  },
   'tic.center.preparation_overdue': {
     centerId: ids.center,
     name,
@@ -123,30 +133,6 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     filedOn: '2026-06-20',
     documentRef: '辽科发〔2026〕15号',
     actor: dst,
-  },
-  'tic.center.renamed': {
-    centerId: ids.center,
-    name,
-    previousName: {
-      zh: '辽宁省先进制造技术创新中心',
-      en: 'Liaoning Technology Innovation Center for Advanced Manufacturing',
-    },
-    ...changeRef,
-  },
-  'tic.center.direction_changed': {
-    centerId: ids.center,
-    name,
-    previousField: { zh: '先进制造', en: 'Advanced Manufacturing' },
-    field,
-    ...changeRef,
-  },
-  'tic.center.units_changed': {
-    centerId: ids.center,
-    name,
-    ...centerUnits,
-    coBuilderIds: [ids.coBuilder, ids.otherPlatform],
-    previous: centerUnits,
-    ...changeRef,
   },
   'tic.center.status_changed': {
     centerId: ids.center,
@@ -162,7 +148,9 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     centerId: ids.center,
     name,
     ground: 1,
+    grounds: [1],
     article: '第三十一条第（一）项',
+    caseId: '0192f6a0-7c1e-7d2a-9b3c-000000000020',
     reason: '定期评估评价结果为不合格',
     revokedOn: '2026-10-01',
     actor: dst,
@@ -219,7 +207,12 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     dueOn: '2027-09-01',
     dueOnProvisional: true,
   },
-  'tic.rectification.accepted': { rectificationId: ids.rectification, centerId: ids.center, acceptedOn: '2027-09-10' },
+  'tic.rectification.accepted': {
+    rectificationId: ids.rectification,
+    centerId: ids.center,
+    acceptedOn: '2027-09-10',
+    passed: true,
+  },
   'tic.funding.allocated': {
     allocationId: ids.allocation,
     centerId: ids.center,
@@ -248,6 +241,8 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     provisional: false,
   },
   'tic.calendar.year_published': { year: 2027, holidays: ['2027-01-01'], workdays: [], actor: dst },
+  ...CHANGE_FIXTURES,
+  ...REVOCATION_FIXTURES,
 };
 
 /** The aggregate id each fixture is about, for the envelope's `subject`. */

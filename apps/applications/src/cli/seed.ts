@@ -3,10 +3,11 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { join } from 'node:path';
 
-import { loadConfig, ormConfig } from '@tic/platform';
+import { EventOutbox, loadConfig, ormConfig } from '@tic/platform';
 
 import { applicationsConfigSchema } from '../config';
 import { APPLICATIONS_ENTITIES } from '../entities';
+import { announceOrganizations } from '../organizations/organization-announcer';
 import { seedDemo, seedRecommendingUnits } from '../seed/seed';
 
 // `npm run seed -w @tic/applications [-- --demo]`: Liaoning's recommending units (always) and a demo set.
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
       const { units, experts } = await seedDemo(em);
       process.stdout.write(`demo units: ${units}, demo experts: ${experts}\n`);
     }
+    // The upserts write no outbox rows: the units reach the other services (personnel) as events.
+    const announced = await announceOrganizations(orm.em, new EventOutbox('applications'));
+    process.stdout.write(`organizations announced: ${announced}\n`);
   } finally {
     await orm.close();
   }

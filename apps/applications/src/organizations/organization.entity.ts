@@ -9,7 +9,7 @@ import type { OrganizationKind } from '@tic/domain';
 export class Organization {
   [EntityRepositoryType]?: OrganizationRepository;
 
-  [OptionalProps]?: 'version' | 'createdAt' | 'domicile' | 'domicileDivisionCode';
+  [OptionalProps]?: 'version' | 'createdAt' | 'domicile' | 'domicileDivisionCode' | 'announcedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -55,4 +55,11 @@ export class Organization {
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /**
+   * When tic.organization.registered left for the outbox: at registration, or for a unit the seeds
+   * upserted (or one registered before the event existed) by the OrganizationAnnouncer. Null until then.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  announcedAt: Date | null = null;
 }

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
 
 import type { OrganizationKind, OrganizationLink } from '@tic/domain';
@@ -48,6 +49,17 @@ export class OrganizationRepository extends EntityRepository<Organization> {
   /** The names of these units, by id (for exports and notices). */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     return new Map((await this.byIds(ids)).map((o) => [o.id, o.name]));
+  }
+
+  /**
+   * The units no tic.organization.registered has announced yet, oldest first, locked for the caller's
+   * transaction; rows another transaction is announcing are skipped, not waited for.
+   */
+  unannounced(): Promise<Organization[]> {
+    return this.find(
+      { announcedAt: null },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+    );
   }
 
   /** One page in id order. */

@@ -3,11 +3,17 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { CreateOrganization, type ListOrganizations, type OrganizationDto } from '@tic/contracts';
+import {
+  CreateOrganization,
+  type ListOrganizations,
+  type OrganizationDto,
+  OrganizationRegistered,
+} from '@tic/contracts';
 import { type OrganizationStanding, validateUscc } from '@tic/domain';
 import { type Caller, newId, pageOf, refuse, requireAccess, RpcFailure, UnitOfWork } from '@tic/platform';
 
 import { AUTHORITIES } from '../seed/recommending-units';
+import { registrationOf } from './organization-announcer';
 import { Organization } from './organization.entity';
 import { ORGANIZATION_REFUSALS } from './organizations.refusals';
 
@@ -47,7 +53,8 @@ export class OrganizationsService {
       return await this.uow.run(
         CreateOrganization,
         input,
-        async ({ em }) => {
+        async (scope) => {
+          const { em } = scope;
           for (const [path, id] of [
             ['parentId', input.parentId],
             ['recommenderId', input.recommenderId],
@@ -60,7 +67,7 @@ export class OrganizationsService {
               ]);
             }
           }
-          return em.create(Organization, {
+          const organization = em.create(Organization, {
             id: newId(),
             name: input.name,
             uscc: input.uscc ?? null,
@@ -73,7 +80,10 @@ export class OrganizationsService {
             recommenderId: input.recommenderId ?? null,
             isRecommender: input.isRecommender,
             jurisdiction: input.jurisdiction ?? null,
+            announcedAt: new Date(),
           });
+          scope.record(OrganizationRegistered, registrationOf(organization));
+          return organization;
         },
         (_em, organization) => Promise.resolve(toOrganizationDto(organization)),
       );

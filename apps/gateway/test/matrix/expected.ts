@@ -2,6 +2,7 @@ import type { Role } from '@tic/domain';
 
 import { APPLICATION_ROWS } from './expected-applications';
 import { PERSONNEL_ROWS } from './expected-personnel';
+import { REVOCATION_ROWS } from './expected-revocation';
 import { AUTHORITIES, MISFIT, type Outcome, ROLE_NOT_ADMITTED, type Row } from './outcomes';
 import type { Side } from './worlds';
 
@@ -10,7 +11,11 @@ export type { Outcome, Row } from './outcomes';
 /**
  * Every route of /docs-json, in the order the matrix calls them (reads before the writes that change their data).
  */
-export const EXPECTED: Readonly<Record<string, Row>> = { ...APPLICATION_ROWS, ...PERSONNEL_ROWS };
+export const EXPECTED: Readonly<Record<string, Row>> = {
+  ...APPLICATION_ROWS,
+  ...PERSONNEL_ROWS,
+  ...REVOCATION_ROWS,
+};
 
 /** The outcome of one cell; undefined where the table lacks one (the suite then fails, naming it). */
 export function expectedOutcome(row: Row, side: Side, role: Role): Outcome | undefined {

@@ -1,6 +1,11 @@
 import type { Probe } from './probe';
 import { APPLICATION_PROBES } from './probes-applications';
 import { PERSONNEL_PROBES } from './probes-personnel';
+import { REVOCATION_PROBES } from './probes-revocation';
 
 /** One probe per route of /docs-json, keyed `METHOD /api/v1/path/{param}` as the document names it. */
-export const PROBES: Readonly<Record<string, Probe>> = { ...APPLICATION_PROBES, ...PERSONNEL_PROBES };
+export const PROBES: Readonly<Record<string, Probe>> = {
+  ...APPLICATION_PROBES,
+  ...PERSONNEL_PROBES,
+  ...REVOCATION_PROBES,
+};

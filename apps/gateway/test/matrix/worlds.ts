@@ -9,6 +9,7 @@ import { residentId } from '../support/rosters';
 import { ownerApplications } from './owner-applications';
 import { ownerChanges } from './owner-changes';
 import { ownerPersonnel } from './owner-personnel';
+import { ownerRevocation, type RevocationIds } from './owner-revocation';
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
 
@@ -88,6 +89,8 @@ export interface MatrixWorld {
    * (RATE_LIMIT a minute) is not what the matrix tests, and one user would exhaust it.
    */
   readonly reader: () => string;
+  /** The owner's centers and cases of a center's standing (A31, A33, A12). */
+  readonly revocation: RevocationIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -133,6 +136,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     tokens,
     token: { owner, foreign },
     ids: { ...applications.ids, ...personnel, ...changes },
+    revocation: await ownerRevocation(world, tokens),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };

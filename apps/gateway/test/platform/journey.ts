@@ -135,9 +135,27 @@ export function step(
   );
 }
 
-/** From draft to the shortlist: every review level, the draw and five experts' scores. */
-export async function shortlisted(world: PlatformWorld, tokens: Tokens, field?: Field): Promise<ApplicationDto> {
-  let application = await confirmCoBuilders(world, tokens, await draft(world, tokens, field));
+/**
+ * From draft to the shortlist: every review level, the draw and five experts' scores. `change` edits the
+ * draft first (e.g. `requestedTrack: 'preparation'`).
+ */
+export async function shortlisted(
+  world: PlatformWorld,
+  tokens: Tokens,
+  field?: Field,
+  change: Record<string, unknown> = {},
+): Promise<ApplicationDto> {
+  let application = await draft(world, tokens, field);
+  if (Object.keys(change).length > 0) {
+    application = await ok(
+      call<ApplicationDto>(world, 'PUT', `/applications/${application.id}`, {
+        token: tokens.construction,
+        headers: { 'if-match': `W/"${application.version}"` },
+        body: { ...form(application.callId), ...(field ? { field } : {}), ...change },
+      }),
+    );
+  }
+  application = await confirmCoBuilders(world, tokens, application);
   application = await step(world, tokens.construction, application, 'submit');
   application = await step(world, tokens.supporting, application, 'pass_supporting_review');
   application = await step(world, tokens.recommender, application, 'recommend');

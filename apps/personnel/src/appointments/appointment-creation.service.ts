@@ -15,6 +15,7 @@ import {
   type In,
 } from '@tic/platform';
 
+import { Organization } from '../organizations/organization.entity';
 import { NamedPeople } from '../people/named-people';
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
@@ -80,15 +81,11 @@ export class AppointmentCreation {
     const fixedElsewhere = (await appointments.fixedPosts([person.idNumberHash], inForceFrom))
       .filter((post) => post.platformId !== platform.id && (input.endsOn === undefined || post.since <= input.endsOn))
       .map((post) => ({ platformId: post.platformId, platformName: post.platformName, since: post.since }));
+    // A15: the director's employer may be a department below the supporting or construction unit.
+    const organizations = await em.getRepository(Organization).centerOrganizations(platform, [person.employerOrgId]);
     const findings = appointmentFindings({
       person,
-      platform: {
-        id: platform.id,
-        supportingUnitId: platform.supportingUnitId,
-        constructionUnitId: platform.constructionUnitId,
-        coBuilderIds: platform.coBuilderIds,
-        isCenter,
-      },
+      platform: { id: platform.id, ...organizations, isCenter },
       role: input.role,
       kind: input.kind,
       startsOn: input.startsOn,

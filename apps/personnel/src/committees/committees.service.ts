@@ -23,6 +23,7 @@ import {
   type In,
 } from '@tic/platform';
 
+import { Organization } from '../organizations/organization.entity';
 import { NamedPeople } from '../people/named-people';
 import { Platform } from '../platforms/platform.entity';
 import { UsageQuotas } from '../quotas/usage-quotas';
@@ -59,7 +60,11 @@ export class CommitteesService {
           const center = await platforms.findVisibleCenter(input.centerId, caller);
           requireAccess(caller, 'committee.form', platforms.facts(center));
           const members = await this.membersNamed(em, input.members, caller);
-          const findings = committeeFindings(input.kind, members, center);
+          const organizations = await em.getRepository(Organization).centerOrganizations(
+            center,
+            members.map((m) => m.orgId),
+          );
+          const findings = committeeFindings(input.kind, members, organizations);
           const [blocking] = assessFindings(findings).blocking;
           if (blocking) throw RpcFailure.violation(blocking);
           const existing = await em.getRepository(Committee).findOfCenterForUpdate(center.id, input.kind);

@@ -22,6 +22,7 @@ import { CommitteeMeeting } from '../committees/committee-meeting.entity';
 import { membersAsRegistered } from '../committees/committee-members';
 import { Committee } from '../committees/committee.entity';
 import { committeeFindings } from '../committees/committees.service';
+import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
 import { Platform } from '../platforms/platform.entity';
 import { CenterWaiver } from './center-waiver.entity';
@@ -107,8 +108,13 @@ export class ComplianceService {
       posts.filter((a) => a.kind === 'fixed').flatMap((a) => people.get(a.personId) ?? []),
       on,
     );
+    // A14, A15: staff employed by a department below the center's units count as those units' people.
+    const organizations = await em.getRepository(Organization).centerOrganizations(
+      center,
+      staff.map((member) => member.orgId),
+    );
     const findings = [
-      ...checkStaffing(staff, center, on),
+      ...checkStaffing(staff, organizations, on),
       ...onePlatform.map(({ finding: f }) => f),
       ...(await this.committeeFindings(em, center, year)),
     ];
@@ -168,12 +174,19 @@ export class ComplianceService {
     const heldBy = (committee: Committee) =>
       // A16, A17: a written review is no meeting of the committee.
       meetings.filter((m) => m.committeeId === committee.id && m.form === 'meeting').map((m) => m.heldOn);
+    const managementMembers = await membersAsRegistered(em, management?.members ?? []);
+    const advisoryMembers = await membersAsRegistered(em, advisory?.members ?? []);
+    // A16, A17: a member employed by a department below one of the center's units belongs to that unit.
+    const organizations = await em.getRepository(Organization).centerOrganizations(
+      center,
+      [...managementMembers, ...advisoryMembers].map((m) => m.orgId),
+    );
     return [
       // A committee not formed yet is judged as one with no members: it has no chair (A17, hard) and
       // no one from the supporting unit (A16, hard), so no waiver of a principle rule can cover it.
-      ...committeeFindings('management', await membersAsRegistered(em, management?.members ?? []), center),
+      ...committeeFindings('management', managementMembers, organizations),
       checkCommitteeMeetings('management', year, management ? heldBy(management) : []),
-      ...committeeFindings('advisory', await membersAsRegistered(em, advisory?.members ?? []), center),
+      ...committeeFindings('advisory', advisoryMembers, organizations),
       checkCommitteeMeetings('advisory', year, advisory ? heldBy(advisory) : []),
     ];
   }

@@ -104,13 +104,21 @@ export const CenterStatusChanged = defineEvent({
 export const CenterRevoked = defineEvent({
   type: 'tic.center.revoked',
   producer: 'applications',
-  summary: 'A31: DST revoked the center on one of the nine grounds; filed with the committee office',
+  summary:
+    'A31: DST revoked the center on one or more of the nine grounds (`grounds`); it is then filed with the committee office',
   data: z.object({
     ...centerRef,
-    ground: z.number().int().min(1).max(9),
-    article: z.string().min(1),
+    // Additive (CONTRACT.md: a subject never changes meaning): `ground` stays for consumers of the first
+    // version and is the first of `grounds`; `grounds` lists every ground the case named.
+    ground: z.number().int().min(1).max(9).describe('the first of `grounds` (kept for consumers of version 1)'),
+    grounds: z
+      .array(z.number().int().min(1).max(9))
+      .min(1)
+      .describe('every A31 ground the revocation rests on, in ascending order'),
+    article: z.string().min(1).describe('the items of Article 31, e.g. 第三十一条第（五）项'),
     reason: z.string().min(1),
     revokedOn: isoDate,
+    caseId: entityId.optional().describe('the revocation case decided'),
     actor: actorSchema,
   }),
 });

@@ -60,10 +60,25 @@ export const RectificationStarted = defineEvent({
 export const RectificationAccepted = defineEvent({
   type: 'tic.rectification.accepted',
   producer: 'evaluations',
-  summary: 'A30: DST’s expert acceptance of the rectification passed',
+  summary:
+    'A30: DST’s expert acceptance of the rectification was decided; `passed: false` opens a revocation case on ground A31(二)',
   data: z.object({
     rectificationId: entityId,
     centerId: entityId,
     acceptedOn: isoDate,
+    // Additive: an event of version 1 (no `passed`) reported a passed acceptance.
+    passed: z.boolean().default(true).describe('whether the acceptance passed (absent: passed)'),
+  }),
+});
+
+export const EvaluationNotParticipated = defineEvent({
+  type: 'tic.evaluation.not_participated',
+  producer: 'evaluations',
+  summary:
+    'A28, A31(四): a center did not take part in the evaluation of a round; a revocation is proposed to DST, who confirms it or accepts a good reason',
+  data: z.object({
+    roundId: entityId,
+    centerId: entityId,
+    dueOn: isoDate.describe('the day by which the center was to take part'),
   }),
 });

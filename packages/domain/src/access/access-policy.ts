@@ -26,6 +26,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   calendar: { zh: '节假日安排', en: 'Calendar' },
   roster: { zh: '人员名单', en: 'Roster' },
   journal: { zh: '事件日志', en: 'Event journal' },
+  revocation: { zh: '撤销案件', en: 'Revocation case' },
 };
 
 /**

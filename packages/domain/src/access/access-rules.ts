@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../findings';
 import type { Role } from '../roles';
 import type { ResourceKind, ScopeField } from './access-types';
+import { CENTER_STANDING_RULES } from './center-standing-rules';
 
 /** Which resources (already seen by the caller) a role may act on: any, or those a field ties to its organization. */
 export type ActionGrant = 'any' | readonly ScopeField[];
@@ -260,4 +261,5 @@ export const ACCESS_RULES = {
     '仅省科技厅可查看',
     'Only DST reads the audit',
   ),
+  ...CENTER_STANDING_RULES,
 } as const satisfies Record<string, AccessRule>;

@@ -26,6 +26,7 @@ export const RESOURCE_KINDS = [
   'calendar',
   'roster',
   'journal',
+  'revocation',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

@@ -80,4 +80,6 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   calendar: EVERYONE,
   // That a service keeps a journal is no secret; reading it is `journal.read` (DST and the committee office).
   journal: EVERYONE,
+  // A31: a case is seen as its center is (its units answer it; the committee office receives the filing).
+  revocation: CENTER_LIKE,
 };

@@ -6,8 +6,8 @@ describe('the center lifecycle (A12, A30, A31, A33)', () => {
     ['preparing', 'terminate_preparation', { reason: '筹建期评估不符合建设条件' }, 'terminated'],
     ['operating', 'start_rectification', { grade: 'basic_pass' }, 'rectifying'],
     ['rectifying', 'accept_rectification', { rectificationAccepted: true }, 'operating'],
-    ['rectifying', 'revoke', { ground: 2, reason: '整改验收未通过' }, 'revoked'],
-    ['operating', 'revoke', { ground: 5, reason: '依托单位申请放弃' }, 'revoked'],
+    ['rectifying', 'revoke', { grounds: [2], reason: '整改验收未通过' }, 'revoked'],
+    ['operating', 'revoke', { grounds: [5], reason: '依托单位申请放弃' }, 'revoked'],
     ['operating', 'graduate', { nationalPlatform: '国家技术创新中心' }, 'graduated'],
   ] as const)('from %s, %s is allowed to DST', (from, action, context, to) => {
     expect(centerLifecycle.decide(from, action, 'dst_admin', context)).toMatchObject({ ok: true, to });
@@ -37,8 +37,8 @@ describe('the center lifecycle (A12, A30, A31, A33)', () => {
 
   it.each([
     [{ reason: '未说明情形' }, 'no ground'],
-    [{ ground: 10 as never, reason: 'x' }, 'a ground outside 1–9'],
-    [{ ground: 3 as const }, 'no reason'],
+    [{ grounds: [10 as never], reason: 'x' }, 'a ground outside 1–9'],
+    [{ grounds: [3] as const }, 'no reason'],
   ])('A31: revocation is refused with %j (%s)', (context, _case) => {
     expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', context)).toMatchObject({
       ok: false,
@@ -48,17 +48,27 @@ describe('the center lifecycle (A12, A30, A31, A33)', () => {
   });
 
   it('A31(二): a failed rectification acceptance is a ground only for a center under rectification', () => {
-    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', { ground: 2, reason: 'x' })).toMatchObject({
+    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', { grounds: [2], reason: 'x' })).toMatchObject({
       ok: false,
       rule: 'A31-revocation',
     });
-    expect(centerLifecycle.decide('rectifying', 'revoke', 'dst_admin', { ground: 2, reason: 'x' })).toMatchObject({
+    expect(centerLifecycle.decide('rectifying', 'revoke', 'dst_admin', { grounds: [2], reason: 'x' })).toMatchObject({
       ok: true,
     });
   });
 
+  it('A31: every ground a revocation names must apply to the center as it stands', () => {
+    expect(centerLifecycle.decide('operating', 'revoke', 'dst_admin', { grounds: [6, 2], reason: 'x' })).toMatchObject({
+      ok: false,
+      rule: 'A31-revocation',
+    });
+    expect(centerLifecycle.decide('rectifying', 'revoke', 'dst_admin', { grounds: [2, 6], reason: 'x' })).toMatchObject(
+      { ok: true, to: 'revoked' },
+    );
+  });
+
   it('DOMAIN.md §4: a center in preparation is terminated, not revoked', () => {
-    expect(centerLifecycle.decide('preparing', 'revoke', 'dst_admin', { ground: 5, reason: 'x' })).toMatchObject({
+    expect(centerLifecycle.decide('preparing', 'revoke', 'dst_admin', { grounds: [5], reason: 'x' })).toMatchObject({
       ok: false,
       code: 'invalid_transition',
     });
@@ -66,7 +76,7 @@ describe('the center lifecycle (A12, A30, A31, A33)', () => {
 
   it('A31: only DST revokes', () => {
     for (const actor of ['recommender', 'supporting_unit', 'committee_office', 'system'] as const) {
-      expect(centerLifecycle.decide('operating', 'revoke', actor, { ground: 1, reason: 'x' })).toMatchObject({
+      expect(centerLifecycle.decide('operating', 'revoke', actor, { grounds: [1], reason: 'x' })).toMatchObject({
         ok: false,
         code: 'role_not_allowed',
       });

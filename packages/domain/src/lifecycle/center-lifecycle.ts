@@ -37,8 +37,8 @@ export interface CenterContext {
   readonly grade?: Grade;
   /** A30: whether the expert acceptance of the rectification passed. */
   readonly rectificationAccepted?: boolean;
-  /** A31: the ground of a revocation. */
-  readonly ground?: RevocationGround;
+  /** A31: the grounds of a revocation (a case may name several). */
+  readonly grounds?: readonly RevocationGround[];
   /** A33: the national or ministerial platform the center has become. */
   readonly nationalPlatform?: string;
 }
@@ -85,12 +85,13 @@ const rectificationAccepted: CenterGuard = (ctx) =>
     },
   );
 
-// A31(二) presupposes a rectification; every other ground applies to any center in operation.
+// A31(二) presupposes a rectification; every other ground applies to any center in operation. Every
+// ground a revocation names must apply to the center as it stands.
 const groundStated =
   (allowed: readonly RevocationGround[]): CenterGuard =>
   (ctx) => {
-    const { ground } = ctx;
-    if (!isRevocationGround(ground) || !allowed.includes(ground)) {
+    const grounds = ctx.grounds ?? [];
+    if (grounds.length === 0 || !grounds.every((g) => isRevocationGround(g) && allowed.includes(g))) {
       return [
         finding('A31-revocation', false, {
           zh: `撤销须依据第三十一条的情形之一（此状态下可依据第${allowed.join('、')}项）`,
@@ -100,8 +101,8 @@ const groundStated =
     }
     return [
       finding('A31-revocation', true, {
-        zh: `撤销依据${revocationGround(ground).article}`,
-        en: `Revoked under ground (${ground}) of Article 31`,
+        zh: `撤销依据${grounds.map((g) => revocationGround(g).article).join('、')}`,
+        en: `Revoked under ground(s) (${grounds.join('), (')}) of Article 31`,
       }),
     ];
   };

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** A26: change reports of centers, and the names a center bore before a renaming. */
-export class Migration20261129114038_center_changes extends Migration {
+export class Migration20261129124500_center_changes extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "applications"."center_change" ("id" uuid not null, "version" int not null default 1, "event_version" int not null default 0, "created_at" timestamptz not null, "center_id" uuid not null, "status" text not null default 'draft', "decided_on" text not null, "report_ref" text not null, "description" text not null default '', "rename" jsonb null, "direction" jsonb null, "reorganization" jsonb null, "committee_review_on" text null, "filing_deadline_id" uuid null, "filed_on" text null, "previous" jsonb null, "updated_at" timestamptz not null, constraint "center_change_pkey" primary key ("id"));`,
