@@ -15,6 +15,7 @@ import { CallsService } from './calls/calls.service';
 import { CentersHandlers } from './centers/centers.handlers';
 import { CenterPreparationService } from './centers/center-preparation.service';
 import { CentersService } from './centers/centers.service';
+import { CHANGES_MODULE } from './changes/changes.module';
 import type { ApplicationsConfig } from './config';
 import { APPLICATIONS_ENTITIES } from './entities';
 import { NoticesHandlers } from './notices/notices.handlers';
@@ -70,6 +71,7 @@ export class AppModule {
         CentersHandlers,
         ...REVOCATION_MODULE.handlers,
         PublicRecordHandlers,
+        ...CHANGES_MODULE.handlers,
       ],
       providers: [
         ApplicationsService,
@@ -89,6 +91,7 @@ export class AppModule {
         ...REVOCATION_MODULE.providers,
         PublicDirectoryService,
         CenterRegistryExportService,
+        ...CHANGES_MODULE.providers,
       ],
     };
   }

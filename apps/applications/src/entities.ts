@@ -3,6 +3,7 @@ import { DEADLINE_ENTITIES } from '@tic/deadlines';
 import { Application } from './applications/application.entity';
 import { Call } from './calls/call.entity';
 import { Center } from './centers/center.entity';
+import { ChangeRequest } from './changes/change-request.entity';
 import { NoticeEntry } from './notices/notice-entry.entity';
 import { Notice } from './notices/notice.entity';
 import { Objection } from './notices/objection.entity';
@@ -29,5 +30,6 @@ export const APPLICATIONS_ENTITIES = [
   Center,
   RevocationCase,
   Announcement,
+  ChangeRequest,
   ...DEADLINE_ENTITIES,
 ];

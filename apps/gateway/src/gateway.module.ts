@@ -14,6 +14,7 @@ import { CenterPersonnelController } from './api/center-personnel.controller';
 import { CenterRegistryController } from './api/center-registry.controller';
 import { CentersController } from './api/centers.controller';
 import { CenterStandingController } from './api/center-standing.controller';
+import { ChangesController } from './api/changes.controller';
 import { RevocationsController } from './api/revocations.controller';
 import { ExpertsController } from './api/experts.controller';
 import { IdentityReadsController } from './api/identity-reads.controller';
@@ -75,6 +76,7 @@ export class GatewayModule {
         CentersController,
         CenterStandingController,
         RevocationsController,
+        ChangesController,
         CalendarController,
         PeopleController,
         IdentityReadsController,

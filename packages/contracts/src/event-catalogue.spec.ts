@@ -20,6 +20,7 @@ const REQUIRED_TYPES = [
   'tic.center.preparation_overdue',
   'tic.center.renamed',
   'tic.center.direction_changed',
+  'tic.center.units_changed',
   'tic.center.status_changed',
   'tic.center.revoked',
   'tic.center.graduated',

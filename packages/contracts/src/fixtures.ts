@@ -1,6 +1,7 @@
 import type { Actor, ApplicationStatus } from '@tic/domain';
 
 import type { EventData, EventType } from './event-catalogue';
+import { CHANGE_FIXTURES } from './fixtures-change';
 import { REVOCATION_FIXTURES } from './fixtures-revocation';
 
 // Shared by producer and consumer tests: one valid `data` for every event type of the catalogue.
@@ -33,6 +34,13 @@ const name = {
   en: 'Liaoning Technology Innovation Center for Intelligent Manufacturing',
 };
 const dst = { userId: 'user-dst-1', name: '省科技厅审核员', role: 'dst_admin' as const };
+// A center's units (A7, A10).
+const centerUnits = {
+  supportingUnitId: ids.supporting,
+  coBuilderIds: [ids.coBuilder],
+  constructionUnitId: ids.construction,
+  recommenderId: ids.recommender,
+};
 const application = {
   applicationId: ids.application,
   callId: ids.call,
@@ -101,10 +109,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     field,
     track: 'formal',
     status: 'operating',
-    supportingUnitId: ids.supporting,
-    coBuilderIds: [ids.coBuilder],
-    constructionUnitId: ids.construction,
-    recommenderId: ids.recommender,
+    ...centerUnits,
     establishedOn: '2026-06-15',
   },
   'tic.organization.registered': {
@@ -127,28 +132,6 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     name,
     filedOn: '2026-06-20',
     documentRef: '辽科发〔2026〕15号',
-    actor: dst,
-  },
-  'tic.center.renamed': {
-    centerId: ids.center,
-    name,
-    previousName: {
-      zh: '辽宁省先进制造技术创新中心',
-      en: 'Liaoning Technology Innovation Center for Advanced Manufacturing',
-    },
-    changeId: ids.change,
-    decidedOn: '2026-07-01',
-    filedOn: '2026-07-20',
-    actor: dst,
-  },
-  'tic.center.direction_changed': {
-    centerId: ids.center,
-    name,
-    previousField: { zh: '先进制造', en: 'Advanced Manufacturing' },
-    field,
-    changeId: ids.change,
-    decidedOn: '2026-07-01',
-    filedOn: '2026-07-20',
     actor: dst,
   },
   'tic.center.status_changed': {
@@ -258,6 +241,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     provisional: false,
   },
   'tic.calendar.year_published': { year: 2027, holidays: ['2027-01-01'], workdays: [], actor: dst },
+  ...CHANGE_FIXTURES,
   ...REVOCATION_FIXTURES,
 };
 

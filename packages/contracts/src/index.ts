@@ -22,6 +22,7 @@ export * from './rpc/applications/applications.rpc';
 export * from './rpc/applications/reviews.rpc';
 export * from './rpc/applications/notices.rpc';
 export * from './rpc/applications/centers.rpc';
+export * from './rpc/applications/changes.rpc';
 export * from './rpc/applications/calendar.rpc';
 export * from './rpc/applications/public-record.rpc';
 export * from './rpc/personnel/person-fields';

@@ -16,6 +16,7 @@ export * from './lifecycle/state-machine';
 export * from './lifecycle/application-lifecycle';
 export * from './lifecycle/center-lifecycle';
 export * from './lifecycle/revocation-lifecycle';
+export * from './lifecycle/change-lifecycle';
 export * from './calendar/iso-date';
 export * from './calendar/calendar-not-published-error';
 export * from './calendar/year-schedule';

@@ -61,6 +61,7 @@ export const centerSubscription = defineSubscription({
     'tic.center.graduated': 'ignore',
     'tic.center.filed': 'ignore',
     'tic.center.direction_changed': 'ignore',
+    'tic.center.units_changed': 'ignore',
     'tic.center.preparation_overdue': 'ignore',
   },
 });

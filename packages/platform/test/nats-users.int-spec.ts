@@ -149,6 +149,9 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
 
     const applications = await as('applications');
     expect(await publishRefused(applications, 'tic.rpc.personnel.people.register', '{}')).toBe(true);
+    // A26: applications asks the personnel registry for a management committee's reviews, and nothing else.
+    expect(await publishRefused(applications, 'tic.rpc.personnel.committees.get', '{}')).toBe(false);
+    expect(await publishRefused(applications, 'tic.rpc.personnel.committees.set', '{}')).toBe(true);
     expect(await subscribeRefused(applications, 'tic.rpc.personnel.>')).toBe(true);
     expect(await subscribeRefused(applications, '_INBOX_gateway.>')).toBe(true);
     expect(await publishRefused(personnel, 'tic.rpc.applications.applications.create', '{}')).toBe(true);
@@ -165,7 +168,7 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
     expect(await publishRefused(gateway, 'tic.rpc.personnel.people.register', '{}')).toBe(false);
     expect(await subscribeRefused(gateway, 'tic.rpc.personnel.>')).toBe(true);
     await personnel.flush();
-    expect(received).toEqual(['tic.rpc.personnel.people.register']);
+    expect(received).toEqual(['tic.rpc.personnel.committees.get', 'tic.rpc.personnel.people.register']);
     sub.unsubscribe();
   });
 });

@@ -44,10 +44,15 @@ export async function resolveUnits(em: EntityManager, form: UnitsForm, caller: C
       },
     ]);
   }
-  // A12(一): the domicile places the unit; a moved unit's code still names the office it left.
-  const uscc = validateUscc(supportingUnit.uscc ?? '');
-  return {
-    recommenderId: supportingUnit.recommenderId,
-    regionCode: supportingUnit.domicileDivisionCode ?? uscc.regionCode ?? supportingUnit.regionCode ?? '',
-  };
+  return { recommenderId: supportingUnit.recommenderId, regionCode: regionOf(supportingUnit) };
+}
+
+/** A12(一): the region of a supporting unit is its domicile's; a moved unit's code still names the office it left. */
+export function regionOf(supportingUnit: Organization): string {
+  return (
+    supportingUnit.domicileDivisionCode ??
+    validateUscc(supportingUnit.uscc ?? '').regionCode ??
+    supportingUnit.regionCode ??
+    ''
+  );
 }

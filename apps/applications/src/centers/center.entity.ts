@@ -1,6 +1,6 @@
 import { Entity, EntityRepositoryType, Index, Property } from '@mikro-orm/core';
 
-import type { ApprovalTrack, CenterStatus } from '@tic/domain';
+import type { ApprovalTrack, CenterStatus, LocalizedText } from '@tic/domain';
 
 import { AggregateRoot } from '@tic/platform';
 
@@ -18,7 +18,7 @@ import { CenterRepository } from './center.repository';
   name: 'center_name_en_live_unique',
   expression: `create unique index "center_name_en_live_unique" on "applications"."center" (lower("name_en")) where "status" <> 'revoked'`,
 })
-export class Center extends AggregateRoot<'filedOn' | 'preparationDeadlineId'> {
+export class Center extends AggregateRoot<'filedOn' | 'preparationDeadlineId' | 'previousNames'> {
   [EntityRepositoryType]?: CenterRepository;
 
   @Property({ type: 'text' })
@@ -70,4 +70,15 @@ export class Center extends AggregateRoot<'filedOn' | 'preparationDeadlineId'> {
 
   @Property({ type: 'text', nullable: true })
   filedOn: string | null = null;
+
+  /** A26: the names it bore before each filed renaming, oldest first (the history keeps who and why). */
+  @Property({ type: 'jsonb' })
+  previousNames: PreviousName[] = [];
+}
+
+/** A name a center bore until a renaming was filed. */
+export interface PreviousName {
+  readonly name: LocalizedText;
+  readonly until: string;
+  readonly changeId: string;
 }

@@ -44,11 +44,18 @@ export class CenterRepository extends ScopedRepository<Center> {
   }
 
   /** A37: a center that is not revoked and already bears either name (any scope: names are province-wide). */
-  holderOfName(name: { readonly zh: string; readonly en: string }): Promise<Center | null> {
+  holderOfName(name: { readonly zh: string; readonly en: string }, except?: string): Promise<Center | null> {
     return this.findOne({
       status: { $ne: 'revoked' },
+      ...(except === undefined ? {} : { id: { $ne: except } }),
       $or: [{ nameZh: name.zh }, { nameEn: { $ilike: name.en.replace(/[\\%_]/g, '\\$&') } }],
     });
+  }
+
+  /** Ids of the centers `field` ties to `value` (an organization): the scope of what hangs off a center. */
+  async idsTiedTo(field: ScopeField, value: string): Promise<string[]> {
+    const rows = await this.find(this.scopeCondition(field, value), { fields: ['id'] });
+    return rows.map((c) => c.id);
   }
 
   /** The center an approved application established (filing records its date on it). */

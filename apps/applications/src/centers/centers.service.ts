@@ -66,6 +66,7 @@ export function toCenterDto(c: Center, preparation: Deadline | undefined): Cente
     preparationEndsOn: preparation?.dueOn ?? null,
     preparationEndsOnProvisional: preparation?.provisional ?? null,
     filedOn: c.filedOn,
+    previousNames: c.previousNames.map((p) => ({ name: p.name, until: p.until, changeId: p.changeId })),
     createdAt: c.createdAt.toISOString(),
   };
 }

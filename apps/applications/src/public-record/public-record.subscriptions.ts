@@ -58,6 +58,8 @@ export function centerAnnouncementsSubscription(): EventSubscription {
       'tic.center.filed': 'ignore',
       'tic.center.renamed': 'ignore',
       'tic.center.direction_changed': 'ignore',
+      // A26: a reorganization is filed with DST, not announced.
+      'tic.center.units_changed': 'ignore',
       'tic.center.status_changed': 'ignore',
       'tic.center.graduated': 'ignore',
       'tic.center.preparation_overdue': 'ignore',

@@ -18,3 +18,6 @@ export const PERSON_REGISTRARS: readonly Role[] = ['supporting_unit', 'construct
 
 /** Who appoints staff to a center and ends their appointments. */
 export const APPOINTING_UNITS: readonly Role[] = ['supporting_unit', 'construction_unit'];
+
+/** A26: who moves a center's change report: the construction unit, the supporting unit, the recommender, DST. */
+export const CHANGE_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender', 'dst_admin'];

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { GetCenter, ListCenters } from '@tic/contracts';
+import { CreateChange, GetCenter, ListCenters, ListChanges } from '@tic/contracts';
 import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
@@ -22,5 +22,16 @@ export class CentersController {
   @RpcRoute('GET', ':id', GetCenter, { access: SIGNED_IN })
   get(@Input() input: RpcInput<typeof GetCenter>) {
     return this.rpc.request(GetCenter, input);
+  }
+
+  // A26: the construction unit writes a change report of its center.
+  @RpcRoute('POST', ':centerId/changes', CreateChange, { access: ['construction_unit'], status: 201, idempotent: true })
+  createChange(@Input() input: RpcInput<typeof CreateChange>) {
+    return this.rpc.request(CreateChange, input);
+  }
+
+  @RpcRoute('GET', ':centerId/changes', ListChanges, { access: SIGNED_IN })
+  listChanges(@Input() input: RpcInput<typeof ListChanges>) {
+    return this.rpc.request(ListChanges, input);
   }
 }

@@ -11,6 +11,7 @@ const READERS = [
 ] as const;
 const SIGNED_IN = [...READERS, 'evaluator'] as const;
 const OWNERS = ['dst_admin', 'committee_office', ...UNITS] as const;
+const CHANGE_ACTORS = ['construction_unit', 'supporting_unit', 'recommender', 'dst_admin'] as const;
 
 /** The applications service's routes: applications, reviews, calls, notices, objections, units, calendar, centers. */
 export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
@@ -115,6 +116,35 @@ export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
     roles: SIGNED_IN,
     owner: { ...each(OWNERS, ok()), expert: notFound('center'), evaluator: notFound('center') },
     foreign: each(SIGNED_IN, notFound('center')),
+  },
+  // A26: a center's change reports, seen by whoever sees the center, written by its construction unit.
+  'GET /api/v1/centers/{centerId}/changes': {
+    roles: SIGNED_IN,
+    owner: { ...each(OWNERS, seen), expert: notFound('center'), evaluator: notFound('center') },
+    foreign: each(SIGNED_IN, notFound('center')),
+  },
+  'GET /api/v1/changes/{id}': {
+    roles: SIGNED_IN,
+    owner: { ...each(OWNERS, ok()), expert: notFound('change'), evaluator: notFound('change') },
+    foreign: each(SIGNED_IN, notFound('change')),
+  },
+  'POST /api/v1/centers/{centerId}/changes': {
+    roles: ['construction_unit'],
+    owner: { construction_unit: ok(201) },
+    foreign: { construction_unit: notFound('center') },
+  },
+  'PUT /api/v1/changes/{id}': {
+    roles: ['construction_unit'],
+    owner: { construction_unit: ok() },
+    foreign: { construction_unit: notFound('change') },
+  },
+  'POST /api/v1/changes/{id}/transitions': {
+    roles: CHANGE_ACTORS,
+    owner: {
+      ...each(['dst_admin', 'recommender', 'supporting_unit'], refused(403, 'lifecycle.role_not_allowed')),
+      construction_unit: ok(),
+    },
+    foreign: each(['recommender', 'supporting_unit', 'construction_unit'], notFound('change')),
   },
   'GET /api/v1/public/notices': { roles: 'public', anonymous: ok() },
   'POST /api/v1/public/objections': { roles: 'public', anonymous: refused(400, 'invalid_input') },

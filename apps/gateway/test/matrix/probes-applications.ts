@@ -1,9 +1,11 @@
 import { addDays } from '@tic/domain';
 
 import { form, ORGS, today } from '../platform/journey';
+import { changeOfDirection } from './owner-changes';
 import { dstRead, ifMatch, type Probe, unique } from './probe';
 
 const application = (id: string) => `/applications/${id}`;
+const change = (id: string) => `/changes/${id}`;
 
 /** The routes of the applications service: applications, reviews, calls, notices, objections, units, centers. */
 export const APPLICATION_PROBES: Record<string, Probe> = {
@@ -134,5 +136,30 @@ export const APPLICATION_PROBES: Record<string, Probe> = {
   'GET /api/v1/calendar/years': { request: () => ({ path: '/calendar/years' }) },
   'GET /api/v1/centers': { request: () => ({ path: '/centers?limit=100' }), listed: (m) => m.ids.centerId },
   'GET /api/v1/centers/{id}': { request: (m) => ({ path: `/centers/${m.ids.centerId}` }) },
+  'GET /api/v1/centers/{centerId}/changes': {
+    request: (m) => ({ path: `/centers/${m.ids.centerId}/changes?limit=100` }),
+    listed: (m) => m.ids.steppedChange.id,
+  },
+  'GET /api/v1/changes/{id}': { request: (m) => ({ path: change(m.ids.steppedChange.id) }) },
+  'POST /api/v1/centers/{centerId}/changes': {
+    request: (m) => ({ path: `/centers/${m.ids.centerId}/changes`, body: changeOfDirection('docs/changes/probe') }),
+    readBack: (m) => dstRead(m, `/centers/${m.ids.centerId}/changes?limit=100`),
+  },
+  'PUT /api/v1/changes/{id}': {
+    request: async (m) => ({
+      path: change(m.ids.editedChange.id),
+      headers: await ifMatch(m, change(m.ids.editedChange.id)),
+      body: { ...changeOfDirection('docs/changes/matrix-edited'), description: '研究方向调整说明' },
+    }),
+    readBack: (m) => dstRead(m, change(m.ids.editedChange.id)),
+  },
+  'POST /api/v1/changes/{id}/transitions': {
+    request: async (m) => ({
+      path: `${change(m.ids.steppedChange.id)}/transitions`,
+      headers: await ifMatch(m, change(m.ids.steppedChange.id)),
+      body: { action: 'submit' },
+    }),
+    readBack: (m) => dstRead(m, change(m.ids.steppedChange.id)),
+  },
   'GET /api/v1/events': { request: () => ({ path: '/events?limit=500' }), listed: (m) => m.ids.submittedEventId },
 };

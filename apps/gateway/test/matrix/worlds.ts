@@ -1,4 +1,4 @@
-import type { ApplicationDto } from '@tic/contracts';
+import type { ApplicationDto, ChangeDto } from '@tic/contracts';
 import { ROLES, type Role } from '@tic/domain';
 
 import { DEMO_EXPERTS, DEMO_UNITS } from '../../../applications/dist/seed/demo-units';
@@ -7,6 +7,7 @@ import type { PlatformWorld } from '../platform/platform-world';
 import { FITTING_ORGS, ORGS, tokensFor, type Tokens } from '../platform/journey';
 import { residentId } from '../support/rosters';
 import { ownerApplications } from './owner-applications';
+import { ownerChanges } from './owner-changes';
 import { ownerPersonnel } from './owner-personnel';
 import { ownerRevocation, type RevocationIds } from './owner-revocation';
 
@@ -79,6 +80,9 @@ export interface MatrixWorld {
     readonly labId: string;
     readonly foreignLabId: string;
     readonly directorAppointmentId: string;
+    /** A26: change reports of the owner's center, drafts: one to edit, one to submit. */
+    readonly editedChange: ChangeDto;
+    readonly steppedChange: ChangeDto;
   };
   /**
    * A DST token for the matrix's own reads, from a pool of DST users: the gateway's per-user budget
@@ -105,6 +109,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     FOREIGN_ORGS.supporting,
     freshIdNumber,
   );
+  const changes = await ownerChanges(world, tokens, applications.ids.centerId);
 
   const owner = Object.fromEntries(
     await Promise.all(
@@ -130,7 +135,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     world,
     tokens,
     token: { owner, foreign },
-    ids: { ...applications.ids, ...personnel },
+    ids: { ...applications.ids, ...personnel, ...changes },
     revocation: await ownerRevocation(world, tokens),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,

@@ -1,10 +1,7 @@
-import type { CenterStatus } from '@tic/domain';
+import { isCenterClosed } from '@tic/domain';
 import { defineSubscription, EventNotYetKnownError, type EventSubscription } from '@tic/platform';
 
 import { Platform } from './platform.entity';
-
-// A revoked, terminated or graduated (A33) center is no longer a provincial platform.
-const CLOSED: readonly CenterStatus[] = ['revoked', 'terminated', 'graduated'];
 
 /**
  * Keeps the TICs among the platforms in step with the center registry of the applications service,
@@ -32,8 +29,17 @@ export function centerRegistrySubscription(): EventSubscription {
         );
       },
       'tic.center.renamed': (em, { data }) => update(em, data.centerId, { name: data.name.zh }),
+      // A26: a reorganization filed with DST hands the platform (its director, staff, committees) to the new units.
+      'tic.center.units_changed': (em, { data }) =>
+        update(em, data.centerId, {
+          supportingUnitId: data.supportingUnitId,
+          constructionUnitId: data.constructionUnitId,
+          recommenderId: data.recommenderId,
+          coBuilderIds: data.coBuilderIds,
+        }),
       'tic.center.status_changed': (em, { data }) =>
-        update(em, data.centerId, { status: CLOSED.includes(data.to) ? 'closed' : 'active' }),
+        // A revoked, terminated or graduated (A33) center is no longer a provincial platform.
+        update(em, data.centerId, { status: isCenterClosed(data.to) ? 'closed' : 'active' }),
       'tic.center.revoked': (em, { data }) => update(em, data.centerId, { status: 'closed' }),
       'tic.center.graduated': (em, { data }) => update(em, data.centerId, { status: 'closed' }),
       'tic.center.filed': 'ignore',
@@ -47,7 +53,9 @@ export function centerRegistrySubscription(): EventSubscription {
 async function update(
   em: Parameters<EventSubscription['handle']>[0],
   centerId: string,
-  change: Partial<Pick<Platform, 'name' | 'status'>>,
+  change: Partial<
+    Pick<Platform, 'name' | 'status' | 'supportingUnitId' | 'constructionUnitId' | 'recommenderId' | 'coBuilderIds'>
+  >,
 ): Promise<void> {
   const updated = await em.nativeUpdate(Platform, { id: centerId }, change);
   if (updated === 0) throw new EventNotYetKnownError(`platform ${centerId} is not known yet`);

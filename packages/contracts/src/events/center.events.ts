@@ -64,6 +64,27 @@ export const CenterDirectionChanged = defineEvent({
   data: z.object({ ...centerRef, previousField: centerField, field: centerField, ...changeRef }),
 });
 
+/** The units of a center: who supports, co-builds, builds and recommends it (A7, A10). */
+const centerUnits = z.object({
+  supportingUnitId: entityId,
+  coBuilderIds: z.array(entityId),
+  constructionUnitId: entityId,
+  recommenderId: entityId.describe('the supporting unit’s recommending unit (A7)'),
+});
+
+export const CenterUnitsChanged = defineEvent({
+  type: 'tic.center.units_changed',
+  producer: 'applications',
+  summary:
+    'A26: a major adjustment or reorganization of the supporting or co-building units (and the construction unit) was filed with DST',
+  data: z.object({
+    ...centerRef,
+    ...centerUnits.shape,
+    previous: centerUnits.describe('the units before the change'),
+    ...changeRef,
+  }),
+});
+
 export const CenterStatusChanged = defineEvent({
   type: 'tic.center.status_changed',
   producer: 'applications',

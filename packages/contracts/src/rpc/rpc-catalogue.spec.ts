@@ -43,4 +43,21 @@ describe('RPC definitions', () => {
     expect(twice.success).toBe(false);
     expect(twice.error?.issues[0]?.message).toBe('names a unit twice');
   });
+
+  it('refuses a change report that names no change (A26), naming the field, and takes several kinds at once', () => {
+    const base = {
+      centerId: '0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b',
+      decidedOn: '2026-11-02',
+      reportRef: 'docs/change-report-1',
+    };
+    const none = contracts.CreateChange.request.safeParse(base);
+    expect(none.success).toBe(false);
+    expect(none.error?.issues.map((i) => i.path.join('.'))).toEqual(['rename']);
+    const both = contracts.CreateChange.request.safeParse({
+      ...base,
+      rename: { field: { zh: '高端装备', en: 'High-end Equipment' } },
+      direction: { field: { zh: '高端装备', en: 'High-end Equipment' } },
+    });
+    expect(both.success).toBe(true);
+  });
 });

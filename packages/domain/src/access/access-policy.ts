@@ -11,6 +11,7 @@ const ALLOWED: AccessDecision = { allowed: true };
 const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   application: { zh: '申报', en: 'Application' },
   center: { zh: '技术创新中心', en: 'Center' },
+  change: { zh: '变更报告', en: 'Change request' },
   platform: { zh: '科技创新平台', en: 'Platform' },
   person: { zh: '人员', en: 'Person' },
   appointment: { zh: '聘任', en: 'Appointment' },

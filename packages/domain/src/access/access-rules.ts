@@ -77,6 +77,25 @@ export const ACCESS_RULES = {
     message: { zh: '共建单位由依托单位确认', en: 'The supporting unit confirms the co-building units' },
     article: '第十条',
   },
+  // A26: the construction unit (部门) reports a change of its center in writing, and edits it while it is its own.
+  'change.create': {
+    grants: { construction_unit: ['constructionUnitId'] },
+    code: 'change.written_by_construction_unit',
+    message: { zh: '变更报告由建设单位（部门）提出', en: 'The construction unit writes the change report' },
+    article: '第二十六条',
+  },
+  'change.update': {
+    grants: { construction_unit: ['constructionUnitId'] },
+    code: 'change.edited_by_construction_unit',
+    message: { zh: '只有建设单位可以修改变更报告', en: 'Only the construction unit edits the change report' },
+    article: '第二十六条',
+  },
+  'change.transition': {
+    grants: ANY_WHO_SEES,
+    code: 'change.transition_not_allowed',
+    message: { zh: '无权推进该变更报告', en: 'You may not move this change request on' },
+    article: '第二十六条',
+  },
   'application.export': dstOnly('application.export_by_dst', '导出由省科技厅使用', 'Exports are for DST'),
   // The center registry's workbook and statistics: DST keeps the registry, the committee office holds its filings.
   'center.export': {

@@ -11,6 +11,7 @@ export type Principal = { readonly userId: string; readonly role: Role; readonly
 export const RESOURCE_KINDS = [
   'application',
   'center',
+  'change',
   'platform',
   'person',
   'appointment',

@@ -55,6 +55,8 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   // An expert sees the applications drawn for them (A13 expert review); an evaluator none.
   application: { ...CENTER_LIKE, committee_office: APPROVED, expert: ['assignedUserIds'] },
   center: CENTER_LIKE,
+  // A26: a center's change requests are seen by whoever sees the center (their facts are the center's).
+  change: CENTER_LIKE,
   platform: CENTER_LIKE,
   appointment: CENTER_LIKE,
   committee: CENTER_LIKE,

@@ -9,6 +9,14 @@ import { StateMachine, type Guard, type Transition } from './state-machine';
 export const CENTER_STATUSES = ['preparing', 'operating', 'rectifying', 'revoked', 'terminated', 'graduated'] as const;
 export type CenterStatus = (typeof CENTER_STATUSES)[number];
 
+/** A31, A12, A33: a revoked, terminated or graduated center is no longer a provincial center. */
+export const CLOSED_CENTER_STATUSES: readonly CenterStatus[] = ['revoked', 'terminated', 'graduated'];
+
+/** Whether a center in this status has left the registry of provincial centers. */
+export function isCenterClosed(status: CenterStatus): boolean {
+  return CLOSED_CENTER_STATUSES.includes(status);
+}
+
 export const CENTER_ACTIONS = [
   'complete_preparation',
   'terminate_preparation',

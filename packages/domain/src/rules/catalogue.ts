@@ -163,6 +163,27 @@ export const RULES = {
     '更名、研究方向变更或依托、共建单位重大调整须在30个工作日内报省科技厅审核备案',
     'A renaming, change of direction or major adjustment of the units is filed with DST within 30 working days',
   ),
+  'A26-committee-review': rule(
+    '第二十六条',
+    'hard',
+    'procedure',
+    '变更须经管理委员会论证（会议或书面审议），依托单位审核时注明论证日期',
+    'A change is argued by the management committee (a meeting or a written review) before the supporting unit passes it',
+  ),
+  'A26-review-comment': rule(
+    '第二十六条',
+    'hard',
+    'procedure',
+    '退回变更报告须写明意见',
+    'Returning a change report to the construction unit requires written comments',
+  ),
+  'A26-center-open': rule(
+    '第二十六条',
+    'hard',
+    'procedure',
+    '已撤销、终止或不再保留省级牌子的中心不再办理变更',
+    'A revoked, terminated or graduated center takes no change request',
+  ),
   'A27-annual-report': rule(
     '第二十七条',
     'hard',

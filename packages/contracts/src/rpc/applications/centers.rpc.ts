@@ -22,6 +22,11 @@ export const centerSchema = z.object({
   preparationEndsOn: isoDate.nullable(),
   preparationEndsOnProvisional: z.boolean().nullable(),
   filedOn: isoDate.nullable(),
+  previousNames: z
+    .array(
+      z.object({ name: localizedText, until: isoDate.describe('the day the renaming was filed'), changeId: entityId }),
+    )
+    .describe('A26: the names the center bore before each filed renaming, oldest first'),
   createdAt: instant,
 });
 export type CenterDto = z.output<typeof centerSchema>;
