@@ -1,6 +1,7 @@
-// `npm run demo`: walks one sample application through the running platform, via the gateway at
-// GATEWAY_URL (default http://localhost:3000), from draft to a filed center, printing each step.
-// Exits 0 only when the center is filed. Needs `npm start` running (with its demo data set).
+// `npm run demo`: walks two sample applications through the running platform, via the gateway at
+// GATEWAY_URL (default http://localhost:3000), from draft to filed centers, printing each step; staffs the
+// first, renames it through an A26 change report, and revokes the second on its own application (A31(五)).
+// Exits 0 only when every step answered as it should. Needs `npm start` running (with its demo data set).
 // It runs any number of times on a database that other people's data shares: each run names its
 // center with a run tag, registers its own experts, scores with whichever experts the draw picks (its
 // own or anyone's), and makes up resident ID numbers of its own.
@@ -104,67 +105,82 @@ const call = await step(`省科技厅发布${year}年度申报通知 (A11)`, 'PO
   as: as.dst,
   body: { year, title: `${year}年度辽宁省技术创新中心建设申报`, opensOn: shift(today, -1), closesOn: shift(today, 30) },
 });
-let application = await step('建设单位填写申报书 (A13(一))', 'POST', '/applications', {
-  as: as.construction,
-  body: {
-    callId: call.id,
-    field,
-    supportingUnitId: unit('辽宁示范智能装备股份有限公司'),
-    proposedCoBuilderIds: [unit('东北示范理工大学')],
-    areaM2: 3200,
-    equipmentValueCny: 12_000_000,
-    technicalLeaders: 2,
-    fullTimeStaff: 36,
-    achievements: [
-      {
-        title: '高精度伺服控制系统',
-        description: '国内领先',
-        evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'c'.repeat(64), ref: 'demo/1' }],
-      },
-    ],
-  },
-});
-console.log(
-  `      ${application.proposedName.zh}: ${application.findings.filter((f) => f.passed).length}/${application.findings.length} conditions of A12/A37 met`,
-);
-const transition = (title, who, action) =>
-  step(title, 'POST', `/applications/${application.id}/transitions`, {
-    as: who,
-    ifMatch: application.version,
-    body: { action },
+// Two applications of the same units: the first becomes the center this demo staffs and renames (A26),
+// the second the one its supporting unit gives up (A31(五)). The first prints its steps, the second is quiet.
+const fieldOfSecond = { zh: `智能制造装备演示${runTag}`, en: `Intelligent Manufacturing Equipment Demo ${runTag}` };
+const titled = (loud, title) => (loud ? title : '');
+async function throughReview(applicationField, loud) {
+  let application = await step(titled(loud, '建设单位填写申报书 (A13(一))'), 'POST', '/applications', {
+    as: as.construction,
+    body: {
+      callId: call.id,
+      field: applicationField,
+      supportingUnitId: unit('辽宁示范智能装备股份有限公司'),
+      proposedCoBuilderIds: [unit('东北示范理工大学')],
+      areaM2: 3200,
+      equipmentValueCny: 12_000_000,
+      technicalLeaders: 2,
+      fullTimeStaff: 36,
+      achievements: [
+        {
+          title: '高精度伺服控制系统',
+          description: '国内领先',
+          evidence: [{ fileName: '鉴定证书.pdf', sizeBytes: 102400, sha256: 'c'.repeat(64), ref: 'demo/1' }],
+        },
+      ],
+    },
   });
-application = await step('依托单位确认共建单位 (A10)', 'POST', `/applications/${application.id}/co-builders/confirm`, {
-  as: as.supporting,
-  ifMatch: application.version,
-  body: {},
-});
-application = await transition('建设单位提交', as.construction, 'submit');
-application = await transition('依托单位审核通过 (A13(二))', as.supporting, 'pass_supporting_review');
-application = await transition('推荐单位推荐 (A13(二))', as.recommender, 'recommend');
-application = await transition('省科技厅形式审查通过 (A13(三))', as.dst, 'pass_formal_review');
-const review = await step(
-  '随机抽取5名评审专家及2名备选，回避依托与共建单位',
-  'POST',
-  `/applications/${application.id}/review/draw`,
-  {
+  if (loud)
+    console.log(
+      `      ${application.proposedName.zh}: ${application.findings.filter((f) => f.passed).length}/${application.findings.length} conditions of A12/A37 met`,
+    );
+  const transition = (title, who, action) =>
+    step(titled(loud, title), 'POST', `/applications/${application.id}/transitions`, {
+      as: who,
+      ifMatch: application.version,
+      body: { action },
+    });
+  application = await step(
+    titled(loud, '依托单位确认共建单位 (A10)'),
+    'POST',
+    `/applications/${application.id}/co-builders/confirm`,
+    { as: as.supporting, ifMatch: application.version, body: {} },
+  );
+  application = await transition('建设单位提交', as.construction, 'submit');
+  application = await transition('依托单位审核通过 (A13(二))', as.supporting, 'pass_supporting_review');
+  application = await transition('推荐单位推荐 (A13(二))', as.recommender, 'recommend');
+  application = await transition('省科技厅形式审查通过 (A13(三))', as.dst, 'pass_formal_review');
+  const review = await step(
+    titled(loud, '随机抽取5名评审专家及2名备选，回避依托与共建单位'),
+    'POST',
+    `/applications/${application.id}/review/draw`,
+    { as: as.dst, body: { count: 5, reserves: 2 } },
+  );
+  for (const assignment of review.assignments.filter((a) => a.role === 'reviewer')) {
+    const expert = await expertById(assignment.expertId);
+    await step('', 'POST', `/applications/${application.id}/review/score`, {
+      as: token('expert', expert.orgId, expert.userId),
+      body: { score: 85 + (expert.name.length % 5), opinion: '研发基础扎实，产学研合作机制健全，建设方案可行。' },
+    });
+  }
+  const scored = await step(titled(loud, '五位专家评分'), 'GET', `/applications/${application.id}/review`, {
     as: as.dst,
-    body: { count: 5, reserves: 2 },
-  },
-);
-for (const assignment of review.assignments.filter((a) => a.role === 'reviewer')) {
-  const expert = await expertById(assignment.expertId);
-  await step('', 'POST', `/applications/${application.id}/review/score`, {
-    as: token('expert', expert.orgId, expert.userId),
-    body: { score: 85 + (expert.name.length % 5), opinion: '研发基础扎实，产学研合作机制健全，建设方案可行。' },
   });
+  if (loud) console.log(`      平均分 ${scored.summary.mean}，标准差 ${scored.summary.spread}`);
+  application = await step('', 'GET', `/applications/${application.id}`, { as: as.dst });
+  return transition('省科技厅确定拟建名单 (A13(三))', as.dst, 'shortlist');
 }
-const scored = await step('五位专家评分', 'GET', `/applications/${application.id}/review`, { as: as.dst });
-console.log(`      平均分 ${scored.summary.mean}，标准差 ${scored.summary.spread}`);
-application = await step('', 'GET', `/applications/${application.id}`, { as: as.dst });
-application = await transition('省科技厅确定拟建名单 (A13(三))', as.dst, 'shortlist');
+const shortlisted = [await throughReview(field, true), await throughReview(fieldOfSecond, false)];
+console.log(
+  `✓ ${String(++stepNumber).padStart(2)}. 第二份申报书（${fieldOfSecond.zh}）同样经推荐、审查、评审列入拟建名单`,
+);
 const notice = await step('省科技厅登记公示（十天前已在官网发布，5个工作日） (A13(四))', 'POST', '/notices', {
   as: as.dst,
-  body: { title: '拟建辽宁省技术创新中心名单公示', applicationIds: [application.id], startsOn: shift(today, -10) },
+  body: {
+    title: '拟建辽宁省技术创新中心名单公示',
+    applicationIds: shortlisted.map((a) => a.id),
+    startsOn: shift(today, -10),
+  },
 });
 console.log(`      公示期 ${notice.startsOn} 至 ${notice.endsOn}`);
 // Other people's notices share the list (in id order): walk it to ours, then poll from the page before it.
@@ -191,13 +207,21 @@ for (let waited = 0; ; waited += 500) {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 console.log(`✓ ${String(++stepNumber).padStart(2)}. 公示期满无异议`);
-application = await step('', 'GET', `/applications/${application.id}`, { as: as.dst });
-application = await step('省科技厅批准建设', 'POST', `/applications/${application.id}/approval`, {
-  as: as.dst,
-  ifMatch: application.version,
-  body: { track: 'formal' },
-});
-application = await transition('报省委科技委办公室备案', as.dst, 'file');
+async function approveAndFile(shortlistedApplication, loud) {
+  let application = await step('', 'GET', `/applications/${shortlistedApplication.id}`, { as: as.dst });
+  application = await step(titled(loud, '省科技厅批准建设'), 'POST', `/applications/${application.id}/approval`, {
+    as: as.dst,
+    ifMatch: application.version,
+    body: { track: 'formal' },
+  });
+  return step(titled(loud, '报省委科技委办公室备案'), 'POST', `/applications/${application.id}/transitions`, {
+    as: as.dst,
+    ifMatch: application.version,
+    body: { action: 'file' },
+  });
+}
+const application = await approveAndFile(shortlisted[0], true);
+const second = await approveAndFile(shortlisted[1], false);
 const center = await step('', 'GET', `/centers/${application.centerId}`, { as: as.dst });
 if (application.status !== 'filed' || center.filedOn === null) {
   console.error(`✗ expected a filed center, got application ${application.status}, center filed on ${center.filedOn}`);
@@ -366,3 +390,70 @@ for (const f of compliance.findings.filter((x) => !x.passed))
 console.log(
   `      ${compliance.compliant ? '合规' : `待改进：${[...compliance.blocking, ...compliance.unwaived].join(', ') || '仅提示项'}`}`,
 );
+
+// A26: the center is renamed through a change report the construction unit writes; its management
+// committee argued it at the meeting recorded above, the recommender consents, DST files it.
+const renamedField = { zh: `高端智能装备演示${runTag}`, en: `High-end Intelligent Equipment Demo ${runTag}` };
+let change = await step('建设单位提出更名书面报告 (A26)', 'POST', `/centers/${center.id}/changes`, {
+  as: as.construction,
+  body: {
+    decidedOn: today,
+    reportRef: `docs/changes/demo-${runTag}`,
+    description: '研究方向聚焦高端智能装备，中心相应更名。',
+    rename: { field: renamedField },
+  },
+});
+console.log(`      拟更名为 ${change.rename.name.zh}，备案期限 ${change.filing?.dueOn ?? '提交后计算'}`);
+const moveChange = (title, who, action, extra = {}) =>
+  step(title, 'POST', `/changes/${change.id}/transitions`, {
+    as: who,
+    ifMatch: change.version,
+    body: { action, ...extra },
+  });
+change = await moveChange('建设单位提交依托单位', as.construction, 'submit');
+change = await moveChange('依托单位审核，经管理委员会论证 (A26)', as.supporting, 'pass', { committeeReviewOn: today });
+change = await moveChange('推荐单位同意', as.recommender, 'consent');
+change = await moveChange('省科技厅审核备案，发布 tic.center.renamed', as.dst, 'approve');
+const renamed = await step('', 'GET', `/centers/${center.id}`, { as: as.dst });
+console.log(`      ${renamed.name.zh}（原名 ${change.previous?.name.zh ?? center.name.zh}）`);
+
+// A31(五): the supporting unit gives up the second center; it answers the case, DST revokes it and files
+// the revocation with the committee office, and the decision is announced (公告).
+const secondCenterId = second.centerId;
+let revocation = await step(
+  '依托单位申请放弃第二个中心的资格 (A31(五))',
+  'POST',
+  `/centers/${secondCenterId}/give-up`,
+  {
+    as: as.supporting,
+    body: { statement: '依托单位战略调整，申请放弃技术创新中心资格。', evidence: [] },
+  },
+);
+revocation = await step('依托单位陈述意见', 'POST', `/revocations/${revocation.id}/answer`, {
+  as: as.supporting,
+  ifMatch: revocation.version,
+  body: { statement: '确认放弃，已妥善安排在研项目与人员。' },
+});
+revocation = await step('省科技厅决定撤销，发布 tic.center.revoked', 'POST', `/revocations/${revocation.id}/decide`, {
+  as: as.dst,
+  ifMatch: revocation.version,
+  body: { outcome: 'revoke', reason: '依托单位主动申请放弃资格（第三十一条第五项）。' },
+});
+revocation = await step('报省委科技委办公室备案', 'POST', `/revocations/${revocation.id}/filing`, {
+  as: as.dst,
+  ifMatch: revocation.version,
+  body: { documentRef: `docs/revocations/demo-${runTag}` },
+});
+for (let waited = 0; ; waited += 500) {
+  const page = await step('', 'GET', `/public/announcements?kind=revocation&limit=100`);
+  const ours = page.items.find((a) => a.centerId === secondCenterId);
+  if (ours) {
+    console.log(`✓ ${String(++stepNumber).padStart(2)}. 公告：${ours.title}（${ours.announcedOn}）`);
+    break;
+  }
+  if (waited > 30_000) {
+    console.error('✗ the revocation was not announced within 30 s (is the applications service consuming its events?)');
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}

@@ -39,10 +39,10 @@ describe('`npm run demo` on a database in use: it runs twice, scoring with which
   const runDemo = () =>
     promisify(execFile)(process.execPath, [DEMO], {
       env: { ...process.env, GATEWAY_URL: world.gatewayUrl, DEV_JWT_DIR: world.keyDir },
-      timeout: 150_000,
+      timeout: 240_000,
     });
 
-  it('files a center with its own name each time and reads its compliance', async () => {
+  it('files centers with their own names each time, reads compliance, renames one (A26) and revokes the other (A31(五))', async () => {
     const first = await runDemo();
     const second = await runDemo();
     const centerLine = (stdout: string) => /^(辽宁省\S+技术创新中心) \(/m.exec(stdout)?.[1];
@@ -50,7 +50,9 @@ describe('`npm run demo` on a database in use: it runs twice, scoring with which
       expect(stdout).toContain('五位专家评分');
       expect(stdout).toContain('中心人员与委员会合规情况');
       expect(centerLine(stdout)).toMatch(/^辽宁省智能制造演示[0-9A-Z]{6}技术创新中心$/);
+      expect(stdout).toMatch(/^ {6}辽宁省高端智能装备演示[0-9A-Z]{6}技术创新中心（原名 辽宁省智能制造演示/m);
+      expect(stdout).toMatch(/公告：关于撤销辽宁省智能制造装备演示[0-9A-Z]{6}技术创新中心的决定/);
     }
     expect(centerLine(first.stdout)).not.toBe(centerLine(second.stdout));
-  }, 320_000);
+  }, 520_000);
 });
