@@ -28,7 +28,10 @@ export interface ScheduleDeadline {
   readonly centerId?: string;
   /** The day the period starts (not counted), `YYYY-MM-DD`. */
   readonly start: string;
-  /** Defaults to the kind's length (DEADLINE_KINDS); D-public-notice's is a setting. */
+  /**
+   * Defaults to the kind's length (DEADLINE_KINDS); D-public-notice's is a setting; a kind whose last day
+   * is given (D-revocation-answer) needs `{ endsOn }`.
+   */
   readonly length?: PeriodLength;
   /** Defaults to the kind's reminders. */
   readonly reminderDaysBefore?: readonly number[];
@@ -54,6 +57,7 @@ export class Deadlines {
     assertIsoDate(input.start, 'start');
     const definition = DEADLINE_KINDS[input.kind];
     const length = input.length ?? definition.length;
+    if (length === 'given') throw new Error(`${input.kind}: its last day is given, as length { endsOn }`);
     const offsets = normalizeReminderOffsets(input.reminderDaysBefore ?? definition.reminderDaysBefore);
     const { due, provisional } = computeDueDate(input.start, length, await this.calendars.load(em));
     const deadline = em.create(Deadline, {

@@ -10,8 +10,8 @@ export interface DeadlineKindDefinition {
   readonly owner: DeadlineOwner;
   /** What the period runs from. */
   readonly startsAt: { readonly zh: string; readonly en: string };
-  /** The default length; D-public-notice's is a setting. */
-  readonly length: PeriodLength;
+  /** The default length; D-public-notice's is a setting; 'given' when the owner gives the last day. */
+  readonly length: PeriodLength | 'given';
   /** Calendar days before the due date on which reminders go out. */
   readonly reminderDaysBefore: readonly number[];
 }
@@ -78,6 +78,15 @@ export const DEADLINE_KINDS = {
     startsAt: { zh: '上次评估（或批准）之日', en: 'the last evaluation (or approval)' },
     length: { years: 2 },
     reminderDaysBefore: [30],
+  },
+  'D-revocation-answer': {
+    rule: 'A31-revocation',
+    article: '第三十一条',
+    owner: 'applications',
+    startsAt: { zh: '撤销案件立案之日', en: 'the opening of the revocation case' },
+    // The last day is the case's answerBy: set by DST, or 30 days for a case opened without DST.
+    length: 'given',
+    reminderDaysBefore: [7, 1],
   },
 } as const satisfies Record<string, DeadlineKindDefinition>;
 

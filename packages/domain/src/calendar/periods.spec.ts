@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
 import { CalendarNotPublishedError } from './calendar-not-published-error';
+import { DEADLINE_KINDS } from './deadline-kinds';
 import { bundledCalendar } from './holiday-calendar';
 import { addDays } from './iso-date';
 import { addWorkingDays, annualReportDue, computeDueDate, isWorkingDay, periodEnd } from './periods';
@@ -170,5 +171,18 @@ describe('period arithmetic properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('a period whose last day is given (D-revocation-answer)', () => {
+  it('ends on the given day, rest day or not, and never provisionally', () => {
+    // Sunday 3 January 2027: no schedule for 2027 is bundled, and the day given is still the day.
+    expect(computeDueDate('2026-12-01', { endsOn: '2027-01-03' })).toEqual({ due: '2027-01-03', provisional: false });
+    expect(computeDueDate('2026-12-01', { endsOn: '2026-12-01' })).toEqual({ due: '2026-12-01', provisional: false });
+    expect(DEADLINE_KINDS['D-revocation-answer']).toMatchObject({ length: 'given', article: '第三十一条' });
+  });
+
+  it('cannot end before it starts', () => {
+    expect(() => computeDueDate('2026-12-01', { endsOn: '2026-11-30' })).toThrow(RangeError);
   });
 });

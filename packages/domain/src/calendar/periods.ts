@@ -18,7 +18,23 @@ export interface WorkingDayPeriod {
   readonly countsStartDay?: boolean;
 }
 
-export type PeriodLength = CalendarPeriod | WorkingDayPeriod;
+/**
+ * A period whose last day is given rather than counted (e.g. the day DST sets for the units' answer to a
+ * revocation case, A31): it ends on that day, rest day or not, as that is the date the units were told.
+ */
+export interface GivenEndPeriod {
+  readonly endsOn: string;
+}
+
+export type PeriodLength = CalendarPeriod | WorkingDayPeriod | GivenEndPeriod;
+
+/** The last day of a period given by its end; it cannot end before it starts. */
+export function givenEnd(start: string, length: GivenEndPeriod): string {
+  assertIsoDate(start, 'start');
+  assertIsoDate(length.endsOn, 'endsOn');
+  if (length.endsOn < start) throw new RangeError(`a period cannot end (${length.endsOn}) before it starts (${start})`);
+  return length.endsOn;
+}
 
 /** Whether the date is a working day under the official schedule (调休 included). */
 export function isWorkingDay(date: string, calendar: HolidayCalendar = bundledCalendar()): boolean {
@@ -74,6 +90,7 @@ export function periodEnd(
  */
 export function noticeEnd(start: string, length: PeriodLength, calendar: HolidayCalendar = bundledCalendar()): string {
   assertIsoDate(start, 'start');
+  if ('endsOn' in length) return givenEnd(start, length);
   if ('workingDays' in length) return addWorkingDays(addDays(start, -1), length.workingDays, calendar);
   const { years = 0, months = 0, days = 0 } = length;
   if (years !== 0 || months !== 0 || !Number.isInteger(days) || days < 1) {
@@ -84,6 +101,7 @@ export function noticeEnd(start: string, length: PeriodLength, calendar: Holiday
 
 /** The due date of a period of either kind. */
 export function dueDate(start: string, length: PeriodLength, calendar: HolidayCalendar = bundledCalendar()): string {
+  if ('endsOn' in length) return givenEnd(start, length);
   if (length.countsStartDay === true) return noticeEnd(start, length, calendar);
   return 'workingDays' in length
     ? addWorkingDays(start, length.workingDays, calendar)
@@ -105,6 +123,8 @@ export function computeDueDate(
   length: PeriodLength,
   calendar: HolidayCalendar = bundledCalendar(),
 ): ComputedDueDate {
+  // A given day does not depend on any year's schedule.
+  if ('endsOn' in length) return { due: givenEnd(start, length), provisional: false };
   try {
     const due = dueDate(start, length, calendar);
     return { due, provisional: mayMoveWithNextSchedule(due, calendar) };
