@@ -56,7 +56,7 @@ export class AppModule {
             inject: [Deadlines, EventOutbox, Clock],
             use: (deadlines: Deadlines, outbox: EventOutbox, clock: Clock) => [
               calendarSubscription(deadlines),
-              ...REVOCATION_MODULE.subscriptions(outbox, clock),
+              ...REVOCATION_MODULE.subscriptions(outbox, clock, deadlines),
               centerAnnouncementsSubscription(),
               evaluationAnnouncementsSubscription(),
             ],

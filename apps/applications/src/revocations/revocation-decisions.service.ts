@@ -16,7 +16,7 @@ import {
   type RevocationDto,
 } from '@tic/contracts';
 import { centerLifecycle, revocationLifecycle, type RevocationAction, type RevocationContext } from '@tic/domain';
-import { Clock } from '@tic/deadlines';
+import { Clock, Deadlines } from '@tic/deadlines';
 import {
   type Caller,
   type CommandScope,
@@ -29,6 +29,7 @@ import {
 
 import { Center } from '../centers/center.entity';
 import { assertCenterNotRevoked, moveCenter } from '../centers/center-standing';
+import { completeAnswerPeriod, scheduleAnswerPeriod } from './revocation-answer-period';
 import { RevocationCase } from './revocation-case.entity';
 import { caseRef, decided, notAfterToday } from './revocation-steps';
 import { groundArticles, REVOCATION_AGGREGATE } from './revocation-view';
@@ -60,6 +61,7 @@ export class RevocationDecisionsService {
     private readonly cases: RevocationsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly deadlines: Deadlines,
   ) {}
 
   confirm(input: Confirm, caller: Caller): Promise<RevocationDto> {
@@ -219,7 +221,7 @@ export class RevocationDecisionsService {
     action: 'revocation.decide' | 'revocation.answer' | 'revocation.file',
     step: RevocationAction,
     context: RevocationContext | ((today: string, row: RevocationCase) => RevocationContext),
-    work: (loaded: Step) => string,
+    work: (loaded: Step) => string | Promise<string>,
   ): Promise<RevocationDto> {
     return this.uow.run(
       operation,
@@ -239,7 +241,12 @@ export class RevocationDecisionsService {
         const decision = scope.decide(revocationLifecycle.decide(row.status, step, caller.role, ctx));
         const from = row.status;
         row.status = decision.to;
-        const comment = work({ scope, row, center, today });
+        const comment = await work({ scope, row, center, today });
+        // D-revocation-answer follows the case: scheduled once it opens, done once answered or decided.
+        if (step === 'confirm') await scheduleAnswerPeriod(scope.em, this.deadlines, row);
+        if (step === 'answer' || step === 'revoke' || step === 'close') {
+          await completeAnswerPeriod(scope.em, this.deadlines, row.id);
+        }
         scope.history(row, {
           aggregateType: REVOCATION_AGGREGATE,
           action: step,

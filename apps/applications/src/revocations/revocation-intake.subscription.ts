@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { addDays, type RevocationGround } from '@tic/domain';
-import type { Clock } from '@tic/deadlines';
+import type { Clock, Deadlines } from '@tic/deadlines';
 import { CommandScope, defineSubscription, type EventOutbox, type EventSubscription } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
 import { CENTER_IN_OPERATION } from '../centers/center-standing';
 import type { RevocationOrigin } from './revocation-case.entity';
+import { scheduleAnswerPeriod } from './revocation-answer-period';
 import { DEFAULT_ANSWER_DAYS, PLATFORM_ACTOR, startCase } from './revocation-opening';
 
 interface Intake {
@@ -23,8 +24,12 @@ interface Intake {
  * evaluation are proposed to DST, who confirms or dismisses them (a good reason). nats-server 2.9 takes
  * one filter subject per consumer, so each aggregate has its own subscription.
  */
-export function revocationIntakeSubscriptions(outbox: EventOutbox, clock: Clock): EventSubscription[] {
-  const intake = (em: EntityManager, event: Intake) => take(em, event, outbox, clock);
+export function revocationIntakeSubscriptions(
+  outbox: EventOutbox,
+  clock: Clock,
+  deadlines: Deadlines,
+): EventSubscription[] {
+  const intake = (em: EntityManager, event: Intake) => take(em, event, outbox, clock, deadlines);
   return [
     defineSubscription({
       name: 'revocation-evaluation',
@@ -73,14 +78,20 @@ export function revocationIntakeSubscriptions(outbox: EventOutbox, clock: Clock)
   ];
 }
 
-async function take(em: EntityManager, event: Intake, outbox: EventOutbox, clock: Clock): Promise<void> {
+async function take(
+  em: EntityManager,
+  event: Intake,
+  outbox: EventOutbox,
+  clock: Clock,
+  deadlines: Deadlines,
+): Promise<void> {
   const center = await em.findOne(Center, { id: event.centerId });
   // A result about a center that is not in formal management (in preparation, revoked, graduated) opens nothing.
   if (center === null || !CENTER_IN_OPERATION.has(center.status)) return;
   const today = clock.today();
   const proposed = event.ground === 3 || event.ground === 4;
   const scope = new CommandScope(em, outbox, undefined, null);
-  startCase(scope, center, {
+  const row = startCase(scope, center, {
     grounds: [event.ground],
     origin: event.origin,
     cause: event.cause,
@@ -90,5 +101,6 @@ async function take(em: EntityManager, event: Intake, outbox: EventOutbox, clock
     evidence: [{ ref: event.cause.split(':')[0] ?? event.cause, description: event.cause }],
     actor: PLATFORM_ACTOR,
   });
+  await scheduleAnswerPeriod(em, deadlines, row);
   await scope.flush();
 }

@@ -13,6 +13,7 @@ import {
   GraduateCenter,
   ListRevocations,
   OpenRevocation,
+  SetRevocationAnswerBy,
 } from '@tic/contracts';
 import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
@@ -47,6 +48,11 @@ export class RevocationsHandlers {
   @RpcHandler(GiveUpCenter)
   giveUp(@Payload() input: In<typeof GiveUpCenter>, @CurrentCaller() caller: Caller) {
     return this.cases.giveUp(input, caller);
+  }
+
+  @RpcHandler(SetRevocationAnswerBy)
+  setAnswerBy(@Payload() input: In<typeof SetRevocationAnswerBy>, @CurrentCaller() caller: Caller) {
+    return this.cases.setAnswerBy(input, caller);
   }
 
   @RpcHandler(AnswerRevocation)

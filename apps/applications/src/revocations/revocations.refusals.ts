@@ -26,6 +26,12 @@ export const REVOCATION_REFUSALS = defineRefusals('revocation', {
     en: 'answerBy: the day to answer by cannot be before today ({today})',
     article: '第三十一条',
   },
+  not_open: {
+    status: 'conflict',
+    zh: '只能为已立案且尚未作出决定的案件设定陈述期限（当前状态：{status}）',
+    en: 'The day to answer by is set on an open case not yet decided (it is {status})',
+    article: '第三十一条',
+  },
   date_in_future: {
     status: 'invalid_input',
     zh: '{field}：日期不得晚于今天（{today}）',

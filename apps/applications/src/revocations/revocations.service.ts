@@ -2,20 +2,28 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import { GiveUpCenter, type ListRevocations, OpenRevocation, type RevocationDto } from '@tic/contracts';
+import {
+  GiveUpCenter,
+  type ListRevocations,
+  OpenRevocation,
+  type RevocationDto,
+  SetRevocationAnswerBy,
+} from '@tic/contracts';
 import { addDays, REVOCATION_OPENING, type RevocationGround } from '@tic/domain';
-import { Clock } from '@tic/deadlines';
+import { Clock, Deadlines } from '@tic/deadlines';
 import { type Caller, eventActor, pageOf, refuse, requireAccess, UnitOfWork } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
 import { assertCenterInOperation } from '../centers/center-standing';
+import { scheduleAnswerPeriod } from './revocation-answer-period';
 import { DEFAULT_ANSWER_DAYS, startCase } from './revocation-opening';
 import { RevocationCase } from './revocation-case.entity';
-import { revocationViews } from './revocation-view';
+import { REVOCATION_AGGREGATE, revocationViews } from './revocation-view';
 import { REVOCATION_REFUSALS } from './revocations.refusals';
 
 type OpenInput = z.output<typeof OpenRevocation.request>;
 type GiveUpInput = z.output<typeof GiveUpCenter.request>;
+type SetAnswerByInput = z.output<typeof SetRevocationAnswerBy.request>;
 
 /** A31: revocation cases opened by DST (grounds 6–9) or by the supporting unit giving up (ground 5), and reads. */
 @Injectable()
@@ -24,6 +32,7 @@ export class RevocationsService {
     private readonly entityManager: EntityManager,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly deadlines: Deadlines,
   ) {}
 
   async get(id: string, caller: Caller): Promise<RevocationDto> {
@@ -71,7 +80,7 @@ export class RevocationsService {
           );
         }
         assertCenterInOperation(center);
-        return startCase(scope, center, {
+        const row = startCase(scope, center, {
           grounds: input.grounds as RevocationGround[],
           origin: 'dst',
           cause: '省科技厅立案',
@@ -80,7 +89,9 @@ export class RevocationsService {
           statement: input.statement,
           evidence: input.evidence,
           actor: eventActor(caller),
-        }).id;
+        });
+        await scheduleAnswerPeriod(scope.em, this.deadlines, row);
+        return row.id;
       },
       (em, id) => this.view(em, id),
     );
@@ -96,7 +107,7 @@ export class RevocationsService {
         requireAccess(caller, 'revocation.give_up', scope.em.getRepository(Center).facts(center));
         assertCenterInOperation(center);
         const today = this.clock.today();
-        return startCase(scope, center, {
+        const row = startCase(scope, center, {
           grounds: [5],
           origin: 'give_up',
           cause: '依托单位申请放弃辽宁省技术创新中心资格',
@@ -105,7 +116,48 @@ export class RevocationsService {
           statement: input.statement,
           evidence: input.evidence,
           actor: eventActor(caller),
-        }).id;
+        });
+        await scheduleAnswerPeriod(scope.em, this.deadlines, row);
+        return row.id;
+      },
+      (em, id) => this.view(em, id),
+    );
+  }
+
+  /**
+   * A31: DST sets or moves the day the units answer an open case by (not before today); the case's
+   * D-revocation-answer deadline moves with it. A case proposed or decided is refused.
+   */
+  setAnswerBy(input: SetAnswerByInput, caller: Caller): Promise<RevocationDto> {
+    return this.uow.run(
+      SetRevocationAnswerBy,
+      input,
+      async (scope) => {
+        const cases = scope.em.getRepository(RevocationCase);
+        await cases.findVisible(input.id, caller);
+        const row = await cases.lockAtVersion(input.id, input.version, { zh: '撤销案件', en: 'Revocation case' });
+        requireAccess(caller, 'revocation.decide', cases.facts(row));
+        if (row.status !== 'open') throw refuse(REVOCATION_REFUSALS.not_open, { status: row.status });
+        const today = this.clock.today();
+        if (input.answerBy < today) {
+          throw refuse(
+            REVOCATION_REFUSALS.answer_by_past,
+            { today },
+            { errors: [{ path: 'answerBy', message: `before ${today}` }] },
+          );
+        }
+        const from = row.answerBy;
+        row.answerBy = input.answerBy;
+        await scheduleAnswerPeriod(scope.em, this.deadlines, row);
+        scope.history(row, {
+          aggregateType: REVOCATION_AGGREGATE,
+          action: 'set_answer_by',
+          from: row.status,
+          to: row.status,
+          comment: `answerBy ${from ?? '—'} → ${input.answerBy}${input.reason === undefined ? '' : `：${input.reason}`}`,
+          article: '第三十一条',
+        });
+        return row.id;
       },
       (em, id) => this.view(em, id),
     );

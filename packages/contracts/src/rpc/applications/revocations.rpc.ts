@@ -111,6 +111,19 @@ export const AnswerRevocation = defineRpc({
   response: revocationSchema,
 });
 
+export const SetRevocationAnswerBy = defineRpc({
+  service: 'applications',
+  operation: 'revocations.set_answer_by',
+  summary: 'A31: DST sets or moves the day the center’s units answer an open case by',
+  request: z.object({
+    id: entityId,
+    version: expectedVersion,
+    answerBy,
+    reason: text(2000).optional().describe('why the day moves'),
+  }),
+  response: revocationSchema,
+});
+
 export const ConfirmRevocation = defineRpc({
   service: 'applications',
   operation: 'revocations.confirm',
