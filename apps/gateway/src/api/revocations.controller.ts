@@ -10,6 +10,7 @@ import {
   GetRevocation,
   ListRevocations,
   OpenRevocation,
+  SetRevocationAnswerBy,
 } from '@tic/contracts';
 import type { Role } from '@tic/domain';
 import { RpcClient } from '@tic/platform';
@@ -47,6 +48,11 @@ export class RevocationsController {
   @RpcRoute('POST', '', OpenRevocation, { access: ['dst_admin'], status: 201, idempotent: true })
   open(@Input() input: RpcInput<typeof OpenRevocation>) {
     return this.rpc.request(OpenRevocation, input);
+  }
+
+  @RpcRoute('POST', ':id/answer-period', SetRevocationAnswerBy, { access: ['dst_admin'], versioned: true })
+  setAnswerBy(@Input() input: RpcInput<typeof SetRevocationAnswerBy>) {
+    return this.rpc.request(SetRevocationAnswerBy, input);
   }
 
   @RpcRoute('POST', ':id/answer', AnswerRevocation, { access: ['supporting_unit'], versioned: true })

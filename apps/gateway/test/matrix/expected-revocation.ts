@@ -20,6 +20,7 @@ export const REVOCATION_ROWS: Readonly<Record<string, Row>> = {
     owner: { supporting_unit: ok(201) },
     foreign: { supporting_unit: notFound('center') },
   },
+  'POST /api/v1/revocations/{id}/answer-period': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/revocations/{id}/answer': {
     roles: ['supporting_unit'],
     owner: { supporting_unit: ok() },

@@ -44,6 +44,10 @@ export const REVOCATION_PROBES: Record<string, Probe> = {
     }),
     readBack: (m) => dstRead(m, `/revocations?centerId=${m.revocation.centerId}&limit=200`),
   },
+  'POST /api/v1/revocations/{id}/answer-period': caseStep((ids) => ids.toAnswer, 'answer-period', {
+    answerBy: addDays(today(), 25),
+    reason: '依托单位申请延长陈述期限。',
+  }),
   'POST /api/v1/revocations/{id}/answer': caseStep((ids) => ids.toAnswer, 'answer', {
     statement: '相关情形已整改完毕，请予考虑。',
   }),
