@@ -10,6 +10,7 @@ import { Worker, type Job } from 'bullmq';
 import { newCorrelationId, runInCallContext } from '@tic/platform';
 
 import { DEADLINES_SETTINGS, type DeadlinesSettings } from '../deadlines-settings';
+import { settlesWithin } from '../jobs/bounded-shutdown';
 import type { DeadlineJobData, DeadlineJobName } from '../jobs/deadline-job';
 import { DeadlineJobs } from '../jobs/deadline-jobs';
 import { redisConnection } from '../jobs/redis-connection';
@@ -63,6 +64,8 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
   // Redis forever, and no job can finish anyway: then it closes at once, and a firing cut short rolls
   // back and is the sweep's again.
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close(!this.jobs.redisReady);
+    if (!this.worker) return;
+    // Redis may go while the close waits on it (it was up when asked): then the connection is cut.
+    if (!(await settlesWithin(this.worker.close(!this.jobs.redisReady)))) await settlesWithin(this.worker.disconnect());
   }
 }

@@ -15,6 +15,7 @@ import { fallsDueAt, startOfShanghaiDay } from '../clock/shanghai-time';
 import { DEADLINES_SETTINGS, type DeadlinesSettings } from '../deadlines-settings';
 import { Deadline } from '../entities/deadline.entity';
 import { DeadlineReminder } from '../entities/deadline-reminder.entity';
+import { settlesWithin } from './bounded-shutdown';
 import { dueJobId, reminderJobId, type DeadlineJobData, type DeadlineJobName } from './deadline-job';
 import { redisConnection } from './redis-connection';
 
@@ -203,12 +204,12 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
 
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
-    await this.idle();
+    await settlesWithin(this.idle());
   }
 
   // The queue does not close a connection it was given.
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await settlesWithin(this.queue.close());
     this.redis.disconnect();
   }
 }
