@@ -62,3 +62,5 @@ export * from './model/paging';
 export * from './model/rpc-input';
 export * from './model/versioning';
 export * from './database/migration-cli';
+export * from './center-directory/directory-center.entity';
+export * from './center-directory/center-directory.subscription';

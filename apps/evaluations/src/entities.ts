@@ -1,0 +1,5 @@
+import { DEADLINE_ENTITIES } from '@tic/deadlines';
+import { DirectoryCenter } from '@tic/platform';
+
+/** Every table of the evaluations schema (the platform's outbox and inbox are added by ormConfig). */
+export const EVALUATIONS_ENTITIES = [DirectoryCenter, ...DEADLINE_ENTITIES];
