@@ -111,6 +111,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     status: 'operating',
     ...centerUnits,
     establishedOn: '2026-06-15',
+    regionCode: '210112',
   },
   'tic.organization.registered': {
     organizationId: ids.department,

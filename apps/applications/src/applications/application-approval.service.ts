@@ -122,6 +122,7 @@ export class ApplicationApprovalService {
               constructionUnitId: center.constructionUnitId,
               recommenderId: center.recommenderId,
               establishedOn: center.establishedOn,
+              regionCode: center.regionCode,
               ...(preparation === null
                 ? {}
                 : { preparationEndsOn: preparation.dueOn, preparationEndsOnProvisional: preparation.provisional }),

@@ -23,6 +23,12 @@ export const CenterEstablished = defineEvent({
     constructionUnitId: entityId,
     recommenderId: entityId,
     establishedOn: isoDate,
+    // Additive: consumers that report by city (evaluations, agencies' filters) read it from here.
+    regionCode: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the supporting unit’s administrative division (GB/T 2260), whose city the center is counted in'),
     preparationEndsOn: isoDate.optional().describe('A12: end of the preparation period, for a center in preparation'),
     preparationEndsOnProvisional: z.boolean().optional(),
   }),
