@@ -24,8 +24,8 @@ if (process.env.TIC_NATS_USERS !== '0' && process.env.NATS_URL === undefined) {
 }
 run('npm', ['run', 'build']);
 // Schema first, then Liaoning's recommending units and (unless TIC_DEMO_DATA=false) the demo data set.
-run('npm', ['run', 'db:migrate', '-w', '@tic/applications']);
-run('npm', ['run', 'db:migrate', '-w', '@tic/personnel']);
+for (const service of ['applications', 'personnel', 'evaluations'])
+  run('npm', ['run', 'db:migrate', '-w', `@tic/${service}`]);
 run('npm', [
   'run',
   'seed',

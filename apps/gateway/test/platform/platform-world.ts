@@ -20,6 +20,7 @@ import { mintDevToken } from '../../src/auth/dev-token';
 
 const APPLICATIONS_DIST = join(__dirname, '..', '..', '..', 'applications', 'dist');
 const PERSONNEL_MAIN = join(__dirname, '..', '..', '..', 'personnel', 'dist', 'main.js');
+const EVALUATIONS_MAIN = join(__dirname, '..', '..', '..', 'evaluations', 'dist', 'main.js');
 const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
 /**
@@ -29,9 +30,10 @@ const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
  */
 export class PlatformWorld {
   /** The services this world runs as processes; the gateway reads their health and journals. */
-  readonly services: readonly ServiceName[] = ['applications', 'personnel'];
+  readonly services: readonly ServiceName[] = ['applications', 'personnel', 'evaluations'];
   applications?: ServiceProcess;
   personnel?: ServiceProcess;
+  evaluations?: ServiceProcess;
   gateway?: ServiceProcess;
   gatewayUrl = '';
 
@@ -62,12 +64,16 @@ export class PlatformWorld {
     world.runCli('seed.js', '--demo');
     await world.startApplications();
     await world.startPersonnel(personnelEnv);
+    await world.startEvaluations();
     await world.startGateway();
     return world;
   }
 
   /** Environment of a service (applications, personnel); `extra` overrides (relay off, clock moved). */
-  serviceEnv(service: 'applications' | 'personnel', extra: Record<string, string> = {}): Record<string, string> {
+  serviceEnv(
+    service: 'applications' | 'personnel' | 'evaluations',
+    extra: Record<string, string> = {},
+  ): Record<string, string> {
     return {
       DATABASE_URL: this.db.url,
       ...this.nats.userEnv(service),
@@ -100,6 +106,17 @@ export class PlatformWorld {
     );
   }
 
+  /** The evaluations service migrates its own schema at start, in the same database. */
+  async startEvaluations(extra: Record<string, string> = {}): Promise<void> {
+    const port = await freePort();
+    this.evaluations = await startServiceProcess(
+      'evaluations',
+      EVALUATIONS_MAIN,
+      this.serviceEnv('evaluations', { HTTP_PORT: String(port), ...extra }),
+      port,
+    );
+  }
+
   async startGateway(): Promise<void> {
     const port = await freePort();
     this.gateway = await startServiceProcess(
@@ -126,6 +143,7 @@ export class PlatformWorld {
 
   async stop(): Promise<void> {
     await this.gateway?.stop();
+    await this.evaluations?.stop();
     await this.personnel?.stop();
     await this.applications?.stop();
     await this.nats.stop();

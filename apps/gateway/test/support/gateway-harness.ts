@@ -26,6 +26,8 @@ export async function startGateway(env: Record<string, string>): Promise<TestGat
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: redisPrefix,
     RPC_TIMEOUT_MS: '2000',
+    // The stand-in world answers for these two services only.
+    SERVICES: 'applications,personnel',
     ...env,
   });
   const app = await createGateway(config);
