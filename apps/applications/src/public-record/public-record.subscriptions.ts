@@ -88,6 +88,8 @@ export function evaluationAnnouncementsSubscription(): EventSubscription {
       },
       // A31(四): a center that did not take part is a revocation matter, not a result to announce.
       'tic.evaluation.not_participated': 'ignore',
+      'tic.evaluation.preparation_concluded': 'ignore',
+      'tic.evaluation.policy_support_proposed': 'ignore',
     },
   });
 }

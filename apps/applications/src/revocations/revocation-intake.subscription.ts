@@ -35,6 +35,8 @@ export function revocationIntakeSubscriptions(
       name: 'revocation-evaluation',
       aggregate: 'evaluation',
       on: {
+        'tic.evaluation.preparation_concluded': 'ignore',
+        'tic.evaluation.policy_support_proposed': 'ignore',
         'tic.evaluation.graded': async (em, { id, data }) => {
           if (data.grade !== 'fail') return;
           const cause = `tic.evaluation.graded ${id}: 评估评价结果为不合格（${data.gradedOn}，得分${data.score}）`;

@@ -82,3 +82,35 @@ export const EvaluationNotParticipated = defineEvent({
     dueOn: isoDate.describe('the day by which the center was to take part'),
   }),
 });
+
+export const EvaluationPreparationConcluded = defineEvent({
+  type: 'tic.evaluation.preparation_concluded',
+  producer: 'evaluations',
+  summary:
+    'A12 last paragraph: the evaluation at the end of a center’s preparation (筹建) period decided that it enters formal management (`operating`) or ends (`terminated`)',
+  data: z.object({
+    evaluationId: entityId,
+    roundId: entityId,
+    centerId: entityId,
+    outcome: z.enum(['operating', 'terminated']),
+    score: z.number().min(0).max(100),
+    grade: z.enum(GRADES),
+    reason: z.string().min(1).describe('why DST decided so, kept with the center’s history'),
+    decidedOn: isoDate,
+  }),
+});
+
+export const EvaluationPolicySupportProposed = defineEvent({
+  type: 'tic.evaluation.policy_support_proposed',
+  producer: 'evaluations',
+  summary:
+    'A30, A33: an excellent grade proposes policy support; the funding service turns it into an allocation or DST declines it',
+  data: z.object({
+    evaluationId: entityId,
+    roundId: entityId,
+    centerId: entityId,
+    grade: z.literal('excellent'),
+    score: z.number().min(0).max(100),
+    proposedOn: isoDate,
+  }),
+});
