@@ -1,4 +1,5 @@
 import { A12_CONDITION_RULES } from './a12-conditions';
+import { ANNUAL_REPORT_RULES, EVALUATION_RULES } from './evaluation-rule-definitions';
 import { rule, type RuleDefinition } from './rule-definition';
 
 export type { RuleDefinition, RuleKind, Severity } from './rule-definition';
@@ -191,7 +192,9 @@ export const RULES = {
     '每年第一季度报送上一年度运行报告',
     'The report on the previous year is submitted in the first quarter',
   ),
+  ...ANNUAL_REPORT_RULES,
   'A28-cycle': rule('第二十八条', 'hard', 'deadline', '评估评价周期为2年', 'Every center is evaluated every two years'),
+  ...EVALUATION_RULES,
   'A30-grades': rule(
     '第三十条',
     'hard',

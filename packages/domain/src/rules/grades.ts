@@ -1,5 +1,5 @@
 import type { CalendarPeriod } from '../calendar/periods';
-import type { LocalizedText } from '../findings';
+import { finding, type Finding, type LocalizedText } from '../findings';
 
 /** A30: the four grades of an evaluation. */
 export const GRADES = ['excellent', 'good', 'basic_pass', 'fail'] as const;
@@ -33,6 +33,26 @@ export function gradeForScore(score: number, thresholds: GradeThresholds = DEFAU
   if (score >= thresholds.good) return 'good';
   if (score >= thresholds.basicPass) return 'basic_pass';
   return 'fail';
+}
+
+/** A30: a round's thresholds lie within 0–100 and descend (excellent > good > basic pass). */
+export function gradeThresholdFindings(thresholds: GradeThresholds): Finding[] {
+  const values = [thresholds.excellent, thresholds.good, thresholds.basicPass];
+  const inRange = values.every((v) => Number.isFinite(v) && v >= 0 && v <= 100);
+  const descending = thresholds.excellent > thresholds.good && thresholds.good > thresholds.basicPass;
+  const shown = `${thresholds.excellent} / ${thresholds.good} / ${thresholds.basicPass}`;
+  return [
+    finding(
+      'A30-grade-thresholds',
+      inRange && descending,
+      inRange && descending
+        ? { zh: `等次分数线 ${shown}`, en: `Grade thresholds ${shown}` }
+        : {
+            zh: `等次分数线 ${shown} 须在0至100之间且优秀 > 良好 > 基本合格`,
+            en: `Grade thresholds ${shown} must lie within 0–100 with excellent > good > basic pass`,
+          },
+    ),
+  ];
 }
 
 /** What a grade sets in motion (A30, A31). */
