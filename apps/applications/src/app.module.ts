@@ -14,6 +14,7 @@ import { CalendarPublicationService } from './calendar/calendar-publication.serv
 import { CallsService } from './calls/calls.service';
 import { CentersHandlers } from './centers/centers.handlers';
 import { CenterPreparationService } from './centers/center-preparation.service';
+import { CenterRegistrationService } from './centers/center-registration.service';
 import { CentersService } from './centers/centers.service';
 import { CHANGES_MODULE } from './changes/changes.module';
 import type { ApplicationsConfig } from './config';
@@ -86,6 +87,7 @@ export class AppModule {
         NoticesService,
         ObjectionsService,
         CentersService,
+        CenterRegistrationService,
         CenterPreparationService,
         CalendarPublicationService,
         ...REVOCATION_MODULE.providers,

@@ -18,7 +18,9 @@ import { CenterRepository } from './center.repository';
   name: 'center_name_en_live_unique',
   expression: `create unique index "center_name_en_live_unique" on "applications"."center" (lower("name_en")) where "status" <> 'revoked'`,
 })
-export class Center extends AggregateRoot<'filedOn' | 'preparationDeadlineId' | 'previousNames'> {
+export class Center extends AggregateRoot<
+  'filedOn' | 'preparationDeadlineId' | 'previousNames' | 'applicationId' | 'approvalDocument'
+> {
   [EntityRepositoryType]?: CenterRepository;
 
   @Property({ type: 'text' })
@@ -39,8 +41,13 @@ export class Center extends AggregateRoot<'filedOn' | 'preparationDeadlineId' | 
   @Property({ type: 'text' })
   track!: ApprovalTrack;
 
-  @Property({ type: 'uuid', unique: true })
-  applicationId!: string;
+  /** The application it was approved on; null for a center approved before the platform (A40). */
+  @Property({ type: 'uuid', unique: true, nullable: true })
+  applicationId: string | null = null;
+
+  /** A40: the approval document of a center approved before the platform, which DST registered. */
+  @Property({ type: 'text', nullable: true })
+  approvalDocument: string | null = null;
 
   @Property({ type: 'uuid', index: true })
   supportingUnitId!: string;

@@ -1,12 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
-import { GetCenter, journalRpc, ListCalendarYears, ListCenters, LoadCalendarYear } from '@tic/contracts';
+import {
+  GetCenter,
+  journalRpc,
+  ListCalendarYears,
+  ListCenters,
+  LoadCalendarYear,
+  RegisterExistingCenter,
+} from '@tic/contracts';
 import { type Caller, CurrentCaller, type In, readJournal, RpcHandler } from '@tic/platform';
 import { MikroORM } from '@mikro-orm/core';
 
 import { applicationEventFacts } from '../applications/application-event-facts';
 import { CalendarPublicationService } from '../calendar/calendar-publication.service';
+import { CenterRegistrationService } from './center-registration.service';
 import { CentersService } from './centers.service';
 
 const Journal = journalRpc('applications');
@@ -16,6 +24,7 @@ const Journal = journalRpc('applications');
 export class CentersHandlers {
   constructor(
     private readonly centers: CentersService,
+    private readonly registration: CenterRegistrationService,
     private readonly calendar: CalendarPublicationService,
     private readonly orm: MikroORM,
   ) {}
@@ -28,6 +37,11 @@ export class CentersHandlers {
   @RpcHandler(ListCenters)
   list(@Payload() input: In<typeof ListCenters>, @CurrentCaller() caller: Caller) {
     return this.centers.list(input, caller);
+  }
+
+  @RpcHandler(RegisterExistingCenter)
+  registerExisting(@Payload() input: In<typeof RegisterExistingCenter>, @CurrentCaller() caller: Caller) {
+    return this.registration.register(input, caller);
   }
 
   @RpcHandler(LoadCalendarYear)

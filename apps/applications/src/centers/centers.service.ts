@@ -57,6 +57,7 @@ export function toCenterDto(c: Center, preparation: Deadline | undefined): Cente
     status: c.status,
     track: c.track,
     applicationId: c.applicationId,
+    approvalDocument: c.approvalDocument,
     supportingUnitId: c.supportingUnitId,
     coBuilderIds: c.coBuilderIds,
     constructionUnitId: c.constructionUnitId,

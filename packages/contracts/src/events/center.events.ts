@@ -14,7 +14,15 @@ export const CenterEstablished = defineEvent({
   summary: 'A13(四): approval created the center, in preparation (筹建, A12) or in operation',
   data: z.object({
     ...centerRef,
-    applicationId: entityId,
+    // Optional since a center approved before the platform (A40) is registered by DST without an application.
+    applicationId: entityId
+      .optional()
+      .describe('the application it was approved on; absent for a center registered by DST (A40)'),
+    approvalDocument: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the approval document of a center registered by DST (A40)'),
     field: centerField,
     track: z.enum(['formal', 'preparation']),
     status: z.enum(['preparing', 'operating']),

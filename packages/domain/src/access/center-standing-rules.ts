@@ -58,4 +58,13 @@ export const CENTER_STANDING_RULES = {
     'DST decides the end of a preparation',
     '第十二条',
   ),
+  'center.register_existing': {
+    ...byDst(
+      'center.registered_by_dst',
+      '本办法施行前批准的中心由省科技厅登记纳入平台管理',
+      'DST registers the centers approved before these measures',
+      '第四十条',
+    ),
+    creates: true,
+  },
 } as const satisfies Record<string, AccessRule>;

@@ -12,7 +12,13 @@ export const centerSchema = z.object({
   field: centerField,
   status: centerStatusSchema,
   track: z.enum(['formal', 'preparation']),
-  applicationId: entityId,
+  applicationId: entityId
+    .nullable()
+    .describe('the application it was approved on; null for a center approved before the platform (A40)'),
+  approvalDocument: z
+    .string()
+    .nullable()
+    .describe('the approval document (批准文件文号) of a center registered by DST, approved before the platform'),
   supportingUnitId: entityId,
   coBuilderIds: z.array(entityId),
   constructionUnitId: entityId,
