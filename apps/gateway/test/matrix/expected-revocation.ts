@@ -32,4 +32,5 @@ export const REVOCATION_ROWS: Readonly<Record<string, Row>> = {
   'POST /api/v1/revocations/{id}/filing': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/centers/{id}/preparation-end': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/centers/{id}/graduation': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
+  'POST /api/v1/centers/existing': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
 };

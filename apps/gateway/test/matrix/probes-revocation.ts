@@ -2,6 +2,7 @@ import { addDays } from '@tic/domain';
 
 import { today } from '../platform/journey';
 import type { RevocationIds } from './owner-revocation';
+import { FOREIGN_ORGS } from './worlds';
 import { dstRead, ifMatch, type Probe } from './probe';
 
 const revocation = (id: string) => `/revocations/${id}`;
@@ -79,5 +80,19 @@ export const REVOCATION_PROBES: Record<string, Probe> = {
       body: { nationalPlatform: '国家技术创新中心', graduatedOn: today() },
     }),
     readBack: (m) => dstRead(m, center(m.revocation.preparingId)),
+  },
+  'POST /api/v1/centers/existing': {
+    request: () => ({
+      path: '/centers/existing',
+      body: {
+        field: { zh: '存量登记矩阵', en: 'Registered Matrix' },
+        track: 'formal',
+        supportingUnitId: FOREIGN_ORGS.supporting,
+        constructionUnitId: FOREIGN_ORGS.construction,
+        approvedOn: '2023-12-20',
+        approvalDocument: '辽科发〔2023〕40号',
+      },
+    }),
+    readBack: (m) => dstRead(m, '/centers?limit=200'),
   },
 };
