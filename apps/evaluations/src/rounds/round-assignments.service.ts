@@ -51,7 +51,7 @@ export class RoundAssignmentsService implements OnModuleInit {
   }
 
   score(input: In<typeof ScoreAssignment>, caller: Caller): Promise<AssignmentDto> {
-    return this.command(ScoreAssignment, input, caller, async (scope, entry, round) => {
+    return this.command(ScoreAssignment, input, caller, (scope, entry, round) => {
       if (caller.role !== 'evaluator') throw refuse(ROUND_REFUSALS.agency_only);
       if (entry.status === 'assigned') this.step(scope, entry, 'start', caller, {});
       if (entry.status !== 'scoring') throw refuse(ROUND_REFUSALS.not_open, { status: entry.status });
@@ -95,7 +95,7 @@ export class RoundAssignmentsService implements OnModuleInit {
     rpc: D,
     input: In<D>,
     caller: Caller,
-    work: (scope: CommandScope, entry: RoundCenter, round: EvaluationRound) => Promise<void>,
+    work: (scope: CommandScope, entry: RoundCenter, round: EvaluationRound) => Promise<void> | void,
   ): Promise<AssignmentDto> {
     return this.uow.run(
       rpc,

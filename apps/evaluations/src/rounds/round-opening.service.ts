@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { OpenRound, type RoundDto } from '@tic/contracts';
-import { centersDueForRound, DEFAULT_INDICATOR_SYSTEM, evaluationRoundLifecycle, type CenterStatus } from '@tic/domain';
+import { centersDueForRound, DEFAULT_INDICATOR_SYSTEM, evaluationRoundLifecycle } from '@tic/domain';
 import { Clock } from '@tic/deadlines';
 import { type Caller, DirectoryCenter, type In, newId, refuse, UnitOfWork } from '@tic/platform';
 
@@ -105,7 +105,7 @@ export class RoundOpeningService {
     const due = centersDueForRound(
       centers.map((c) => ({
         centerId: c.id,
-        status: c.status as CenterStatus,
+        status: c.status,
         approvedOn: c.establishedOn,
         lastEvaluatedOn: lastEvaluated.get(c.id) ?? null,
       })),
