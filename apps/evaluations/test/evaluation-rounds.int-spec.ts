@@ -1,9 +1,11 @@
+import ExcelJS from 'exceljs';
 import { v4 as uuidv4 } from 'uuid';
 
 import {
   DeclareAgencyRelations,
   DeclineAssignment,
   EntrustAgency,
+  ExportRoundScores,
   GetAssignment,
   GetRound,
   GradeRound,
@@ -299,5 +301,34 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     const stats = await service.call(RoundStatistics, { year: 2026 }, CALLERS.dst);
     expect(stats.rows).toContainEqual({ year: 2026, city: '大连市', field: '智能制造', grade: 'excellent', count: 1 });
     expect(await refusal(service.call(RoundStatistics, {}, CALLERS.recommender))).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('A28–A30: DST downloads the round’s scores per center and indicator, with totals and grades', async () => {
+    const file = await service.call(ExportRoundScores, { id: roundId }, CALLERS.dst);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64'));
+    const sheet = workbook.getWorksheet('评估得分');
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(
+      expect.arrayContaining(['中心名称', '状态', '行业共性关键技术突破（15）', '总分', '等次', '等次调整理由']),
+    );
+    const column = (name: string) => header.indexOf(name) + 1;
+    const rows = (sheet?.getSheetValues().slice(2) ?? []) as unknown[][];
+    const pick = (center: string, ...names: string[]) => {
+      const row = rows.find((r) => r[column('中心名称')] === center) ?? [];
+      return names.map((n) => row[column(n)]);
+    };
+    expect(pick('乙中心', '总分', '等次')).toEqual([95, '优秀']);
+    expect(pick('丙中心', '行业共性关键技术突破（15）', '总分', '等次', '等次调整理由')).toEqual([
+      80,
+      80,
+      '基本合格',
+      '现场考察发现经费管理问题',
+    ]);
+    expect(pick('丁中心', '状态')).toEqual(['拒绝参评']);
+    expect(file.rows).toBe(6);
+    expect(await refusal(service.call(ExportRoundScores, { id: roundId }, CALLERS.agency))).toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

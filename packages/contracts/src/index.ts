@@ -36,3 +36,4 @@ export * from './rpc/applications/revocations.rpc';
 export * from './rpc/applications/center-standing.rpc';
 export * from './rpc/evaluations/rounds.rpc';
 export * from './rpc/evaluations/round-assignments.rpc';
+export * from './rpc/evaluations/round-exports.rpc';

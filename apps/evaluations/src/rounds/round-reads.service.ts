@@ -1,12 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-import type { PublicRoundResult, RoundDto, RoundStatistics, RpcResponse } from '@tic/contracts';
+import type { ExportRoundScores, PublicRoundResult, RoundDto, RoundStatistics, RpcResponse } from '@tic/contracts';
 import { liaoningCityOf } from '@tic/domain';
 import { type Caller, refuse } from '@tic/platform';
 
 import { EvaluationRound } from './evaluation-round.entity';
 import { RoundCenter } from './round-center.entity';
+import { roundScoresWorkbook } from './round-scores-export';
 import { directoryOf, toRoundDto } from './round-view';
 import { ROUND_REFUSALS } from './rounds.refusals';
 
@@ -77,5 +78,15 @@ export class RoundReadsService {
         (a, b) => a.year - b.year || a.city.localeCompare(b.city) || a.field.localeCompare(b.field),
       ),
     };
+  }
+
+  /** For DST: the round's scores per center and indicator, with totals and grades, as a workbook. */
+  async scoresWorkbook(id: string, caller: Caller): Promise<RpcResponse<typeof ExportRoundScores>> {
+    if (caller.role !== 'dst_admin') throw refuse(ROUND_REFUSALS.dst_only);
+    const em = this.entityManager.fork();
+    const round = await em.findOne(EvaluationRound, { id });
+    if (round === null) throw refuse(ROUND_REFUSALS.not_found);
+    const entries = await em.find(RoundCenter, { roundId: id }, { orderBy: { centerName: 'asc' } });
+    return roundScoresWorkbook(round, entries);
   }
 }

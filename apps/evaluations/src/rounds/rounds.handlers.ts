@@ -5,6 +5,7 @@ import {
   DeclareAgencyRelations,
   DeclineAssignment,
   EntrustAgency,
+  ExportRoundScores,
   GetAssignment,
   GetRound,
   GradeRound,
@@ -102,5 +103,10 @@ export class RoundsHandlers {
   @RpcHandler(RoundStatistics)
   statistics(@Payload() input: In<typeof RoundStatistics>, @CurrentCaller() caller: Caller) {
     return this.reads.statistics(input.year, caller);
+  }
+
+  @RpcHandler(ExportRoundScores)
+  scores(@Payload() input: In<typeof ExportRoundScores>, @CurrentCaller() caller: Caller) {
+    return this.reads.scoresWorkbook(input.id, caller);
   }
 }

@@ -5,6 +5,7 @@ import {
   DeclareAgencyRelations,
   DeclineAssignment,
   EntrustAgency,
+  ExportRoundScores,
   GetAssignment,
   GetRound,
   GradeRound,
@@ -17,9 +18,11 @@ import {
 } from '@tic/contracts';
 import { RpcClient } from '@tic/platform';
 
+import { XLSX } from '../http/media-types';
 import { Input } from '../routing/input.decorator';
 import { SIGNED_IN } from '../routing/route-spec';
 import { RpcRoute } from '../routing/route.decorator';
+import { download } from './file-download';
 import type { RpcInput } from './rpc-input';
 
 /**
@@ -51,6 +54,11 @@ export class EvaluationRoundsController {
   @RpcRoute('GET', ':id', GetRound, { access: SIGNED_IN })
   get(@Input() input: RpcInput<typeof GetRound>) {
     return this.rpc.request(GetRound, input);
+  }
+
+  @RpcRoute('GET', ':id/scores', ExportRoundScores, { access: ['dst_admin'], response: 'xlsx' })
+  async scores(@Input() input: RpcInput<typeof ExportRoundScores>) {
+    return download(await this.rpc.request(ExportRoundScores, input), XLSX);
   }
 
   @RpcRoute('POST', ':id/entrustments', EntrustAgency, { access: ['dst_admin'] })

@@ -23,6 +23,7 @@ export const ROUND_ROWS: Readonly<Record<string, Row>> = {
   },
   'GET /api/v1/evaluation-rounds/{id}': READ,
   'GET /api/v1/evaluation-rounds/{roundId}/centers/{centerId}': READ,
+  'GET /api/v1/evaluation-rounds/{id}/scores': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/evaluation-rounds/{id}/entrustments': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/evaluation-rounds/{roundId}/centers/{centerId}/scores': {
     roles: ['evaluator'],

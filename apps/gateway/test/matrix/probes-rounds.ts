@@ -39,6 +39,7 @@ export const ROUND_PROBES: Record<string, Probe> = {
   'GET /api/v1/evaluation-rounds/{roundId}/centers/{centerId}': {
     request: (m) => ({ path: assignment(m, (ids) => ids.toScore) }),
   },
+  'GET /api/v1/evaluation-rounds/{id}/scores': { request: (m) => ({ path: `${round(m.rounds.toGrade)}/scores` }) },
   'POST /api/v1/evaluation-rounds/{id}/entrustments': {
     request: (m) => ({
       path: `${round(m.rounds.toEntrust)}/entrustments`,
