@@ -258,6 +258,11 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       },
       CALLERS.dst,
     );
+    expect(
+      await refusal(service.call(GradeRound, { id: roundId, version: grading.version }, CALLERS.dst)),
+    ).toMatchObject({
+      code: 'stale_version',
+    });
     const grades = Object.fromEntries(graded.centers.map((c) => [c.centerId, c.grade]));
     expect(grades).toMatchObject({
       [ids.b as string]: 'excellent',
@@ -306,7 +311,8 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
   it('A28–A30: DST downloads the round’s scores per center and indicator, with totals and grades', async () => {
     const file = await service.call(ExportRoundScores, { id: roundId }, CALLERS.dst);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64'));
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const sheet = workbook.getWorksheet('评估得分');
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(

@@ -5,7 +5,9 @@ import { AggregateRoot } from '@tic/platform';
 
 /** A28–A30: an evaluation round DST opens, grades and announces (公告). */
 @Entity({ tableName: 'evaluation_round' })
-export class EvaluationRound extends AggregateRoot<'status' | 'excellentCapShare' | 'tieBreak' | 'publishedOn'> {
+export class EvaluationRound extends AggregateRoot<
+  'status' | 'excellentCapShare' | 'tieBreak' | 'gradedAt' | 'publishedOn'
+> {
   @Property({ type: 'text' })
   name!: string;
 
@@ -31,6 +33,10 @@ export class EvaluationRound extends AggregateRoot<'status' | 'excellentCapShare
   /** DST's order among centers tied at the cap (A30), first preferred. */
   @Property({ type: 'jsonb' })
   tieBreak: string[] = [];
+
+  /** DST's last grading: each one changes the round, so a grading based on a stale version is refused (409). */
+  @Property({ type: 'timestamptz', nullable: true })
+  gradedAt: Date | null = null;
 
   @Property({ type: 'date', nullable: true })
   publishedOn: string | null = null;

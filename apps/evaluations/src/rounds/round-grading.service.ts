@@ -45,6 +45,7 @@ export class RoundGradingService {
         if (round.status !== 'grading') throw refuse(ROUND_REFUSALS.not_graded, { status: round.status });
         const entries = await scope.em.find(RoundCenter, { roundId: round.id });
         if (input.tieBreak !== undefined) round.tieBreak = [...input.tieBreak];
+        round.gradedAt = new Date();
         const kept = entries.flatMap((e) =>
           e.overrideReason !== null && e.grade !== null && !input.overrides.some((o) => o.centerId === e.centerId)
             ? [{ centerId: e.centerId, grade: e.grade, reason: e.overrideReason }]

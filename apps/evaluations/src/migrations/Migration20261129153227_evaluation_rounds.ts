@@ -1,13 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129150347_evaluation_rounds extends Migration {
+export class Migration20261129153227_evaluation_rounds extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "evaluations"."evaluation_agency" ("org_id" uuid not null, "related_org_ids" jsonb not null, "updated_at" timestamptz not null, constraint "evaluation_agency_pkey" primary key ("org_id"));`,
     );
 
     this.addSql(
-      `create table "evaluations"."evaluation_round" ("id" uuid not null, "version" int not null default 1, "event_version" int not null default 0, "created_at" timestamptz not null, "name" text not null, "year" int not null, "status" text not null default 'draft', "participate_by" date not null, "indicator_system" jsonb not null, "thresholds" jsonb not null, "excellent_cap_share" double precision null, "tie_break" jsonb not null, "published_on" date null, constraint "evaluation_round_pkey" primary key ("id"));`,
+      `create table "evaluations"."evaluation_round" ("id" uuid not null, "version" int not null default 1, "event_version" int not null default 0, "created_at" timestamptz not null, "name" text not null, "year" int not null, "status" text not null default 'draft', "participate_by" date not null, "indicator_system" jsonb not null, "thresholds" jsonb not null, "excellent_cap_share" double precision null, "tie_break" jsonb not null, "graded_at" timestamptz null, "published_on" date null, constraint "evaluation_round_pkey" primary key ("id"));`,
     );
     this.addSql(`create index "evaluation_round_year_index" on "evaluations"."evaluation_round" ("year");`);
     this.addSql(`create index "evaluation_round_status_index" on "evaluations"."evaluation_round" ("status");`);
