@@ -6,6 +6,7 @@ import { centerDirectorySubscription, ServiceModule } from '@tic/platform';
 
 import type { EvaluationsConfig } from './config';
 import { EVALUATIONS_ENTITIES } from './entities';
+import { ROUNDS_MODULE } from './rounds/rounds.module';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -30,8 +31,8 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [],
-      providers: [],
+      controllers: [...ROUNDS_MODULE.handlers],
+      providers: [...ROUNDS_MODULE.providers],
     };
   }
 }

@@ -15,6 +15,8 @@ import { CenterRegistryController } from './api/center-registry.controller';
 import { CentersController } from './api/centers.controller';
 import { CenterStandingController } from './api/center-standing.controller';
 import { ChangesController } from './api/changes.controller';
+import { EvaluationRoundsController } from './api/evaluation-rounds.controller';
+import { PublicEvaluationRoundsController } from './api/public-evaluation-rounds.controller';
 import { RevocationsController } from './api/revocations.controller';
 import { ExpertsController } from './api/experts.controller';
 import { IdentityReadsController } from './api/identity-reads.controller';
@@ -77,6 +79,8 @@ export class GatewayModule {
         CenterStandingController,
         RevocationsController,
         ChangesController,
+        EvaluationRoundsController,
+        PublicEvaluationRoundsController,
         CalendarController,
         PeopleController,
         IdentityReadsController,

@@ -34,3 +34,6 @@ export * from './input';
 export * from './revocation-schemas';
 export * from './rpc/applications/revocations.rpc';
 export * from './rpc/applications/center-standing.rpc';
+export * from './rpc/evaluations/rounds.rpc';
+export * from './rpc/evaluations/round-assignments.rpc';
+export * from './rpc/evaluations/round-exports.rpc';

@@ -3,6 +3,7 @@ import { APPLICATION_PROBES } from './probes-applications';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
 import { REVOCATION_PROBES } from './probes-revocation';
+import { ROUND_PROBES } from './probes-rounds';
 
 /** One probe per route of /docs-json, keyed `METHOD /api/v1/path/{param}` as the document names it. */
 export const PROBES: Readonly<Record<string, Probe>> = {
@@ -10,4 +11,5 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...PERSONNEL_PROBES,
   ...REVOCATION_PROBES,
   ...PUBLIC_RECORD_PROBES,
+  ...ROUND_PROBES,
 };

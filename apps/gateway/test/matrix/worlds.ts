@@ -10,6 +10,7 @@ import { ownerApplications } from './owner-applications';
 import { ownerChanges } from './owner-changes';
 import { ownerPersonnel } from './owner-personnel';
 import { ownerRevocation, type RevocationIds } from './owner-revocation';
+import { ownerRounds, type RoundIds } from './owner-rounds';
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
 
@@ -91,6 +92,8 @@ export interface MatrixWorld {
   readonly reader: () => string;
   /** The owner's centers and cases of a center's standing (A31, A33, A12). */
   readonly revocation: RevocationIds;
+  /** The rounds holding the owner's center at each stage of an evaluation (A28–A30). */
+  readonly rounds: RoundIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -137,6 +140,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     token: { owner, foreign },
     ids: { ...applications.ids, ...personnel, ...changes },
     revocation: await ownerRevocation(world, tokens),
+    rounds: await ownerRounds(world, tokens, applications.ids.centerId),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };

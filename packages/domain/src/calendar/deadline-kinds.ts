@@ -79,6 +79,15 @@ export const DEADLINE_KINDS = {
     length: { years: 2 },
     reminderDaysBefore: [30],
   },
+  'D-evaluation-participation': {
+    rule: 'A29-assignment-reason',
+    article: '第二十九条',
+    owner: 'evaluations',
+    startsAt: { zh: '评估机构受托之日', en: 'the agency’s entrustment with the center' },
+    // The last day is the one the agency (or DST's round) sets for the center to take part.
+    length: 'given',
+    reminderDaysBefore: [7, 1],
+  },
   'D-revocation-answer': {
     rule: 'A31-revocation',
     article: '第三十一条',
