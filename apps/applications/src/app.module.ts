@@ -14,6 +14,7 @@ import { CalendarPublicationService } from './calendar/calendar-publication.serv
 import { CallsService } from './calls/calls.service';
 import { CentersHandlers } from './centers/centers.handlers';
 import { CenterPreparationService } from './centers/center-preparation.service';
+import { centerStatusSubscriptions } from './centers/center-status.subscriptions';
 import { CentersService } from './centers/centers.service';
 import { CHANGES_MODULE } from './changes/changes.module';
 import type { ApplicationsConfig } from './config';
@@ -57,6 +58,7 @@ export class AppModule {
             use: (deadlines: Deadlines, outbox: EventOutbox, clock: Clock) => [
               calendarSubscription(deadlines),
               ...REVOCATION_MODULE.subscriptions(outbox, clock, deadlines),
+              ...centerStatusSubscriptions(outbox, deadlines),
               centerAnnouncementsSubscription(),
               evaluationAnnouncementsSubscription(),
             ],
