@@ -34,3 +34,5 @@ export * from './input';
 export * from './revocation-schemas';
 export * from './rpc/applications/revocations.rpc';
 export * from './rpc/applications/center-standing.rpc';
+export * from './rpc/applications/acceptance-experts.rpc';
+export * from './rpc/evaluations/rectifications.rpc';
