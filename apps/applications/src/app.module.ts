@@ -25,6 +25,8 @@ import { ObjectionsService } from './notices/objections.service';
 import { OrganizationAnnouncer } from './organizations/organization-announcer';
 import { OrganizationsHandlers } from './organizations/organizations.handlers';
 import { OrganizationsService } from './organizations/organizations.service';
+import { AcceptanceDrawHandlers } from './reviews/acceptance-draw.handlers';
+import { AcceptanceDrawService } from './reviews/acceptance-draw.service';
 import { ReviewsHandlers } from './reviews/reviews.handlers';
 import { ReviewsService } from './reviews/reviews.service';
 import { REVOCATION_MODULE } from './revocations/revocations.module';
@@ -74,6 +76,7 @@ export class AppModule {
         ...REVOCATION_MODULE.handlers,
         PublicRecordHandlers,
         ...CHANGES_MODULE.handlers,
+        AcceptanceDrawHandlers,
       ],
       providers: [
         ApplicationsService,
@@ -94,6 +97,7 @@ export class AppModule {
         PublicDirectoryService,
         CenterRegistryExportService,
         ...CHANGES_MODULE.providers,
+        AcceptanceDrawService,
       ],
     };
   }
