@@ -16,6 +16,7 @@ import { CentersController } from './api/centers.controller';
 import { CenterStandingController } from './api/center-standing.controller';
 import { ChangesController } from './api/changes.controller';
 import { RevocationsController } from './api/revocations.controller';
+import { RectificationsController } from './api/rectifications.controller';
 import { ExpertsController } from './api/experts.controller';
 import { IdentityReadsController } from './api/identity-reads.controller';
 import { NoticesController } from './api/notices.controller';
@@ -77,6 +78,7 @@ export class GatewayModule {
         CenterStandingController,
         RevocationsController,
         ChangesController,
+        RectificationsController,
         CalendarController,
         PeopleController,
         IdentityReadsController,
