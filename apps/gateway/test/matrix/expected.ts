@@ -3,6 +3,7 @@ import type { Role } from '@tic/domain';
 import { APPLICATION_ROWS } from './expected-applications';
 import { PERSONNEL_ROWS } from './expected-personnel';
 import { PUBLIC_RECORD_ROWS } from './expected-public-record';
+import { RECTIFICATION_ROWS } from './expected-rectifications';
 import { REVOCATION_ROWS } from './expected-revocation';
 import { AUTHORITIES, MISFIT, type Outcome, ROLE_NOT_ADMITTED, type Row } from './outcomes';
 import type { Side } from './worlds';
@@ -16,6 +17,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...APPLICATION_ROWS,
   ...PERSONNEL_ROWS,
   ...REVOCATION_ROWS,
+  ...RECTIFICATION_ROWS,
   ...PUBLIC_RECORD_ROWS,
 };
 

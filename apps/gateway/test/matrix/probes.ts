@@ -2,6 +2,7 @@ import type { Probe } from './probe';
 import { APPLICATION_PROBES } from './probes-applications';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
+import { RECTIFICATION_PROBES } from './probes-rectifications';
 import { REVOCATION_PROBES } from './probes-revocation';
 
 /** One probe per route of /docs-json, keyed `METHOD /api/v1/path/{param}` as the document names it. */
@@ -9,5 +10,6 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...APPLICATION_PROBES,
   ...PERSONNEL_PROBES,
   ...REVOCATION_PROBES,
+  ...RECTIFICATION_PROBES,
   ...PUBLIC_RECORD_PROBES,
 };

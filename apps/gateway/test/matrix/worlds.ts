@@ -9,6 +9,7 @@ import { residentId } from '../support/rosters';
 import { ownerApplications } from './owner-applications';
 import { ownerChanges } from './owner-changes';
 import { ownerPersonnel } from './owner-personnel';
+import { ownerRectification, type RectificationIds } from './owner-rectification';
 import { ownerRevocation, type RevocationIds } from './owner-revocation';
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
@@ -91,6 +92,8 @@ export interface MatrixWorld {
   readonly reader: () => string;
   /** The owner's centers and cases of a center's standing (A31, A33, A12). */
   readonly revocation: RevocationIds;
+  /** The owner's rectifications at each step of their acceptance (A30). */
+  readonly rectification: RectificationIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -137,6 +140,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     token: { owner, foreign },
     ids: { ...applications.ids, ...personnel, ...changes },
     revocation: await ownerRevocation(world, tokens),
+    rectification: await ownerRectification(world, tokens, applications.reviewerUserId),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };
