@@ -41,9 +41,9 @@ export class RectificationAcceptanceService {
 
   async draw(input: In<typeof DrawAcceptanceExperts>, caller: Caller): Promise<RectificationDto> {
     // Checked before asking the other service, so that no draw is made for a refused call.
-    const seen = await this.entityManager.fork().getRepository(Rectification).findVisible(input.id, caller);
-    const facts = await this.entityManager.fork().getRepository(Rectification).facts(seen);
-    requireAccess(caller, 'rectification.draw_experts', facts);
+    const rows = this.entityManager.fork().getRepository(Rectification);
+    const seen = await rows.findVisible(input.id, caller);
+    requireAccess(caller, 'rectification.draw_experts', await rows.facts(seen));
     assertVersion(input.version, seen.version);
     assertDrawable(seen);
     const drawn = await this.experts.draw(seen.centerId, seen.id, input.count);
@@ -86,7 +86,9 @@ export class RectificationAcceptanceService {
         if (mine.score !== null) throw refuse(RECTIFICATION_REFUSALS.already_scored);
         // A new array, so that the ORM sees the jsonb column change.
         row.experts = row.experts.map((e) =>
-          e === mine ? { ...e, score: input.score, opinion: input.opinion, scoredAt: new Date().toISOString() } : e,
+          e === mine
+            ? { ...e, score: input.score, opinion: input.opinion, scoredAt: this.clock.now().toISOString() }
+            : e,
         );
         scope.history(row, {
           aggregateType: RECTIFICATION_AGGREGATE,
