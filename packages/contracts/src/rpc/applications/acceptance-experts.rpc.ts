@@ -10,6 +10,7 @@ import { defineRpc } from '../define-rpc';
 export const DrawExpertsForAcceptance = defineRpc({
   service: 'applications',
   operation: 'experts.draw_for_acceptance',
+  internal: true,
   summary:
     'A30: draws experts for a center’s rectification acceptance (回避: none from the center’s units, above or below them)',
   request: z.strictObject({
