@@ -15,6 +15,7 @@ import { CallsService } from './calls/calls.service';
 import { CentersHandlers } from './centers/centers.handlers';
 import { CenterPreparationService } from './centers/center-preparation.service';
 import { CenterRegistrationService } from './centers/center-registration.service';
+import { centerStatusSubscriptions } from './centers/center-status.subscriptions';
 import { CentersService } from './centers/centers.service';
 import { CHANGES_MODULE } from './changes/changes.module';
 import type { ApplicationsConfig } from './config';
@@ -25,6 +26,8 @@ import { ObjectionsService } from './notices/objections.service';
 import { OrganizationAnnouncer } from './organizations/organization-announcer';
 import { OrganizationsHandlers } from './organizations/organizations.handlers';
 import { OrganizationsService } from './organizations/organizations.service';
+import { AcceptanceDrawHandlers } from './reviews/acceptance-draw.handlers';
+import { AcceptanceDrawService } from './reviews/acceptance-draw.service';
 import { ReviewsHandlers } from './reviews/reviews.handlers';
 import { ReviewsService } from './reviews/reviews.service';
 import { REVOCATION_MODULE } from './revocations/revocations.module';
@@ -58,6 +61,7 @@ export class AppModule {
             use: (deadlines: Deadlines, outbox: EventOutbox, clock: Clock) => [
               calendarSubscription(deadlines),
               ...REVOCATION_MODULE.subscriptions(outbox, clock, deadlines),
+              ...centerStatusSubscriptions(outbox, deadlines),
               centerAnnouncementsSubscription(),
               evaluationAnnouncementsSubscription(),
             ],
@@ -73,6 +77,7 @@ export class AppModule {
         ...REVOCATION_MODULE.handlers,
         PublicRecordHandlers,
         ...CHANGES_MODULE.handlers,
+        AcceptanceDrawHandlers,
       ],
       providers: [
         ApplicationsService,
@@ -94,6 +99,7 @@ export class AppModule {
         PublicDirectoryService,
         CenterRegistryExportService,
         ...CHANGES_MODULE.providers,
+        AcceptanceDrawService,
       ],
     };
   }

@@ -2,10 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
 import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
-import { centerDirectorySubscription, ServiceModule } from '@tic/platform';
+import { centerDirectorySubscription, EventOutbox, ServiceModule } from '@tic/platform';
 
 import type { EvaluationsConfig } from './config';
 import { EVALUATIONS_ENTITIES } from './entities';
+import { RECTIFICATIONS_MODULE } from './rectifications/rectifications.module';
 import { ROUNDS_MODULE } from './rounds/rounds.module';
 
 export const SERVICE_VERSION = '0.1.0';
@@ -26,13 +27,17 @@ export class AppModule {
           migrationsPath: join(__dirname, 'migrations'),
           shared: [DeadlinesModule.forRoot(options)],
           subscriptions: {
-            inject: [Deadlines],
-            use: (deadlines: Deadlines) => [calendarSubscription(deadlines), centerDirectorySubscription()],
+            inject: [Deadlines, EventOutbox],
+            use: (deadlines: Deadlines, outbox: EventOutbox) => [
+              calendarSubscription(deadlines),
+              centerDirectorySubscription(),
+              RECTIFICATIONS_MODULE.subscriptions(outbox, deadlines),
+            ],
           },
         }),
       ],
-      controllers: [...ROUNDS_MODULE.handlers],
-      providers: [...ROUNDS_MODULE.providers],
+      controllers: [...ROUNDS_MODULE.handlers, ...RECTIFICATIONS_MODULE.handlers],
+      providers: [...ROUNDS_MODULE.providers, ...RECTIFICATIONS_MODULE.providers],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { DEADLINE_ENTITIES } from '@tic/deadlines';
 import { DirectoryCenter } from '@tic/platform';
 
+import { Rectification } from './rectifications/rectification.entity';
 import { EvaluationAgency } from './rounds/evaluation-agency.entity';
 import { EvaluationRound } from './rounds/evaluation-round.entity';
 import { RoundCenter } from './rounds/round-center.entity';
@@ -12,4 +13,5 @@ export const EVALUATIONS_ENTITIES = [
   EvaluationRound,
   RoundCenter,
   EvaluationAgency,
+  Rectification,
 ];

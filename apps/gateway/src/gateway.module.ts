@@ -18,6 +18,7 @@ import { ChangesController } from './api/changes.controller';
 import { EvaluationRoundsController } from './api/evaluation-rounds.controller';
 import { PublicEvaluationRoundsController } from './api/public-evaluation-rounds.controller';
 import { RevocationsController } from './api/revocations.controller';
+import { RectificationsController } from './api/rectifications.controller';
 import { ExpertsController } from './api/experts.controller';
 import { IdentityReadsController } from './api/identity-reads.controller';
 import { NoticesController } from './api/notices.controller';
@@ -81,6 +82,7 @@ export class GatewayModule {
         ChangesController,
         EvaluationRoundsController,
         PublicEvaluationRoundsController,
+        RectificationsController,
         CalendarController,
         PeopleController,
         IdentityReadsController,

@@ -34,7 +34,7 @@ describe('route × role matrix: the owner unit and a foreign unit of every role,
         Object.entries(operations).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op['x-roles'] ?? []]),
       ),
     );
-  }, 300_000);
+  }, 480_000);
 
   afterAll(async () => {
     await world?.stop();

@@ -37,3 +37,5 @@ export * from './rpc/applications/center-standing.rpc';
 export * from './rpc/evaluations/rounds.rpc';
 export * from './rpc/evaluations/round-assignments.rpc';
 export * from './rpc/evaluations/round-exports.rpc';
+export * from './rpc/applications/acceptance-experts.rpc';
+export * from './rpc/evaluations/rectifications.rpc';

@@ -11,6 +11,7 @@ import { notAfterToday } from '../revocations/revocation-steps';
 import { Center } from './center.entity';
 import { assertCenterNotRevoked, moveCenter } from './center-standing';
 import { toCenterDto } from './centers.service';
+import { endPreparation } from './preparation-end';
 
 type GraduateInput = z.output<typeof GraduateCenter.request>;
 type EndPreparationInput = z.output<typeof EndPreparation.request>;
@@ -64,17 +65,12 @@ export class CenterStandingService {
         const center = await this.load(scope, input, caller, 'center.end_preparation');
         const decidedOn = notAfterToday(input.decidedOn, 'decidedOn', this.clock.today());
         // A12 last paragraph: DST's decision rests on the preparation evaluation (recorded with it later).
-        const action = input.outcome === 'operating' ? 'complete_preparation' : 'terminate_preparation';
-        const decision = scope.decide(
-          centerLifecycle.decide(center.status, action, caller.role, {
-            reason: input.reason,
-            preparationEvaluationPassed: input.outcome === 'operating',
-          }),
-        );
-        moveCenter(scope, center, { action, decision, reason: input.reason, changedOn: decidedOn, caller });
-        // The period is over: its D-preparation deadline neither reminds nor falls overdue any more.
-        if (center.preparationDeadlineId !== null)
-          await this.deadlines.complete(scope.em, center.preparationDeadlineId);
+        await endPreparation(scope, this.deadlines, center, {
+          outcome: input.outcome,
+          reason: input.reason,
+          decidedOn,
+          mover: caller,
+        });
       },
       (em) => this.view(em, input.id),
     );

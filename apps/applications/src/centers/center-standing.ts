@@ -1,6 +1,6 @@
 import { CenterStatusChanged } from '@tic/contracts';
-import type { CenterAction, CenterStatus, Permission } from '@tic/domain';
-import { type Caller, type CommandScope, eventActor, nextEventVersion, refuse } from '@tic/platform';
+import type { Actor, CenterAction, CenterStatus, Permission } from '@tic/domain';
+import { type CommandScope, nextEventVersion, refuse } from '@tic/platform';
 
 import { REVOCATION_REFUSALS } from '../revocations/revocations.refusals';
 import type { Center } from './center.entity';
@@ -24,13 +24,21 @@ export function assertCenterInOperation(center: Center): void {
   }
 }
 
+/** Who moves a center: a signed-in caller, or the platform carrying out an event (role 'system'). */
+export interface CenterMover {
+  readonly userId: string;
+  readonly name: string;
+  readonly role: Actor;
+  readonly orgId?: string;
+}
+
 /** One step of a center's lifecycle that the center state machine allowed. */
 export interface CenterMove {
   readonly action: CenterAction;
   readonly decision: Permission<CenterStatus>;
   readonly reason?: string;
   readonly changedOn: string;
-  readonly caller: Caller;
+  readonly caller: CenterMover;
 }
 
 /**
@@ -48,6 +56,7 @@ export function moveCenter(scope: CommandScope, center: Center, move: CenterMove
     findings: move.decision.findings,
     comment: move.reason ?? null,
     article: move.decision.article,
+    actor: move.caller,
   });
   scope.record(CenterStatusChanged, {
     subject: center.id,
@@ -60,9 +69,14 @@ export function moveCenter(scope: CommandScope, center: Center, move: CenterMove
       action: move.action,
       article: move.decision.article,
       ...(move.reason === undefined ? {} : { reason: move.reason }),
-      actor: eventActor(move.caller),
+      actor: moverActor(move.caller),
       changedOn: move.changedOn,
     },
   });
   return from;
+}
+
+function moverActor(mover: CenterMover): { userId: string; name: string; role: Actor; orgId?: string } {
+  const { userId, name, role, orgId } = mover;
+  return orgId === undefined ? { userId, name, role } : { userId, name, role, orgId };
 }

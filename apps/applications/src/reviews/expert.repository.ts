@@ -19,10 +19,16 @@ export class ExpertRepository extends EntityRepository<Expert> {
     return field === undefined ? rows : rows.filter((e) => coversField(e, field));
   }
 
-  /** The active experts of the field, none from an organization in `recused` (回避, recusedOrganizations). */
-  async eligibleFor(application: Application, recused: ReadonlySet<string>): Promise<Expert[]> {
+  /**
+   * The active experts of the field of an application (or of a center, for its rectification acceptance),
+   * none from an organization in `recused` (回避, recusedOrganizations).
+   */
+  async eligibleFor(
+    subject: Pick<Application, 'fieldZh' | 'fieldEn'>,
+    recused: ReadonlySet<string>,
+  ): Promise<Expert[]> {
     const pool = await this.find({ active: true }, { orderBy: { id: 'asc' } });
-    return pool.filter((e) => !recused.has(e.orgId) && coversField(e, application.fieldZh, application.fieldEn));
+    return pool.filter((e) => !recused.has(e.orgId) && coversField(e, subject.fieldZh, subject.fieldEn));
   }
 }
 

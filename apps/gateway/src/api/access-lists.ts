@@ -21,3 +21,9 @@ export const APPOINTING_UNITS: readonly Role[] = ['supporting_unit', 'constructi
 
 /** A26: who moves a center's change report: the construction unit, the supporting unit, the recommender, DST. */
 export const CHANGE_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender', 'dst_admin'];
+
+/** A30: who reads rectifications (the service narrows each to its scope; an expert sees those drawn for them). */
+export const RECTIFICATION_READERS: readonly Role[] = ROLES.filter((role) => role !== 'evaluator');
+
+/** A30: who moves an acceptance request on: the construction unit, then the supporting unit and the recommender. */
+export const RECTIFICATION_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender'];

@@ -3,6 +3,7 @@ import type { Role } from '@tic/domain';
 import { APPLICATION_ROWS } from './expected-applications';
 import { PERSONNEL_ROWS } from './expected-personnel';
 import { PUBLIC_RECORD_ROWS } from './expected-public-record';
+import { RECTIFICATION_ROWS } from './expected-rectifications';
 import { REVOCATION_ROWS } from './expected-revocation';
 import { ROUND_ROWS } from './expected-rounds';
 import { AUTHORITIES, MISFIT, type Outcome, ROLE_NOT_ADMITTED, type Row } from './outcomes';
@@ -17,6 +18,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...APPLICATION_ROWS,
   ...PERSONNEL_ROWS,
   ...REVOCATION_ROWS,
+  ...RECTIFICATION_ROWS,
   ...PUBLIC_RECORD_ROWS,
   ...ROUND_ROWS,
 };

@@ -2,6 +2,7 @@ import type { Probe } from './probe';
 import { APPLICATION_PROBES } from './probes-applications';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
+import { RECTIFICATION_PROBES } from './probes-rectifications';
 import { REVOCATION_PROBES } from './probes-revocation';
 import { ROUND_PROBES } from './probes-rounds';
 
@@ -10,6 +11,7 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...APPLICATION_PROBES,
   ...PERSONNEL_PROBES,
   ...REVOCATION_PROBES,
+  ...RECTIFICATION_PROBES,
   ...PUBLIC_RECORD_PROBES,
   ...ROUND_PROBES,
 };

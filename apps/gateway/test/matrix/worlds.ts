@@ -9,6 +9,7 @@ import { residentId } from '../support/rosters';
 import { ownerApplications } from './owner-applications';
 import { ownerChanges } from './owner-changes';
 import { ownerPersonnel } from './owner-personnel';
+import { ownerRectification, type RectificationIds } from './owner-rectification';
 import { ownerRevocation, type RevocationIds } from './owner-revocation';
 import { ownerRounds, type RoundIds } from './owner-rounds';
 
@@ -94,6 +95,8 @@ export interface MatrixWorld {
   readonly revocation: RevocationIds;
   /** The rounds holding the owner's center at each stage of an evaluation (A28–A30). */
   readonly rounds: RoundIds;
+  /** The owner's rectifications at each step of their acceptance (A30). */
+  readonly rectification: RectificationIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -141,6 +144,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     ids: { ...applications.ids, ...personnel, ...changes },
     revocation: await ownerRevocation(world, tokens),
     rounds: await ownerRounds(world, tokens, applications.ids.centerId),
+    rectification: await ownerRectification(world, tokens, applications.reviewerUserId),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };

@@ -17,6 +17,11 @@ export interface RpcDefinition<Req extends z.ZodType = z.ZodType, Res extends z.
    * waits BULK_RPC_TIMEOUT_MS for it rather than the timeout of an ordinary command.
    */
   readonly bulk?: true;
+  /**
+   * Asked by another service only (with the caller it acts for), never routed by the gateway: a route
+   * would let a user take the step without the service that records it (A30's acceptance draw).
+   */
+  readonly internal?: true;
 }
 
 /** Declares an RPC operation. */
@@ -27,6 +32,7 @@ export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(definiti
   request: Req;
   response: Res;
   bulk?: true;
+  internal?: true;
 }): RpcDefinition<Req, Res> {
   return { ...definition, subject: rpcSubject(definition.service, definition.operation) };
 }

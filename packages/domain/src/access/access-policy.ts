@@ -27,6 +27,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   roster: { zh: '人员名单', en: 'Roster' },
   journal: { zh: '事件日志', en: 'Event journal' },
   revocation: { zh: '撤销案件', en: 'Revocation case' },
+  rectification: { zh: '整改', en: 'Rectification' },
 };
 
 /**

@@ -27,6 +27,7 @@ export const RESOURCE_KINDS = [
   'roster',
   'journal',
   'revocation',
+  'rectification',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

@@ -82,4 +82,6 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   journal: EVERYONE,
   // A31: a case is seen as its center is (its units answer it; the committee office receives the filing).
   revocation: CENTER_LIKE,
+  // A30: a rectification is seen as its center is; an expert sees the acceptance drawn for them.
+  rectification: { ...CENTER_LIKE, expert: ['assignedUserIds'] },
 };

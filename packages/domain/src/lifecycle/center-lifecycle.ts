@@ -137,14 +137,16 @@ const GROUNDS_IN_OPERATION = ALL_GROUNDS.filter((g) => g !== 2);
 
 /** A12, A30, A31, A33: the center lifecycle as a transition table. */
 export const CENTER_TRANSITIONS = [
-  step('preparing', 'complete_preparation', 'operating', ['dst_admin'], '第十二条第二款', [
+  // 'system': the evaluations service's tic.evaluation.preparation_concluded carries DST's decision there.
+  step('preparing', 'complete_preparation', 'operating', ['dst_admin', 'system'], '第十二条第二款', [
     preparationEvaluationPassed,
   ]),
-  step('preparing', 'terminate_preparation', 'terminated', ['dst_admin'], '第十二条第二款', [
+  step('preparing', 'terminate_preparation', 'terminated', ['dst_admin', 'system'], '第十二条第二款', [
     reasonGiven('A12-preparation-evaluation'),
   ]),
   step('operating', 'start_rectification', 'rectifying', ['dst_admin', 'system'], '第三十条', [gradedBasicPass]),
-  step('rectifying', 'accept_rectification', 'operating', ['dst_admin'], '第三十条', [rectificationAccepted]),
+  // 'system': tic.rectification.accepted carries DST's expert acceptance decided in the evaluations service.
+  step('rectifying', 'accept_rectification', 'operating', ['dst_admin', 'system'], '第三十条', [rectificationAccepted]),
   step('operating', 'revoke', 'revoked', ['dst_admin'], '第三十一条', [
     groundStated(GROUNDS_IN_OPERATION),
     reasonGiven('A31-revocation'),
