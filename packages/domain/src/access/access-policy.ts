@@ -27,6 +27,8 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   roster: { zh: '人员名单', en: 'Roster' },
   journal: { zh: '事件日志', en: 'Event journal' },
   revocation: { zh: '撤销案件', en: 'Revocation case' },
+  report: { zh: '年度报告', en: 'Annual report' },
+  achievement: { zh: '重大科技成果', en: 'Major achievement' },
 };
 
 /**

@@ -2,6 +2,7 @@ import type { LocalizedText } from '../findings';
 import type { Role } from '../roles';
 import type { ResourceKind, ScopeField } from './access-types';
 import { CENTER_STANDING_RULES } from './center-standing-rules';
+import { REPORT_ACCESS_RULES } from './report-access-rules';
 
 /** Which resources (already seen by the caller) a role may act on: any, or those a field ties to its organization. */
 export type ActionGrant = 'any' | readonly ScopeField[];
@@ -271,4 +272,5 @@ export const ACCESS_RULES = {
     'Only DST reads the audit',
   ),
   ...CENTER_STANDING_RULES,
+  ...REPORT_ACCESS_RULES,
 } as const satisfies Record<string, AccessRule>;

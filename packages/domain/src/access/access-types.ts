@@ -27,6 +27,8 @@ export const RESOURCE_KINDS = [
   'roster',
   'journal',
   'revocation',
+  'report',
+  'achievement',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

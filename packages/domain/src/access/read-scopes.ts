@@ -82,4 +82,8 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   journal: EVERYONE,
   // A31: a case is seen as its center is (its units answer it; the committee office receives the filing).
   revocation: CENTER_LIKE,
+  // A27: an annual report is seen as its center is (its units write and review it; the office reads it).
+  report: CENTER_LIKE,
+  // A27: a major achievement goes through the supporting unit to DST; the center's units see their own.
+  achievement: CENTER_LIKE,
 };
