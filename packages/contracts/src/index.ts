@@ -34,3 +34,4 @@ export * from './input';
 export * from './revocation-schemas';
 export * from './rpc/applications/revocations.rpc';
 export * from './rpc/applications/center-standing.rpc';
+export * from './rpc/evaluations/reports.rpc';
