@@ -1,11 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
-import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
+import { calendarSubscription, Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
 import { centerDirectorySubscription, ServiceModule } from '@tic/platform';
 
 import type { EvaluationsConfig } from './config';
 import { EVALUATIONS_ENTITIES } from './entities';
+import { REPORTS_MODULE } from './reports/reports.module';
+import { reportScheduleSubscription } from './reports/report-schedule.subscription';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -25,13 +27,17 @@ export class AppModule {
           migrationsPath: join(__dirname, 'migrations'),
           shared: [DeadlinesModule.forRoot(options)],
           subscriptions: {
-            inject: [Deadlines],
-            use: (deadlines: Deadlines) => [calendarSubscription(deadlines), centerDirectorySubscription()],
+            inject: [Deadlines, Clock],
+            use: (deadlines: Deadlines, clock: Clock) => [
+              calendarSubscription(deadlines),
+              centerDirectorySubscription(),
+              reportScheduleSubscription(deadlines, clock),
+            ],
           },
         }),
       ],
-      controllers: [],
-      providers: [],
+      controllers: [...REPORTS_MODULE.handlers],
+      providers: [...REPORTS_MODULE.providers],
     };
   }
 }
