@@ -25,6 +25,7 @@ import { PeopleController } from './api/people.controller';
 import { PlatformsController } from './api/platforms.controller';
 import { PublicController } from './api/public.controller';
 import { PublicRecordController } from './api/public-record.controller';
+import { ReportsController } from './api/reports.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
 import { RosterUploads } from './api/roster-uploads.service';
@@ -77,6 +78,7 @@ export class GatewayModule {
         CenterStandingController,
         RevocationsController,
         ChangesController,
+        ReportsController,
         CalendarController,
         PeopleController,
         IdentityReadsController,

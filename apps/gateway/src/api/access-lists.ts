@@ -21,3 +21,9 @@ export const APPOINTING_UNITS: readonly Role[] = ['supporting_unit', 'constructi
 
 /** A26: who moves a center's change report: the construction unit, the supporting unit, the recommender, DST. */
 export const CHANGE_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender', 'dst_admin'];
+
+/** A27: who reads annual reports (the service narrows each to the centers the caller sees). */
+export const REPORT_READERS: readonly Role[] = PERSONNEL_READERS;
+
+/** A27: who moves an annual report: the construction unit submits, the supporting unit and the recommender review. */
+export const REPORT_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender'];
