@@ -3,6 +3,7 @@ import type { Role } from '@tic/domain';
 import { APPLICATION_ROWS } from './expected-applications';
 import { PERSONNEL_ROWS } from './expected-personnel';
 import { PUBLIC_RECORD_ROWS } from './expected-public-record';
+import { REPORT_ROWS } from './expected-reports';
 import { REVOCATION_ROWS } from './expected-revocation';
 import { AUTHORITIES, MISFIT, type Outcome, ROLE_NOT_ADMITTED, type Row } from './outcomes';
 import type { Side } from './worlds';
@@ -17,6 +18,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...PERSONNEL_ROWS,
   ...REVOCATION_ROWS,
   ...PUBLIC_RECORD_ROWS,
+  ...REPORT_ROWS,
 };
 
 /** The outcome of one cell; undefined where the table lacks one (the suite then fails, naming it). */

@@ -2,6 +2,7 @@ import type { Probe } from './probe';
 import { APPLICATION_PROBES } from './probes-applications';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
+import { REPORT_PROBES } from './probes-reports';
 import { REVOCATION_PROBES } from './probes-revocation';
 
 /** One probe per route of /docs-json, keyed `METHOD /api/v1/path/{param}` as the document names it. */
@@ -10,4 +11,5 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...PERSONNEL_PROBES,
   ...REVOCATION_PROBES,
   ...PUBLIC_RECORD_PROBES,
+  ...REPORT_PROBES,
 };

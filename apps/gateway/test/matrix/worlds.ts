@@ -9,6 +9,7 @@ import { residentId } from '../support/rosters';
 import { ownerApplications } from './owner-applications';
 import { ownerChanges } from './owner-changes';
 import { ownerPersonnel } from './owner-personnel';
+import { ownerReports, type ReportIds } from './owner-reports';
 import { ownerRevocation, type RevocationIds } from './owner-revocation';
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
@@ -91,6 +92,8 @@ export interface MatrixWorld {
   readonly reader: () => string;
   /** The owner's centers and cases of a center's standing (A31, A33, A12). */
   readonly revocation: RevocationIds;
+  /** The owner center's annual reports (A27). */
+  readonly reports: ReportIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -137,6 +140,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     token: { owner, foreign },
     ids: { ...applications.ids, ...personnel, ...changes },
     revocation: await ownerRevocation(world, tokens),
+    reports: await ownerReports(world, tokens, applications.ids.centerId),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };
