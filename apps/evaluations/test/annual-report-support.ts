@@ -14,6 +14,9 @@ export function statistics(overrides: Partial<ReportStatisticsDto> = {}): Report
     incubatedFirms: 1,
     instrumentsShared: 35,
     sharingHours: 4200.5,
+    // Given by the construction unit: the personnel registry is not running here (the end-to-end test reads it).
+    managementCommitteeMeetings: 2,
+    advisoryCommitteeMeetings: 1,
     majorAchievements: [{ title: '大型数控机床关键部件国产化', description: '实现五轴联动主轴国产替代' }],
     performanceTargets: [
       { indicator: '新增发明专利', unit: '件', target: 8, achieved: 9 },

@@ -112,6 +112,8 @@ describe('an annual report through the gateway (gateway, applications, personnel
     await foreignRefused(created, { action: 'submit' });
     const submitted = await move(created, tokens.construction, { action: 'submit' });
     expect([submitted.status, submitted.body.status]).toEqual([200, 'supporting_review']);
+    // A16, A17: the counts the table left out were read from the personnel registry (no committee met yet).
+    expect(submitted.body.statistics).toMatchObject({ managementCommitteeMeetings: 0, advisoryCommitteeMeetings: 0 });
     const early = await move(submitted.body, tokens.recommender, { action: 'file' });
     expect([early.status, early.body]).toEqual([
       409,
