@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { calendarSubscription, Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
 import { centerDirectorySubscription, ServiceModule } from '@tic/platform';
 
+import { AchievementsHandlers } from './achievements/achievements.handlers';
+import { AchievementsService } from './achievements/achievements.service';
 import type { EvaluationsConfig } from './config';
 import { EVALUATIONS_ENTITIES } from './entities';
 import { REPORTS_MODULE } from './reports/reports.module';
@@ -36,8 +38,8 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [...REPORTS_MODULE.handlers],
-      providers: [...REPORTS_MODULE.providers],
+      controllers: [...REPORTS_MODULE.handlers, AchievementsHandlers],
+      providers: [...REPORTS_MODULE.providers, AchievementsService],
     };
   }
 }

@@ -35,3 +35,4 @@ export * from './revocation-schemas';
 export * from './rpc/applications/revocations.rpc';
 export * from './rpc/applications/center-standing.rpc';
 export * from './rpc/evaluations/reports.rpc';
+export * from './rpc/evaluations/achievements.rpc';
