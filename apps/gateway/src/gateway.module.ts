@@ -25,6 +25,7 @@ import { PeopleController } from './api/people.controller';
 import { PlatformsController } from './api/platforms.controller';
 import { PublicController } from './api/public.controller';
 import { PublicRecordController } from './api/public-record.controller';
+import { AchievementsController } from './api/achievements.controller';
 import { ReportsController } from './api/reports.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
@@ -79,6 +80,7 @@ export class GatewayModule {
         RevocationsController,
         ChangesController,
         ReportsController,
+        AchievementsController,
         CalendarController,
         PeopleController,
         IdentityReadsController,

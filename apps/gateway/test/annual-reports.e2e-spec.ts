@@ -170,4 +170,30 @@ describe('an annual report through the gateway (gateway, applications, personnel
       expect(events).toHaveLength(2);
     });
   });
+
+  it('takes a major achievement from the supporting unit, for DST to read, and from no other unit', async () => {
+    const body = { title: '高端轴承寿命提升三倍', description: '成果已在两家企业转化。', achievedOn: today() };
+    const reported = await call<{ id: string }>(world, 'POST', `/centers/${centerId}/achievements`, {
+      token: tokens.supporting,
+      body,
+    });
+    expect(reported.status).toBe(201);
+    const byConstruction = await call(world, 'POST', `/centers/${centerId}/achievements`, {
+      token: tokens.construction,
+      body,
+    });
+    expect(byConstruction.status).toBe(403);
+    const byForeign = await call(world, 'POST', `/centers/${centerId}/achievements`, {
+      token: foreign.supporting_unit ?? '',
+      body,
+    });
+    expect([byForeign.status, byForeign.body]).toEqual([404, expect.objectContaining({ code: 'center.not_found' })]);
+    const read = await call<{ items: { id: string; title: string }[] }>(
+      world,
+      'GET',
+      `/centers/${centerId}/achievements`,
+      { token: tokens.dst },
+    );
+    expect(read.body.items).toEqual([expect.objectContaining({ id: reported.body.id, title: body.title })]);
+  });
 });

@@ -29,4 +29,14 @@ export const REPORT_ROWS: Readonly<Record<string, Row>> = {
     owner: { ...each(REVIEWERS, refused(403, 'lifecycle.role_not_allowed')), construction_unit: ok() },
     foreign: each(['construction_unit', ...REVIEWERS], notFound('report')),
   },
+  'GET /api/v1/centers/{centerId}/achievements': {
+    roles: READERS,
+    owner: each(READERS, seen),
+    foreign: each(UNITS, notFound('center')),
+  },
+  'POST /api/v1/centers/{centerId}/achievements': {
+    roles: ['supporting_unit'],
+    owner: { supporting_unit: ok(201) },
+    foreign: { supporting_unit: notFound('center') },
+  },
 };

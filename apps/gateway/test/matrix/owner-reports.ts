@@ -10,6 +10,8 @@ export interface ReportIds {
   readonly centerId: string;
   readonly edited: AnnualReportDto;
   readonly stepped: AnnualReportDto;
+  /** A major achievement the supporting unit reported of the center. */
+  readonly achievementId: string;
 }
 
 /** The years of the owner's reports: one per center and year (A27). */
@@ -32,6 +34,13 @@ export const reportStatistics = {
   performanceTargets: [],
 };
 
+/** A27: a major achievement as the supporting unit reports it. */
+export const achievement = {
+  title: '五轴联动数控机床主轴实现国产化',
+  description: '关键部件完成验证并在省内三家企业应用。',
+  achievedOn: '2026-01-15',
+};
+
 /** The owner center's reports, once the evaluations service holds the center in its directory. */
 export async function ownerReports(world: PlatformWorld, tokens: Tokens, centerId: string): Promise<ReportIds> {
   const draft = (reportYear: number) =>
@@ -43,5 +52,8 @@ export async function ownerReports(world: PlatformWorld, tokens: Tokens, centerI
     );
   // The center reaches the evaluations service's directory by its event, a moment after it is established.
   const edited = await eventually(() => draft(REPORT_YEARS.edited), 20_000, 200);
-  return { centerId, edited, stepped: await draft(REPORT_YEARS.stepped) };
+  const reported = await succeeded<{ id: string }>(
+    call(world, 'POST', `/centers/${centerId}/achievements`, { token: tokens.supporting, body: achievement }),
+  );
+  return { centerId, edited, stepped: await draft(REPORT_YEARS.stepped), achievementId: reported.id };
 }

@@ -1,4 +1,4 @@
-import { REPORT_YEARS, reportStatistics } from './owner-reports';
+import { achievement, REPORT_YEARS, reportStatistics } from './owner-reports';
 import { dstRead, ifMatch, type Probe } from './probe';
 
 const report = (id: string) => `/annual-reports/${id}`;
@@ -32,5 +32,13 @@ export const REPORT_PROBES: Record<string, Probe> = {
       body: { action: 'submit' },
     }),
     readBack: (m) => dstRead(m, report(m.reports.stepped.id)),
+  },
+  'GET /api/v1/centers/{centerId}/achievements': {
+    request: (m) => ({ path: `/centers/${m.reports.centerId}/achievements?limit=200` }),
+    listed: (m) => m.reports.achievementId,
+  },
+  'POST /api/v1/centers/{centerId}/achievements': {
+    request: (m) => ({ path: `/centers/${m.reports.centerId}/achievements`, body: achievement }),
+    readBack: (m) => dstRead(m, `/centers/${m.reports.centerId}/achievements?limit=200`),
   },
 };
