@@ -11,16 +11,20 @@ import type { RpcInput } from './rpc-input';
 
 /** A27: a center's major achievements (重大科技成果的产出及转化), reported through the supporting unit to DST. */
 @ApiTags('annual-reports')
-@Controller('centers/:centerId/achievements')
+@Controller('centers')
 export class AchievementsController {
   constructor(private readonly rpc: RpcClient) {}
 
-  @RpcRoute('GET', '', ListAchievements, { access: REPORT_READERS })
+  @RpcRoute('GET', ':centerId/achievements', ListAchievements, { access: REPORT_READERS })
   list(@Input() input: RpcInput<typeof ListAchievements>) {
     return this.rpc.request(ListAchievements, input);
   }
 
-  @RpcRoute('POST', '', ReportAchievement, { access: ['supporting_unit'], status: 201, idempotent: true })
+  @RpcRoute('POST', ':centerId/achievements', ReportAchievement, {
+    access: ['supporting_unit'],
+    status: 201,
+    idempotent: true,
+  })
   report(@Input() input: RpcInput<typeof ReportAchievement>) {
     return this.rpc.request(ReportAchievement, input);
   }
