@@ -1,12 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
-import { calendarSubscription, type Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
+import { calendarSubscription, Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
 import { centerDirectorySubscription, EventOutbox, ServiceModule } from '@tic/platform';
 
+import { AchievementsHandlers } from './achievements/achievements.handlers';
+import { AchievementsService } from './achievements/achievements.service';
 import type { EvaluationsConfig } from './config';
 import { EVALUATIONS_ENTITIES } from './entities';
 import { RECTIFICATIONS_MODULE } from './rectifications/rectifications.module';
+import { REPORTS_MODULE } from './reports/reports.module';
+import { reportScheduleSubscription } from './reports/report-schedule.subscription';
 import { ROUNDS_MODULE } from './rounds/rounds.module';
 
 export const SERVICE_VERSION = '0.1.0';
@@ -27,17 +31,28 @@ export class AppModule {
           migrationsPath: join(__dirname, 'migrations'),
           shared: [DeadlinesModule.forRoot(options)],
           subscriptions: {
-            inject: [Deadlines, EventOutbox],
-            use: (deadlines: Deadlines, outbox: EventOutbox) => [
+            inject: [Deadlines, EventOutbox, Clock],
+            use: (deadlines: Deadlines, outbox: EventOutbox, clock: Clock) => [
               calendarSubscription(deadlines),
               centerDirectorySubscription(),
               RECTIFICATIONS_MODULE.subscriptions(outbox, deadlines),
+              reportScheduleSubscription(deadlines, clock),
             ],
           },
         }),
       ],
-      controllers: [...ROUNDS_MODULE.handlers, ...RECTIFICATIONS_MODULE.handlers],
-      providers: [...ROUNDS_MODULE.providers, ...RECTIFICATIONS_MODULE.providers],
+      controllers: [
+        ...ROUNDS_MODULE.handlers,
+        ...RECTIFICATIONS_MODULE.handlers,
+        ...REPORTS_MODULE.handlers,
+        AchievementsHandlers,
+      ],
+      providers: [
+        ...ROUNDS_MODULE.providers,
+        ...RECTIFICATIONS_MODULE.providers,
+        ...REPORTS_MODULE.providers,
+        AchievementsService,
+      ],
     };
   }
 }

@@ -1,7 +1,9 @@
 import { DEADLINE_ENTITIES } from '@tic/deadlines';
 import { DirectoryCenter } from '@tic/platform';
 
+import { MajorAchievementReport } from './achievements/major-achievement.entity';
 import { Rectification } from './rectifications/rectification.entity';
+import { AnnualReport } from './reports/annual-report.entity';
 import { EvaluationAgency } from './rounds/evaluation-agency.entity';
 import { EvaluationRound } from './rounds/evaluation-round.entity';
 import { RoundCenter } from './rounds/round-center.entity';
@@ -14,4 +16,6 @@ export const EVALUATIONS_ENTITIES = [
   RoundCenter,
   EvaluationAgency,
   Rectification,
+  AnnualReport,
+  MajorAchievementReport,
 ];

@@ -28,6 +28,8 @@ import { PeopleController } from './api/people.controller';
 import { PlatformsController } from './api/platforms.controller';
 import { PublicController } from './api/public.controller';
 import { PublicRecordController } from './api/public-record.controller';
+import { AchievementsController } from './api/achievements.controller';
+import { ReportsController } from './api/reports.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
 import { RosterUploads } from './api/roster-uploads.service';
@@ -83,6 +85,8 @@ export class GatewayModule {
         EvaluationRoundsController,
         PublicEvaluationRoundsController,
         RectificationsController,
+        ReportsController,
+        AchievementsController,
         CalendarController,
         PeopleController,
         IdentityReadsController,

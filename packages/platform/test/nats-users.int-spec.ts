@@ -154,6 +154,10 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
     expect(await publishRefused(applications, 'tic.rpc.personnel.committees.set', '{}')).toBe(true);
     expect(await subscribeRefused(applications, 'tic.rpc.personnel.>')).toBe(true);
     expect(await subscribeRefused(applications, '_INBOX_gateway.>')).toBe(true);
+    // A27: evaluations reads a center's committee meetings of a report year, and nothing else of the registry.
+    const evaluations = await as('evaluations');
+    expect(await publishRefused(evaluations, 'tic.rpc.personnel.committees.get', '{}')).toBe(false);
+    expect(await publishRefused(evaluations, 'tic.rpc.personnel.roster.check', '{}')).toBe(true);
     expect(await publishRefused(personnel, 'tic.rpc.applications.applications.create', '{}')).toBe(true);
     expect(await publishRefused(personnel, 'tic.events.center.established', '{}')).toBe(true);
     expect(await publishRefused(personnel, `$JS.ACK.${EVENT_STREAM}.applications-deadlines-calendar.1.1.1.1.0`)).toBe(
@@ -168,7 +172,11 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
     expect(await publishRefused(gateway, 'tic.rpc.personnel.people.register', '{}')).toBe(false);
     expect(await subscribeRefused(gateway, 'tic.rpc.personnel.>')).toBe(true);
     await personnel.flush();
-    expect(received).toEqual(['tic.rpc.personnel.committees.get', 'tic.rpc.personnel.people.register']);
+    expect(received).toEqual([
+      'tic.rpc.personnel.committees.get',
+      'tic.rpc.personnel.committees.get',
+      'tic.rpc.personnel.people.register',
+    ]);
     sub.unsubscribe();
   });
 });

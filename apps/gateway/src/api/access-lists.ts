@@ -27,3 +27,8 @@ export const RECTIFICATION_READERS: readonly Role[] = ROLES.filter((role) => rol
 
 /** A30: who moves an acceptance request on: the construction unit, then the supporting unit and the recommender. */
 export const RECTIFICATION_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender'];
+/** A27: who reads annual reports (the service narrows each to the centers the caller sees). */
+export const REPORT_READERS: readonly Role[] = PERSONNEL_READERS;
+
+/** A27: who moves an annual report: the construction unit submits, the supporting unit and the recommender review. */
+export const REPORT_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender'];

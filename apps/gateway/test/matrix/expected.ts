@@ -4,6 +4,7 @@ import { APPLICATION_ROWS } from './expected-applications';
 import { PERSONNEL_ROWS } from './expected-personnel';
 import { PUBLIC_RECORD_ROWS } from './expected-public-record';
 import { RECTIFICATION_ROWS } from './expected-rectifications';
+import { REPORT_ROWS } from './expected-reports';
 import { REVOCATION_ROWS } from './expected-revocation';
 import { ROUND_ROWS } from './expected-rounds';
 import { AUTHORITIES, MISFIT, type Outcome, ROLE_NOT_ADMITTED, type Row } from './outcomes';
@@ -21,6 +22,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...RECTIFICATION_ROWS,
   ...PUBLIC_RECORD_ROWS,
   ...ROUND_ROWS,
+  ...REPORT_ROWS,
 };
 
 /** The outcome of one cell; undefined where the table lacks one (the suite then fails, naming it). */

@@ -3,6 +3,7 @@ import { APPLICATION_PROBES } from './probes-applications';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
 import { RECTIFICATION_PROBES } from './probes-rectifications';
+import { REPORT_PROBES } from './probes-reports';
 import { REVOCATION_PROBES } from './probes-revocation';
 import { ROUND_PROBES } from './probes-rounds';
 
@@ -14,4 +15,5 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...RECTIFICATION_PROBES,
   ...PUBLIC_RECORD_PROBES,
   ...ROUND_PROBES,
+  ...REPORT_PROBES,
 };

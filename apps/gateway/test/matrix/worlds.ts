@@ -10,6 +10,7 @@ import { ownerApplications } from './owner-applications';
 import { ownerChanges } from './owner-changes';
 import { ownerPersonnel } from './owner-personnel';
 import { ownerRectification, type RectificationIds } from './owner-rectification';
+import { ownerReports, type ReportIds } from './owner-reports';
 import { ownerRevocation, type RevocationIds } from './owner-revocation';
 import { ownerRounds, type RoundIds } from './owner-rounds';
 
@@ -97,6 +98,8 @@ export interface MatrixWorld {
   readonly rounds: RoundIds;
   /** The owner's rectifications at each step of their acceptance (A30). */
   readonly rectification: RectificationIds;
+  /** The owner center's annual reports (A27). */
+  readonly reports: ReportIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -145,6 +148,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     revocation: await ownerRevocation(world, tokens),
     rounds: await ownerRounds(world, tokens, applications.ids.centerId),
     rectification: await ownerRectification(world, tokens, applications.reviewerUserId),
+    reports: await ownerReports(world, tokens, applications.ids.centerId),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };

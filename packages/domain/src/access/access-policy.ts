@@ -28,6 +28,8 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   journal: { zh: '事件日志', en: 'Event journal' },
   revocation: { zh: '撤销案件', en: 'Revocation case' },
   rectification: { zh: '整改', en: 'Rectification' },
+  report: { zh: '年度报告', en: 'Annual report' },
+  achievement: { zh: '重大科技成果', en: 'Major achievement' },
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Role } from '../roles';
 import type { ResourceKind, ScopeField } from './access-types';
 import { CENTER_STANDING_RULES } from './center-standing-rules';
 import { RECTIFICATION_RULES } from './rectification-rules';
+import { REPORT_ACCESS_RULES } from './report-access-rules';
 
 /** Which resources (already seen by the caller) a role may act on: any, or those a field ties to its organization. */
 export type ActionGrant = 'any' | readonly ScopeField[];
@@ -273,4 +274,5 @@ export const ACCESS_RULES = {
   ),
   ...CENTER_STANDING_RULES,
   ...RECTIFICATION_RULES,
+  ...REPORT_ACCESS_RULES,
 } as const satisfies Record<string, AccessRule>;

@@ -28,6 +28,8 @@ export const RESOURCE_KINDS = [
   'journal',
   'revocation',
   'rectification',
+  'report',
+  'achievement',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

@@ -84,4 +84,8 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   revocation: CENTER_LIKE,
   // A30: a rectification is seen as its center is; an expert sees the acceptance drawn for them.
   rectification: { ...CENTER_LIKE, expert: ['assignedUserIds'] },
+  // A27: an annual report is seen as its center is (its units write and review it; the office reads it).
+  report: CENTER_LIKE,
+  // A27: a major achievement goes through the supporting unit to DST; the center's units see their own.
+  achievement: CENTER_LIKE,
 };

@@ -1,0 +1,185 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+
+import { type AnnualReportDto, ReportSubmitted, TransitionAnnualReport } from '@tic/contracts';
+import {
+  type AnnualReportStatistics,
+  checkAnnualReportStatistics,
+  type ReportContext,
+  reportLifecycle,
+} from '@tic/domain';
+import { Clock, Deadlines } from '@tic/deadlines';
+import {
+  assertVersion,
+  type Caller,
+  type CommandScope,
+  DirectoryCenter,
+  type In,
+  nextEventVersion,
+  refuse,
+  requireAccess,
+  UnitOfWork,
+} from '@tic/platform';
+
+import { AnnualReport } from './annual-report.entity';
+import { CommitteeMeetings } from './committee-meetings';
+import { findReportDeadline, reportPeriodStart, scheduleReportDeadline } from './report-deadlines';
+import { REPORT_AGGREGATE, toReportDto } from './report-view';
+import { REPORT_REFUSALS } from './reports.refusals';
+
+type TransitionInput = In<typeof TransitionAnnualReport>;
+
+/**
+ * A27: an annual report's path, each step decided by the report lifecycle: submitted by the construction
+ * unit (D-annual-report is met, the next year's scheduled), passed by the supporting unit, filed with DST by
+ * the recommender; either reviewer may return it with comments and a date to revise it by.
+ */
+@Injectable()
+export class ReportWorkflowService {
+  constructor(
+    private readonly entityManager: EntityManager,
+    private readonly committeeMeetings: CommitteeMeetings,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly deadlines: Deadlines,
+  ) {}
+
+  async transition(input: TransitionInput, caller: Caller): Promise<AnnualReportDto> {
+    const today = this.clock.today();
+    if (input.reviseBy !== undefined && input.action !== 'return') {
+      throw refuse(
+        REPORT_REFUSALS.comment_on_return_only,
+        {},
+        { errors: [{ path: 'reviseBy', message: 'return only' }] },
+      );
+    }
+    if (input.reviseBy !== undefined && input.reviseBy <= today) {
+      throw refuse(
+        REPORT_REFUSALS.revise_by_past,
+        { today },
+        { errors: [{ path: 'reviseBy', message: 'in the past' }] },
+      );
+    }
+    const meetings = input.action === 'submit' ? await this.registryMeetings(input.id, caller) : {};
+    return this.uow.run(
+      TransitionAnnualReport,
+      input,
+      async (scope) => {
+        const { em } = scope;
+        const reports = em.getRepository(AnnualReport);
+        const report = await reports.findVisibleForUpdate(input.id, caller);
+        requireAccess(caller, 'report.transition', await reports.facts(report));
+        assertVersion(input.version, report.version);
+        const center = await em.findOneOrFail(DirectoryCenter, { id: report.centerId });
+        const context: ReportContext = {
+          centerStatus: center.status,
+          reportYear: report.reportYear,
+          today,
+          ...(input.comment === undefined ? {} : { comment: input.comment }),
+        };
+        const decision = scope.decide(reportLifecycle.decide(report.status, input.action, caller.role, context));
+        if (input.action === 'submit') {
+          report.statistics = { ...completeStatistics(report), ...meetings };
+        }
+        const from = report.status;
+        report.status = decision.to;
+        switch (input.action) {
+          case 'submit':
+            await this.submit(scope, report, today);
+            break;
+          case 'pass':
+            break;
+          case 'file':
+            report.filedOn = today;
+            break;
+          case 'return':
+            report.returnComment = input.comment ?? '';
+            report.reviseBy = input.reviseBy ?? null;
+            break;
+        }
+        scope.history(report, {
+          aggregateType: REPORT_AGGREGATE,
+          action: input.action,
+          from,
+          to: report.status,
+          comment: input.comment ?? null,
+          article: decision.article,
+        });
+      },
+      async (em) => toReportDto(em, await em.getRepository(AnnualReport).findVisible(input.id, caller), caller),
+    );
+  }
+
+  /**
+   * A16, A17: the year's committee meetings the table leaves out, asked of the registry before the
+   * transaction (no lock is held while another service answers).
+   */
+  private async registryMeetings(id: string, caller: Caller) {
+    const report = await this.entityManager.fork().getRepository(AnnualReport).findVisible(id, caller);
+    if (report.statistics === null || report.status !== 'draft') return {};
+    return this.committeeMeetings.missingCounts(report.centerId, report.reportYear, report.statistics);
+  }
+
+  // A27: submitted, the year's deadline is met (a late report is still taken) and the next year's runs.
+  private async submit(scope: CommandScope, report: AnnualReport, today: string): Promise<void> {
+    const { em } = scope;
+    report.submittedOn = today;
+    const deadline = await this.yearDeadline(em, report);
+    await this.deadlines.complete(em, deadline.id);
+    await scheduleReportDeadline(em, this.deadlines, report.centerId, report.reportYear + 1);
+    scope.record(ReportSubmitted, {
+      subject: report.id,
+      aggregateVersion: nextEventVersion(report),
+      data: {
+        reportId: report.id,
+        centerId: report.centerId,
+        reportYear: report.reportYear,
+        submittedOn: today,
+        dueOn: deadline.dueOn,
+      },
+    });
+  }
+
+  // A report on a year nobody scheduled (a center that entered before its year fell due) takes its row now.
+  private async yearDeadline(em: EntityManager, report: AnnualReport) {
+    if (report.deadlineId !== null) return this.deadlines.get(em, report.deadlineId);
+    const deadline =
+      (await findReportDeadline(em, report.centerId, report.reportYear)) ??
+      (await this.deadlines.schedule(em, {
+        kind: 'D-annual-report',
+        subjectId: report.id,
+        centerId: report.centerId,
+        start: reportPeriodStart(report.reportYear),
+      }));
+    report.deadlineId = deadline.id;
+    // complete() updates the row in place: it must be written first.
+    await em.flush();
+    return deadline;
+  }
+}
+
+/** A27-statistics: a report goes to its reviewers with its statistics table, every field valid. */
+function completeStatistics(report: AnnualReport): AnnualReportStatistics {
+  if (report.statistics === null) {
+    throw refuse(
+      REPORT_REFUSALS.statistics_required,
+      {},
+      {
+        rule: 'A27-statistics',
+        errors: [{ path: 'statistics', message: 'required to submit' }],
+      },
+    );
+  }
+  const { errors } = checkAnnualReportStatistics(report.statistics);
+  if (errors.length > 0) {
+    throw refuse(
+      REPORT_REFUSALS.statistics_invalid,
+      { count: errors.length },
+      {
+        rule: 'A27-statistics',
+        errors: errors.map((e) => ({ path: `statistics.${e.path}`, message: e.message.en })),
+      },
+    );
+  }
+  return report.statistics;
+}

@@ -1,0 +1,48 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+
+import {
+  CreateAnnualReport,
+  GetAnnualReport,
+  ListAnnualReports,
+  TransitionAnnualReport,
+  UpdateAnnualReport,
+} from '@tic/contracts';
+import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
+
+import { ReportWorkflowService } from './report-workflow.service';
+import { ReportsService } from './reports.service';
+
+/** NATS handlers of tic.rpc.evaluations.reports.* (A27); each delegates in one line. */
+@Controller()
+export class ReportsHandlers {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly workflow: ReportWorkflowService,
+  ) {}
+
+  @RpcHandler(CreateAnnualReport)
+  create(@Payload() input: In<typeof CreateAnnualReport>, @CurrentCaller() caller: Caller) {
+    return this.reports.create(input, caller);
+  }
+
+  @RpcHandler(UpdateAnnualReport)
+  update(@Payload() input: In<typeof UpdateAnnualReport>, @CurrentCaller() caller: Caller) {
+    return this.reports.update(input, caller);
+  }
+
+  @RpcHandler(GetAnnualReport)
+  get(@Payload() input: In<typeof GetAnnualReport>, @CurrentCaller() caller: Caller) {
+    return this.reports.get(input.id, caller);
+  }
+
+  @RpcHandler(ListAnnualReports)
+  list(@Payload() input: In<typeof ListAnnualReports>, @CurrentCaller() caller: Caller) {
+    return this.reports.list(input, caller);
+  }
+
+  @RpcHandler(TransitionAnnualReport)
+  transition(@Payload() input: In<typeof TransitionAnnualReport>, @CurrentCaller() caller: Caller) {
+    return this.workflow.transition(input, caller);
+  }
+}

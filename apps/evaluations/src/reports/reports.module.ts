@@ -1,0 +1,19 @@
+import { rpcClientProvider } from '@tic/platform';
+
+import { CommitteeMeetings } from './committee-meetings';
+import { ReportDeadlines } from './report-deadlines';
+import { ReportWorkflowService } from './report-workflow.service';
+import { ReportsHandlers } from './reports.handlers';
+import { ReportsService } from './reports.service';
+
+/** A center's annual reports (A27) as app.module.ts lists them: handlers, services, the deadline's owner, and the client that reads the committee meetings from the personnel registry. */
+export const REPORTS_MODULE = {
+  handlers: [ReportsHandlers],
+  providers: [
+    ReportsService,
+    ReportWorkflowService,
+    ReportDeadlines,
+    CommitteeMeetings,
+    rpcClientProvider('evaluations'),
+  ],
+} as const;

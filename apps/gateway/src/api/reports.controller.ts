@@ -1,0 +1,49 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import {
+  CreateAnnualReport,
+  GetAnnualReport,
+  ListAnnualReports,
+  TransitionAnnualReport,
+  UpdateAnnualReport,
+} from '@tic/contracts';
+import { RpcClient } from '@tic/platform';
+
+import { Input } from '../routing/input.decorator';
+import { RpcRoute } from '../routing/route.decorator';
+import { REPORT_ACTORS, REPORT_READERS } from './access-lists';
+import type { RpcInput } from './rpc-input';
+
+/** A27: centers' annual reports, written by the construction unit and filed through its reviewers with DST. */
+@ApiTags('annual-reports')
+@Controller('annual-reports')
+export class ReportsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @RpcRoute('GET', '', ListAnnualReports, { access: REPORT_READERS })
+  list(@Input() input: RpcInput<typeof ListAnnualReports>) {
+    return this.rpc.request(ListAnnualReports, input);
+  }
+
+  @RpcRoute('POST', '', CreateAnnualReport, { access: ['construction_unit'], status: 201, idempotent: true })
+  create(@Input() input: RpcInput<typeof CreateAnnualReport>) {
+    return this.rpc.request(CreateAnnualReport, input);
+  }
+
+  @RpcRoute('GET', ':id', GetAnnualReport, { access: REPORT_READERS })
+  get(@Input() input: RpcInput<typeof GetAnnualReport>) {
+    return this.rpc.request(GetAnnualReport, input);
+  }
+
+  @RpcRoute('PUT', ':id', UpdateAnnualReport, { access: ['construction_unit'], versioned: true })
+  update(@Input() input: RpcInput<typeof UpdateAnnualReport>) {
+    return this.rpc.request(UpdateAnnualReport, input);
+  }
+
+  // submit (construction unit), pass (supporting unit), file (recommender, with DST), return (a reviewer).
+  @RpcRoute('POST', ':id/transitions', TransitionAnnualReport, { access: REPORT_ACTORS, versioned: true })
+  transition(@Input() input: RpcInput<typeof TransitionAnnualReport>) {
+    return this.rpc.request(TransitionAnnualReport, input);
+  }
+}

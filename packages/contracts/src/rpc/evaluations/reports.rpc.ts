@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+import { REPORT_ACTIONS, REPORT_STATUSES } from '@tic/domain';
+
+import { actorRoleSchema, entityId, findingSchema, instant, isoDate, localizedText, queryYear } from '../../schemas';
+import { defineRpc } from '../define-rpc';
+import { expectedVersion, pageOf, pageRequest } from '../paging';
+
+export const reportStatusSchema = z.enum(REPORT_STATUSES);
+
+const count = z.number().describe('a whole number, not negative');
+const fen = z.number().describe('an amount in fen (分), a whole number');
+
+/**
+ * A27, DOMAIN.md §7: the statistics table. Types are checked here; the rules (whole numbers, not negative,
+ * invention patents within patents) by the domain, which names every bad field.
+ */
+export const reportStatisticsSchema = z.object({
+  rdSpendingFen: fen,
+  fixedStaff: count,
+  floatingStaff: count,
+  patentsGranted: count,
+  inventionPatentsGranted: count.describe('counted within patentsGranted'),
+  standardsDrafted: count,
+  transferContracts: count,
+  transferIncomeFen: fen,
+  incubatedFirms: count,
+  instrumentsShared: count.describe('A22: instruments open to outside users'),
+  sharingHours: z.number().describe('A22: hours they served outside users'),
+  managementCommitteeMeetings: count.optional().describe('A16: filled from the personnel registry when omitted'),
+  advisoryCommitteeMeetings: count.optional().describe('A17: filled from the personnel registry when omitted'),
+  majorAchievements: z.array(z.object({ title: z.string().max(500), description: z.string().max(5000) })).max(200),
+  performanceTargets: z
+    .array(
+      z.object({
+        indicator: z.string().max(500),
+        unit: z.string().max(50),
+        target: z.number(),
+        achieved: z.number(),
+        direction: z.enum(['at_least', 'at_most']).optional(),
+        shortfallReason: z.string().max(2000).optional(),
+      }),
+    )
+    .max(200)
+    .describe('A35: the provincial funds’ performance targets against what was achieved'),
+});
+export type ReportStatisticsDto = z.output<typeof reportStatisticsSchema>;
+
+const narrative = z.string().trim().max(50_000).describe('the narrative of the year (运行报告正文)');
+
+const historyEntry = z.object({
+  at: instant,
+  actorName: z.string(),
+  role: actorRoleSchema,
+  action: z.string(),
+  from: reportStatusSchema.nullable(),
+  to: reportStatusSchema.nullable(),
+  comment: z.string().nullable(),
+  article: z.string(),
+});
+
+export const annualReportSchema = z.object({
+  id: entityId,
+  version: z.number().int(),
+  centerId: entityId,
+  centerName: localizedText,
+  reportYear: z.number().int(),
+  status: reportStatusSchema,
+  narrative: z.string(),
+  statistics: reportStatisticsSchema.nullable(),
+  /** Advisory findings for the reviewers (A35 shortfalls without a reason). */
+  findings: z.array(findingSchema),
+  due: z
+    .object({
+      dueOn: isoDate,
+      provisional: z.boolean().describe('computed on weekdays alone until the year’s holiday schedule is loaded'),
+      state: z.enum(['pending', 'fired', 'completed', 'cancelled']),
+    })
+    .nullable()
+    .describe('A27, D-annual-report: 31 March of the next year, rolled to the next working day'),
+  submittedOn: isoDate.nullable(),
+  filedOn: isoDate.nullable(),
+  returned: z
+    .object({ comment: z.string(), reviseBy: isoDate.nullable() })
+    .nullable()
+    .describe('the last return’s comments and the date the reviewer asked a revision by'),
+  allowedActions: z.array(z.enum(REPORT_ACTIONS)),
+  history: z.array(historyEntry),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type AnnualReportDto = z.output<typeof annualReportSchema>;
+
+export const CreateAnnualReport = defineRpc({
+  service: 'evaluations',
+  operation: 'reports.create',
+  summary: 'A27: the construction unit drafts its center’s annual report on a year (one per center and year)',
+  request: z.object({
+    centerId: entityId,
+    reportYear: z.number().int().min(2000).max(2100).describe('the year the report covers (the previous year)'),
+    narrative: narrative.default(''),
+    statistics: reportStatisticsSchema.optional(),
+  }),
+  response: annualReportSchema,
+});
+
+export const UpdateAnnualReport = defineRpc({
+  service: 'evaluations',
+  operation: 'reports.update',
+  summary: 'A27: the construction unit revises its draft annual report (or one returned to it)',
+  request: z.object({
+    id: entityId,
+    version: expectedVersion,
+    narrative: narrative.optional(),
+    statistics: reportStatisticsSchema.optional(),
+  }),
+  response: annualReportSchema,
+});
+
+export const GetAnnualReport = defineRpc({
+  service: 'evaluations',
+  operation: 'reports.get',
+  summary: 'One annual report with its due date, findings, history and the caller’s allowed actions',
+  request: z.object({ id: entityId }),
+  response: annualReportSchema,
+});
+
+export const ListAnnualReports = defineRpc({
+  service: 'evaluations',
+  operation: 'reports.list',
+  summary: 'The annual reports in the caller’s scope, newest first, filterable by center, year and status',
+  request: z.object({
+    centerId: entityId.optional(),
+    reportYear: queryYear.optional(),
+    status: reportStatusSchema.optional(),
+    ...pageRequest,
+  }),
+  response: pageOf(annualReportSchema.omit({ history: true, allowedActions: true })),
+});
+
+export const TransitionAnnualReport = defineRpc({
+  service: 'evaluations',
+  operation: 'reports.transition',
+  summary:
+    'A27: move an annual report one step: submit (construction unit), pass (supporting unit), file (recommender, with DST), return (a reviewer, with comments)',
+  request: z.object({
+    id: entityId,
+    action: z.enum(REPORT_ACTIONS),
+    version: expectedVersion,
+    comment: z.string().trim().max(5000).optional(),
+    reviseBy: isoDate.optional().describe('for return: the date the reviewer asks the revision by (D-revision)'),
+  }),
+  response: annualReportSchema,
+});
