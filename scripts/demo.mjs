@@ -1,6 +1,8 @@
 // `npm run demo`: walks two sample applications through the running platform, via the gateway at
 // GATEWAY_URL (default http://localhost:3000), from draft to filed centers, printing each step; staffs the
-// first, renames it through an A26 change report, and revokes the second on its own application (A31(五)).
+// first, renames it through an A26 change report, and revokes the second on its own application (A31(五));
+// then registers a center approved in 2024 (A40), files its annual report on 2025 (A27) and grades it in
+// an evaluation round with a third-party agency (A28–A30).
 // Exits 0 only when every step answered as it should. Needs `npm start` running (with its demo data set).
 // It runs any number of times on a database that other people's data shares: each run names its
 // center with a run tag, registers its own experts, scores with whichever experts the draw picks (its
@@ -14,7 +16,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const { DEMO_UNITS, DEMO_EXPERTS } = require(`${root}apps/applications/dist/seed/demo-units.js`);
 const { AUTHORITIES, RECOMMENDING_UNITS } = require(`${root}apps/applications/dist/seed/recommending-units.js`);
-const { residentIdCheckCharacter } = require(`${root}packages/domain/dist/index.js`);
+const { DEFAULT_INDICATOR_SYSTEM, indicatorsOf, residentIdCheckCharacter } = require(
+  `${root}packages/domain/dist/index.js`,
+);
 
 const gateway = (process.env.GATEWAY_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const unit = (name) => DEMO_UNITS.find((u) => u.name === name).id;
@@ -457,3 +461,121 @@ for (let waited = 0; ; waited += 500) {
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
+
+// Issue 12: a center approved in 2024 under the trial measures is registered (A40); it files its annual
+// report on 2025 (A27) and is graded in an evaluation round (A28–A30) by a third-party agency.
+const existing = await step('省科技厅登记一家2024年批准的存量中心 (A40)', 'POST', '/centers/existing', {
+  as: as.dst,
+  body: {
+    field: { zh: `智能制造存量演示${runTag}`, en: `Intelligent Manufacturing Registered Demo ${runTag}` },
+    track: 'formal',
+    supportingUnitId: unit('辽宁示范智能装备股份有限公司'),
+    constructionUnitId: unit('辽宁示范智能装备股份有限公司中央研究院'),
+    coBuilderIds: [unit('东北示范理工大学')],
+    approvedOn: '2024-05-20',
+    approvalDocument: `辽科发〔2024〕演示${runTag}号`,
+  },
+});
+const reportBody = {
+  centerId: existing.id,
+  reportYear: 2025,
+  narrative: '2025年度中心围绕智能制造共性关键技术开展攻关，完成成果转化12项。',
+  statistics: {
+    rdSpendingFen: 980_000_000,
+    fixedStaff: 40,
+    floatingStaff: 15,
+    patentsGranted: 12,
+    inventionPatentsGranted: 5,
+    standardsDrafted: 2,
+    transferContracts: 6,
+    transferIncomeFen: 350_000_000,
+    incubatedFirms: 1,
+    instrumentsShared: 20,
+    sharingHours: 3_200,
+    majorAchievements: [],
+    performanceTargets: [],
+  },
+};
+// The evaluations service learns of the center from its event a moment later.
+let report;
+for (
+  let waited = 0;
+  !(report = await step('', 'POST', '/annual-reports', { as: as.construction, body: reportBody, quiet: true }));
+  waited += 500
+) {
+  if (waited > 30_000) {
+    console.error('✗ the evaluations service did not learn of the registered center within 30 s');
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+console.log(`✓ ${String(++stepNumber).padStart(2)}. 建设单位填写2025年度报告 (A27)`);
+for (const [title, token, action] of [
+  ['建设单位提交年度报告', as.construction, 'submit'],
+  ['依托单位审核通过', as.supporting, 'pass'],
+  ['推荐单位审核后报省科技厅备案', as.recommender, 'file'],
+]) {
+  report = await step(title, 'POST', `/annual-reports/${report.id}/transitions`, {
+    as: token,
+    ifMatch: report.version,
+    body: { action },
+  });
+}
+
+// A28–A30: the centers due (this one among them: two years after its approval), one agency entrusted.
+const agencyOrg = '6a3f1c2e-9b7d-4e5f-8a1b-2c3d4e5f6a7b';
+const agencyToken = token('evaluator', agencyOrg, 'demo-evaluation-agency');
+let round = await step('省科技厅启动年度评估，纳入到期中心 (A28)', 'POST', '/evaluation-rounds', {
+  as: as.dst,
+  body: {
+    name: `${today.slice(0, 4)}年度技术创新中心评估（演示${runTag}）`,
+    year: Number(today.slice(0, 4)),
+    participateBy: shift(today, 30),
+    thresholds: { excellent: 90, good: 75, basicPass: 60 },
+    excellentCapShare: 0.3,
+  },
+});
+if (!round.centers.some((c) => c.centerId === existing.id)) {
+  console.error('✗ the registered center is not among the centers due');
+  process.exit(1);
+}
+round = await step('委托第三方评估机构 (A29)', 'POST', `/evaluation-rounds/${round.id}/entrustments`, {
+  as: as.dst,
+  body: { agencyOrgId: agencyOrg, centerIds: round.centers.map((c) => c.centerId) },
+});
+const session = { on: today, place: '沈阳', members: [{ name: '评估专家组', role: '组长' }], findings: '运行规范' };
+for (const { centerId } of round.centers) {
+  const path = `/evaluation-rounds/${round.id}/centers/${centerId}`;
+  const total = centerId === existing.id ? 88 : 80;
+  const scores = indicatorsOf(DEFAULT_INDICATOR_SYSTEM).map((i) => ({
+    indicatorKey: i.key,
+    score: total,
+    evidence: `${i.key}：现场核查材料`,
+  }));
+  let assignment = await step('', 'GET', path, { as: agencyToken });
+  assignment = await step('', 'POST', `${path}/scores`, {
+    as: agencyToken,
+    ifMatch: assignment.version,
+    body: { scores, meetingReview: session, onSiteInspection: session, report: '书面评估报告' },
+  });
+  await step('', 'POST', `${path}/submission`, { as: agencyToken, ifMatch: assignment.version, body: {} });
+}
+console.log(`✓ ${String(++stepNumber).padStart(2)}. 评估机构逐项打分、会议评审与现场考察，提交评估报告`);
+round = await step('省科技厅计算评估结果', 'POST', `/evaluation-rounds/${round.id}/grading`, {
+  as: as.dst,
+  ifMatch: round.version,
+  body: {},
+});
+round = await step('省科技厅确定评估结果 (A30)', 'POST', `/evaluation-rounds/${round.id}/grades`, {
+  as: as.dst,
+  ifMatch: round.version,
+  body: round.tieAtCap.length > 0 ? { tieBreak: round.tieAtCap } : {},
+});
+round = await step('发布评估结果公告', 'POST', `/evaluation-rounds/${round.id}/publication`, {
+  as: as.dst,
+  ifMatch: round.version,
+  body: {},
+});
+const published = await step('', 'GET', `/public/evaluation-rounds/${round.id}`);
+const ours = published.results.find((r) => r.centerName === existing.name.zh);
+console.log(`      ${ours?.centerName}：${ours?.grade}`);

@@ -42,7 +42,7 @@ describe('`npm run demo` on a database in use: it runs twice, scoring with which
       timeout: 240_000,
     });
 
-  it('files centers with their own names each time, reads compliance, renames one (A26) and revokes the other (A31(五))', async () => {
+  it('files centers with their own names each time, reads compliance, renames one (A26), revokes the other (A31(五)), files a registered center’s annual report and grades it (A27–A30)', async () => {
     const first = await runDemo();
     const second = await runDemo();
     const centerLine = (stdout: string) => /^(辽宁省\S+技术创新中心) \(/m.exec(stdout)?.[1];
@@ -52,6 +52,9 @@ describe('`npm run demo` on a database in use: it runs twice, scoring with which
       expect(centerLine(stdout)).toMatch(/^辽宁省智能制造演示[0-9A-Z]{6}技术创新中心$/);
       expect(stdout).toMatch(/^ {6}辽宁省高端智能装备演示[0-9A-Z]{6}技术创新中心（原名 辽宁省智能制造演示/m);
       expect(stdout).toMatch(/公告：关于撤销辽宁省智能制造装备演示[0-9A-Z]{6}技术创新中心的决定/);
+      // Issue 12: the center registered under A40 files its report on 2025 and is graded (88: good).
+      expect(stdout).toContain('推荐单位审核后报省科技厅备案');
+      expect(stdout).toMatch(/^ {6}辽宁省智能制造存量演示[0-9A-Z]{6}技术创新中心：good$/m);
     }
     expect(centerLine(first.stdout)).not.toBe(centerLine(second.stdout));
   }, 520_000);
