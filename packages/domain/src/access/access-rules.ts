@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../findings';
 import type { Role } from '../roles';
 import type { ResourceKind, ScopeField } from './access-types';
+import { ANY_WHO_SEES } from './any-who-sees';
 import { CENTER_STANDING_RULES } from './center-standing-rules';
 import { RECTIFICATION_RULES } from './rectification-rules';
 import { REPORT_ACCESS_RULES } from './report-access-rules';
@@ -31,17 +32,6 @@ const DST: Grants = { dst_admin: 'any' };
 const SUPPORTING_UNIT: Grants = { supporting_unit: ['supportingUnitId'] };
 /** The units that manage a platform's staff: its supporting unit, and its construction unit. */
 const MANAGING_UNITS: Grants = { supporting_unit: ['supportingUnitId'], construction_unit: ['constructionUnitId'] };
-/** Every role that sees the resource; the lifecycle's transition table then decides the step (A13, A15). */
-const ANY_WHO_SEES: Grants = {
-  dst_admin: 'any',
-  committee_office: 'any',
-  recommender: 'any',
-  supporting_unit: 'any',
-  co_builder: 'any',
-  construction_unit: 'any',
-  expert: 'any',
-  evaluator: 'any',
-};
 
 const dstOnly = (code: string, zh: string, en: string, article?: string): AccessRule => ({
   grants: DST,

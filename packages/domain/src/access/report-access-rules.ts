@@ -1,4 +1,5 @@
 import type { AccessRule } from './access-rules';
+import { ANY_WHO_SEES } from './any-who-sees';
 
 /**
  * A27: who writes and moves a center's annual report, and who reports a major achievement. The
@@ -19,16 +20,7 @@ export const REPORT_ACCESS_RULES = {
     article: '第二十七条',
   },
   'report.transition': {
-    grants: {
-      dst_admin: 'any',
-      committee_office: 'any',
-      recommender: 'any',
-      supporting_unit: 'any',
-      co_builder: 'any',
-      construction_unit: 'any',
-      expert: 'any',
-      evaluator: 'any',
-    },
+    grants: ANY_WHO_SEES,
     code: 'report.transition_not_allowed',
     message: { zh: '无权推进该年度报告', en: 'You may not move this annual report on' },
     article: '第二十七条',
