@@ -1,24 +1,12 @@
 import { v4 as uuidv4 } from 'uuid';
 
-import {
-  CenterRevoked,
-  CenterStatusChanged,
-  createEvent,
-  EntrustAgency,
-  GetAssignment,
-  GetRound,
-  GradeRound,
-  OpenRound,
-  PublishRound,
-  ScoreAssignment,
-  StartGrading,
-  SubmitAssignment,
-} from '@tic/contracts';
-import { addDays, DEFAULT_INDICATOR_SYSTEM, indicatorsOf } from '@tic/domain';
+import { CenterRevoked, CenterStatusChanged, createEvent, GetRound } from '@tic/contracts';
+import { addDays } from '@tic/domain';
 import { Deadlines } from '@tic/deadlines';
 import { eventually, publishEvents, readAllEvents } from '@tic/testing';
 
-import { CALLERS, ORGS, runningEvaluations } from './harness';
+import { CALLERS, runningEvaluations } from './harness';
+import { openRound, scoreAndPublish } from './round-support';
 
 const dst = { userId: 'dst-1', name: '省科技厅', role: 'dst_admin' as const };
 const at = (centerId: string, aggregateVersion: number) => ({
@@ -84,54 +72,10 @@ describe('A28, D-evaluation-cycle: two years from approval or the last evaluatio
 
     // A late round still evaluates the center; the period of the other one is met in time.
     service.clock.set('2026-11-25');
-    const opened = await service.call(
-      OpenRound,
-      {
-        name: '2026年度评估',
-        year: 2026,
-        participateBy: '2026-12-31',
-        thresholds: { excellent: 90, good: 75, basicPass: 60 },
-      },
-      CALLERS.dst,
-    );
+    const roundId = await openRound(service, { name: '2026年度评估', year: 2026, participateBy: '2026-12-31' });
+    const opened = await service.call(GetRound, { id: roundId }, CALLERS.dst);
     expect(opened.centers.map((c) => c.centerId).sort()).toEqual([late, onTime].sort());
-    await service.call(
-      EntrustAgency,
-      { id: opened.id, agencyOrgId: ORGS.agency, centerIds: [late, onTime] },
-      CALLERS.dst,
-    );
-    const session = {
-      on: '2026-11-25',
-      place: '沈阳',
-      members: [{ name: '张评审', role: '组长' }],
-      findings: '运行规范',
-    };
-    for (const centerId of [late, onTime]) {
-      const { version } = await service.call(GetAssignment, { roundId: opened.id, centerId }, CALLERS.agency);
-      const scores = indicatorsOf(DEFAULT_INDICATOR_SYSTEM).map((i) => ({
-        indicatorKey: i.key,
-        score: 80,
-        evidence: '佐证',
-      }));
-      const scored = await service.call(
-        ScoreAssignment,
-        {
-          roundId: opened.id,
-          centerId,
-          version,
-          scores,
-          meetingReview: session,
-          onSiteInspection: session,
-          report: '评估报告',
-        },
-        CALLERS.agency,
-      );
-      await service.call(SubmitAssignment, { roundId: opened.id, centerId, version: scored.version }, CALLERS.agency);
-    }
-    const round = () => service.call(GetRound, { id: opened.id }, CALLERS.dst);
-    await service.call(StartGrading, { id: opened.id, version: (await round()).version }, CALLERS.dst);
-    await service.call(GradeRound, { id: opened.id, version: (await round()).version }, CALLERS.dst);
-    await service.call(PublishRound, { id: opened.id, version: (await round()).version }, CALLERS.dst);
+    await scoreAndPublish(service, roundId, CALLERS.agency, 80);
 
     expect((await cycleRows(late)).map((r) => [r.start_on, r.state])).toEqual([
       ['2024-03-20', 'fired'],
