@@ -81,7 +81,7 @@ export class RoundListsService {
       const round = roundOf.get(entry.roundId);
       if (round?.publishedOn == null || entry.grade === null) continue;
       history.push({
-        evaluationId: entry.id,
+        id: entry.id,
         roundId: round.id,
         roundName: round.name,
         year: round.year,
@@ -91,13 +91,13 @@ export class RoundListsService {
         preparationOutcome: entry.preparationOutcome,
       });
     }
-    history.sort((a, b) => b.evaluationId.localeCompare(a.evaluationId));
+    history.sort((a, b) => b.id.localeCompare(a.id));
     const after = input.cursor;
-    const rows = after === undefined ? history : history.filter((h) => h.evaluationId < after);
+    const rows = after === undefined ? history : history.filter((h) => h.id < after);
     return pageOf(
       rows.slice(0, input.limit + 1),
       input.limit,
-      (h) => h.evaluationId,
+      (h) => h.id,
       (h) => h,
     );
   }

@@ -8,7 +8,7 @@ import { pageOf, pageRequest } from '../paging';
 
 /** One published evaluation of a center (A30): the round, the grade announced and the score behind it. */
 export const centerEvaluationSchema = z.object({
-  evaluationId: entityId,
+  id: entityId.describe('the evaluation (the center’s entry in the round)'),
   roundId: entityId,
   roundName: z.string(),
   year: z.number().int(),
