@@ -7,6 +7,7 @@ import { centerDirectorySubscription, EventOutbox, ServiceModule } from '@tic/pl
 import { AchievementsHandlers } from './achievements/achievements.handlers';
 import { AchievementsService } from './achievements/achievements.service';
 import type { EvaluationsConfig } from './config';
+import { evaluationCycleSubscription } from './cycle/evaluation-cycle.subscription';
 import { EVALUATIONS_ENTITIES } from './entities';
 import { RECTIFICATIONS_MODULE } from './rectifications/rectifications.module';
 import { REPORTS_MODULE } from './reports/reports.module';
@@ -37,6 +38,7 @@ export class AppModule {
               centerDirectorySubscription(),
               RECTIFICATIONS_MODULE.subscriptions(outbox, deadlines),
               reportScheduleSubscription(deadlines, clock),
+              evaluationCycleSubscription(deadlines),
             ],
           },
         }),

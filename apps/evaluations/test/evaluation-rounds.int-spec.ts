@@ -293,8 +293,10 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     expect(await outbox('tic.evaluation.preparation_concluded')).toEqual([
       expect.objectContaining({ centerId: ids.e, outcome: 'operating', reason: '筹建任务完成' }),
     ]);
+    // The centers that did not take part keep the cycle that started at their approval.
     const cycles = await service.sql(
-      "select subject_id from evaluations.deadline where kind = 'D-evaluation-cycle' and state = 'pending'",
+      "select subject_id from evaluations.deadline where kind = 'D-evaluation-cycle' and state = 'pending' and start_on = ?",
+      [today()],
     );
     expect(cycles.map((r) => r.subject_id).sort()).toEqual([ids.a, ids.b, ids.c, ids.e].sort());
 

@@ -29,6 +29,7 @@ import { PlatformsController } from './api/platforms.controller';
 import { PublicController } from './api/public.controller';
 import { PublicRecordController } from './api/public-record.controller';
 import { AchievementsController } from './api/achievements.controller';
+import { CenterEvaluationsController } from './api/center-evaluations.controller';
 import { ReportsController } from './api/reports.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
@@ -87,6 +88,7 @@ export class GatewayModule {
         RectificationsController,
         ReportsController,
         AchievementsController,
+        CenterEvaluationsController,
         CalendarController,
         PeopleController,
         IdentityReadsController,

@@ -37,6 +37,7 @@ export * from './rpc/applications/center-standing.rpc';
 export * from './rpc/evaluations/rounds.rpc';
 export * from './rpc/evaluations/round-assignments.rpc';
 export * from './rpc/evaluations/round-exports.rpc';
+export * from './rpc/evaluations/center-evaluations.rpc';
 export * from './rpc/applications/acceptance-experts.rpc';
 export * from './rpc/evaluations/rectifications.rpc';
 export * from './rpc/evaluations/reports.rpc';

@@ -11,6 +11,8 @@ import {
 import { Clock, Deadlines } from '@tic/deadlines';
 import { type Caller, type CommandScope, type In, nextEventVersion, refuse, UnitOfWork } from '@tic/platform';
 
+import { completeEvaluationCycle, startEvaluationCycle } from '../cycle/evaluation-cycle';
+
 import { EvaluationRound } from './evaluation-round.entity';
 import { requireDst } from './round-access';
 import { RoundCenter } from './round-center.entity';
@@ -91,15 +93,7 @@ export class RoundPublicationService {
 
   // D-evaluation-cycle (A28): this evaluation meets the current period and starts the next two years.
   private async nextCycle(em: EntityManager, entry: RoundCenter, today: string): Promise<void> {
-    for (const pending of await this.deadlines.findPending(em, entry.centerId, 'D-evaluation-cycle')) {
-      await this.deadlines.complete(em, pending.id);
-    }
-    if (entry.preparationOutcome === 'terminated') return;
-    await this.deadlines.schedule(em, {
-      kind: 'D-evaluation-cycle',
-      subjectId: entry.centerId,
-      centerId: entry.centerId,
-      start: today,
-    });
+    if (entry.preparationOutcome === 'terminated') return completeEvaluationCycle(em, this.deadlines, entry.centerId);
+    await startEvaluationCycle(em, this.deadlines, entry.centerId, today);
   }
 }

@@ -9,6 +9,8 @@ import {
   GetAssignment,
   GetRound,
   GradeRound,
+  ListCenterEvaluations,
+  ListRounds,
   OpenRound,
   PublicRoundResult,
   PublishRound,
@@ -23,6 +25,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { RoundAssignmentsService } from './round-assignments.service';
 import { RoundEntrustmentService } from './round-entrustment.service';
 import { RoundGradingService } from './round-grading.service';
+import { RoundListsService } from './round-lists.service';
 import { RoundOpeningService } from './round-opening.service';
 import { RoundPublicationService } from './round-publication.service';
 import { RoundReadsService } from './round-reads.service';
@@ -37,6 +40,7 @@ export class RoundsHandlers {
     private readonly grading: RoundGradingService,
     private readonly publication: RoundPublicationService,
     private readonly reads: RoundReadsService,
+    private readonly lists: RoundListsService,
     private readonly em: EntityManager,
   ) {}
 
@@ -48,6 +52,16 @@ export class RoundsHandlers {
   @RpcHandler(GetRound)
   get(@Payload() input: In<typeof GetRound>, @CurrentCaller() caller: Caller) {
     return this.reads.get(input.id, caller);
+  }
+
+  @RpcHandler(ListRounds)
+  list(@Payload() input: In<typeof ListRounds>, @CurrentCaller() caller: Caller) {
+    return this.lists.list(input, caller);
+  }
+
+  @RpcHandler(ListCenterEvaluations)
+  centerHistory(@Payload() input: In<typeof ListCenterEvaluations>, @CurrentCaller() caller: Caller) {
+    return this.lists.centerHistory(input, caller);
   }
 
   @RpcHandler(EntrustAgency)

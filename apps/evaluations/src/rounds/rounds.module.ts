@@ -1,6 +1,7 @@
 import { RoundAssignmentsService } from './round-assignments.service';
 import { RoundEntrustmentService } from './round-entrustment.service';
 import { RoundGradingService } from './round-grading.service';
+import { RoundListsService } from './round-lists.service';
 import { RoundOpeningService } from './round-opening.service';
 import { RoundPublicationService } from './round-publication.service';
 import { RoundReadsService } from './round-reads.service';
@@ -16,5 +17,6 @@ export const ROUNDS_MODULE = {
     RoundGradingService,
     RoundPublicationService,
     RoundReadsService,
+    RoundListsService,
   ],
 } as const;

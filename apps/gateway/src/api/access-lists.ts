@@ -30,5 +30,8 @@ export const RECTIFICATION_ACTORS: readonly Role[] = ['construction_unit', 'supp
 /** A27: who reads annual reports (the service narrows each to the centers the caller sees). */
 export const REPORT_READERS: readonly Role[] = PERSONNEL_READERS;
 
+/** A30: who reads a center's published evaluations (the service narrows each to the centers the caller sees). */
+export const EVALUATION_HISTORY_READERS: readonly Role[] = REPORT_READERS;
+
 /** A27: who moves an annual report: the construction unit submits, the supporting unit and the recommender review. */
 export const REPORT_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender'];

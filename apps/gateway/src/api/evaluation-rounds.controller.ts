@@ -9,6 +9,7 @@ import {
   GetAssignment,
   GetRound,
   GradeRound,
+  ListRounds,
   OpenRound,
   PublishRound,
   RoundStatistics,
@@ -28,7 +29,9 @@ import type { RpcInput } from './rpc-input';
 /**
  * A28–A30: DST opens, entrusts, grades and publishes a round; the agency scores and submits its centers; a
  * center's supporting unit declines. Reads are open to every signed-in role: the service shows each caller
- * only the centers it may see (an agency its own) and answers 404 for a round with none.
+ * only the centers it may see (an agency its own) and answers 404 for a round with none. The list of rounds is
+ * DST's, and an agency's for the rounds it is entrusted in; a unit reads its center's rounds as the center's
+ * evaluation history (GET /centers/{centerId}/evaluations).
  */
 @ApiTags('evaluations')
 @Controller('evaluation-rounds')
@@ -38,6 +41,11 @@ export class EvaluationRoundsController {
   @RpcRoute('POST', '', OpenRound, { access: ['dst_admin'], status: 201, idempotent: true })
   open(@Input() input: RpcInput<typeof OpenRound>) {
     return this.rpc.request(OpenRound, input);
+  }
+
+  @RpcRoute('GET', '', ListRounds, { access: ['dst_admin', 'evaluator'] })
+  list(@Input() input: RpcInput<typeof ListRounds>) {
+    return this.rpc.request(ListRounds, input);
   }
 
   @RpcRoute('GET', 'statistics', RoundStatistics, { access: ['dst_admin'] })

@@ -1,6 +1,6 @@
 import { ROLES } from '@tic/domain';
 
-import { each, notFound, ok, refused, type Row, UNITS } from './outcomes';
+import { each, notFound, ok, refused, type Row, seen, UNITS, unseen } from './outcomes';
 
 const NOT_SEEN = notFound('round');
 const OWNER_READERS = ['dst_admin', ...UNITS] as const;
@@ -15,6 +15,12 @@ const READ: Row = {
 /** Evaluation rounds (A28–A30), in calling order: open, reads, entrust, score, decline, grade, publish. */
 export const ROUND_ROWS: Readonly<Record<string, Row>> = {
   'POST /api/v1/evaluation-rounds': { roles: ['dst_admin'], owner: { dst_admin: ok(201) } },
+  // A29: neither the owner's evaluator (related to the center, so never entrusted) nor a foreign one sees it.
+  'GET /api/v1/evaluation-rounds': {
+    roles: ['dst_admin', 'evaluator'],
+    owner: { dst_admin: seen, evaluator: unseen },
+    foreign: { evaluator: unseen },
+  },
   'GET /api/v1/evaluation-rounds/statistics': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'PUT /api/v1/evaluation-rounds/agency-relations': {
     roles: ['evaluator'],
@@ -43,5 +49,10 @@ export const ROUND_ROWS: Readonly<Record<string, Row>> = {
   'POST /api/v1/evaluation-rounds/{id}/grading': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/evaluation-rounds/{id}/grades': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
   'POST /api/v1/evaluation-rounds/{id}/publication': { roles: ['dst_admin'], owner: { dst_admin: ok() } },
+  'GET /api/v1/centers/{centerId}/evaluations': {
+    roles: ['dst_admin', 'committee_office', ...UNITS],
+    owner: each(['dst_admin', 'committee_office', ...UNITS], ok()),
+    foreign: each(UNITS, notFound('center')),
+  },
   'GET /api/v1/public/evaluation-rounds/{id}': { roles: 'public', anonymous: refused(400, 'invalid_input') },
 };

@@ -31,6 +31,10 @@ export const ROUND_PROBES: Record<string, Probe> = {
   'POST /api/v1/evaluation-rounds': {
     request: (m) => ({ path: '/evaluation-rounds', body: openRoundBody(m.rounds.centerId) }),
   },
+  'GET /api/v1/evaluation-rounds': {
+    request: () => ({ path: '/evaluation-rounds?limit=200' }),
+    listed: (m) => m.rounds.toScore,
+  },
   'GET /api/v1/evaluation-rounds/statistics': { request: () => ({ path: '/evaluation-rounds/statistics' }) },
   'PUT /api/v1/evaluation-rounds/agency-relations': {
     request: () => ({ path: '/evaluation-rounds/agency-relations', body: { relatedOrgIds: [] } }),
@@ -61,6 +65,9 @@ export const ROUND_PROBES: Record<string, Probe> = {
   'POST /api/v1/evaluation-rounds/{roundId}/centers/{centerId}/decline': centerStep((ids) => ids.toDecline, 'decline', {
     reason: '中心正在重组，申请不参加本轮评估',
   }),
+  'GET /api/v1/centers/{centerId}/evaluations': {
+    request: (m) => ({ path: `/centers/${m.rounds.centerId}/evaluations` }),
+  },
   'POST /api/v1/evaluation-rounds/{id}/grading': roundStep('grading'),
   'POST /api/v1/evaluation-rounds/{id}/grades': roundStep('grades'),
   'POST /api/v1/evaluation-rounds/{id}/publication': roundStep('publication'),

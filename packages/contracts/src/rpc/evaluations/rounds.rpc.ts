@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 import { A29_FOCUSES, ASSIGNMENT_STATUSES, GRADES, ROUND_STATUSES } from '@tic/domain';
 
-import { entityId, isoDate, localizedText } from '../../schemas';
+import { entityId, isoDate, localizedText, queryYear } from '../../schemas';
 import { defineRpc } from '../define-rpc';
-import { expectedVersion } from '../paging';
+import { expectedVersion, pageOf, pageRequest } from '../paging';
 
 const reason = z.string().trim().min(1).max(2000);
 
@@ -93,6 +93,20 @@ export const GetRound = defineRpc({
   summary: 'A round with the centers the caller may see',
   request: z.object({ id: entityId }),
   response: roundSchema,
+});
+
+/** A round in a list: what DST picks a round by, without its indicator system and centers. */
+export const roundSummarySchema = roundSchema
+  .pick({ id: true, version: true, name: true, year: true, status: true, participateBy: true, publishedOn: true })
+  .extend({ centerCount: z.number().int().describe('the centers of the round the caller sees') });
+
+export const ListRounds = defineRpc({
+  service: 'evaluations',
+  operation: 'rounds.list',
+  summary:
+    'A28: the evaluation rounds, newest first, filterable by year and status; DST sees every round, an agency only those it is entrusted in',
+  request: z.object({ year: queryYear.optional(), status: z.enum(ROUND_STATUSES).optional(), ...pageRequest }),
+  response: pageOf(roundSummarySchema),
 });
 
 export const EntrustAgency = defineRpc({

@@ -1,0 +1,119 @@
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+
+import type { CenterEvaluationDto, ListCenterEvaluations, ListRounds, RpcResponse } from '@tic/contracts';
+import { type Caller, type In, pageOf, refuse } from '@tic/platform';
+
+import { visibleCenter } from '../reports/reports.service';
+
+import { EvaluationRound } from './evaluation-round.entity';
+import { RoundCenter } from './round-center.entity';
+import { ROUND_REFUSALS } from './rounds.refusals';
+
+/** Lists of rounds: DST's (and an agency's) list of rounds, and one center's published evaluations. */
+@Injectable()
+export class RoundListsService {
+  constructor(private readonly entityManager: EntityManager) {}
+
+  /**
+   * A28, A29: DST sees every round; an agency only the rounds it is entrusted in, each counting only its
+   * own centers. A unit reads its centers' rounds through the center's evaluation history instead.
+   */
+  async list(input: In<typeof ListRounds>, caller: Caller): Promise<RpcResponse<typeof ListRounds>> {
+    if (caller.role !== 'dst_admin' && caller.role !== 'evaluator') throw refuse(ROUND_REFUSALS.dst_only);
+    const em = this.entityManager.fork();
+    const entrusted: FilterQuery<RoundCenter> = caller.role === 'evaluator' ? { agencyOrgId: caller.orgId } : {};
+    const conditions: FilterQuery<EvaluationRound>[] = [];
+    if (caller.role === 'evaluator') {
+      const ids = await em.find(RoundCenter, entrusted, { fields: ['roundId'] });
+      conditions.push({ id: { $in: [...new Set(ids.map((e) => e.roundId))] } });
+    }
+    if (input.year !== undefined) conditions.push({ year: input.year });
+    if (input.status !== undefined) conditions.push({ status: input.status });
+    if (input.cursor !== undefined) conditions.push({ id: { $lt: input.cursor } });
+    const rounds = await em.find(
+      EvaluationRound,
+      { $and: conditions },
+      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
+    );
+    const counts = await this.centerCounts(
+      em,
+      rounds.map((r) => r.id),
+      entrusted,
+    );
+    return pageOf(
+      rounds,
+      input.limit,
+      (r) => r.id,
+      (r) => ({
+        id: r.id,
+        version: r.version,
+        name: r.name,
+        year: r.year,
+        status: r.status,
+        participateBy: r.participateBy,
+        publishedOn: r.publishedOn,
+        centerCount: counts.get(r.id) ?? 0,
+      }),
+    );
+  }
+
+  /**
+   * A30: a center's published grades, round by round, for its own units, its recommender and DST; a center
+   * the caller does not see is a 404. A center is evaluated once in two years, so its entries are few and
+   * are paged here rather than in SQL.
+   */
+  async centerHistory(
+    input: In<typeof ListCenterEvaluations>,
+    caller: Caller,
+  ): Promise<RpcResponse<typeof ListCenterEvaluations>> {
+    const em = this.entityManager.fork();
+    await visibleCenter(em, input.centerId, caller);
+    const entries = await em.find(RoundCenter, { centerId: input.centerId, grade: { $ne: null } });
+    const rounds = await em.find(EvaluationRound, {
+      id: { $in: entries.map((e) => e.roundId) },
+      status: 'published',
+    });
+    const roundOf = new Map(rounds.map((r) => [r.id, r]));
+    const history: CenterEvaluationDto[] = [];
+    for (const entry of entries) {
+      const round = roundOf.get(entry.roundId);
+      if (round?.publishedOn == null || entry.grade === null) continue;
+      history.push({
+        id: entry.id,
+        roundId: round.id,
+        roundName: round.name,
+        year: round.year,
+        publishedOn: round.publishedOn,
+        total: entry.total,
+        grade: entry.grade,
+        preparationOutcome: entry.preparationOutcome,
+      });
+    }
+    history.sort((a, b) => b.id.localeCompare(a.id));
+    const after = input.cursor;
+    const rows = after === undefined ? history : history.filter((h) => h.id < after);
+    return pageOf(
+      rows.slice(0, input.limit + 1),
+      input.limit,
+      (h) => h.id,
+      (h) => h,
+    );
+  }
+
+  private async centerCounts(
+    em: EntityManager,
+    roundIds: string[],
+    entrusted: FilterQuery<RoundCenter>,
+  ): Promise<Map<string, number>> {
+    if (roundIds.length === 0) return new Map();
+    const rows: { round_id: string; n: number }[] = await em
+      .createQueryBuilder(RoundCenter)
+      .select(['roundId', raw('count(*)::int as n')])
+      .where({ $and: [{ roundId: { $in: roundIds } }, entrusted] })
+      .groupBy('roundId')
+      .execute('all', false);
+    return new Map(rows.map((r) => [r.round_id, r.n]));
+  }
+}
