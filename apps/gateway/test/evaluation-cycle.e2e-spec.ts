@@ -29,7 +29,8 @@ const LETTERS = ['甲', '乙', '丙', '丁', '戊'];
 /**
  * Issue 12's whole cycle through the public API, every service a process: five centers approved before the
  * platform (A40) are registered by DST; the first files its annual report on 2025 (A27); a round of the five
- * with two agencies, one center declining (A31(四) proposed), grades with the cap on excellent (A28–A30);
+ * with two agencies, one center declining (A31(四) proposed), grades with the cap on excellent and a tie across
+ * it that DST orders (A28–A30);
  * the two basic passes rectify, one accepted and one failed (a revocation case on A31(二)); and, a year on
  * by the evaluations service's clock, the reports on 2026 fall overdue (A31(三) proposed). Each step is
  * refused to a role that may not take it.
@@ -188,7 +189,7 @@ describe('the evaluation cycle through the gateway (applications, personnel, eva
         () => assignment(0),
       ),
     ).toMatchObject({ status: 404 });
-    for (const [i, total] of [95, 93, 70, 65].entries()) {
+    for (const [i, total] of [95, 95, 70, 65].entries()) {
       const token = i < 3 ? agencyToken.first : agencyToken.second;
       expect((await onCenter(i, token, 'scores', { scores: fullScores(total), ...work })).status).toBe(200);
       expect((await onCenter(i, token, 'submission', {})).body).toMatchObject({ status: 'submitted', total });
@@ -197,12 +198,17 @@ describe('the evaluation cycle through the gateway (applications, personnel, eva
     const onRound = async (token: string, step: string, stepBody: Record<string, unknown> = {}) =>
       send<RoundDto>('POST', `/evaluation-rounds/${round.id}/${step}`, token, stepBody, (await readRound()).version);
     expect(await refusedUnchanged(() => onRound(agencyToken.first, 'grading'), readRound)).toEqual(ROLE_REFUSED);
-    // A30: a cap of a quarter of the four graded lets one excellent grade through, by rank.
-    expect((await onRound(tokens.dst, 'grading')).body).toMatchObject({ status: 'grading', capCount: 1, tieAtCap: [] });
-    const graded = (await onRound(tokens.dst, 'grades')).body;
+    // A30: a cap of a quarter of the four graded lets one excellent grade through, by rank; the first two
+    // are tied across it, and DST orders them.
+    const grading = (await onRound(tokens.dst, 'grading')).body;
+    expect(grading).toMatchObject({ status: 'grading', capCount: 1 });
+    expect([...grading.tieAtCap].sort()).toEqual([centers[0], centers[1]].sort());
+    const order = { tieBreak: [centers[1], centers[0]] };
+    expect(await refusedUnchanged(() => onRound(tokens.recommender, 'grades', order), readRound)).toEqual(ROLE_REFUSED);
+    const graded = (await onRound(tokens.dst, 'grades', order)).body;
     expect(Object.fromEntries(graded.centers.map((c) => [c.centerId, c.grade]))).toEqual({
-      [centers[0] ?? '']: 'excellent',
-      [centers[1] ?? '']: 'good',
+      [centers[0] ?? '']: 'good',
+      [centers[1] ?? '']: 'excellent',
       [centers[2] ?? '']: 'basic_pass',
       [centers[3] ?? '']: 'basic_pass',
       [centers[4] ?? '']: null,
@@ -224,7 +230,7 @@ describe('the evaluation cycle through the gateway (applications, personnel, eva
         const about = (type: string) =>
           events.filter((e) => e.type === type).map((e) => (e.data as { centerId: string }).centerId);
         expect(about('tic.evaluation.graded').sort()).toEqual(centers.slice(0, 4).sort());
-        expect(about('tic.evaluation.policy_support_proposed')).toEqual([centers[0]]);
+        expect(about('tic.evaluation.policy_support_proposed')).toEqual([centers[1]]);
         expect(about('tic.evaluation.not_participated')).toEqual([centers[4]]);
         // A31(四) is proposed to DST, who decides whether there was good reason.
         expect(await casesOf(centers[4] ?? '')).toEqual([{ grounds: [4], status: 'proposed' }]);
