@@ -3,13 +3,16 @@ import { Payload } from '@nestjs/microservices';
 
 import {
   CreateAnnualReport,
+  ExportReportStatisticsTemplate,
   GetAnnualReport,
   ListAnnualReports,
   TransitionAnnualReport,
   UpdateAnnualReport,
+  UploadReportStatistics,
 } from '@tic/contracts';
 import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
+import { ReportStatisticsSheetsService } from './report-statistics-sheets.service';
 import { ReportWorkflowService } from './report-workflow.service';
 import { ReportsService } from './reports.service';
 
@@ -19,6 +22,7 @@ export class ReportsHandlers {
   constructor(
     private readonly reports: ReportsService,
     private readonly workflow: ReportWorkflowService,
+    private readonly sheets: ReportStatisticsSheetsService,
   ) {}
 
   @RpcHandler(CreateAnnualReport)
@@ -44,5 +48,15 @@ export class ReportsHandlers {
   @RpcHandler(TransitionAnnualReport)
   transition(@Payload() input: In<typeof TransitionAnnualReport>, @CurrentCaller() caller: Caller) {
     return this.workflow.transition(input, caller);
+  }
+
+  @RpcHandler(ExportReportStatisticsTemplate)
+  statisticsTemplate(@Payload() input: In<typeof ExportReportStatisticsTemplate>, @CurrentCaller() caller: Caller) {
+    return this.sheets.template(input.id, caller);
+  }
+
+  @RpcHandler(UploadReportStatistics)
+  uploadStatistics(@Payload() input: In<typeof UploadReportStatistics>, @CurrentCaller() caller: Caller) {
+    return this.sheets.upload(input, caller);
   }
 }

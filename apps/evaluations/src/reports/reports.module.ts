@@ -2,6 +2,7 @@ import { rpcClientProvider } from '@tic/platform';
 
 import { CommitteeMeetings } from './committee-meetings';
 import { ReportDeadlines } from './report-deadlines';
+import { ReportStatisticsSheetsService } from './report-statistics-sheets.service';
 import { ReportWorkflowService } from './report-workflow.service';
 import { ReportsHandlers } from './reports.handlers';
 import { ReportsService } from './reports.service';
@@ -12,6 +13,7 @@ export const REPORTS_MODULE = {
   providers: [
     ReportsService,
     ReportWorkflowService,
+    ReportStatisticsSheetsService,
     ReportDeadlines,
     CommitteeMeetings,
     rpcClientProvider('evaluations'),
