@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
 import {
+  CheckReportPersonnel,
   CreateAnnualReport,
   ExportReportStatisticsTemplate,
   GetAnnualReport,
@@ -12,6 +13,7 @@ import {
 } from '@tic/contracts';
 import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
+import { ReportPersonnelService } from './report-personnel.service';
 import { ReportStatisticsSheetsService } from './report-statistics-sheets.service';
 import { ReportWorkflowService } from './report-workflow.service';
 import { ReportsService } from './reports.service';
@@ -23,6 +25,7 @@ export class ReportsHandlers {
     private readonly reports: ReportsService,
     private readonly workflow: ReportWorkflowService,
     private readonly sheets: ReportStatisticsSheetsService,
+    private readonly personnel: ReportPersonnelService,
   ) {}
 
   @RpcHandler(CreateAnnualReport)
@@ -58,5 +61,10 @@ export class ReportsHandlers {
   @RpcHandler(UploadReportStatistics)
   uploadStatistics(@Payload() input: In<typeof UploadReportStatistics>, @CurrentCaller() caller: Caller) {
     return this.sheets.upload(input, caller);
+  }
+
+  @RpcHandler(CheckReportPersonnel)
+  checkPersonnel(@Payload() input: In<typeof CheckReportPersonnel>, @CurrentCaller() caller: Caller) {
+    return this.personnel.check(input, caller);
   }
 }

@@ -2,6 +2,7 @@ import { rpcClientProvider } from '@tic/platform';
 
 import { CommitteeMeetings } from './committee-meetings';
 import { ReportDeadlines } from './report-deadlines';
+import { ReportPersonnelService } from './report-personnel.service';
 import { ReportStatisticsSheetsService } from './report-statistics-sheets.service';
 import { ReportWorkflowService } from './report-workflow.service';
 import { ReportsHandlers } from './reports.handlers';
@@ -14,6 +15,7 @@ export const REPORTS_MODULE = {
     ReportsService,
     ReportWorkflowService,
     ReportStatisticsSheetsService,
+    ReportPersonnelService,
     ReportDeadlines,
     CommitteeMeetings,
     rpcClientProvider('evaluations'),
