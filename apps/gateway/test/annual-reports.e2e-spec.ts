@@ -16,6 +16,7 @@ import {
   type Tokens,
 } from './platform/journey';
 import { call, PlatformWorld } from './platform/platform-world';
+import { residentId } from './support/rosters';
 import { downloadTemplate, uploadStatistics } from './support/statistics-workbook';
 
 // Redis database index reserved for this file.
@@ -294,5 +295,73 @@ describe('an annual report through the gateway (gateway, applications, personnel
     // Downloaded again, the template holds what the report does.
     const again = await downloadTemplate(world, draft.body.id, tokens.dst);
     expect(again.workbook.getWorksheet('年度统计')?.getCell('K2').value).toBe(300.5);
+  });
+
+  it('has the personnel list checked by the registry, keeps it masked, and shows its conflicts to the reviewers', async () => {
+    // Someone already fixed staff of another unit's laboratory (A18 一人一平台).
+    const otherUnit = unit('大连示范海洋工程研究院有限公司');
+    const lab = await call<{ id: string }>(world, 'POST', '/platforms', {
+      token: tokens.dst,
+      body: { name: '年报查重测试重点实验室', kind: 'key_laboratory', supportingUnitId: otherUnit },
+    });
+    expect(lab.status).toBe(201);
+    const [taken, free] = [residentId(771_001), residentId(771_002)];
+    const person = await call<{ id: string }>(world, 'POST', '/people', {
+      token: foreign.supporting_unit ?? '',
+      body: { name: '他处固定人员', idNumber: taken, employerOrgId: otherUnit },
+    });
+    expect(person.status).toBe(201);
+    const appointed = await call(world, 'POST', '/appointments', {
+      token: foreign.supporting_unit ?? '',
+      body: { platformId: lab.body.id, personId: person.body.id, role: 'researcher', kind: 'fixed', startsOn: today() },
+    });
+    expect(appointed.status).toBe(201);
+
+    const draft = await call<AnnualReportDto>(world, 'POST', '/annual-reports', {
+      token: tokens.construction,
+      body: { centerId, reportYear: reportYear - 2 },
+    });
+    expect([draft.status, draft.body.personnel]).toEqual([201, null]);
+    const check = (token: string, version: number, people: Record<string, string>[]) =>
+      call<AnnualReportDto>(world, 'POST', `/annual-reports/${draft.body.id}/personnel-check`, {
+        token,
+        headers: { 'if-match': `W/"${version}"` },
+        body: { people },
+      });
+    const people = [
+      { name: '本中心研究员', idNumber: free, kind: 'fixed' },
+      { name: '他处固定人员', idNumber: taken, kind: 'fixed' },
+    ];
+    const bad = await check(tokens.construction, draft.body.version, [
+      ...people,
+      { name: '号码有误', idNumber: '210102199001011234', kind: 'floating' },
+    ]);
+    expect([bad.status, bad.body]).toEqual([
+      400,
+      expect.objectContaining({
+        code: 'report.personnel_invalid',
+        errors: [expect.objectContaining({ path: 'people[2].idNumber' })],
+      }),
+    ]);
+    expect((await read(draft.body.id)).personnel).toBeNull();
+    const theirs = await check(foreign.construction_unit ?? '', draft.body.version, people);
+    expect([theirs.status, theirs.body]).toEqual([404, expect.objectContaining({ code: 'report.not_found' })]);
+    expect((await check(tokens.supporting, draft.body.version, people)).status).toBe(403);
+
+    const checked = await check(tokens.construction, draft.body.version, people);
+    expect(checked.status).toBe(200);
+    const expected = {
+      checkedOn: today(),
+      people: [
+        { name: '本中心研究员', idNumberMasked: `${free.slice(0, 4)}**********${free.slice(-4)}`, kind: 'fixed' },
+        { name: '他处固定人员', idNumberMasked: `${taken.slice(0, 4)}**********${taken.slice(-4)}`, kind: 'fixed' },
+      ],
+      conflicts: [{ row: 2, name: '他处固定人员', platformName: '年报查重测试重点实验室', since: today() }],
+    };
+    for (const token of [tokens.supporting, tokens.recommender, tokens.dst]) {
+      const seen = await call<AnnualReportDto>(world, 'GET', `/annual-reports/${draft.body.id}`, { token });
+      expect(seen.body.personnel).toEqual(expected);
+      expect(JSON.stringify(seen.body)).not.toContain(taken);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import {
+  CheckReportPersonnel,
   CreateAnnualReport,
   ExportReportStatisticsTemplate,
   GetAnnualReport,
@@ -62,6 +63,12 @@ export class ReportsController {
   })
   uploadStatistics(@Input() input: RpcInput<typeof UploadReportStatistics> | StatisticsUpload) {
     return this.statisticsUpload.upload(input);
+  }
+
+  // A18: the personnel list goes to the registry through the service; the report keeps it masked.
+  @RpcRoute('POST', ':id/personnel-check', CheckReportPersonnel, { access: ['construction_unit'], versioned: true })
+  checkPersonnel(@Input() input: RpcInput<typeof CheckReportPersonnel>) {
+    return this.rpc.request(CheckReportPersonnel, input);
   }
 
   // submit (construction unit), pass (supporting unit), file (recommender, with DST), return (a reviewer).

@@ -48,6 +48,14 @@ export const REPORT_PROBES: Record<string, Probe> = {
     }),
     readBack: (m) => dstRead(m, report(m.reports.edited.id)),
   },
+  'POST /api/v1/annual-reports/{id}/personnel-check': {
+    request: async (m) => ({
+      path: `${report(m.reports.edited.id)}/personnel-check`,
+      headers: await ifMatch(m, report(m.reports.edited.id)),
+      body: { people: [{ name: '年报人员', idNumber: m.freshIdNumber(), kind: 'fixed' }] },
+    }),
+    readBack: (m) => dstRead(m, report(m.reports.edited.id)),
+  },
   'POST /api/v1/annual-reports/{id}/transitions': {
     request: async (m) => ({
       path: `${report(m.reports.stepped.id)}/transitions`,
