@@ -177,6 +177,7 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
     expect(received).toEqual([
       'tic.rpc.personnel.committees.get',
       'tic.rpc.personnel.committees.get',
+      'tic.rpc.personnel.roster.check',
       'tic.rpc.personnel.people.register',
     ]);
     sub.unsubscribe();
