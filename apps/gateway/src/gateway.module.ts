@@ -34,6 +34,7 @@ import { ReportsController } from './api/reports.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
 import { RosterUploads } from './api/roster-uploads.service';
+import { ReportStatisticsUpload } from './api/report-statistics-upload';
 import { AccessGuard } from './auth/access.guard';
 import { OrganizationFit } from './auth/organization-fit';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config';
@@ -109,6 +110,7 @@ export class GatewayModule {
         IdempotencyStore,
         ApplicationsExport,
         RosterUploads,
+        ReportStatisticsUpload,
         JournalReader,
         ReadinessService,
       ],

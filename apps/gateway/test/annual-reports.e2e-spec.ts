@@ -16,6 +16,8 @@ import {
   type Tokens,
 } from './platform/journey';
 import { call, PlatformWorld } from './platform/platform-world';
+import { residentId } from './support/rosters';
+import { downloadTemplate, uploadStatistics } from './support/statistics-workbook';
 
 // Redis database index reserved for this file.
 const REDIS_DB = 2;
@@ -195,5 +197,171 @@ describe('an annual report through the gateway (gateway, applications, personnel
       { token: tokens.dst },
     );
     expect(read.body.items).toEqual([expect.objectContaining({ id: reported.body.id, title: body.title })]);
+  });
+
+  it('takes the statistics as the template it hands out: every bad cell listed and nothing written, a good sheet stored', async () => {
+    const draft = await call<AnnualReportDto>(world, 'POST', '/annual-reports', {
+      token: tokens.construction,
+      body: { centerId, reportYear: reportYear - 1 },
+    });
+    expect([draft.status, draft.body.statistics]).toEqual([201, null]);
+    const template = await downloadTemplate(world, draft.body.id, tokens.construction);
+    expect([template.status, template.type]).toEqual([200, expect.stringContaining('spreadsheetml')]);
+    expect(template.workbook.worksheets.map((w) => w.name)).toEqual(['年度统计', '重大成果', '绩效目标']);
+    const sheet = (name: string) => {
+      const found = template.workbook.getWorksheet(name);
+      if (found === undefined) throw new Error(`no sheet ${name}`);
+      return found;
+    };
+    const main = sheet('年度统计');
+    expect(main.getCell('A1').value).toBe('研发经费支出（分）');
+    main.addRow([12_345_600, 20, 5, 8, 3, 1, 2, 50_000_00, 1, 4, 300.5]);
+    sheet('重大成果').addRow(['高端轴承', '寿命提升三倍']);
+    sheet('绩效目标').addRow(['授权专利', '件', 10, 8, 'at_least', '审查周期延长']);
+
+    // Bad cells: text for money, a negative count, a target with no indicator; each named, nothing written.
+    main.getRow(2).getCell(1).value = '很多';
+    main.getRow(2).getCell(2).value = -1;
+    sheet('绩效目标').addRow(['', '项', 2, 2]);
+    const bad = await uploadStatistics(
+      world,
+      draft.body.id,
+      tokens.construction,
+      draft.body.version,
+      template.workbook,
+    );
+    expect([bad.status, bad.body.code]).toEqual([400, 'report.statistics_sheet_invalid']);
+    expect((bad.body.errors as { path: string }[]).map((e) => e.path)).toEqual([
+      '年度统计!A2',
+      '年度统计!B2',
+      '绩效目标!A3',
+    ]);
+    expect((await read(draft.body.id)).statistics).toBeNull();
+
+    main.getRow(2).getCell(1).value = 12_345_600;
+    main.getRow(2).getCell(2).value = 20;
+    sheet('绩效目标').spliceRows(3, 1);
+    const theirs = await uploadStatistics(
+      world,
+      draft.body.id,
+      foreign.construction_unit ?? '',
+      draft.body.version,
+      template.workbook,
+    );
+    expect([theirs.status, theirs.body.code]).toEqual([404, 'report.not_found']);
+    const bySupporting = await uploadStatistics(world, draft.body.id, tokens.supporting, 1, template.workbook);
+    expect(bySupporting.status).toBe(403);
+    const good = await uploadStatistics(
+      world,
+      draft.body.id,
+      tokens.construction,
+      draft.body.version,
+      template.workbook,
+    );
+    expect(good.status).toBe(200);
+    const stored = await read(draft.body.id);
+    expect(stored.statistics).toEqual({
+      rdSpendingFen: 12_345_600,
+      fixedStaff: 20,
+      floatingStaff: 5,
+      patentsGranted: 8,
+      inventionPatentsGranted: 3,
+      standardsDrafted: 1,
+      transferContracts: 2,
+      transferIncomeFen: 50_000_00,
+      incubatedFirms: 1,
+      instrumentsShared: 4,
+      sharingHours: 300.5,
+      majorAchievements: [{ title: '高端轴承', description: '寿命提升三倍' }],
+      performanceTargets: [
+        {
+          indicator: '授权专利',
+          unit: '件',
+          target: 10,
+          achieved: 8,
+          direction: 'at_least',
+          shortfallReason: '审查周期延长',
+        },
+      ],
+    });
+    const stale = await uploadStatistics(
+      world,
+      draft.body.id,
+      tokens.construction,
+      draft.body.version,
+      template.workbook,
+    );
+    expect(stale.status).toBe(409);
+    // Downloaded again, the template holds what the report does.
+    const again = await downloadTemplate(world, draft.body.id, tokens.dst);
+    expect(again.workbook.getWorksheet('年度统计')?.getCell('K2').value).toBe(300.5);
+  });
+
+  it('has the personnel list checked by the registry, keeps it masked, and shows its conflicts to the reviewers', async () => {
+    // Someone already fixed staff of another unit's laboratory (A18 一人一平台).
+    const otherUnit = unit('大连示范海洋工程研究院有限公司');
+    const lab = await call<{ id: string }>(world, 'POST', '/platforms', {
+      token: tokens.dst,
+      body: { name: '年报查重测试重点实验室', kind: 'key_laboratory', supportingUnitId: otherUnit },
+    });
+    expect(lab.status).toBe(201);
+    const [taken, free] = [residentId(771_001), residentId(771_002)];
+    const person = await call<{ id: string }>(world, 'POST', '/people', {
+      token: foreign.supporting_unit ?? '',
+      body: { name: '他处固定人员', idNumber: taken, employerOrgId: otherUnit },
+    });
+    expect(person.status).toBe(201);
+    const appointed = await call(world, 'POST', '/appointments', {
+      token: foreign.supporting_unit ?? '',
+      body: { platformId: lab.body.id, personId: person.body.id, role: 'researcher', kind: 'fixed', startsOn: today() },
+    });
+    expect(appointed.status).toBe(201);
+
+    const draft = await call<AnnualReportDto>(world, 'POST', '/annual-reports', {
+      token: tokens.construction,
+      body: { centerId, reportYear: reportYear - 2 },
+    });
+    expect([draft.status, draft.body.personnel]).toEqual([201, null]);
+    const check = (token: string, version: number, people: Record<string, string>[]) =>
+      call<AnnualReportDto>(world, 'POST', `/annual-reports/${draft.body.id}/personnel-check`, {
+        token,
+        headers: { 'if-match': `W/"${version}"` },
+        body: { people },
+      });
+    const people = [
+      { name: '本中心研究员', idNumber: free, kind: 'fixed' },
+      { name: '他处固定人员', idNumber: taken, kind: 'fixed' },
+    ];
+    const bad = await check(tokens.construction, draft.body.version, [
+      ...people,
+      { name: '号码有误', idNumber: '210102199001011234', kind: 'floating' },
+    ]);
+    expect([bad.status, bad.body]).toEqual([
+      400,
+      expect.objectContaining({
+        code: 'report.personnel_invalid',
+        errors: [expect.objectContaining({ path: 'people[2].idNumber' })],
+      }),
+    ]);
+    expect((await read(draft.body.id)).personnel).toBeNull();
+    const theirs = await check(foreign.construction_unit ?? '', draft.body.version, people);
+    expect([theirs.status, theirs.body]).toEqual([404, expect.objectContaining({ code: 'report.not_found' })]);
+    expect((await check(tokens.supporting, draft.body.version, people)).status).toBe(403);
+
+    const checked = await check(tokens.construction, draft.body.version, people);
+    expect(checked.status).toBe(200);
+    const expected = {
+      checkedOn: today(),
+      people: [
+        { name: '本中心研究员', idNumberMasked: `${free.slice(0, 4)}**********${free.slice(-4)}`, kind: 'fixed' },
+        { name: '他处固定人员', idNumberMasked: `${taken.slice(0, 4)}**********${taken.slice(-4)}`, kind: 'fixed' },
+      ],
+      conflicts: [{ row: 2, name: '他处固定人员', platformName: '年报查重测试重点实验室', since: today() }],
+    };
+    for (const token of [tokens.supporting, tokens.recommender, tokens.dst]) {
+      const seen = await call<AnnualReportDto>(world, 'GET', `/annual-reports/${draft.body.id}`, { token });
+      expect(seen.body.personnel).toEqual(expected);
+      expect(JSON.stringify(seen.body)).not.toContain(taken);
+    }
   });
 });

@@ -41,4 +41,6 @@ export * from './rpc/evaluations/center-evaluations.rpc';
 export * from './rpc/applications/acceptance-experts.rpc';
 export * from './rpc/evaluations/rectifications.rpc';
 export * from './rpc/evaluations/reports.rpc';
+export * from './rpc/evaluations/report-statistics-sheets.rpc';
+export * from './rpc/evaluations/report-personnel.rpc';
 export * from './rpc/evaluations/achievements.rpc';

@@ -154,10 +154,12 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
     expect(await publishRefused(applications, 'tic.rpc.personnel.committees.set', '{}')).toBe(true);
     expect(await subscribeRefused(applications, 'tic.rpc.personnel.>')).toBe(true);
     expect(await subscribeRefused(applications, '_INBOX_gateway.>')).toBe(true);
-    // A27: evaluations reads a center's committee meetings of a report year, and nothing else of the registry.
+    // A27: evaluations reads a center's committee meetings of a report year and has the report's personnel list
+    // checked (A18), and nothing else of the registry.
     const evaluations = await as('evaluations');
     expect(await publishRefused(evaluations, 'tic.rpc.personnel.committees.get', '{}')).toBe(false);
-    expect(await publishRefused(evaluations, 'tic.rpc.personnel.roster.check', '{}')).toBe(true);
+    expect(await publishRefused(evaluations, 'tic.rpc.personnel.roster.check', '{}')).toBe(false);
+    expect(await publishRefused(evaluations, 'tic.rpc.personnel.platforms.import_roster', '{}')).toBe(true);
     expect(await publishRefused(personnel, 'tic.rpc.applications.applications.create', '{}')).toBe(true);
     expect(await publishRefused(personnel, 'tic.events.center.established', '{}')).toBe(true);
     expect(await publishRefused(personnel, `$JS.ACK.${EVENT_STREAM}.applications-deadlines-calendar.1.1.1.1.0`)).toBe(
@@ -175,6 +177,7 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
     expect(received).toEqual([
       'tic.rpc.personnel.committees.get',
       'tic.rpc.personnel.committees.get',
+      'tic.rpc.personnel.roster.check',
       'tic.rpc.personnel.people.register',
     ]);
     sub.unsubscribe();

@@ -1,5 +1,6 @@
 import { Entity, EntityRepositoryType, Property, Unique } from '@mikro-orm/core';
 
+import type { ReportPersonnelDto } from '@tic/contracts';
 import type { AnnualReportStatistics, ReportStatus } from '@tic/domain';
 import { AggregateRoot } from '@tic/platform';
 
@@ -15,6 +16,7 @@ export class AnnualReport extends AggregateRoot<
   | 'status'
   | 'narrative'
   | 'statistics'
+  | 'personnel'
   | 'submittedOn'
   | 'filedOn'
   | 'returnComment'
@@ -40,6 +42,13 @@ export class AnnualReport extends AggregateRoot<
   /** The statistics table (DOMAIN.md §7); null until the construction unit fills it in. */
   @Property({ type: 'jsonb', nullable: true })
   statistics: AnnualReportStatistics | null = null;
+
+  /**
+   * A18: the personnel list as the registry checked it, numbers masked and the conflicts it found; the full
+   * numbers went to the personnel service and are not kept here (DOMAIN.md §6).
+   */
+  @Property({ type: 'jsonb', nullable: true })
+  personnel: ReportPersonnelDto | null = null;
 
   /** The D-annual-report row of this center and year, when one was scheduled. */
   @Property({ type: 'uuid', nullable: true })

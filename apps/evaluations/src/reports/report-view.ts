@@ -48,6 +48,7 @@ export function toReportSummary(
             performanceTargets: [...report.statistics.performanceTargets],
           },
     findings: statisticsFindings(report.statistics),
+    personnel: report.personnel,
     due: due === undefined ? null : { dueOn: due.dueOn, provisional: due.provisional, state: due.state },
     submittedOn: report.submittedOn,
     filedOn: report.filedOn,

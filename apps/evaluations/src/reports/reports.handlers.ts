@@ -2,14 +2,19 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
 import {
+  CheckReportPersonnel,
   CreateAnnualReport,
+  ExportReportStatisticsTemplate,
   GetAnnualReport,
   ListAnnualReports,
   TransitionAnnualReport,
   UpdateAnnualReport,
+  UploadReportStatistics,
 } from '@tic/contracts';
 import { type Caller, CurrentCaller, type In, RpcHandler } from '@tic/platform';
 
+import { ReportPersonnelService } from './report-personnel.service';
+import { ReportStatisticsSheetsService } from './report-statistics-sheets.service';
 import { ReportWorkflowService } from './report-workflow.service';
 import { ReportsService } from './reports.service';
 
@@ -19,6 +24,8 @@ export class ReportsHandlers {
   constructor(
     private readonly reports: ReportsService,
     private readonly workflow: ReportWorkflowService,
+    private readonly sheets: ReportStatisticsSheetsService,
+    private readonly personnel: ReportPersonnelService,
   ) {}
 
   @RpcHandler(CreateAnnualReport)
@@ -44,5 +51,20 @@ export class ReportsHandlers {
   @RpcHandler(TransitionAnnualReport)
   transition(@Payload() input: In<typeof TransitionAnnualReport>, @CurrentCaller() caller: Caller) {
     return this.workflow.transition(input, caller);
+  }
+
+  @RpcHandler(ExportReportStatisticsTemplate)
+  statisticsTemplate(@Payload() input: In<typeof ExportReportStatisticsTemplate>, @CurrentCaller() caller: Caller) {
+    return this.sheets.template(input.id, caller);
+  }
+
+  @RpcHandler(UploadReportStatistics)
+  uploadStatistics(@Payload() input: In<typeof UploadReportStatistics>, @CurrentCaller() caller: Caller) {
+    return this.sheets.upload(input, caller);
+  }
+
+  @RpcHandler(CheckReportPersonnel)
+  checkPersonnel(@Payload() input: In<typeof CheckReportPersonnel>, @CurrentCaller() caller: Caller) {
+    return this.personnel.check(input, caller);
   }
 }

@@ -2,6 +2,8 @@ import { rpcClientProvider } from '@tic/platform';
 
 import { CommitteeMeetings } from './committee-meetings';
 import { ReportDeadlines } from './report-deadlines';
+import { ReportPersonnelService } from './report-personnel.service';
+import { ReportStatisticsSheetsService } from './report-statistics-sheets.service';
 import { ReportWorkflowService } from './report-workflow.service';
 import { ReportsHandlers } from './reports.handlers';
 import { ReportsService } from './reports.service';
@@ -12,6 +14,8 @@ export const REPORTS_MODULE = {
   providers: [
     ReportsService,
     ReportWorkflowService,
+    ReportStatisticsSheetsService,
+    ReportPersonnelService,
     ReportDeadlines,
     CommitteeMeetings,
     rpcClientProvider('evaluations'),

@@ -32,6 +32,18 @@ export const REPORT_REFUSALS = defineRefusals('report', {
     en: 'statistics: the table has {count} errors',
     article: '第二十七条',
   },
+  statistics_sheet_invalid: {
+    status: 'invalid_input',
+    zh: 'file：统计表模板有{count}处错误，未作任何修改',
+    en: 'file: the statistics template has {count} errors; nothing was changed',
+    article: '第二十七条',
+  },
+  personnel_invalid: {
+    status: 'invalid_input',
+    zh: 'people：人员名单有{count}处错误，未作任何修改',
+    en: 'people: the personnel list has {count} errors; nothing was changed',
+    article: '第十八条',
+  },
   statistics_required: {
     status: 'rule_violation',
     zh: 'statistics：报送前须填写年度统计表',

@@ -19,12 +19,13 @@ const booleanFields = new WeakMap<z.ZodType, ReadonlySet<string>>();
  */
 export function routeInput(spec: RouteSpec, request: GatewayRequest, locale: Locale): unknown {
   if (spec.upload !== undefined && request.body instanceof UploadedFile) {
-    // A file upload: its fields come from the query; the file is read by the route's service.
-    const fields = validated(
-      spec.upload.request,
-      withPath(spec, request, queryOf(spec.upload.request, request)),
-      locale,
-    ) as Record<string, unknown>;
+    // A file upload: its fields come from the query (and If-Match); the file is read by the route's service.
+    const input = withPath(spec, request, queryOf(spec.upload.request, request));
+    if (spec.versioned) {
+      const version = versionOf(request, input.version, locale);
+      if (version !== undefined) input.version = version;
+    }
+    const fields = validated(spec.upload.request, input, locale) as Record<string, unknown>;
     return { ...fields, file: request.body };
   }
   const source = spec.method === 'GET' ? queryOf(spec.request, request) : bodyOf(request, locale);

@@ -13,6 +13,24 @@ import { checkZipLimits } from './zip-limits';
  * refused before exceljs unzips anything. Lines are the worksheet's row numbers.
  */
 export async function readXlsx(content: Buffer): Promise<Table> {
+  const [first] = await readWorksheets(content, 1);
+  if (first === undefined) throw new UnreadableFile({ zh: '工作簿没有工作表', en: 'The workbook has no worksheet' });
+  if (first.table === undefined)
+    throw new UnreadableFile({ zh: '第一个工作表是空的', en: 'The first worksheet is empty' });
+  return first.table;
+}
+
+/** A worksheet by its name; `table` is undefined for an empty one. */
+export interface NamedTable {
+  readonly name: string;
+  readonly table: Table | undefined;
+}
+
+/**
+ * The first `most` worksheets of a workbook with their names, under the same limits; the line limit
+ * applies to each sheet.
+ */
+export async function readWorksheets(content: Buffer, most: number): Promise<NamedTable[]> {
   try {
     await checkZipLimits(content);
   } catch (error) {
@@ -27,22 +45,22 @@ export async function readXlsx(content: Buffer): Promise<Table> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  let table: Table | undefined;
+  const tables: NamedTable[] = [];
   try {
     for await (const worksheet of workbook) {
-      table = await readWorksheet(worksheet);
-      break;
+      const name = (worksheet as unknown as { name?: string }).name ?? '';
+      tables.push({ name, table: await readWorksheet(worksheet) });
+      if (tables.length >= most) break;
     }
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
     // exceljs's and unzip's messages are of no use to the caller and are kept out of the reply.
     throw new UnreadableFile({ zh: '文件不是可读取的 xlsx 工作簿', en: 'The file is not a readable xlsx workbook' });
   }
-  if (table === undefined) throw new UnreadableFile({ zh: '工作簿没有工作表', en: 'The workbook has no worksheet' });
-  return table;
+  return tables;
 }
 
-async function readWorksheet(worksheet: AsyncIterable<ExcelJS.Row>): Promise<Table> {
+async function readWorksheet(worksheet: AsyncIterable<ExcelJS.Row>): Promise<Table | undefined> {
   let header: string[] | undefined;
   const rows: TableRow[] = [];
   let seen = 0;
@@ -58,8 +76,7 @@ async function readWorksheet(worksheet: AsyncIterable<ExcelJS.Row>): Promise<Tab
     }
     rows.push({ row: row.number, cells });
   }
-  if (header === undefined) throw new UnreadableFile({ zh: '第一个工作表是空的', en: 'The first worksheet is empty' });
-  return { header, rows };
+  return header === undefined ? undefined : { header, rows };
 }
 
 // row.values is sparse and 1-based: index 0 is always empty. Its length is one past the last cell with a

@@ -24,6 +24,21 @@ export const REPORT_ROWS: Readonly<Record<string, Row>> = {
     owner: { construction_unit: ok() },
     foreign: { construction_unit: notFound('report') },
   },
+  'GET /api/v1/annual-reports/{id}/statistics.xlsx': {
+    roles: READERS,
+    owner: each(READERS, ok()),
+    foreign: each(UNITS, notFound('report')),
+  },
+  'PUT /api/v1/annual-reports/{id}/statistics': {
+    roles: ['construction_unit'],
+    owner: { construction_unit: ok() },
+    foreign: { construction_unit: notFound('report') },
+  },
+  'POST /api/v1/annual-reports/{id}/personnel-check': {
+    roles: ['construction_unit'],
+    owner: { construction_unit: ok() },
+    foreign: { construction_unit: notFound('report') },
+  },
   'POST /api/v1/annual-reports/{id}/transitions': {
     roles: ['construction_unit', ...REVIEWERS],
     owner: { ...each(REVIEWERS, refused(403, 'lifecycle.role_not_allowed')), construction_unit: ok() },

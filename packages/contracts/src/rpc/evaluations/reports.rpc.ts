@@ -48,6 +48,19 @@ export type ReportStatisticsDto = z.output<typeof reportStatisticsSchema>;
 
 const narrative = z.string().trim().max(50_000).describe('the narrative of the year (运行报告正文)');
 
+/**
+ * A27, A18: the report's personnel list as the evaluations service keeps it after the registry checked it:
+ * numbers masked (DOMAIN.md §6 keeps full numbers in the personnel service alone) and the conflicts found.
+ */
+export const reportPersonnelSchema = z.object({
+  checkedOn: isoDate,
+  people: z.array(z.object({ name: z.string(), idNumberMasked: z.string(), kind: z.enum(['fixed', 'floating']) })),
+  conflicts: z
+    .array(z.object({ row: z.number().int(), name: z.string(), platformName: z.string(), since: isoDate }))
+    .describe('A18 一人一平台: a fixed member already fixed staff of another provincial platform'),
+});
+export type ReportPersonnelDto = z.output<typeof reportPersonnelSchema>;
+
 const historyEntry = z.object({
   at: instant,
   actorName: z.string(),
@@ -70,6 +83,7 @@ export const annualReportSchema = z.object({
   statistics: reportStatisticsSchema.nullable(),
   /** Advisory findings for the reviewers (A35 shortfalls without a reason). */
   findings: z.array(findingSchema),
+  personnel: reportPersonnelSchema.nullable().describe('null until the construction unit has the list checked'),
   due: z
     .object({
       dueOn: isoDate,
