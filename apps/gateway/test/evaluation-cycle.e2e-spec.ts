@@ -222,7 +222,10 @@ describe('the evaluation cycle through the gateway (applications, personnel, eva
       'GET',
       `/public/evaluation-rounds/${round.id}`,
     );
+    expect(notice.status).toBe(200);
     expect(notice.body.results.map((r) => r.grade).sort()).toEqual(['basic_pass', 'basic_pass', 'excellent', 'good']);
+    expect(notice.body.results.every((r) => Object.keys(r).sort().join() === 'centerName,grade')).toBe(true);
+    expect(JSON.stringify(notice.body)).not.toMatch(/total|score|agency/);
 
     await eventually(
       async () => {
