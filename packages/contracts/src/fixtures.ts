@@ -2,6 +2,7 @@ import type { Actor, ApplicationStatus } from '@tic/domain';
 
 import type { EventData, EventType } from './event-catalogue';
 import { CHANGE_FIXTURES } from './fixtures-change';
+import { EVALUATION_FIXTURES } from './fixtures-evaluation';
 import { REVOCATION_FIXTURES } from './fixtures-revocation';
 
 // Shared by producer and consumer tests: one valid `data` for every event type of the catalogue.
@@ -19,10 +20,6 @@ const ids = {
   appointment: '0192f6a0-7c1e-7d2a-9b3c-00000000000b',
   person: '0192f6a0-7c1e-7d2a-9b3c-00000000000c',
   otherPlatform: '0192f6a0-7c1e-7d2a-9b3c-00000000000d',
-  report: '0192f6a0-7c1e-7d2a-9b3c-00000000000e',
-  evaluation: '0192f6a0-7c1e-7d2a-9b3c-00000000000f',
-  round: '0192f6a0-7c1e-7d2a-9b3c-000000000010',
-  rectification: '0192f6a0-7c1e-7d2a-9b3c-000000000011',
   allocation: '0192f6a0-7c1e-7d2a-9b3c-000000000012',
   deadline: '0192f6a0-7c1e-7d2a-9b3c-000000000013',
   department: '0192f6a0-7c1e-7d2a-9b3c-000000000014',
@@ -184,54 +181,6 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     rule: 'A18-one-platform',
     article: '第十八条',
   },
-  'tic.report.submitted': {
-    reportId: ids.report,
-    centerId: ids.center,
-    reportYear: 2025,
-    submittedOn: '2026-03-15',
-    dueOn: '2026-03-31',
-  },
-  'tic.report.overdue': { centerId: ids.center, reportYear: 2025, dueOn: '2026-03-31' },
-  'tic.evaluation.graded': {
-    evaluationId: ids.evaluation,
-    roundId: ids.round,
-    centerId: ids.center,
-    score: 72.5,
-    grade: 'basic_pass',
-    gradedOn: '2026-09-01',
-  },
-  'tic.evaluation.preparation_concluded': {
-    evaluationId: ids.evaluation,
-    roundId: ids.round,
-    centerId: ids.center,
-    outcome: 'operating',
-    score: 81,
-    grade: 'good',
-    reason: '筹建期评估良好，转入序列管理',
-    decidedOn: '2027-07-01',
-  },
-  'tic.evaluation.policy_support_proposed': {
-    evaluationId: ids.evaluation,
-    roundId: ids.round,
-    centerId: ids.center,
-    grade: 'excellent',
-    score: 93.5,
-    proposedOn: '2026-09-01',
-  },
-  'tic.rectification.started': {
-    rectificationId: ids.rectification,
-    centerId: ids.center,
-    evaluationId: ids.evaluation,
-    startedOn: '2026-09-01',
-    dueOn: '2027-09-01',
-    dueOnProvisional: true,
-  },
-  'tic.rectification.accepted': {
-    rectificationId: ids.rectification,
-    centerId: ids.center,
-    acceptedOn: '2027-09-10',
-    passed: true,
-  },
   'tic.funding.allocated': {
     allocationId: ids.allocation,
     centerId: ids.center,
@@ -262,6 +211,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
   'tic.calendar.year_published': { year: 2027, holidays: ['2027-01-01'], workdays: [], actor: dst },
   ...CHANGE_FIXTURES,
   ...REVOCATION_FIXTURES,
+  ...EVALUATION_FIXTURES,
 };
 
 /** The aggregate id each fixture is about, for the envelope's `subject`. */
