@@ -172,6 +172,9 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
     // The gateway calls both services.
     const gateway = await as('gateway');
     expect(await publishRefused(gateway, 'tic.rpc.personnel.people.register', '{}')).toBe(false);
+    // An internal RPC (A30's acceptance draw) is the evaluations service's to ask, not the gateway's.
+    expect(await publishRefused(gateway, 'tic.rpc.applications.experts.draw_for_acceptance', '{}')).toBe(true);
+    expect(await publishRefused(evaluations, 'tic.rpc.applications.experts.draw_for_acceptance', '{}')).toBe(false);
     expect(await subscribeRefused(gateway, 'tic.rpc.personnel.>')).toBe(true);
     await personnel.flush();
     expect(received).toEqual([
