@@ -52,7 +52,9 @@ describe('A40: DST registers a center approved before the platform (real Postgre
   it('refuses every role but DST, a future approval, unknown units and a name a center bears, changing nothing', async () => {
     const before = await service.rpc.request(ListCenters, { limit: 100 }, { caller: CALLERS.dst });
     for (const caller of [CALLERS.supporting, CALLERS.construction, CALLERS.recommender, CALLERS.committee]) {
-      expect(await refusal(service.rpc.request(RegisterExistingCenter, existing('越权登记'), { caller }))).toMatchObject({
+      expect(
+        await refusal(service.rpc.request(RegisterExistingCenter, existing('越权登记'), { caller })),
+      ).toMatchObject({
         code: 'forbidden',
         reason: 'center.registered_by_dst',
         article: '第四十条',

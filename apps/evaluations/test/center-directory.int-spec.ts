@@ -58,7 +58,9 @@ describe('the center directory of the evaluations service (the kit’s copy of t
         },
       }),
     ]);
-    await eventually(async () => { expect(await row(centerId)).toMatchObject({ name_zh: name.zh, status: 'rectifying' }); });
+    await eventually(async () => {
+      expect(await row(centerId)).toMatchObject({ name_zh: name.zh, status: 'rectifying' });
+    });
   });
 
   it('A31: a revoked center is closed on its day; an event that comes before the center is held back, not dropped', async () => {
@@ -79,7 +81,9 @@ describe('the center directory of the evaluations service (the kit’s copy of t
       }),
     ]);
     await service.newCenter({ centerId });
-    await eventually(async () => { expect(await row(centerId)).toMatchObject({ status: 'revoked' }); }, 30_000);
+    await eventually(async () => {
+      expect(await row(centerId)).toMatchObject({ status: 'revoked' });
+    }, 30_000);
     expect(
       await service.sql('select closed_on::text as day from evaluations.center_directory where id = ?', [centerId]),
     ).toEqual([{ day: '2026-11-20' }]);

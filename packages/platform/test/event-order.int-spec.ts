@@ -47,34 +47,42 @@ describe('order: one aggregate’s events in aggregateversion order across types
     expect(await em.count(ParkedEvent, {})).toBe(0);
   }
 
-  it('1,000 centers established → renamed → status_changed → revoked, consumed by two replicas, end renamed and revoked, each event applied once', async () => {
-    await publishAll(
-      nats.url,
-      lives.flatMap((l) => l.events),
-    );
-    await eventually(expectAllCentersFinal, CAUGHT_UP_WITHIN_MS, 500);
-    const nc = await connect({ servers: nats.url });
-    const info = await (await jetstreamManager(nc)).consumers.info(EVENT_STREAM, 'svc-centers');
-    await nc.close();
-    expect(info.config.filter_subject).toBe('tic.events.center.>');
-    expect(info.delivered.stream_seq).toBe(CENTERS * 4);
-  }, CAUGHT_UP_WITHIN_MS + 60_000);
+  it(
+    '1,000 centers established → renamed → status_changed → revoked, consumed by two replicas, end renamed and revoked, each event applied once',
+    async () => {
+      await publishAll(
+        nats.url,
+        lives.flatMap((l) => l.events),
+      );
+      await eventually(expectAllCentersFinal, CAUGHT_UP_WITHIN_MS, 500);
+      const nc = await connect({ servers: nats.url });
+      const info = await (await jetstreamManager(nc)).consumers.info(EVENT_STREAM, 'svc-centers');
+      await nc.close();
+      expect(info.config.filter_subject).toBe('tic.events.center.>');
+      expect(info.delivered.stream_seq).toBe(CENTERS * 4);
+    },
+    CAUGHT_UP_WITHIN_MS + 60_000,
+  );
 
-  it('after the durable is deleted, the loops re-create it and replay the whole stream without applying anything twice', async () => {
-    const nc = await connect({ servers: nats.url });
-    const jsm = await jetstreamManager(nc);
-    await jsm.consumers.delete(EVENT_STREAM, 'svc-centers');
-    // Re-created by the consume loops, without a restart, and caught up from the first event.
-    await eventually(
-      async () => {
-        const info = await jsm.consumers.info(EVENT_STREAM, 'svc-centers');
-        expect(info.delivered.stream_seq).toBe(CENTERS * 4);
-        expect(info.num_pending + info.num_ack_pending).toBe(0);
-      },
-      CAUGHT_UP_WITHIN_MS,
-      500,
-    );
-    await nc.close();
-    await expectAllCentersFinal();
-  }, CAUGHT_UP_WITHIN_MS + 60_000);
+  it(
+    'after the durable is deleted, the loops re-create it and replay the whole stream without applying anything twice',
+    async () => {
+      const nc = await connect({ servers: nats.url });
+      const jsm = await jetstreamManager(nc);
+      await jsm.consumers.delete(EVENT_STREAM, 'svc-centers');
+      // Re-created by the consume loops, without a restart, and caught up from the first event.
+      await eventually(
+        async () => {
+          const info = await jsm.consumers.info(EVENT_STREAM, 'svc-centers');
+          expect(info.delivered.stream_seq).toBe(CENTERS * 4);
+          expect(info.num_pending + info.num_ack_pending).toBe(0);
+        },
+        CAUGHT_UP_WITHIN_MS,
+        500,
+      );
+      await nc.close();
+      await expectAllCentersFinal();
+    },
+    CAUGHT_UP_WITHIN_MS + 60_000,
+  );
 });

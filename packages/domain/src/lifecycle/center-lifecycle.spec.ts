@@ -33,9 +33,12 @@ describe('the center lifecycle (A12, A30, A31, A33)', () => {
     ['rectifying', 'accept_rectification', { rectificationAccepted: true }, 'operating'],
     ['preparing', 'complete_preparation', { preparationEvaluationPassed: true }, 'operating'],
     ['preparing', 'terminate_preparation', { reason: '筹建期评估不符合建设条件' }, 'terminated'],
-  ] as const)('A12, A30: from %s, the platform carries out DST’s decision made in the evaluations service (%s)', (from, action, context, to) => {
-    expect(centerLifecycle.decide(from, action, 'system', context)).toMatchObject({ ok: true, to });
-  });
+  ] as const)(
+    'A12, A30: from %s, the platform carries out DST’s decision made in the evaluations service (%s)',
+    (from, action, context, to) => {
+      expect(centerLifecycle.decide(from, action, 'system', context)).toMatchObject({ ok: true, to });
+    },
+  );
 
   it('A31: the platform never revokes or graduates a center by itself', () => {
     expect(centerLifecycle.decide('rectifying', 'revoke', 'system', { grounds: [2], reason: 'x' })).toMatchObject({
