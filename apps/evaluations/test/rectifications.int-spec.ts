@@ -28,6 +28,17 @@ const EXPERTS = [
   { expertId: uuidv4(), userId: 'ex-3', name: '王高工', orgId: ORGS.expertOrg },
 ];
 const expert = (userId: string): Caller => ({ ...CALLERS.expert, userId });
+/** The reply names no drawn expert, by id or name, nor any score or opinion they gave; then the reply. */
+const hidesExperts = (seen: RectificationDto): RectificationDto => {
+  const json = JSON.stringify(seen);
+  for (const e of EXPERTS) {
+    expect(json).not.toContain(e.expertId);
+    expect(json).not.toContain(e.name);
+  }
+  expect(json).not.toContain('整改措施基本到位');
+  expect(seen.draw).not.toHaveProperty('experts');
+  return seen;
+};
 const envelope = (subject: string, aggregateVersion = 1) => ({
   id: uuidv4(),
   subject,
@@ -113,6 +124,15 @@ describe('A30: rectification after a basic pass, and its acceptance (real Postgr
       version: r.version,
       status: r.status,
     });
+  };
+
+  // D-rectification as the deadline table holds it, by the rectification's own deadline_id.
+  const deadlineState = async (r: RectificationDto) => {
+    const [row] = await service.sql(
+      'select d.state from evaluations.deadline d join evaluations.rectification r on r.deadline_id = d.id where r.id = ?',
+      [r.id],
+    );
+    return (row as { state: string } | undefined)?.state;
   };
 
   it('A30: a basic pass starts one rectification with D-rectification a year on; another grade starts none', async () => {
@@ -212,7 +232,8 @@ describe('A30: rectification after a basic pass, and its acceptance (real Postgr
     expect(r.evidence).toHaveLength(1);
     expect(await refusal(act(r, 'request_acceptance', CALLERS.supporting))).toMatchObject({ code: 'forbidden' });
     r = await act(r, 'request_acceptance', CALLERS.construction);
-    expect(r).toMatchObject({ status: 'supporting_review', deadline: { state: 'completed' } });
+    // The request may still come back: D-rectification runs on until the request reaches DST.
+    expect(r).toMatchObject({ status: 'supporting_review', deadline: { state: 'pending' } });
     expect(await refusal(act({ ...r, version: r.version - 1 }, 'pass', CALLERS.supporting))).toMatchObject({
       code: 'stale_version',
     });
@@ -225,13 +246,17 @@ describe('A30: rectification after a basic pass, and its acceptance (real Postgr
     await unchanged(r);
     r = await act(r, 'return', CALLERS.supporting, '证明材料不全，请补充研发投入审计报告');
     expect(r.status).toBe('rectifying');
+    // Returned and not yet filed again: the deadline still reminds, and will fire if the year passes.
+    expect(await deadlineState(r)).toBe('pending');
     r = await act(r, 'request_acceptance', CALLERS.construction);
     r = await act(r, 'pass', CALLERS.supporting);
     expect(r.status).toBe('recommender_review');
+    expect(await deadlineState(r)).toBe('pending');
     expect(await refusal(act(r, 'pass', CALLERS.otherRecommender))).toMatchObject({ code: 'not_found' });
     await unchanged(r);
     r = await act(r, 'pass', CALLERS.recommender);
-    expect(r.status).toBe('expert_acceptance');
+    expect(r).toMatchObject({ status: 'expert_acceptance', deadline: { state: 'completed' } });
+    expect(await deadlineState(r)).toBe('completed');
     expect(r.history.map((h) => h.action)).toEqual([
       'start',
       'write',
@@ -272,8 +297,15 @@ describe('A30: rectification after a basic pass, and its acceptance (real Postgr
     });
     expect(r.draw).toMatchObject({
       seed: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      expertCount: 3,
       experts: EXPERTS.map((e) => ({ name: e.name })),
     });
+    // The units and the recommender learn that 3 experts were drawn, not who (not even from the history).
+    for (const unit of [CALLERS.construction, CALLERS.supporting, CALLERS.recommender]) {
+      expect(hidesExperts(await service.call(GetRectification, { id: r.id }, unit))).toMatchObject({
+        draw: { seed: null, drawnOn: r.draw?.drawnOn, expertCount: 3 },
+      });
+    }
     expect(
       await refusal(service.call(DrawAcceptanceExperts, { id: r.id, version: r.version, count: 3 }, CALLERS.dst)),
     ).toMatchObject({ code: 'conflict', reason: 'rectification.already_drawn' });
@@ -296,9 +328,29 @@ describe('A30: rectification after a basic pass, and its acceptance (real Postgr
         ),
       ),
     ).toMatchObject({ code: 'rule_violation', reason: 'rectification.scores_missing' });
+    // An expert sees only their own entry, not the others' (nor their scores before scoring).
+    const seenByEx2 = await service.call(GetRectification, { id: r.id }, expert('ex-2'));
+    expect(seenByEx2.draw).toMatchObject({
+      expertCount: 3,
+      experts: [{ expertId: EXPERTS[1]?.expertId, score: null }],
+    });
+    expect(seenByEx2.draw?.experts).toHaveLength(1);
+    expect(JSON.stringify(seenByEx2)).not.toContain(EXPERTS[0]?.expertId);
+    expect(JSON.stringify(seenByEx2)).not.toContain(EXPERTS[0]?.name);
+    expect(JSON.stringify(seenByEx2)).not.toContain('整改措施基本到位');
+    expect(seenByEx2.decision).toBeNull();
     await score(expert('ex-2'), 76);
     await score(expert('ex-3'), 71);
+    expect(seenByExpert.draw?.experts).toEqual([
+      expect.objectContaining({ expertId: EXPERTS[0]?.expertId, name: '张教授', score: 82 }),
+    ]);
     r = await service.call(GetRectification, { id: r.id }, CALLERS.dst);
+    // DST sees every drawn expert and score.
+    expect(r.draw?.experts?.map((e) => [e.name, e.score])).toEqual([
+      ['张教授', 82],
+      ['李研究员', 76],
+      ['王高工', 71],
+    ]);
     expect(
       await refusal(
         service.call(
@@ -318,6 +370,20 @@ describe('A30: rectification after a basic pass, and its acceptance (real Postgr
       status: 'passed',
       decision: { passed: true, reason: '专家一致认为整改到位', expertScores: [82, 76, 71] },
     });
+    // After the scoring and the decision, the units and the recommender still see no expert nor score.
+    for (const unit of [CALLERS.construction, CALLERS.supporting, CALLERS.recommender]) {
+      const seen = hidesExperts(await service.call(GetRectification, { id: r.id }, unit));
+      expect(seen).toMatchObject({
+        decision: { passed: true, reason: '专家一致认为整改到位', decidedOn: r.decision?.decidedOn },
+      });
+      expect(seen.decision).not.toHaveProperty('expertScores');
+      const [listed] = (await service.call(ListRectifications, { centerId: r.centerId, limit: 5 }, unit)).items;
+      expect(listed?.decision).toEqual({
+        passed: true,
+        reason: '专家一致认为整改到位',
+        decidedOn: r.decision?.decidedOn,
+      });
+    }
 
     let failed = await beforeExperts();
     failed = await service.call(

@@ -64,7 +64,8 @@ export class RectificationAcceptanceService {
           action: 'draw_experts',
           from: row.status,
           to: row.status,
-          comment: drawn.experts.map((e) => e.name).join('、'),
+          // The count only: the units read the history, and the experts stay hidden from them.
+          comment: `抽取专家${drawn.experts.length}名`,
           article: '第三十条',
         });
       },

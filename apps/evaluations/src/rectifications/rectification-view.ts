@@ -17,6 +17,7 @@ export const SYSTEM_ACTOR: HistoryActor = { userId: 'system', name: '平台', ro
 export async function toRectificationSummary(
   em: EntityManager,
   row: Rectification,
+  caller: Caller,
 ): Promise<Omit<RectificationDto, 'history' | 'allowedActions' | 'draw'>> {
   const [center, deadline] = await Promise.all([
     em.findOne(DirectoryCenter, { id: row.centerId }),
@@ -40,14 +41,19 @@ export async function toRectificationSummary(
             passed: row.passed,
             reason: row.decisionReason ?? '',
             decidedOn: row.decidedOn ?? '',
-            expertScores: row.experts.flatMap((e) => (e.score === null ? [] : [e.score])),
+            // The experts' scores are DST's (as in the application review, units see no experts).
+            ...(caller.role === 'dst_admin'
+              ? { expertScores: row.experts.flatMap((e) => (e.score === null ? [] : [e.score])) }
+              : {}),
           },
   };
 }
 
 /**
  * The rectification as the caller reads it: its history (who, in which role, when, why), the acceptance
- * experts (the seed for DST only; an expert sees the names and scores as they stand), its allowed actions.
+ * experts, its allowed actions. The experts are DST's to see (the seed too); a drawn expert sees only their
+ * own entry and score; everyone else (the units, the recommender, the committee office) sees when they were
+ * drawn and how many, as the application review keeps the experts hidden from the units.
  */
 export async function toRectificationDto(
   em: EntityManager,
@@ -56,32 +62,55 @@ export async function toRectificationDto(
 ): Promise<RectificationDto> {
   const history = await em.getRepository(HistoryEntry).of(RECTIFICATION_AGGREGATE, row.id);
   return {
-    ...(await toRectificationSummary(em, row)),
+    ...(await toRectificationSummary(em, row, caller)),
     draw:
       row.drawnOn === null
         ? null
         : {
             seed: caller.role === 'dst_admin' ? row.drawSeed : null,
             drawnOn: row.drawnOn,
-            experts: row.experts.map(({ expertId, name, orgId, score, opinion, scoredAt }) => ({
-              expertId,
-              name,
-              orgId,
-              score,
-              opinion,
-              scoredAt,
-            })),
+            expertCount: row.experts.length,
+            ...(expertsSeenBy(row, caller) ?? {}),
           },
     allowedActions: rectificationLifecycle.actionsFor(row.status, caller.role),
-    history: history.map((h) => ({
-      at: h.at.toISOString(),
-      actorName: h.actorName ?? '',
-      role: h.actorRole as Actor,
-      action: h.action,
-      from: h.fromStatus as RectificationStatus | null,
-      to: h.toStatus as RectificationStatus | null,
-      comment: h.comment,
-      article: h.article,
-    })),
+    history: history.map((h) => {
+      // An expert's score (its author and comment) is shown as the experts are: to DST and to its author.
+      const hidden = h.actorRole === 'expert' && caller.role !== 'dst_admin' && h.actorUserId !== caller.userId;
+      return {
+        at: h.at.toISOString(),
+        actorName: hidden ? '' : (h.actorName ?? ''),
+        role: h.actorRole as Actor,
+        action: h.action,
+        from: h.fromStatus as RectificationStatus | null,
+        to: h.toStatus as RectificationStatus | null,
+        comment: hidden ? null : h.comment,
+        article: h.article,
+      };
+    }),
   };
+}
+
+/** The drawn experts the caller may see: all for DST, their own entry for an expert, none for anyone else. */
+function expertsSeenBy(
+  row: Rectification,
+  caller: Caller,
+): Pick<NonNullable<RectificationDto['draw']>, 'experts'> | null {
+  const seen =
+    caller.role === 'dst_admin'
+      ? row.experts
+      : caller.role === 'expert'
+        ? row.experts.filter((e) => e.userId === caller.userId)
+        : null;
+  return seen === null
+    ? null
+    : {
+        experts: seen.map(({ expertId, name, orgId, score, opinion, scoredAt }) => ({
+          expertId,
+          name,
+          orgId,
+          score,
+          opinion,
+          scoredAt,
+        })),
+      };
 }

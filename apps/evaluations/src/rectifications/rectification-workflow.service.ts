@@ -53,7 +53,7 @@ export class RectificationWorkflowService {
       (row) => row.id,
       (row) => row,
     );
-    return { ...page, items: await Promise.all(page.items.map((row) => toRectificationSummary(em, row))) };
+    return { ...page, items: await Promise.all(page.items.map((row) => toRectificationSummary(em, row, caller))) };
   }
 
   write(input: In<typeof WriteRectificationRequest>, caller: Caller): Promise<RectificationDto> {
@@ -91,7 +91,10 @@ export class RectificationWorkflowService {
             { errors: [{ path: 'rectified', message: 'required' }] },
           );
         }
-        // A30: the request came within (or after) the year; D-rectification no longer reminds.
+      }
+      if (input.action === 'pass' && decision.to === 'expert_acceptance') {
+        // A30: the request reached DST (the recommender passed it on); D-rectification no longer reminds.
+        // Not on the construction unit's request: a return puts it back to rectifying, and the year runs on.
         await this.deadlines.complete(em, row.deadlineId);
       }
       const from = row.status;

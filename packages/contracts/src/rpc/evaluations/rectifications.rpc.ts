@@ -40,11 +40,24 @@ export const rectificationSchema = z.object({
   rectified: z.string().describe('what the center rectified, as the construction unit reports it'),
   evidence: z.array(evidenceItem),
   draw: z
-    .object({ seed: z.string().nullable().describe('DST only'), drawnOn: isoDate, experts: z.array(acceptanceExpert) })
+    .object({
+      seed: z.string().nullable().describe('DST only'),
+      drawnOn: isoDate,
+      expertCount: z.number().int().describe('how many experts were drawn'),
+      experts: z
+        .array(acceptanceExpert)
+        .optional()
+        .describe('DST: every drawn expert; an expert: their own entry only; absent for everyone else'),
+    })
     .nullable()
     .describe('the experts drawn for the acceptance (回避 as in the application review)'),
   decision: z
-    .object({ passed: z.boolean(), reason: z.string(), decidedOn: isoDate, expertScores: z.array(z.number()) })
+    .object({
+      passed: z.boolean(),
+      reason: z.string(),
+      decidedOn: isoDate,
+      expertScores: z.array(z.number()).optional().describe('DST only'),
+    })
     .nullable(),
   allowedActions: z.array(z.string()),
   history: z.array(
