@@ -231,6 +231,24 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     expect(grading.status).toBe('grading');
     expect(grading.capCount).toBe(1);
     expect(grading.tieAtCap.sort()).toEqual([ids.a, ids.b].sort());
+
+    // Until publication the totals and grades are DST's and the entrusted agency's; the center's unit sees none.
+    const byUnit = await service.call(GetRound, { id: roundId }, units.b);
+    expect(byUnit).toMatchObject({ status: 'grading', capCount: null, tieAtCap: [] });
+    expect(byUnit.centers).toEqual([
+      expect.objectContaining({ centerId: ids.b, total: null, computedGrade: null, grade: null }),
+    ]);
+    expect(await assignment(ids.b as string, units.b)).toMatchObject({
+      status: 'submitted',
+      total: null,
+      computedGrade: null,
+      grade: null,
+      scores: [],
+      report: null,
+    });
+    const byAgency = await service.call(GetRound, { id: roundId }, CALLERS.otherAgency);
+    expect(byAgency).toMatchObject({ capCount: null, tieAtCap: [] });
+    expect(byAgency.centers.find((c) => c.centerId === ids.b)).toMatchObject({ total: 95 });
     expect(
       await refusal(service.call(PublishRound, { id: roundId, version: grading.version }, CALLERS.dst)),
     ).toMatchObject({
@@ -270,6 +288,18 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       [ids.c as string]: 'basic_pass',
       [ids.e as string]: 'basic_pass',
     });
+    expect(await assignment(ids.c as string)).toMatchObject({
+      grade: 'basic_pass',
+      overrideReason: '现场考察发现经费管理问题',
+      report: '评估报告',
+    });
+    expect(await assignment(ids.c as string, units.c)).toMatchObject({
+      total: null,
+      grade: null,
+      overrideReason: null,
+      scores: [],
+      report: null,
+    });
   });
 
   it('A30: publication announces the grades, with their events, the public list and DST’s statistics', async () => {
@@ -280,6 +310,17 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     });
     const published = await service.call(PublishRound, { id: roundId, version: (await round()).version }, CALLERS.dst);
     expect(published.status).toBe('published');
+    // Published: the center's own units see its total and grade, still not the other centers'.
+    expect(await assignment(ids.b as string, units.b)).toMatchObject({ total: 95, grade: 'excellent' });
+    const byUnit = await service.call(GetRound, { id: roundId }, units.c);
+    expect(byUnit.centers).toEqual([
+      expect.objectContaining({
+        centerId: ids.c,
+        total: 80,
+        grade: 'basic_pass',
+        overrideReason: '现场考察发现经费管理问题',
+      }),
+    ]);
     const graded = await outbox('tic.evaluation.graded');
     expect(graded.map((e) => [e.centerId, e.grade]).sort()).toEqual(
       [
