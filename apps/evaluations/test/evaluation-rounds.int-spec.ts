@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { v4 as uuidv4 } from 'uuid';
 
 import {
+  CenterRevoked,
+  createEvent,
   DeclareAgencyRelations,
   DeclineAssignment,
   EntrustAgency,
@@ -20,6 +22,7 @@ import {
 import { addDays, DEFAULT_INDICATOR_SYSTEM, indicatorsOf } from '@tic/domain';
 import { Deadlines } from '@tic/deadlines';
 import type { Caller } from '@tic/platform';
+import { eventually, publishEvents } from '@tic/testing';
 
 import { CALLERS, ORGS, refusal, runningEvaluations } from './harness';
 
@@ -93,6 +96,29 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       supportingUnitId: uuidv4(),
       coBuilderIds: [],
     });
+    ids.closed = await service.newCenter({ establishedOn: today(), name: '撤销中心', coBuilderIds: [] });
+    await publishEvents(service.nats, [
+      createEvent(CenterRevoked, {
+        id: uuidv4(),
+        subject: ids.closed,
+        time: new Date().toISOString(),
+        aggregateVersion: 2,
+        data: {
+          centerId: ids.closed,
+          name: { zh: '撤销中心', en: 'revoked center' },
+          ground: 5,
+          grounds: [5],
+          article: '第三十一条第（五）项',
+          reason: '主动申请撤销',
+          revokedOn: today(),
+          actor: { userId: 'dst-1', name: '省科技厅', role: 'dst_admin' },
+        },
+      }),
+    ]);
+    await eventually(async () => {
+      const rows = await service.sql('select closed_on from evaluations.center_directory where id = ?', [ids.closed]);
+      expect(rows[0]?.closed_on).not.toBeNull();
+    });
     ids.fresh = await service.newCenter({
       establishedOn: today(),
       name: '新中心',
@@ -114,17 +140,50 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       reason: 'round.dst_only',
       article: '第二十八条',
     });
+    const twice = service.call(
+      OpenRound,
+      {
+        ...input,
+        add: [
+          { centerId: ids.fresh as string, reason: '新设中心提前参评' },
+          { centerId: ids.fresh as string, reason: '再次列入' },
+        ],
+      },
+      CALLERS.dst,
+    );
+    expect(await refusal(twice)).toMatchObject({
+      code: 'invalid_input',
+      errors: [expect.objectContaining({ path: 'add.1.centerId' })],
+    });
+    const closed = service.call(
+      OpenRound,
+      { ...input, add: [{ centerId: ids.closed as string, reason: '补充评估' }] },
+      CALLERS.dst,
+    );
+    expect(await refusal(closed)).toMatchObject({
+      code: 'rule_violation',
+      reason: 'round.center_closed',
+      article: '第二十八条',
+    });
+    expect(await service.sql('select id from evaluations.evaluation_round')).toEqual([]);
+
     const opened = await service.call(OpenRound, input, CALLERS.dst);
     roundId = opened.id;
     expect(opened.status).toBe('open');
     const byId = new Map(opened.centers.map((c) => [c.centerId, c]));
     for (const key of ['a', 'b', 'c', 'd', 'g']) expect(byId.get(ids[key] as string)?.basis).toBe('cycle');
     expect(byId.get(ids.e as string)?.basis).toBe('preparation');
+    expect(byId.has(ids.closed as string)).toBe(false);
     expect(byId.has(ids.fresh as string)).toBe(false);
   });
 
   it('A29 回避: an agency is never entrusted with a center of an organization it declared', async () => {
-    await service.call(DeclareAgencyRelations, { relatedOrgIds: [ORGS.supporting] }, CALLERS.agency);
+    // The agency's first declaration sent twice at once: both answered, one row.
+    const declare = () => service.call(DeclareAgencyRelations, { relatedOrgIds: [ORGS.supporting] }, CALLERS.agency);
+    expect(await Promise.all([declare(), declare()])).toEqual([
+      { agencyOrgId: ORGS.agency, relatedOrgIds: [ORGS.supporting] },
+      { agencyOrgId: ORGS.agency, relatedOrgIds: [ORGS.supporting] },
+    ]);
     const refused = await refusal(
       service.call(EntrustAgency, { id: roundId, agencyOrgId: ORGS.agency, centerIds: [ids.a as string] }, CALLERS.dst),
     );

@@ -25,6 +25,12 @@ export const ROUND_REFUSALS = defineRefusals('round', {
     en: '{path}: center {centerId} is not in the directory',
     article: '第二十八条',
   },
+  center_closed: {
+    status: 'rule_violation',
+    zh: '{path}：中心{centerId}已撤销、终止或毕业，不参加评估',
+    en: '{path}: center {centerId} is closed (revoked, terminated or graduated) and is not evaluated',
+    article: '第二十八条',
+  },
   center_not_in_round: {
     status: 'invalid_input',
     zh: '{path}：中心{centerId}不在本轮',
