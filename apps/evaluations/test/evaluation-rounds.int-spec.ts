@@ -39,7 +39,12 @@ const allScored = (score: number) =>
 describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the deadline, grade with the cap, publish', () => {
   const service = runningEvaluations('evaluation-rounds');
   const today = () => service.clock.today();
-  const units = { b: unit('supporting_unit', 'B'), c: unit('supporting_unit', 'C'), d: unit('supporting_unit', 'D') };
+  const units = {
+    b: unit('supporting_unit', 'B'),
+    c: unit('supporting_unit', 'C'),
+    d: unit('supporting_unit', 'D'),
+    p: unit('supporting_unit', 'P'),
+  };
   const dConstruction = unit('construction_unit', 'D 建设单位');
   const ids: Record<string, string> = {};
   let roundId = '';
@@ -94,6 +99,13 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       establishedOn: addDays(today(), -370),
       name: '己中心',
       supportingUnitId: uuidv4(),
+      coBuilderIds: [],
+    });
+    ids.p = await service.newCenter({
+      status: 'preparing',
+      establishedOn: addDays(today(), -370),
+      name: '庚中心',
+      supportingUnitId: units.p.orgId,
       coBuilderIds: [],
     });
     ids.closed = await service.newCenter({ establishedOn: today(), name: '撤销中心', coBuilderIds: [] });
@@ -173,6 +185,7 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     const byId = new Map(opened.centers.map((c) => [c.centerId, c]));
     for (const key of ['a', 'b', 'c', 'd', 'g']) expect(byId.get(ids[key] as string)?.basis).toBe('cycle');
     expect(byId.get(ids.e as string)?.basis).toBe('preparation');
+    expect(byId.get(ids.p as string)?.basis).toBe('preparation');
     expect(byId.has(ids.closed as string)).toBe(false);
     expect(byId.has(ids.fresh as string)).toBe(false);
   });
@@ -197,7 +210,7 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     );
     await service.call(
       EntrustAgency,
-      { id: roundId, agencyOrgId: ORGS.agency, centerIds: [ids.c, ids.d, ids.e] as string[] },
+      { id: roundId, agencyOrgId: ORGS.agency, centerIds: [ids.c, ids.d, ids.e, ids.p] as string[] },
       CALLERS.dst,
     );
     await service.call(
@@ -277,12 +290,18 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       units.d,
     );
     expect(declined.status).toBe('declined');
+    const p = await assignment(ids.p as string, units.p);
+    await service.call(
+      DeclineAssignment,
+      { roundId, centerId: ids.p as string, version: p.version, reason: '筹建单位调整' },
+      units.p,
+    );
 
     service.clock.set(addDays(today(), 5));
     await service.app.get(Deadlines).sweep();
     expect((await assignment(ids.g as string)).status).toBe('not_participated');
     const events = await outbox('tic.evaluation.not_participated');
-    expect(events.map((e) => e.centerId).sort()).toEqual([ids.d, ids.g].sort());
+    expect(events.map((e) => e.centerId).sort()).toEqual([ids.d, ids.g, ids.p].sort());
   });
 
   it('A30: grading applies the cap by rank; a tie waits for DST’s order; an override needs a reason', async () => {
@@ -323,6 +342,23 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       CALLERS.dst,
     );
     expect(await refusal(noReason)).toMatchObject({ code: 'rule_violation', rule: 'A30-grade-override' });
+    const declinedOutcome = service.call(
+      GradeRound,
+      {
+        id: roundId,
+        version: grading.version,
+        tieBreak: [ids.b, ids.a] as string[],
+        preparationOutcomes: [{ centerId: ids.p as string, outcome: 'operating', reason: '筹建任务完成' }],
+      },
+      CALLERS.dst,
+    );
+    const outcomeRefused = await refusal(declinedOutcome);
+    expect(outcomeRefused).toMatchObject({
+      code: 'rule_violation',
+      reason: 'round.outcome_not_submitted',
+      article: '第十二条',
+    });
+    expect(outcomeRefused.detail?.en).toContain(`preparationOutcomes[0].centerId: the preparing center ${ids.p}`);
 
     const graded = await service.call(
       GradeRound,
@@ -434,7 +470,8 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       '现场考察发现经费管理问题',
     ]);
     expect(pick('丁中心', '状态')).toEqual(['拒绝参评']);
-    expect(file.rows).toBe(6);
+    expect(pick('庚中心', '状态')).toEqual(['拒绝参评']);
+    expect(file.rows).toBe(7);
     expect(await refusal(service.call(ExportRoundScores, { id: roundId }, CALLERS.agency))).toMatchObject({
       code: 'forbidden',
     });

@@ -67,6 +67,12 @@ export const ROUND_REFUSALS = defineRefusals('round', {
     en: 'preparationOutcomes: decide whether the preparing center {centerId} operates or ends, with a reason',
     article: '第十二条',
   },
+  outcome_not_submitted: {
+    status: 'rule_violation',
+    zh: '{path}：筹建期中心{centerId}未提交评估（{status}），不能决定转入运行或终止',
+    en: '{path}: the preparing center {centerId} was not evaluated ({status}); no outcome can be decided',
+    article: '第十二条',
+  },
   participate_by_past: {
     status: 'invalid_input',
     zh: 'participateBy：参评截止日不得早于今天（{today}）',
