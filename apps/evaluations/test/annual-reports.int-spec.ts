@@ -94,6 +94,23 @@ describe('A27: annual reports, written by the construction unit and filed throug
     expect(office.items.map((r) => r.id)).toEqual([report.id]);
   });
 
+  it('two creates of one center and year at once: one report, the other refused as already existing', async () => {
+    service.clock.set('2026-02-10');
+    const centerId = await service.newCenter({ establishedOn: '2025-03-01' });
+    const results = await Promise.allSettled([draft(centerId), draft(centerId)]);
+    const created = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(created).toEqual([expect.objectContaining({ centerId, reportYear: 2025, status: 'draft' })]);
+    // The loser is answered as a second create would be, never as an internal error.
+    const rejected = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(rejected).toEqual([
+      expect.objectContaining({
+        error: expect.objectContaining({ code: 'conflict', reason: 'report.already_exists', article: '第二十七条' }),
+      }),
+    ]);
+    const listed = await service.call(ListAnnualReports, { centerId }, CALLERS.dst);
+    expect(listed.items.map((r) => r.id)).toEqual([created[0]?.id]);
+  });
+
   it('refuses with exact codes: a second report on a year, a year not past, a stale version, an edit under review, a return without comments, a bad table', async () => {
     service.clock.set('2026-02-10');
     const centerId = await service.newCenter({ establishedOn: '2025-03-01' });

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { v4 as uuidv4 } from 'uuid';
 
 import {
+  CenterRevoked,
+  createEvent,
   DeclareAgencyRelations,
   DeclineAssignment,
   EntrustAgency,
@@ -20,6 +22,7 @@ import {
 import { addDays, DEFAULT_INDICATOR_SYSTEM, indicatorsOf } from '@tic/domain';
 import { Deadlines } from '@tic/deadlines';
 import type { Caller } from '@tic/platform';
+import { eventually, publishEvents } from '@tic/testing';
 
 import { CALLERS, ORGS, refusal, runningEvaluations } from './harness';
 
@@ -36,7 +39,12 @@ const allScored = (score: number) =>
 describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the deadline, grade with the cap, publish', () => {
   const service = runningEvaluations('evaluation-rounds');
   const today = () => service.clock.today();
-  const units = { b: unit('supporting_unit', 'B'), c: unit('supporting_unit', 'C'), d: unit('supporting_unit', 'D') };
+  const units = {
+    b: unit('supporting_unit', 'B'),
+    c: unit('supporting_unit', 'C'),
+    d: unit('supporting_unit', 'D'),
+    p: unit('supporting_unit', 'P'),
+  };
   const dConstruction = unit('construction_unit', 'D 建设单位');
   const ids: Record<string, string> = {};
   let roundId = '';
@@ -93,6 +101,36 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       supportingUnitId: uuidv4(),
       coBuilderIds: [],
     });
+    ids.p = await service.newCenter({
+      status: 'preparing',
+      establishedOn: addDays(today(), -370),
+      name: '庚中心',
+      supportingUnitId: units.p.orgId,
+      coBuilderIds: [],
+    });
+    ids.closed = await service.newCenter({ establishedOn: today(), name: '撤销中心', coBuilderIds: [] });
+    await publishEvents(service.nats, [
+      createEvent(CenterRevoked, {
+        id: uuidv4(),
+        subject: ids.closed,
+        time: new Date().toISOString(),
+        aggregateVersion: 2,
+        data: {
+          centerId: ids.closed,
+          name: { zh: '撤销中心', en: 'revoked center' },
+          ground: 5,
+          grounds: [5],
+          article: '第三十一条第（五）项',
+          reason: '主动申请撤销',
+          revokedOn: today(),
+          actor: { userId: 'dst-1', name: '省科技厅', role: 'dst_admin' },
+        },
+      }),
+    ]);
+    await eventually(async () => {
+      const rows = await service.sql('select closed_on from evaluations.center_directory where id = ?', [ids.closed]);
+      expect(rows[0]?.closed_on).not.toBeNull();
+    });
     ids.fresh = await service.newCenter({
       establishedOn: today(),
       name: '新中心',
@@ -114,17 +152,51 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       reason: 'round.dst_only',
       article: '第二十八条',
     });
+    const twice = service.call(
+      OpenRound,
+      {
+        ...input,
+        add: [
+          { centerId: ids.fresh as string, reason: '新设中心提前参评' },
+          { centerId: ids.fresh as string, reason: '再次列入' },
+        ],
+      },
+      CALLERS.dst,
+    );
+    expect(await refusal(twice)).toMatchObject({
+      code: 'invalid_input',
+      errors: [expect.objectContaining({ path: 'add.1.centerId' })],
+    });
+    const closed = service.call(
+      OpenRound,
+      { ...input, add: [{ centerId: ids.closed as string, reason: '补充评估' }] },
+      CALLERS.dst,
+    );
+    expect(await refusal(closed)).toMatchObject({
+      code: 'rule_violation',
+      reason: 'round.center_closed',
+      article: '第二十八条',
+    });
+    expect(await service.sql('select id from evaluations.evaluation_round')).toEqual([]);
+
     const opened = await service.call(OpenRound, input, CALLERS.dst);
     roundId = opened.id;
     expect(opened.status).toBe('open');
     const byId = new Map(opened.centers.map((c) => [c.centerId, c]));
     for (const key of ['a', 'b', 'c', 'd', 'g']) expect(byId.get(ids[key] as string)?.basis).toBe('cycle');
     expect(byId.get(ids.e as string)?.basis).toBe('preparation');
+    expect(byId.get(ids.p as string)?.basis).toBe('preparation');
+    expect(byId.has(ids.closed as string)).toBe(false);
     expect(byId.has(ids.fresh as string)).toBe(false);
   });
 
   it('A29 回避: an agency is never entrusted with a center of an organization it declared', async () => {
-    await service.call(DeclareAgencyRelations, { relatedOrgIds: [ORGS.supporting] }, CALLERS.agency);
+    // The agency's first declaration sent twice at once: both answered, one row.
+    const declare = () => service.call(DeclareAgencyRelations, { relatedOrgIds: [ORGS.supporting] }, CALLERS.agency);
+    expect(await Promise.all([declare(), declare()])).toEqual([
+      { agencyOrgId: ORGS.agency, relatedOrgIds: [ORGS.supporting] },
+      { agencyOrgId: ORGS.agency, relatedOrgIds: [ORGS.supporting] },
+    ]);
     const refused = await refusal(
       service.call(EntrustAgency, { id: roundId, agencyOrgId: ORGS.agency, centerIds: [ids.a as string] }, CALLERS.dst),
     );
@@ -138,7 +210,7 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     );
     await service.call(
       EntrustAgency,
-      { id: roundId, agencyOrgId: ORGS.agency, centerIds: [ids.c, ids.d, ids.e] as string[] },
+      { id: roundId, agencyOrgId: ORGS.agency, centerIds: [ids.c, ids.d, ids.e, ids.p] as string[] },
       CALLERS.dst,
     );
     await service.call(
@@ -218,12 +290,18 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       units.d,
     );
     expect(declined.status).toBe('declined');
+    const p = await assignment(ids.p as string, units.p);
+    await service.call(
+      DeclineAssignment,
+      { roundId, centerId: ids.p as string, version: p.version, reason: '筹建单位调整' },
+      units.p,
+    );
 
     service.clock.set(addDays(today(), 5));
     await service.app.get(Deadlines).sweep();
     expect((await assignment(ids.g as string)).status).toBe('not_participated');
     const events = await outbox('tic.evaluation.not_participated');
-    expect(events.map((e) => e.centerId).sort()).toEqual([ids.d, ids.g].sort());
+    expect(events.map((e) => e.centerId).sort()).toEqual([ids.d, ids.g, ids.p].sort());
   });
 
   it('A30: grading applies the cap by rank; a tie waits for DST’s order; an override needs a reason', async () => {
@@ -231,6 +309,24 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     expect(grading.status).toBe('grading');
     expect(grading.capCount).toBe(1);
     expect(grading.tieAtCap.sort()).toEqual([ids.a, ids.b].sort());
+
+    // Until publication the totals and grades are DST's and the entrusted agency's; the center's unit sees none.
+    const byUnit = await service.call(GetRound, { id: roundId }, units.b);
+    expect(byUnit).toMatchObject({ status: 'grading', capCount: null, tieAtCap: [] });
+    expect(byUnit.centers).toEqual([
+      expect.objectContaining({ centerId: ids.b, total: null, computedGrade: null, grade: null }),
+    ]);
+    expect(await assignment(ids.b as string, units.b)).toMatchObject({
+      status: 'submitted',
+      total: null,
+      computedGrade: null,
+      grade: null,
+      scores: [],
+      report: null,
+    });
+    const byAgency = await service.call(GetRound, { id: roundId }, CALLERS.otherAgency);
+    expect(byAgency).toMatchObject({ capCount: null, tieAtCap: [] });
+    expect(byAgency.centers.find((c) => c.centerId === ids.b)).toMatchObject({ total: 95 });
     expect(
       await refusal(service.call(PublishRound, { id: roundId, version: grading.version }, CALLERS.dst)),
     ).toMatchObject({
@@ -246,6 +342,23 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       CALLERS.dst,
     );
     expect(await refusal(noReason)).toMatchObject({ code: 'rule_violation', rule: 'A30-grade-override' });
+    const declinedOutcome = service.call(
+      GradeRound,
+      {
+        id: roundId,
+        version: grading.version,
+        tieBreak: [ids.b, ids.a] as string[],
+        preparationOutcomes: [{ centerId: ids.p as string, outcome: 'operating', reason: '筹建任务完成' }],
+      },
+      CALLERS.dst,
+    );
+    const outcomeRefused = await refusal(declinedOutcome);
+    expect(outcomeRefused).toMatchObject({
+      code: 'rule_violation',
+      reason: 'round.outcome_not_submitted',
+      article: '第十二条',
+    });
+    expect(outcomeRefused.detail?.en).toContain(`preparationOutcomes[0].centerId: the preparing center ${ids.p}`);
 
     const graded = await service.call(
       GradeRound,
@@ -270,6 +383,18 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       [ids.c as string]: 'basic_pass',
       [ids.e as string]: 'basic_pass',
     });
+    expect(await assignment(ids.c as string)).toMatchObject({
+      grade: 'basic_pass',
+      overrideReason: '现场考察发现经费管理问题',
+      report: '评估报告',
+    });
+    expect(await assignment(ids.c as string, units.c)).toMatchObject({
+      total: null,
+      grade: null,
+      overrideReason: null,
+      scores: [],
+      report: null,
+    });
   });
 
   it('A30: publication announces the grades, with their events, the public list and DST’s statistics', async () => {
@@ -280,6 +405,17 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     });
     const published = await service.call(PublishRound, { id: roundId, version: (await round()).version }, CALLERS.dst);
     expect(published.status).toBe('published');
+    // Published: the center's own units see its total and grade, still not the other centers'.
+    expect(await assignment(ids.b as string, units.b)).toMatchObject({ total: 95, grade: 'excellent' });
+    const byUnit = await service.call(GetRound, { id: roundId }, units.c);
+    expect(byUnit.centers).toEqual([
+      expect.objectContaining({
+        centerId: ids.c,
+        total: 80,
+        grade: 'basic_pass',
+        overrideReason: '现场考察发现经费管理问题',
+      }),
+    ]);
     const graded = await outbox('tic.evaluation.graded');
     expect(graded.map((e) => [e.centerId, e.grade]).sort()).toEqual(
       [
@@ -303,7 +439,8 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
     const announced = await service.call(PublicRoundResult, { id: roundId });
     expect(announced.results).toContainEqual({ centerName: '乙中心', grade: 'excellent' });
     expect(announced.results).toHaveLength(4);
-    expect(JSON.stringify(announced)).not.toContain('95');
+    // The results only: the round's random id may itself contain "95".
+    expect(JSON.stringify(announced.results)).not.toContain('95');
 
     const stats = await service.call(RoundStatistics, { year: 2026 }, CALLERS.dst);
     expect(stats.rows).toContainEqual({ year: 2026, city: '大连市', field: '智能制造', grade: 'excellent', count: 1 });
@@ -334,7 +471,8 @@ describe('evaluation rounds (A28–A30): open, entrust, score, decline, miss the
       '现场考察发现经费管理问题',
     ]);
     expect(pick('丁中心', '状态')).toEqual(['拒绝参评']);
-    expect(file.rows).toBe(6);
+    expect(pick('庚中心', '状态')).toEqual(['拒绝参评']);
+    expect(file.rows).toBe(7);
     expect(await refusal(service.call(ExportRoundScores, { id: roundId }, CALLERS.agency))).toMatchObject({
       code: 'forbidden',
     });

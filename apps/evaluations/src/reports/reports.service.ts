@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
@@ -33,7 +34,20 @@ export class ReportsService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  create(input: In<typeof CreateAnnualReport>, caller: Caller): Promise<AnnualReportDto> {
+  async create(input: In<typeof CreateAnnualReport>, caller: Caller): Promise<AnnualReportDto> {
+    try {
+      return await this.draft(input, caller);
+    } catch (error) {
+      // Two creates of one center and year at once both pass the check above; the unique index stops the second.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      const existing = await this.entityManager
+        .fork()
+        .findOne(AnnualReport, { centerId: input.centerId, reportYear: input.reportYear });
+      throw refuse(REPORT_REFUSALS.already_exists, { year: input.reportYear, id: existing?.id ?? '' });
+    }
+  }
+
+  private draft(input: In<typeof CreateAnnualReport>, caller: Caller): Promise<AnnualReportDto> {
     return this.uow.run(
       CreateAnnualReport,
       input,

@@ -25,7 +25,7 @@ import {
 import { EvaluationRound } from './evaluation-round.entity';
 import { requireSeen } from './round-access';
 import { RoundCenter } from './round-center.entity';
-import { ASSIGNMENT_AGGREGATE, toAssignmentDto } from './round-view';
+import { ASSIGNMENT_AGGREGATE, seesGrading, toAssignmentDto } from './round-view';
 import { ROUND_REFUSALS } from './rounds.refusals';
 
 type Ref = { readonly roundId: string; readonly centerId: string };
@@ -47,7 +47,9 @@ export class RoundAssignmentsService implements OnModuleInit {
   async view(em: EntityManager, ref: Ref, caller: Caller): Promise<AssignmentDto> {
     const entry = await em.findOne(RoundCenter, { roundId: ref.roundId, centerId: ref.centerId });
     const center = await em.findOne(DirectoryCenter, { id: ref.centerId });
-    return toAssignmentDto(requireSeen(caller, entry, center ?? undefined));
+    const seen = requireSeen(caller, entry, center ?? undefined);
+    const round = await em.findOneOrFail(EvaluationRound, { id: seen.roundId });
+    return toAssignmentDto(seen, seesGrading(caller, seen, round.status));
   }
 
   score(input: In<typeof ScoreAssignment>, caller: Caller): Promise<AssignmentDto> {

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 
 import { DeclareAgencyRelations, EntrustAgency, type RoundDto } from '@tic/contracts';
@@ -24,8 +25,18 @@ export class RoundEntrustmentService {
   ) {}
 
   /** The agency states its own relations; DST reads them in the round (documented choice: the agency declares). */
-  declareRelations(input: In<typeof DeclareAgencyRelations>, caller: Caller) {
+  async declareRelations(input: In<typeof DeclareAgencyRelations>, caller: Caller) {
     if (caller.role !== 'evaluator') throw refuse(ROUND_REFUSALS.agency_only);
+    try {
+      return await this.declare(input, caller);
+    } catch (error) {
+      // The agency's first two declarations at once both insert; the second, run again, updates the first's row.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      return this.declare(input, caller);
+    }
+  }
+
+  private declare(input: In<typeof DeclareAgencyRelations>, caller: Caller) {
     return this.uow.run(DeclareAgencyRelations, input, async ({ em }) => {
       const agency =
         (await em.findOne(EvaluationAgency, { orgId: caller.orgId })) ??

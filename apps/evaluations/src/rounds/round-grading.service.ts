@@ -60,6 +60,13 @@ export class RoundGradingService {
               centerId: o.centerId,
             });
           }
+          if (entry.status !== 'submitted') {
+            throw refuse(ROUND_REFUSALS.outcome_not_submitted, {
+              path: `preparationOutcomes[${i}].centerId`,
+              centerId: o.centerId,
+              status: entry.status,
+            });
+          }
           entry.preparationOutcome = o.outcome;
           entry.outcomeReason = o.reason;
         }

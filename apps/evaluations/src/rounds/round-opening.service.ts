@@ -40,6 +40,9 @@ export class RoundOpeningService {
           if (!addedById.has(a.centerId) || due.has(a.centerId)) {
             throw refuse(ROUND_REFUSALS.center_unknown, { path: `add[${i}].centerId`, centerId: a.centerId });
           }
+          if (addedById.get(a.centerId)?.closedOn != null) {
+            throw refuse(ROUND_REFUSALS.center_closed, { path: `add[${i}].centerId`, centerId: a.centerId });
+          }
         });
         const round = em.create(EvaluationRound, {
           id: newId(),

@@ -28,6 +28,7 @@ export async function toRoundDto(em: EntityManager, round: EvaluationRound, call
     entries.map((e) => e.centerId),
   );
   const grading = round.status === 'grading' ? gradingOf(round, entries) : undefined;
+  const dst = caller.role === 'dst_admin';
   return {
     id: round.id,
     version: round.version,
@@ -38,14 +39,26 @@ export async function toRoundDto(em: EntityManager, round: EvaluationRound, call
     indicatorSystem: round.indicatorSystem as RoundDto['indicatorSystem'],
     thresholds: round.thresholds,
     excellentCapShare: round.excellentCapShare,
-    capCount: grading?.ok === true ? grading.capCount : null,
-    tieAtCap: grading?.ok === true ? [...grading.tieAtCap] : [],
+    capCount: dst && grading?.ok === true ? grading.capCount : null,
+    tieAtCap: dst && grading?.ok === true ? [...grading.tieAtCap] : [],
     publishedOn: round.publishedOn,
-    centers: entries.filter((e) => seesRoundCenter(caller, e, directory.get(e.centerId))).map(toRoundCenterDto),
+    centers: entries
+      .filter((e) => seesRoundCenter(caller, e, directory.get(e.centerId)))
+      .map((e) => toRoundCenterDto(e, seesGrading(caller, e, round.status))),
   };
 }
 
-export function toRoundCenterDto(entry: RoundCenter): RoundCenterDto {
+/**
+ * A30: the scores and the grade of a center are DST's and its entrusted agency's until the round is published;
+ * after publication the center's own units see them too (they see the entry at all only per round-access.ts).
+ */
+export function seesGrading(caller: Caller, entry: RoundCenter, roundStatus: EvaluationRound['status']): boolean {
+  if (caller.role === 'dst_admin') return true;
+  if (caller.role === 'evaluator' && entry.agencyOrgId === caller.orgId) return true;
+  return roundStatus === 'published';
+}
+
+export function toRoundCenterDto(entry: RoundCenter, grading: boolean): RoundCenterDto {
   return {
     centerId: entry.centerId,
     name: entry.centerName,
@@ -54,22 +67,22 @@ export function toRoundCenterDto(entry: RoundCenter): RoundCenterDto {
     status: entry.status,
     participateBy: entry.participateBy,
     version: entry.version,
-    total: entry.total,
-    computedGrade: entry.computedGrade,
-    grade: entry.grade,
-    overrideReason: entry.overrideReason,
+    total: grading ? entry.total : null,
+    computedGrade: grading ? entry.computedGrade : null,
+    grade: grading ? entry.grade : null,
+    overrideReason: grading ? entry.overrideReason : null,
     preparationOutcome: entry.preparationOutcome,
   };
 }
 
-export function toAssignmentDto(entry: RoundCenter): AssignmentDto {
+export function toAssignmentDto(entry: RoundCenter, grading: boolean): AssignmentDto {
   return {
-    ...toRoundCenterDto(entry),
+    ...toRoundCenterDto(entry, grading),
     roundId: entry.roundId,
-    scores: entry.scores,
+    scores: grading ? entry.scores : [],
     meetingReview: entry.meetingReview,
     onSiteInspection: entry.onSiteInspection,
-    report: entry.report,
+    report: grading ? entry.report : null,
     declineReason: entry.declineReason,
   };
 }

@@ -25,6 +25,12 @@ export const ROUND_REFUSALS = defineRefusals('round', {
     en: '{path}: center {centerId} is not in the directory',
     article: '第二十八条',
   },
+  center_closed: {
+    status: 'rule_violation',
+    zh: '{path}：中心{centerId}已撤销、终止或毕业，不参加评估',
+    en: '{path}: center {centerId} is closed (revoked, terminated or graduated) and is not evaluated',
+    article: '第二十八条',
+  },
   center_not_in_round: {
     status: 'invalid_input',
     zh: '{path}：中心{centerId}不在本轮',
@@ -59,6 +65,12 @@ export const ROUND_REFUSALS = defineRefusals('round', {
     status: 'rule_violation',
     zh: 'preparationOutcomes：筹建期中心{centerId}须决定转入运行或终止，并说明理由',
     en: 'preparationOutcomes: decide whether the preparing center {centerId} operates or ends, with a reason',
+    article: '第十二条',
+  },
+  outcome_not_submitted: {
+    status: 'rule_violation',
+    zh: '{path}：筹建期中心{centerId}未提交评估（{status}），不能决定转入运行或终止',
+    en: '{path}: the preparing center {centerId} was not evaluated ({status}); no outcome can be decided',
     article: '第十二条',
   },
   participate_by_past: {

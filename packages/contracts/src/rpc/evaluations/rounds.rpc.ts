@@ -69,6 +69,20 @@ export type RoundDto = z.output<typeof roundSchema>;
 
 const centerChange = z.object({ centerId: entityId, reason });
 
+/** Centers added or removed, each once: a center named twice is refused at its second mention. */
+const centerChanges = z
+  .array(centerChange)
+  .max(500)
+  .superRefine((changes, ctx) => {
+    const seen = new Set<string>();
+    changes.forEach((change, i) => {
+      if (seen.has(change.centerId)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'centerId'], message: `names center ${change.centerId} twice` });
+      }
+      seen.add(change.centerId);
+    });
+  });
+
 export const OpenRound = defineRpc({
   service: 'evaluations',
   operation: 'rounds.open',
@@ -81,8 +95,8 @@ export const OpenRound = defineRpc({
     indicatorSystem: indicatorSystemSchema.optional().describe('defaults to the template DST edits'),
     thresholds: gradeThresholdsSchema,
     excellentCapShare: z.number().min(0).max(1).optional().describe('the cap on excellent grades, as a share'),
-    add: z.array(centerChange).max(500).default([]),
-    remove: z.array(centerChange).max(500).default([]),
+    add: centerChanges.default([]),
+    remove: centerChanges.default([]),
   }),
   response: roundSchema,
 });
