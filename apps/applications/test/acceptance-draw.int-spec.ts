@@ -13,6 +13,7 @@ import {
 import { addDays } from '@tic/domain';
 import { Deadlines } from '@tic/deadlines';
 import { bootstrapService, type RpcClient } from '@tic/platform';
+import { testRpcClient } from '@tic/platform/testing';
 import { refusal } from '@tic/testing';
 
 import { AppModule } from '../src/app.module';
@@ -32,12 +33,15 @@ describe('A30: the experts of a rectification acceptance, drawn with the review�
   let infra: Infrastructure;
   let app: INestApplication;
   let rpc: RpcClient;
+  // The draw is an internal RPC: only the evaluations service's NATS user may ask it (users.conf).
+  let evaluations: RpcClient;
   let center: CenterDto;
 
   beforeAll(async () => {
     infra = await startInfrastructure('acceptance-draw');
     app = await bootstrapService(AppModule.forRoot(infra.config), 'applications', infra.config);
     rpc = rpcClient(infra.nats);
+    evaluations = testRpcClient(infra.nats, { user: 'evaluations' });
     const formal = await applicationAt(rpc, TO_SHORTLIST, {
       field: { zh: '智能制造验收抽取集成', en: 'Intelligent Manufacturing Acceptance Draw Integration' },
     });
@@ -58,12 +62,17 @@ describe('A30: the experts of a rectification acceptance, drawn with the review�
 
   afterAll(async () => {
     await rpc?.onApplicationShutdown();
+    await evaluations?.onApplicationShutdown();
     await app?.close();
     await infra?.stop();
   });
 
   const draw = (caller: (typeof CALLERS)[keyof typeof CALLERS]) =>
-    rpc.request(DrawExpertsForAcceptance, { centerId: center.id, rectificationId: randomUUID(), count: 3 }, { caller });
+    evaluations.request(
+      DrawExpertsForAcceptance,
+      { centerId: center.id, rectificationId: randomUUID(), count: 3 },
+      { caller },
+    );
 
   it('draws no expert of the center’s units, and the seed reproduces the draw over the eligible pool', async () => {
     const drawn = await draw(CALLERS.dst);
