@@ -56,7 +56,7 @@ describe('GET /events when one service is behind (does not answer, or its relay 
   const read = async (after?: string) =>
     (
       await request(world.gateway.url)
-        .get('/api/v1/events')
+        .get('/api/v1/events/journal')
         .query({ limit: 10, ...(after ? { after } : {}) })
         .set('authorization', `Bearer ${token}`)
         .expect(200)

@@ -57,7 +57,7 @@ describe('GET /events (journals merged with a cursor) and GET /health/ready', ()
     const read = async (after?: string) =>
       (
         await request(world.gateway.url)
-          .get('/api/v1/events')
+          .get('/api/v1/events/journal')
           .query({ limit: 2, ...(after ? { after } : {}) })
           .set('authorization', `Bearer ${token}`)
           .expect(200)
@@ -82,12 +82,12 @@ describe('GET /events (journals merged with a cursor) and GET /health/ready', ()
 
   it('400 for a cursor it did not issue; 403 for a role that is not an agency reader', async () => {
     const bad = await request(world.gateway.url)
-      .get('/api/v1/events?after=%7Bnot-a-cursor')
+      .get('/api/v1/events/journal?after=%7Bnot-a-cursor')
       .set('authorization', `Bearer ${await office()}`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'after' })]);
     const unit = await world.keys.sign({ sub: 'u', name: '建设单位', role: 'construction_unit', org });
-    await request(world.gateway.url).get('/api/v1/events').set('authorization', `Bearer ${unit}`).expect(403);
+    await request(world.gateway.url).get('/api/v1/events/journal').set('authorization', `Bearer ${unit}`).expect(403);
   });
 
   it('503 when a service does not answer within RPC_TIMEOUT_MS', async () => {

@@ -348,7 +348,7 @@ describe('personnel routes at the gateway (stand-in personnel service, real NATS
         time: '2027-05-01T08:00:00Z',
         position: '3',
       });
-      const page = await http().get('/api/v1/events').set('authorization', as('committee_office')).expect(200);
+      const page = await http().get('/api/v1/events/journal').set('authorization', as('committee_office')).expect(200);
       expect(
         (page.body as { events: { source: string; position: string }[] }).events.map(
           (e) => `${e.source}@${e.position}`,

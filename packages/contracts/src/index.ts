@@ -44,3 +44,4 @@ export * from './rpc/evaluations/reports.rpc';
 export * from './rpc/evaluations/report-statistics-sheets.rpc';
 export * from './rpc/evaluations/report-personnel.rpc';
 export * from './rpc/evaluations/achievements.rpc';
+export * from './rpc/notifications/event-feed.rpc';

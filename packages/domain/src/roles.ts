@@ -8,6 +8,7 @@ export const ROLES = [
   'construction_unit',
   'expert',
   'evaluator',
+  'agency',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

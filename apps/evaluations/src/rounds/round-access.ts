@@ -29,6 +29,7 @@ export function seesRoundCenter(caller: Caller, entry: RoundCenter, center: Dire
       return center?.recommenderId === caller.orgId;
     case 'committee_office':
     case 'expert':
+    case 'agency':
       return false;
   }
 }

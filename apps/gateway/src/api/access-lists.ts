@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '@tic/domain';
 
-/** Who reads applications (the service narrows each to its scope); evaluators work on centers only. */
-export const APPLICATION_READERS: readonly Role[] = ROLES.filter((role) => role !== 'evaluator');
+/** Who reads applications (the service narrows each to its scope); evaluators work on centers only, agencies on events. */
+export const APPLICATION_READERS: readonly Role[] = ROLES.filter((role) => role !== 'evaluator' && role !== 'agency');
 
 /** Who reads people, platforms, appointments, committees and compliance (the service narrows each to its scope). */
 export const PERSONNEL_READERS: readonly Role[] = [
@@ -23,7 +23,7 @@ export const APPOINTING_UNITS: readonly Role[] = ['supporting_unit', 'constructi
 export const CHANGE_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender', 'dst_admin'];
 
 /** A30: who reads rectifications (the service narrows each to its scope; an expert sees those drawn for them). */
-export const RECTIFICATION_READERS: readonly Role[] = ROLES.filter((role) => role !== 'evaluator');
+export const RECTIFICATION_READERS: readonly Role[] = ROLES.filter((role) => role !== 'evaluator' && role !== 'agency');
 
 /** A30: who moves an acceptance request on: the construction unit, then the supporting unit and the recommender. */
 export const RECTIFICATION_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender'];

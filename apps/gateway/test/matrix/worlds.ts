@@ -38,6 +38,7 @@ const FOREIGN_CALLERS: Record<Role, { org: string; sub?: string }> = {
   // An expert of the pool drawn for nothing of the owner's: the co-builder's, whom 回避 keeps out of every draw.
   expert: { org: ORGS.coBuilder, sub: DEMO_EXPERTS.find((e) => e.orgId === ORGS.coBuilder)?.userId ?? '' },
   evaluator: { org: FOREIGN_ORGS.coBuilder, sub: 'evaluator-foreign' },
+  agency: { org: FOREIGN_ORGS.recommender, sub: 'agency-foreign' },
 };
 
 export type Side = 'owner' | 'foreign';

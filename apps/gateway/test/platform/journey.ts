@@ -29,6 +29,8 @@ export const FITTING_ORGS: Record<Role, string> = {
   construction_unit: ORGS.construction,
   expert: ORGS.coBuilder,
   evaluator: ORGS.coBuilder,
+  // A city bureau integrating its own systems with the platform.
+  agency: ORGS.recommender,
 };
 
 export interface Tokens {

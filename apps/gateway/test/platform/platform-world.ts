@@ -21,6 +21,7 @@ import { mintDevToken } from '../../src/auth/dev-token';
 const APPLICATIONS_DIST = join(__dirname, '..', '..', '..', 'applications', 'dist');
 const PERSONNEL_MAIN = join(__dirname, '..', '..', '..', 'personnel', 'dist', 'main.js');
 const EVALUATIONS_MAIN = join(__dirname, '..', '..', '..', 'evaluations', 'dist', 'main.js');
+const NOTIFICATIONS_MAIN = join(__dirname, '..', '..', '..', 'notifications', 'dist', 'main.js');
 const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
 /**
@@ -30,10 +31,11 @@ const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
  */
 export class PlatformWorld {
   /** The services this world runs as processes; the gateway reads their health and journals. */
-  readonly services: readonly ServiceName[] = ['applications', 'personnel', 'evaluations'];
+  readonly services: readonly ServiceName[] = ['applications', 'personnel', 'evaluations', 'notifications'];
   applications?: ServiceProcess;
   personnel?: ServiceProcess;
   evaluations?: ServiceProcess;
+  notifications?: ServiceProcess;
   gateway?: ServiceProcess;
   gatewayUrl = '';
 
@@ -65,13 +67,14 @@ export class PlatformWorld {
     await world.startApplications();
     await world.startPersonnel(personnelEnv);
     await world.startEvaluations();
+    await world.startNotifications();
     await world.startGateway();
     return world;
   }
 
   /** Environment of a service (applications, personnel); `extra` overrides (relay off, clock moved). */
   serviceEnv(
-    service: 'applications' | 'personnel' | 'evaluations',
+    service: 'applications' | 'personnel' | 'evaluations' | 'notifications',
     extra: Record<string, string> = {},
   ): Record<string, string> {
     return {
@@ -117,6 +120,17 @@ export class PlatformWorld {
     );
   }
 
+  /** The notifications service migrates its own schema at start and reads the stream from its beginning. */
+  async startNotifications(extra: Record<string, string> = {}): Promise<void> {
+    const port = await freePort();
+    this.notifications = await startServiceProcess(
+      'notifications',
+      NOTIFICATIONS_MAIN,
+      this.serviceEnv('notifications', { HTTP_PORT: String(port), ...extra }),
+      port,
+    );
+  }
+
   async startGateway(): Promise<void> {
     const port = await freePort();
     this.gateway = await startServiceProcess(
@@ -143,6 +157,7 @@ export class PlatformWorld {
 
   async stop(): Promise<void> {
     await this.gateway?.stop();
+    await this.notifications?.stop();
     await this.evaluations?.stop();
     await this.personnel?.stop();
     await this.applications?.stop();

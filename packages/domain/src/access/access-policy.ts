@@ -30,6 +30,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   rectification: { zh: '整改', en: 'Rectification' },
   report: { zh: '年度报告', en: 'Annual report' },
   achievement: { zh: '重大科技成果', en: 'Major achievement' },
+  event_feed: { zh: '事件', en: 'Event feed' },
 };
 
 /**

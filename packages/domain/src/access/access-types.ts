@@ -30,6 +30,7 @@ export const RESOURCE_KINDS = [
   'rectification',
   'report',
   'achievement',
+  'event_feed',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

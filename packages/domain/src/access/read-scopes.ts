@@ -23,6 +23,8 @@ const CENTER_LIKE: Record<Role, ReadGrant> = {
   // An evaluator will see the centers assigned to it (A29) once evaluations exist; an expert none.
   expert: 'none',
   evaluator: 'none',
+  // DOMAIN.md §1: an agency reads events and the public record, no center's files.
+  agency: 'none',
 };
 
 const EVERYONE: Record<Role, ReadGrant> = {
@@ -34,6 +36,7 @@ const EVERYONE: Record<Role, ReadGrant> = {
   construction_unit: 'all',
   expert: 'all',
   evaluator: 'all',
+  agency: 'all',
 };
 
 const DST_AND_OFFICE: Record<Role, ReadGrant> = {
@@ -45,6 +48,7 @@ const DST_AND_OFFICE: Record<Role, ReadGrant> = {
   construction_unit: 'none',
   expert: 'none',
   evaluator: 'none',
+  agency: 'none',
 };
 
 /**
@@ -88,4 +92,6 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   report: CENTER_LIKE,
   // A27: a major achievement goes through the supporting unit to DST; the center's units see their own.
   achievement: CENTER_LIKE,
+  // That the platform has a feed is no secret; reading it is `event_feed.read`.
+  event_feed: EVERYONE,
 };

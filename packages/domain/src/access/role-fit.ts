@@ -62,6 +62,12 @@ export function roleFitsOrganization(role: Role, organization: OrganizationStand
       return organization?.authority === undefined || organization.authority === null
         ? FITS
         : misfit(role, '不能是省科技厅或省委科技委办公室的用户', 'not users of DST or the committee office');
+    // DOMAIN.md §1: another public body integrating with the platform, registered like any organization
+    // (a city bureau, a provincial department, the committee office's own systems).
+    case 'agency':
+      return organization !== undefined
+        ? FITS
+        : misfit(role, '只有已登记单位的用户', 'only users of a registered organization');
   }
 }
 

@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { join } from 'node:path';
+
+import { ServiceModule } from '@tic/platform';
+
+import type { NotificationsConfig } from './config';
+import { NOTIFICATIONS_ENTITIES } from './entities';
+import { EventFeedHandlers } from './feed/event-feed.handlers';
+import { EventFeedIngestor } from './feed/event-feed.ingestor';
+import { EventFeedService } from './feed/event-feed.service';
+import { FEED_LISTENERS, type FeedListener } from './feed/feed-listener';
+
+export const SERVICE_VERSION = '0.1.0';
+
+/**
+ * The platform's events as agencies read them (the feed, webhooks) and as people are told of them
+ * (the inbox, email). It reads every event and writes none of the measures' records.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: NotificationsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceModule.forService({
+          service: 'notifications',
+          version: SERVICE_VERSION,
+          config,
+          entities: NOTIFICATIONS_ENTITIES,
+          migrationsPath: join(__dirname, 'migrations'),
+        }),
+      ],
+      controllers: [EventFeedHandlers],
+      providers: [
+        EventFeedService,
+        EventFeedIngestor,
+        { provide: FEED_LISTENERS, inject: [], useFactory: (...listeners: FeedListener[]) => listeners },
+      ],
+    };
+  }
+}

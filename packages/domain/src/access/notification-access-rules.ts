@@ -1,0 +1,16 @@
+import type { AccessRule } from './access-rules';
+
+/**
+ * CONTRACT.md (Events): who reads the platform's events and subscribes to them. Agencies integrate
+ * with the platform through them; DST and the committee office read them as well.
+ */
+export const NOTIFICATION_ACCESS_RULES = {
+  'event_feed.read': {
+    grants: { dst_admin: 'any', committee_office: 'any', agency: 'any' },
+    code: 'event_feed.not_a_reader',
+    message: {
+      zh: '只有省科技厅、省委科技委办公室和订阅机构可以读取事件',
+      en: 'Only DST, the committee office and agencies read the platform’s events',
+    },
+  },
+} as const satisfies Record<string, AccessRule>;
