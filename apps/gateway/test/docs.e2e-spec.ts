@@ -51,6 +51,7 @@ describe('OpenAPI document (GET /docs-json) and Swagger UI (GET /docs)', () => {
 
   it.each([
     ['get', '/api/v1/events'],
+    ['get', '/api/v1/events/journal'],
     ['get', '/health'],
     ['get', '/health/ready'],
     ['get', '/api/v1/public/notices'],

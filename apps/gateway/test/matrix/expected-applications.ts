@@ -9,7 +9,7 @@ const READERS = [
   'construction_unit',
   'expert',
 ] as const;
-const SIGNED_IN = [...READERS, 'evaluator'] as const;
+const SIGNED_IN = [...READERS, 'evaluator', 'agency'] as const;
 const OWNERS = ['dst_admin', 'committee_office', ...UNITS] as const;
 const CHANGE_ACTORS = ['construction_unit', 'supporting_unit', 'recommender', 'dst_admin'] as const;
 
@@ -48,10 +48,10 @@ export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
         ['dst_admin', 'recommender', 'supporting_unit', 'co_builder'],
         refused(403, 'lifecycle.role_not_allowed'),
       ),
-      ...each(['committee_office', 'expert', 'evaluator'], notFound('application')),
+      ...each(['committee_office', 'expert', 'evaluator', 'agency'], notFound('application')),
       construction_unit: ok(),
     },
-    foreign: each([...UNITS, 'expert', 'evaluator'], notFound('application')),
+    foreign: each([...UNITS, 'expert', 'evaluator', 'agency'], notFound('application')),
   },
   'POST /api/v1/applications/{id}/co-builders/confirm': {
     roles: ['supporting_unit'],
@@ -109,23 +109,23 @@ export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
   'GET /api/v1/calendar/years': { roles: SIGNED_IN, owner: each(SIGNED_IN, ok()), foreign: each(SIGNED_IN, ok()) },
   'GET /api/v1/centers': {
     roles: SIGNED_IN,
-    owner: { ...each(OWNERS, seen), expert: unseen, evaluator: unseen },
+    owner: { ...each(OWNERS, seen), expert: unseen, evaluator: unseen, agency: unseen },
     foreign: each(SIGNED_IN, unseen),
   },
   'GET /api/v1/centers/{id}': {
     roles: SIGNED_IN,
-    owner: { ...each(OWNERS, ok()), expert: notFound('center'), evaluator: notFound('center') },
+    owner: { ...each(OWNERS, ok()), expert: notFound('center'), evaluator: notFound('center'), agency: notFound('center') },
     foreign: each(SIGNED_IN, notFound('center')),
   },
   // A26: a center's change reports, seen by whoever sees the center, written by its construction unit.
   'GET /api/v1/centers/{centerId}/changes': {
     roles: SIGNED_IN,
-    owner: { ...each(OWNERS, seen), expert: notFound('center'), evaluator: notFound('center') },
+    owner: { ...each(OWNERS, seen), expert: notFound('center'), evaluator: notFound('center'), agency: notFound('center') },
     foreign: each(SIGNED_IN, notFound('center')),
   },
   'GET /api/v1/changes/{id}': {
     roles: SIGNED_IN,
-    owner: { ...each(OWNERS, ok()), expert: notFound('change'), evaluator: notFound('change') },
+    owner: { ...each(OWNERS, ok()), expert: notFound('change'), evaluator: notFound('change'), agency: notFound('change') },
     foreign: each(SIGNED_IN, notFound('change')),
   },
   'POST /api/v1/centers/{centerId}/changes': {
@@ -151,8 +151,14 @@ export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
   'GET /health': { roles: 'public', anonymous: ok() },
   'GET /health/ready': { roles: 'public', anonymous: ok() },
   // DOMAIN.md §1: the committee office reads no application before its approval, in the journal neither.
-  'GET /api/v1/events': {
+  'GET /api/v1/events/journal': {
     roles: ['dst_admin', 'committee_office'],
     owner: { dst_admin: seen, committee_office: unseen },
+  },
+  // The feed: the same rule, and an agency reads no application at all.
+  'GET /api/v1/events': {
+    roles: ['dst_admin', 'committee_office', 'agency'],
+    owner: { dst_admin: seen, committee_office: unseen, agency: unseen },
+    foreign: { agency: unseen },
   },
 };

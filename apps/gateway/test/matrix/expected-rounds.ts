@@ -5,11 +5,11 @@ import { each, notFound, ok, refused, type Row, seen, UNITS, unseen } from './ou
 const NOT_SEEN = notFound('round');
 const OWNER_READERS = ['dst_admin', ...UNITS] as const;
 // Neither the office, an expert nor an agency not entrusted with the center sees it (A29).
-const OUTSIDERS = ['committee_office', 'expert', 'evaluator'] as const;
+const OUTSIDERS = ['committee_office', 'expert', 'evaluator', 'agency'] as const;
 const READ: Row = {
   roles: ROLES,
   owner: { ...each(OWNER_READERS, ok()), ...each(OUTSIDERS, NOT_SEEN) },
-  foreign: each([...UNITS, 'expert', 'evaluator'], NOT_SEEN),
+  foreign: each([...UNITS, 'expert', 'evaluator', 'agency'], NOT_SEEN),
 };
 
 /** Evaluation rounds (A28–A30), in calling order: open, reads, entrust, score, decline, grade, publish. */

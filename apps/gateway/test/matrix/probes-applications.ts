@@ -161,5 +161,9 @@ export const APPLICATION_PROBES: Record<string, Probe> = {
     }),
     readBack: (m) => dstRead(m, change(m.ids.steppedChange.id)),
   },
+  'GET /api/v1/events/journal': {
+    request: () => ({ path: '/events/journal?limit=500' }),
+    listed: (m) => m.ids.submittedEventId,
+  },
   'GET /api/v1/events': { request: () => ({ path: '/events?limit=500' }), listed: (m) => m.ids.submittedEventId },
 };

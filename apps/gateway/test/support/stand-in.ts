@@ -90,6 +90,7 @@ function fittingStanding(role: Role | undefined) {
     case 'construction_unit':
     case 'expert':
     case 'evaluator':
+    case 'agency':
     case undefined:
       return unit;
   }
