@@ -9,6 +9,7 @@ import { EventFeedHandlers } from './feed/event-feed.handlers';
 import { EventFeedIngestor } from './feed/event-feed.ingestor';
 import { EventFeedService } from './feed/event-feed.service';
 import { FEED_LISTENERS, type FeedListener } from './feed/feed-listener';
+import { FeedRecorder } from './feed/feed-recorder';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -34,6 +35,7 @@ export class AppModule {
       providers: [
         EventFeedService,
         EventFeedIngestor,
+        FeedRecorder,
         { provide: FEED_LISTENERS, inject: [], useFactory: (...listeners: FeedListener[]) => listeners },
       ],
     };

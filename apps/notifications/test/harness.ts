@@ -67,7 +67,7 @@ export interface RunningNotifications extends RunningService<NotificationsConfig
   /** A center as the applications service announces it; resolves once the feed has recorded it. */
   newCenter(center?: Partial<CenterFacts>): Promise<string>;
   /** Resolves once the feed holds every one of these events. */
-  recorded(eventIds: readonly string[]): Promise<void>;
+  recorded(eventIds: readonly string[], timeoutMs?: number): Promise<void>;
 }
 
 /** The service in this process for a whole test file, on a fresh database and a private NATS. */
@@ -81,7 +81,7 @@ export function runningNotifications(label: string, env: Record<string, string> 
     migrationsPath: join(__dirname, '..', 'src', 'migrations'),
     env,
   });
-  const recorded = async (eventIds: readonly string[]): Promise<void> => {
+  const recorded = async (eventIds: readonly string[], timeoutMs = 20_000): Promise<void> => {
     await eventually(
       async () => {
         const rows = await service.sql(
@@ -91,7 +91,7 @@ export function runningNotifications(label: string, env: Record<string, string> 
         const count = (rows[0] as { n: number } | undefined)?.n ?? 0;
         if (count !== eventIds.length) throw new Error(`${count} of ${eventIds.length} events recorded`);
       },
-      20_000,
+      timeoutMs,
       50,
     );
   };

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -7,38 +8,30 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, type Consumer, DeliverPolicy, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
 
 import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, parseEvent, type TicEvent } from '@tic/contracts';
-import {
-  centerDirectorySubscription,
-  DirectoryCenter,
-  ensureEventStream,
-  isTransientFailure,
-  NatsConnectionService,
-  PLATFORM_CONFIG,
-} from '@tic/platform';
+import { ensureEventStream, NatsConnectionService, PLATFORM_CONFIG } from '@tic/platform';
 
 import type { NotificationsConfig } from '../config';
-import { FEED_LISTENERS, type FeedListener, type RecordedEvent } from './feed-listener';
-import { FeedReactionFailure } from './feed-reaction-failure.entity';
-import { applicationStatusOf, centerOfEvent, cityOfRegion } from './event-scope';
+import { FeedCursor } from './feed-cursor.entity';
+import { FeedRecorder } from './feed-recorder';
+import { StreamSequence } from './stream-sequence';
 
 export const FEED_DURABLE = 'notifications-feed';
-export const FEED_TABLE = '"notifications"."feed_event"';
-const ACK_WAIT_NS = 30 * 1_000_000_000;
+// One feed per database, whatever the number of replicas.
+const FEED_LOCK = 'notifications-feed';
 
 /**
- * Records every event of `tic.events.>` in `feed_event`, in stream order, and runs the reactions to
- * it (webhook deliveries, the inbox) in the same transaction. The durable lets one batch be
- * outstanding at a time (max_ack_pending = the batch), so replicas take turns and a row is never
- * committed after a later one; a batch is acknowledged only once committed, so a crash redelivers it
- * and the event ids make the second pass a no-op.
+ * Records every event of `tic.events.>` in `feed_event`, in stream order, with its reactions (webhook
+ * deliveries, the inbox) in the same transaction. Replicas take turns under an advisory lock, and the
+ * cursor in Postgres accepts only the next stream sequence: JetStream may hand a replica later messages
+ * while a crashed replica's batch waits for redelivery, and those go back (nak) until their turn. A
+ * batch is acknowledged once committed; the event id makes a redelivered one a no-op.
  */
 @Injectable()
 export class EventFeedIngestor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventFeedIngestor.name);
-  private readonly directory = centerDirectorySubscription('feed-directory');
   private loop: Promise<void> | undefined;
   private stopped = false;
   private wake: (() => void) | undefined;
@@ -46,8 +39,8 @@ export class EventFeedIngestor implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     private readonly orm: MikroORM,
     private readonly nats: NatsConnectionService,
+    private readonly recorder: FeedRecorder,
     @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
-    @Inject(FEED_LISTENERS) private readonly listeners: readonly FeedListener[],
   ) {}
 
   onApplicationBootstrap(): void {
@@ -63,14 +56,10 @@ export class EventFeedIngestor implements OnApplicationBootstrap, BeforeApplicat
   private async run(): Promise<void> {
     for (let attempt = 0; !this.isStopped(); attempt++) {
       try {
-        await this.ensureDurable();
+        const sequence = await this.openStream();
         const consumer = await (await this.nats.jetstream()).consumers.get(EVENT_STREAM, FEED_DURABLE);
         while (!this.isStopped()) {
-          const messages: JsMsg[] = [];
-          const batch = await consumer.fetch({ max_messages: this.config.FEED_BATCH_SIZE, expires: 2_000 });
-          for await (const message of batch) messages.push(message);
-          if (messages.length === 0) continue;
-          await this.ingest(messages);
+          await this.cycle(consumer, sequence);
           attempt = 0;
         }
       } catch (error) {
@@ -84,16 +73,17 @@ export class EventFeedIngestor implements OnApplicationBootstrap, BeforeApplicat
     return this.stopped;
   }
 
-  private async ensureDurable(): Promise<void> {
+  /** The stream, the durable, and a cursor that belongs to this stream (reset when it was re-created). */
+  private async openStream(): Promise<StreamSequence> {
     const jsm = await this.nats.jetstreamManager();
     await ensureEventStream(jsm);
     const config: Partial<ConsumerConfig> & { durable_name: string } = {
       durable_name: FEED_DURABLE,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      ack_wait: ACK_WAIT_NS,
+      ack_wait: this.config.FEED_ACK_WAIT_MS * 1_000_000,
       max_deliver: -1,
-      max_ack_pending: this.config.FEED_BATCH_SIZE,
+      max_ack_pending: this.config.FEED_BATCH_SIZE * 4,
       filter_subject: `${EVENT_SUBJECT_PREFIX}.>`,
     };
     try {
@@ -101,62 +91,56 @@ export class EventFeedIngestor implements OnApplicationBootstrap, BeforeApplicat
     } catch {
       await jsm.consumers.add(EVENT_STREAM, config);
     }
+    const sequence = new StreamSequence(jsm);
+    await this.orm.em.fork().transactional((em) => sequence.adopt(em));
+    return sequence;
   }
 
-  /** Records one batch and its reactions in one transaction, then acknowledges it; public for tests. */
-  async ingest(messages: readonly JsMsg[]): Promise<void> {
-    const events: TicEvent[] = [];
-    for (const message of messages) {
-      const parsed = parseEvent(safeJson(message.string()));
-      if (parsed.ok) events.push(parsed.event);
-      else this.logger.error(`feed: skipped message ${message.seq}, which breaks the contract`);
-    }
+  /** One turn: take the lock, fetch, record what continues the stream, commit; then ack and nak. */
+  private async cycle(consumer: Consumer, sequence: StreamSequence): Promise<void> {
+    const messages: JsMsg[] = [];
+    let deferred: JsMsg[] = [];
     try {
-      await this.orm.em.fork().transactional((em) => this.record(em, events));
+      await this.orm.em.fork().transactional(async (em: EntityManager) => {
+        await em.execute('select pg_advisory_xact_lock(hashtext(?))', [FEED_LOCK]);
+        const cursor = await em.findOneOrFail(
+          FeedCursor,
+          { stream: EVENT_STREAM },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        const batch = await consumer.fetch({ max_messages: this.config.FEED_BATCH_SIZE, expires: 1_000 });
+        for await (const message of batch) messages.push(message);
+        if (messages.length === 0) return;
+        const split = await sequence.continuation(cursor, messages);
+        deferred = split.deferred;
+        await this.recorder.record(
+          em,
+          split.accepted.flatMap((message) => this.eventOf(message)),
+        );
+      });
     } catch (error) {
       for (const message of messages) message.nak(1_000);
       throw error;
     }
-    for (const message of messages) message.ack();
-  }
-
-  private async record(em: EntityManager, events: readonly TicEvent[]): Promise<void> {
-    const recorded: RecordedEvent[] = [];
-    for (const event of events) {
-      if (event.type.startsWith('tic.center.')) await this.directory.handle(em, event).catch(() => undefined);
-      await em.flush();
-      const centerId = centerOfEvent(event);
-      const center = centerId === null ? null : await em.findOne(DirectoryCenter, centerId);
-      const cityCode = cityOfRegion(center?.regionCode);
-      const [row] = await em.execute<{ position: string }[]>(
-        `insert into ${FEED_TABLE} (event_id, type, center_id, city_code, application_status, document, recorded_at)
-         values (?, ?, ?, ?, ?, ?, now()) on conflict (event_id) do nothing returning position`,
-        [event.id, event.type, centerId, cityCode, applicationStatusOf(event), JSON.stringify(event)],
-      );
-      if (row === undefined) continue;
-      recorded.push({ position: String(row.position), event, centerId, cityCode, center });
+    const later = new Set(deferred);
+    for (const message of messages) {
+      // A later message waits for its turn: a short delay, since the turn is usually one redelivery away.
+      if (later.has(message)) message.nak(200);
+      else message.ack();
     }
-    if (recorded.length === 0) return;
-    for (const listener of this.listeners) await this.react(em, listener, recorded);
   }
 
-  private async react(em: EntityManager, listener: FeedListener, events: readonly RecordedEvent[]): Promise<void> {
+  private eventOf(message: JsMsg): TicEvent[] {
+    let raw: unknown;
     try {
-      await em.transactional((inner) => listener.onRecorded(inner, events));
-    } catch (error) {
-      if (isTransientFailure(error)) throw error;
-      const first = events[0]?.position ?? '0';
-      const last = events.at(-1)?.position ?? first;
-      this.logger.error(`feed: ${listener.name} failed on positions ${first}–${last}: ${describe(error)}`);
-      em.persist(
-        em.create(FeedReactionFailure, {
-          listener: listener.name,
-          firstPosition: first,
-          lastPosition: last,
-          error: describe(error),
-        }),
-      );
+      raw = JSON.parse(message.string());
+    } catch {
+      raw = undefined;
     }
+    const parsed = parseEvent(raw);
+    if (parsed.ok) return [parsed.event];
+    this.logger.error(`feed: skipped stream message ${message.seq}, which breaks the contract`);
+    return [];
   }
 
   private pause(ms: number): Promise<void> {
@@ -167,14 +151,6 @@ export class EventFeedIngestor implements OnApplicationBootstrap, BeforeApplicat
         resolve();
       };
     });
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
 

@@ -5,7 +5,7 @@ import type { ListFeedEvents, RpcResponse } from '@tic/contracts';
 import { listScope } from '@tic/domain';
 import { type Caller, type In, requireAccess } from '@tic/platform';
 
-import { FEED_TABLE } from './event-feed.ingestor';
+import { FEED_TABLE } from './feed-recorder';
 import { applicationScopeSql, feedFilterSql } from './feed-filter-sql';
 
 /** CONTRACT.md (Events, way 3): agencies pull the feed after a position, filtered like a webhook subscription. */
