@@ -24,9 +24,10 @@ export class EventFeedService {
         limit ?`,
       [input.after, ...filter.params, ...scope.params, input.limit],
     );
-    const events = rows.map((row) => ({ ...row.document, position: String(row.position) })) as RpcResponse<
+    // pg answers a bigint as a string, which is what a position is.
+    const events = rows.map((row) => ({ ...row.document, position: row.position })) as RpcResponse<
       typeof ListFeedEvents
     >['events'];
-    return { events, nextCursor: rows.at(-1)?.position === undefined ? input.after : String(rows.at(-1)?.position) };
+    return { events, nextCursor: rows.at(-1)?.position ?? input.after };
   }
 }

@@ -37,7 +37,7 @@ export class FeedRecorder {
         [event.id, event.type, centerId, cityCode, applicationStatusOf(event), JSON.stringify(event)],
       );
       if (row === undefined) continue;
-      recorded.push({ position: String(row.position), event, centerId, cityCode, center });
+      recorded.push({ position: row.position, event, centerId, cityCode, center });
     }
     if (recorded.length > 0) for (const listener of this.listeners) await this.react(em, listener, recorded);
     return recorded.length;
