@@ -42,7 +42,10 @@ describe('agencies on JetStream: their own NATS users', () => {
   };
 
   beforeAll(async () => {
-    agency = await service.call(IssueAgencyNatsUser, { orgId: ORGS.agency }, CALLERS.dst);
+    // With an Idempotency-Key, as a careful client sends one: the answer must still not be recorded.
+    agency = await service.call(IssueAgencyNatsUser, { orgId: ORGS.agency }, CALLERS.dst, {
+      idempotencyKey: `issue-${uuidv4()}`,
+    });
     other = await service.call(IssueAgencyNatsUser, { orgId: ORGS.otherAgency }, CALLERS.dst);
     await renderAndReload();
   });

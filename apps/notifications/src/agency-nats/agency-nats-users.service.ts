@@ -3,7 +3,17 @@ import { Injectable } from '@nestjs/common';
 
 import { type AgencyNatsUserDto, GetAgencyNatsUser, IssueAgencyNatsUser, RevokeAgencyNatsUser } from '@tic/contracts';
 import type { ResourceFacts } from '@tic/domain';
-import { type Caller, defineRefusals, type In, refuse, requireAccess, UnitOfWork } from '@tic/platform';
+import {
+  type Caller,
+  currentCallContext,
+  defineRefusals,
+  type In,
+  newCorrelationId,
+  refuse,
+  requireAccess,
+  runInCallContext,
+  UnitOfWork,
+} from '@tic/platform';
 
 import { agencyConnectionSettings } from './agency-nats-config';
 import { AgencyNatsUser } from './agency-nats-user.entity';
@@ -34,10 +44,15 @@ export class AgencyNatsUsersService {
     const password = newAgencyPassword();
     // Hashed before the transaction: bcrypt takes a while and needs no lock.
     const passwordHash = await hashAgencyPassword(password);
-    return this.uow.run(IssueAgencyNatsUser, input, async ({ em }) => {
-      const user = await em.getRepository(AgencyNatsUser).issue(input.orgId, passwordHash, caller.name);
-      return { ...toAgencyNatsUserDto(user), password };
-    });
+    // Without the Idempotency-Key: the unit of work would record the answer, password and all, for replays.
+    // A retry rotates the password again instead, and the last answer is the one that works.
+    const { idempotencyKey: _key, ...context } = currentCallContext() ?? { correlationId: newCorrelationId() };
+    return runInCallContext(context, () =>
+      this.uow.run(IssueAgencyNatsUser, input, async ({ em }) => {
+        const user = await em.getRepository(AgencyNatsUser).issue(input.orgId, passwordHash, caller.name);
+        return { ...toAgencyNatsUserDto(user), password };
+      }),
+    );
   }
 
   async get(input: In<typeof GetAgencyNatsUser>, caller: Caller): Promise<AgencyNatsUserDto> {
