@@ -47,7 +47,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       });
     limitUrlLength(app);
     authenticateBeforeBody(app);
-    app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
+    app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready', 'asyncapi', 'asyncapi.json'] });
     app.useGlobalFilters(new ProblemFilter(config.PROBLEM_TYPE_BASE));
     serveDocs(app, openApiDocument(app, GATEWAY_VERSION));
     await app.init();

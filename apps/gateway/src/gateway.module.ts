@@ -29,6 +29,7 @@ import { PlatformsController } from './api/platforms.controller';
 import { PublicController } from './api/public.controller';
 import { PublicRecordController } from './api/public-record.controller';
 import { AchievementsController } from './api/achievements.controller';
+import { AgencyNatsUsersController } from './api/agency-nats-users.controller';
 import { CenterEvaluationsController } from './api/center-evaluations.controller';
 import { ReportsController } from './api/reports.controller';
 import { ReviewsController } from './api/reviews.controller';
@@ -38,6 +39,7 @@ import { ReportStatisticsUpload } from './api/report-statistics-upload';
 import { AccessGuard } from './auth/access.guard';
 import { OrganizationFit } from './auth/organization-fit';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config';
+import { AsyncApiController } from './docs/asyncapi.controller';
 import { EventsController } from './events/events.controller';
 import { JournalReader } from './events/journal-reader.service';
 import { HealthController } from './health/health.controller';
@@ -98,6 +100,8 @@ export class GatewayModule {
         AppointmentsController,
         CenterPersonnelController,
         EventsController,
+        AgencyNatsUsersController,
+        AsyncApiController,
       ],
       providers: [
         OrganizationFit,

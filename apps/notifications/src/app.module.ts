@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 import { ServiceModule } from '@tic/platform';
 
+import { AgencyNatsUsersHandlers } from './agency-nats/agency-nats-users.handlers';
+import { AgencyNatsUsersService } from './agency-nats/agency-nats-users.service';
 import type { NotificationsConfig } from './config';
 import { NOTIFICATIONS_ENTITIES } from './entities';
 import { EventFeedHandlers } from './feed/event-feed.handlers';
@@ -31,9 +33,10 @@ export class AppModule {
           migrationsPath: join(__dirname, 'migrations'),
         }),
       ],
-      controllers: [EventFeedHandlers],
+      controllers: [EventFeedHandlers, AgencyNatsUsersHandlers],
       providers: [
         EventFeedService,
+        AgencyNatsUsersService,
         EventFeedIngestor,
         FeedRecorder,
         { provide: FEED_LISTENERS, inject: [], useFactory: (...listeners: FeedListener[]) => listeners },

@@ -1,9 +1,17 @@
 import { DirectoryCenter } from '@tic/platform';
 
+import { AgencyNatsUser } from './agency-nats/agency-nats-user.entity';
 import { FeedCursor } from './feed/feed-cursor.entity';
 import { FeedEvent } from './feed/feed-event.entity';
 import { FeedReactionFailure } from './feed/feed-reaction-failure.entity';
 import { Notification } from './inbox/notification.entity';
 
 /** Every table of the notifications schema (the platform's outbox and inbox are added by ormConfig). */
-export const NOTIFICATIONS_ENTITIES = [DirectoryCenter, FeedCursor, FeedEvent, FeedReactionFailure, Notification];
+export const NOTIFICATIONS_ENTITIES = [
+  DirectoryCenter,
+  FeedCursor,
+  FeedEvent,
+  FeedReactionFailure,
+  Notification,
+  AgencyNatsUser,
+];

@@ -26,6 +26,10 @@ export interface TestNatsServer {
   readonly storeDir: string;
   /** With `platformUsers`: NATS_URL, NATS_USER and NATS_PASSWORD of one user (else NATS_URL alone). */
   userEnv(user: PlatformNatsUser): NatsUserEnv;
+  /** With `platformUsers`: the users.conf the server reads (a copy of infra/nats/users.conf), to render agencies into. */
+  readonly usersFile: string | undefined;
+  /** Asks the server to read its configuration again (SIGHUP), as an operator does after rendering users. */
+  reload(): void;
   /** Stops the server and deletes its JetStream store. */
   stop(): Promise<void>;
   /** Stops the server gracefully (SIGTERM: it flushes its store) and leaves the store in place. */
@@ -58,8 +62,9 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   if (options.maxPayload !== undefined) lines.push(`max_payload: ${options.maxPayload}`);
   // nats-server resolves an include relative to the including file, so the users sit next to it.
   const passwords = new Map<PlatformNatsUser, string>();
-  if (options.platformUsers === true) {
-    copyFileSync(platformUsersFile(), join(home, 'users.conf'));
+  const usersFile = options.platformUsers === true ? join(home, 'users.conf') : undefined;
+  if (usersFile !== undefined) {
+    copyFileSync(platformUsersFile(), usersFile);
     lines.push('include ./users.conf');
     for (const user of PLATFORM_NATS_USERS) passwords.set(user, `pw-${randomBytes(12).toString('hex')}`);
   }
@@ -93,6 +98,11 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     userEnv: (user): NatsUserEnv => {
       const password = passwords.get(user);
       return password === undefined ? { NATS_URL: url } : { NATS_URL: url, NATS_USER: user, NATS_PASSWORD: password };
+    },
+    usersFile,
+    reload: () => {
+      if (!child) throw new Error('nats-server is not running');
+      child.kill('SIGHUP');
     },
     stop: async () => {
       child?.kill('SIGCONT');

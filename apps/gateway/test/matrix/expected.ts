@@ -1,5 +1,6 @@
 import type { Role } from '@tic/domain';
 
+import { AGENCY_NATS_ROWS } from './expected-agency-nats';
 import { APPLICATION_ROWS } from './expected-applications';
 import { PERSONNEL_ROWS } from './expected-personnel';
 import { PUBLIC_RECORD_ROWS } from './expected-public-record';
@@ -23,6 +24,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...PUBLIC_RECORD_ROWS,
   ...ROUND_ROWS,
   ...REPORT_ROWS,
+  ...AGENCY_NATS_ROWS,
 };
 
 /** The outcome of one cell; undefined where the table lacks one (the suite then fails, naming it). */

@@ -1,4 +1,5 @@
 import type { Probe } from './probe';
+import { AGENCY_NATS_PROBES } from './probes-agency-nats';
 import { APPLICATION_PROBES } from './probes-applications';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
@@ -16,4 +17,5 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...PUBLIC_RECORD_PROBES,
   ...ROUND_PROBES,
   ...REPORT_PROBES,
+  ...AGENCY_NATS_PROBES,
 };

@@ -13,4 +13,14 @@ export const NOTIFICATION_ACCESS_RULES = {
       en: 'Only DST, the committee office and agencies read the platform’s events',
     },
   },
+  // CONTRACT.md (Events, way 2): an agency's own NATS user, created, rotated and revoked by DST.
+  'agency_nats_user.manage': {
+    grants: { dst_admin: 'any' },
+    refusesUnseen: true,
+    code: 'agency_nats_user.not_dst',
+    message: {
+      zh: '只有省科技厅可以为订阅机构开设、轮换或撤销NATS用户',
+      en: 'Only DST creates, rotates and revokes an agency’s NATS user',
+    },
+  },
 } as const satisfies Record<string, AccessRule>;

@@ -94,4 +94,16 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   achievement: CENTER_LIKE,
   // That the platform has a feed is no secret; reading it is `event_feed.read`.
   event_feed: EVERYONE,
+  // CONTRACT.md (Events, way 2): DST gives agencies their NATS users; nobody else sees them (a hash is still a secret).
+  agency_nats_user: {
+    dst_admin: 'all',
+    committee_office: 'none',
+    recommender: 'none',
+    supporting_unit: 'none',
+    co_builder: 'none',
+    construction_unit: 'none',
+    expert: 'none',
+    evaluator: 'none',
+    agency: 'none',
+  },
 };
