@@ -33,6 +33,7 @@ import { CenterEvaluationsController } from './api/center-evaluations.controller
 import { ReportsController } from './api/reports.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
+import { WebhookSubscriptionsController } from './api/webhook-subscriptions.controller';
 import { RosterUploads } from './api/roster-uploads.service';
 import { ReportStatisticsUpload } from './api/report-statistics-upload';
 import { AccessGuard } from './auth/access.guard';
@@ -98,6 +99,7 @@ export class GatewayModule {
         AppointmentsController,
         CenterPersonnelController,
         EventsController,
+        WebhookSubscriptionsController,
       ],
       providers: [
         OrganizationFit,

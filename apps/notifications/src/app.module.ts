@@ -9,6 +9,11 @@ import { EventFeedHandlers } from './feed/event-feed.handlers';
 import { EventFeedIngestor } from './feed/event-feed.ingestor';
 import { EventFeedService } from './feed/event-feed.service';
 import { FEED_LISTENERS, type FeedListener } from './feed/feed-listener';
+import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
+import { WebhookDeliveryListener } from './webhooks/webhook-delivery.listener';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
+import { WebhooksHandlers } from './webhooks/webhooks.handlers';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -30,11 +35,19 @@ export class AppModule {
           migrationsPath: join(__dirname, 'migrations'),
         }),
       ],
-      controllers: [EventFeedHandlers],
+      controllers: [EventFeedHandlers, WebhooksHandlers],
       providers: [
         EventFeedService,
         EventFeedIngestor,
-        { provide: FEED_LISTENERS, inject: [], useFactory: (...listeners: FeedListener[]) => listeners },
+        WebhookSubscriptionsService,
+        WebhookDeliveriesService,
+        WebhookDeliveryListener,
+        WebhookDispatcher,
+        {
+          provide: FEED_LISTENERS,
+          inject: [WebhookDeliveryListener],
+          useFactory: (...listeners: FeedListener[]) => listeners,
+        },
       ],
     };
   }

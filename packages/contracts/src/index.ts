@@ -45,3 +45,4 @@ export * from './rpc/evaluations/report-statistics-sheets.rpc';
 export * from './rpc/evaluations/report-personnel.rpc';
 export * from './rpc/evaluations/achievements.rpc';
 export * from './rpc/notifications/event-feed.rpc';
+export * from './rpc/notifications/webhooks.rpc';

@@ -11,7 +11,7 @@ export type FileResponse = 'xlsx' | 'pdf';
 /** Who may call a route: the listed roles (a token is required), or anyone. */
 export type Access = readonly Role[] | 'public';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Everything the gateway knows about one route: HTTP shape, roles, validation, the RPC behind it, docs. */
 export interface RouteSpec {

@@ -1,4 +1,4 @@
-import { applyDecorators, Get, HttpCode, Post, Put, SetMetadata } from '@nestjs/common';
+import { applyDecorators, Delete, Get, HttpCode, Post, Put, SetMetadata } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { z } from 'zod';
 
@@ -30,7 +30,7 @@ export interface RouteOptions {
   readonly upload?: UploadSpec;
 }
 
-const METHODS = { GET: Get, POST: Post, PUT: Put } as const;
+const METHODS = { GET: Get, POST: Post, PUT: Put, DELETE: Delete } as const;
 
 /** Declares a route: HTTP method and path, roles, input schema, response schema and its OpenAPI description. */
 export function Route(

@@ -31,6 +31,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   report: { zh: '年度报告', en: 'Annual report' },
   achievement: { zh: '重大科技成果', en: 'Major achievement' },
   event_feed: { zh: '事件', en: 'Event feed' },
+  webhook_subscription: { zh: 'Webhook 订阅', en: 'Webhook subscription' },
 };
 
 /**

@@ -31,6 +31,7 @@ export const RESOURCE_KINDS = [
   'report',
   'achievement',
   'event_feed',
+  'webhook_subscription',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

@@ -94,4 +94,6 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   achievement: CENTER_LIKE,
   // That the platform has a feed is no secret; reading it is `event_feed.read`.
   event_feed: EVERYONE,
+  // CONTRACT.md (Events, way 1): an agency sees the webhooks it registered; DST every agency's.
+  webhook_subscription: { ...DST_AND_OFFICE, committee_office: 'none', agency: ['registeredByOrgId'] },
 };
