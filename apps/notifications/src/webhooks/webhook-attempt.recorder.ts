@@ -30,12 +30,12 @@ export async function recordAttempt(
   attemptedAt: Date,
   policy: RetryPolicy,
 ): Promise<void> {
-  const [subscription] = await em.execute<{ failing_since: Date | null }[]>(
+  const [subscription] = await em.execute<{ failing_since: string | Date | null }[]>(
     `select failing_since from ${SUBSCRIPTION_TABLE} where id = ? for update`,
     [delivery.subscriptionId],
   );
   if (subscription === undefined) return;
-  const [held] = await em.execute<{ attempts: number; first_failed_at: Date | null }[]>(
+  const [held] = await em.execute<{ attempts: number; first_failed_at: string | Date | null }[]>(
     `update ${DELIVERY_TABLE} set attempts = attempts + 1
       where id = ? and lease_token = ? and status = 'pending' returning attempts, first_failed_at`,
     [delivery.id, delivery.leaseToken],
@@ -55,8 +55,8 @@ export async function recordAttempt(
     return;
   }
   const now = Date.now();
-  const firstFailed = held.first_failed_at?.getTime() ?? now;
-  const failingSince = subscription.failing_since?.getTime() ?? now;
+  const firstFailed = timeOf(held.first_failed_at) ?? now;
+  const failingSince = timeOf(subscription.failing_since) ?? now;
   const windowEnd = Math.min(firstFailed, failingSince) + policy.giveUpAfterMs;
   if (now >= windowEnd) {
     await em.execute(
@@ -103,4 +103,9 @@ async function disableSubscription(
     },
     link: `/api/v1/webhook-subscriptions/${delivery.subscriptionId}`,
   });
+}
+
+/** A timestamptz as raw SQL hands it back (a string from `execute`), in milliseconds. */
+function timeOf(value: string | Date | null): number | null {
+  return value === null ? null : new Date(value).getTime();
 }

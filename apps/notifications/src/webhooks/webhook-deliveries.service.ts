@@ -26,13 +26,13 @@ interface DeliveryRow {
   event_type: string;
   position: string;
   status: 'pending' | 'delivered' | 'failed';
-  next_attempt_at: Date;
-  delivered_at: Date | null;
+  next_attempt_at: string | Date;
+  delivered_at: string | Date | null;
 }
 
 interface AttemptRow {
   delivery_id: string;
-  attempted_at: Date;
+  attempted_at: string | Date;
   status_code: number | null;
   duration_ms: number;
   error: string | null;
@@ -70,12 +70,12 @@ export class WebhookDeliveriesService {
         eventType: row.event_type,
         position: String(row.position),
         status: row.status,
-        nextAttemptAt: row.status === 'pending' ? row.next_attempt_at.toISOString() : null,
-        deliveredAt: row.delivered_at?.toISOString() ?? null,
+        nextAttemptAt: row.status === 'pending' ? iso(row.next_attempt_at) : null,
+        deliveredAt: row.delivered_at === null ? null : iso(row.delivered_at),
         attempts: attempts
           .filter((attempt) => String(attempt.delivery_id) === String(row.id))
           .map((attempt) => ({
-            at: attempt.attempted_at.toISOString(),
+            at: iso(attempt.attempted_at),
             statusCode: attempt.status_code,
             durationMs: attempt.duration_ms,
             error: attempt.error,
@@ -142,4 +142,9 @@ export class WebhookDeliveriesService {
       async (_em, subscription) => toSubscriptionDto(subscription),
     );
   }
+}
+
+/** A timestamptz as raw SQL hands it back, in RFC 3339 UTC. */
+function iso(value: string | Date): string {
+  return new Date(value).toISOString();
 }
