@@ -44,7 +44,9 @@ export const notificationsConfigSchema = serviceConfigSchema({
   WEBHOOK_ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),
 }).superRefine((config, ctx) => {
   if (config.TIC_DEV) return;
-  const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const refuse = (path: string, message: string) => {
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  };
   if (config.WEBHOOK_GIVE_UP_AFTER_MS < DAY_MS)
     refuse('WEBHOOK_GIVE_UP_AFTER_MS', 'CONTRACT.md retries deliveries for at least 24 hours (86400000)');
   if (config.WEBHOOK_ALLOW_HTTP) refuse('WEBHOOK_ALLOW_HTTP', 'receivers must be https in production');

@@ -93,7 +93,13 @@ describe('webhook deliveries across a crash of the notifications service', () =>
     );
     for (const event of all) await eventually(() => publishEvents(nats, [event], producerOf(event)), 15_000, 100);
 
-    await eventually(async () => expect(receiver.accepted.length).toBeGreaterThanOrEqual(6), 30_000, 20);
+    await eventually(
+      () => {
+        expect(receiver.accepted.length).toBeGreaterThanOrEqual(6);
+      },
+      30_000,
+      20,
+    );
     await service?.kill();
     const beforeCrash = receiver.accepted.length;
     expect(beforeCrash).toBeLessThan(all.length);
@@ -101,7 +107,9 @@ describe('webhook deliveries across a crash of the notifications service', () =>
     service = await start();
 
     await eventually(
-      async () => expect(new Set(receiver.ids())).toEqual(new Set(all.map((event) => event.id))),
+      () => {
+        expect(new Set(receiver.ids())).toEqual(new Set(all.map((event) => event.id)));
+      },
       60_000,
       100,
     );

@@ -59,16 +59,20 @@ describe('webhook deliveries that fail (CONTRACT.md, Events: way 1)', () => {
       sampleEvent('tic.center.filed', stuck, { centerId: stuck }, 3),
     ];
     await publishAndRecord(events);
-    await until(() => expect(receiver.ids()).toEqual(idsOf([events[1], events[3]])));
+    await until(() => {
+      expect(receiver.ids()).toEqual(idsOf([events[1], events[3]]));
+    });
     // The stuck center's first event was tried (and refused) while its later ones waited behind it.
-    await until(() => expect(receiver.refused.length).toBeGreaterThan(1));
+    await until(() => {
+      expect(receiver.refused.length).toBeGreaterThan(1);
+    });
     expect(new Set(receiver.refused.map((delivery) => delivery.webhookId))).toEqual(new Set([events[0]?.id]));
     stuckFails = false;
-    await until(() =>
+    await until(() => {
       expect(receiver.ids().filter((id) => id !== events[1]?.id && id !== events[3]?.id)).toEqual(
         idsOf([events[0], events[2], events[4]]),
-      ),
-    );
+      );
+    });
   });
 
   it('disables a subscription after the give-up window, tells the agency, and resumes in order once enabled', async () => {
@@ -109,6 +113,8 @@ describe('webhook deliveries that fail (CONTRACT.md, Events: way 1)', () => {
       CALLERS.agency,
     );
     expect(enabled).toMatchObject({ status: 'active', disabledReason: null });
-    await until(() => expect(receiver.ids()).toEqual(idsOf(events)));
+    await until(() => {
+      expect(receiver.ids()).toEqual(idsOf(events));
+    });
   });
 });

@@ -32,7 +32,7 @@ async function subscribed(centerIds: string[], extra: Partial<{ types: string[] 
   const url = await receiver.start();
   const subscription = await service.call(
     CreateWebhookSubscription,
-    { url, centerIds, description: 'test', ...extra } as never,
+    { url, centerIds, description: 'test', ...extra },
     CALLERS.agency,
   );
   receiver.secrets = [subscription.secret];
@@ -44,7 +44,7 @@ async function publishAndRecord(events: TicEvent[]): Promise<void> {
   await service.recorded(events.map((event) => event.id));
 }
 
-const until = (check: () => void) => eventually(async () => check(), 20_000, 50);
+const until = (check: () => void) => eventually(check, 20_000, 50);
 
 describe('webhook deliveries (CONTRACT.md, Events: way 1, Standard Webhooks)', () => {
   it('POSTs each event as a CloudEvent signed as Standard Webhooks asks, once its secret is shown', async () => {
@@ -54,7 +54,9 @@ describe('webhook deliveries (CONTRACT.md, Events: way 1, Standard Webhooks)', (
     expect(subscription).toMatchObject({ status: 'active', centerIds: [center], version: 1 });
     const established = centerEstablished(center);
     await publishAndRecord([established]);
-    await until(() => expect(receiver.ids()).toEqual([established.id]));
+    await until(() => {
+      expect(receiver.ids()).toEqual([established.id]);
+    });
     const [delivery] = receiver.accepted;
     expect(delivery?.headers['webhook-id']).toBe(established.id);
     expect(delivery?.headers['content-type']).toBe('application/json');
@@ -82,7 +84,9 @@ describe('webhook deliveries (CONTRACT.md, Events: way 1, Standard Webhooks)', (
     };
     const events = [centerEstablished(failing), centerEstablished(slow)];
     await publishAndRecord(events);
-    await until(() => expect(new Set(receiver.ids())).toEqual(new Set(events.map((event) => event.id))));
+    await until(() => {
+      expect(new Set(receiver.ids())).toEqual(new Set(events.map((event) => event.id)));
+    });
     const log = await service.call(ListWebhookDeliveries, { id: subscription.id }, CALLERS.agency);
     const byEvent = new Map(log.items.map((item) => [item.eventId, item]));
     const retried = byEvent.get(events[0]?.id ?? '');
@@ -111,10 +115,12 @@ describe('webhook deliveries (CONTRACT.md, Events: way 1, Standard Webhooks)', (
       sampleEvent('tic.application.approved', application, { applicationId: application }, 2),
     ];
     await publishAndRecord(events);
-    await until(() =>
-      expect(everything.receiver.ids()).toEqual(expect.arrayContaining([events[1]?.id, events[2]?.id])),
-    );
-    await until(() => expect(renames.receiver.ids()).toEqual([events[2]?.id]));
+    await until(() => {
+      expect(everything.receiver.ids()).toEqual(expect.arrayContaining([events[1]?.id, events[2]?.id]));
+    });
+    await until(() => {
+      expect(renames.receiver.ids()).toEqual([events[2]?.id]);
+    });
     expect(everything.receiver.accepted.some((delivery) => delivery.type.startsWith('tic.application.'))).toBe(false);
     const logged = await service.sql(
       "select count(*)::int as n from notifications.webhook_delivery where event_type like 'tic.application.%'",
@@ -132,7 +138,9 @@ describe('webhook deliveries (CONTRACT.md, Events: way 1, Standard Webhooks)', (
     receiver.secrets = [subscription.secret, rotated.secret];
     const established = centerEstablished(center);
     await publishAndRecord([established]);
-    await until(() => expect(receiver.ids()).toEqual([established.id]));
+    await until(() => {
+      expect(receiver.ids()).toEqual([established.id]);
+    });
     expect(receiver.accepted[0]).toMatchObject({ signatures: 2, verifiedBy: [0, 1] });
   });
 
@@ -148,11 +156,15 @@ describe('webhook deliveries (CONTRACT.md, Events: way 1, Standard Webhooks)', (
     ];
     await publishAndRecord(events);
     const mine = [events[0], events[2], events[3]].map((event) => event?.id);
-    await until(() => expect(receiver.ids()).toEqual(mine));
+    await until(() => {
+      expect(receiver.ids()).toEqual(mine);
+    });
     const first = receiver.accepted[0]?.position ?? '';
     const replayed = await service.call(ReplayWebhookDeliveries, { id: subscription.id, after: first }, CALLERS.agency);
     expect(replayed).toEqual({ queued: 2 });
-    await until(() => expect(receiver.ids()).toEqual([...mine, ...mine.slice(1)]));
+    await until(() => {
+      expect(receiver.ids()).toEqual([...mine, ...mine.slice(1)]);
+    });
     const positions = receiver.accepted.slice(3).map((delivery) => BigInt(delivery.position));
     expect(positions[0]).toBeGreaterThan(BigInt(first));
   });

@@ -21,17 +21,18 @@ import { toSubscriptionDto } from './webhook-subscription.view';
 import { WEBHOOK_REFUSALS } from './webhooks.refusals';
 
 interface DeliveryRow {
-  id: string;
+  // bigint columns come back as strings from pg, numbers from some drivers
+  id: string | number;
   event_id: string;
   event_type: string;
-  position: string;
+  position: string | number;
   status: 'pending' | 'delivered' | 'failed';
   next_attempt_at: string | Date;
   delivered_at: string | Date | null;
 }
 
 interface AttemptRow {
-  delivery_id: string;
+  delivery_id: string | number;
   attempted_at: string | Date;
   status_code: number | null;
   duration_ms: number;
@@ -139,7 +140,7 @@ export class WebhookDeliveriesService {
         });
         return subscription;
       },
-      async (_em, subscription) => toSubscriptionDto(subscription),
+      (_em, subscription) => Promise.resolve(toSubscriptionDto(subscription)),
     );
   }
 }

@@ -20,13 +20,14 @@ export interface ClaimedDelivery {
 }
 
 interface ClaimRow {
-  id: string;
+  // bigint columns come back as strings from pg, numbers from some drivers
+  id: string | number;
   subscription_id: string;
   event_id: string;
   url: string;
   secret: string;
   previous_secret: string | null;
-  position: string;
+  position: string | number;
   document: Record<string, unknown>;
 }
 

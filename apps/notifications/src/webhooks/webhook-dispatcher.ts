@@ -47,7 +47,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async run(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.isStopped()) {
       let claimedAll = false;
       try {
         const free = this.config.WEBHOOK_CONCURRENCY - this.inFlight.size;
@@ -62,7 +62,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
           claimedAll = claimed.length === free;
         }
       } catch (error) {
-        if (!this.stopped) this.logger.warn(`webhooks: claiming failed: ${describe(error)}`);
+        if (!this.isStopped()) this.logger.warn(`webhooks: claiming failed: ${describe(error)}`);
       }
       await this.pause(claimedAll ? 0 : this.config.WEBHOOK_POLL_MS);
     }
@@ -70,7 +70,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   private start(delivery: ClaimedDelivery): void {
     const running: Promise<void> = this.deliver(delivery)
-      .catch((error: unknown) => this.logger.error(`webhooks: delivery ${delivery.id}: ${describe(error)}`))
+      .catch((error: unknown) => {
+        this.logger.error(`webhooks: delivery ${delivery.id}: ${describe(error)}`);
+      })
       .finally(() => {
         this.inFlight.delete(running);
         // A finished delivery may free the next of its center, or a slot: look again now.
@@ -108,6 +110,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       return { delivered: false, statusCode: null, durationMs: 0, error: `DNS: ${describe(error)}` };
     }
     return sendWebhook(delivery, this.config.WEBHOOK_TIMEOUT_MS, attemptedAt);
+  }
+
+  private isStopped(): boolean {
+    return this.stopped;
   }
 
   private kick(): void {

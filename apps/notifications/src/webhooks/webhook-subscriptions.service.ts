@@ -48,7 +48,7 @@ export class WebhookSubscriptionsService {
     return this.uow.run(
       CreateWebhookSubscription,
       input,
-      async (scope) => {
+      (scope) => {
         requireWebhookUser(caller);
         requireAccess(caller, 'webhook_subscription.create', {
           kind: 'webhook_subscription',
@@ -67,10 +67,10 @@ export class WebhookSubscriptionsService {
           secret: newWebhookSecret(),
         });
         scope.history(subscription, { aggregateType: AGGREGATE, action: 'create', to: 'active' });
-        return subscription;
+        return Promise.resolve(subscription);
       },
       // The one answer that shows the secret; a replay of the same Idempotency-Key shows it again.
-      async (_em, subscription) => ({ ...toSubscriptionDto(subscription), secret: subscription.secret }),
+      (_em, subscription) => Promise.resolve({ ...toSubscriptionDto(subscription), secret: subscription.secret }),
     );
   }
 
@@ -114,7 +114,7 @@ export class WebhookSubscriptionsService {
         scope.history(subscription, { aggregateType: AGGREGATE, action: 'update' });
         return subscription;
       },
-      async (_em, subscription) => toSubscriptionDto(subscription),
+      (_em, subscription) => Promise.resolve(toSubscriptionDto(subscription)),
     );
   }
 
@@ -147,7 +147,7 @@ export class WebhookSubscriptionsService {
         scope.history(subscription, { aggregateType: AGGREGATE, action: 'rotate_secret' });
         return subscription;
       },
-      async (_em, subscription) => ({ ...toSubscriptionDto(subscription), secret: subscription.secret }),
+      (_em, subscription) => Promise.resolve({ ...toSubscriptionDto(subscription), secret: subscription.secret }),
     );
   }
 
