@@ -87,7 +87,12 @@ describe('webhook deliveries (CONTRACT.md, Events: way 1, Standard Webhooks)', (
     await until(() => {
       expect(new Set(receiver.ids())).toEqual(new Set(events.map((event) => event.id)));
     });
-    const log = await service.call(ListWebhookDeliveries, { id: subscription.id }, CALLERS.agency);
+    // The receiver answers before the service records the attempt: wait until the log holds both as delivered.
+    const log = await eventually(async () => {
+      const page = await service.call(ListWebhookDeliveries, { id: subscription.id }, CALLERS.agency);
+      expect(page.items.map((item) => item.status)).toEqual(['delivered', 'delivered']);
+      return page;
+    }, 20_000);
     const byEvent = new Map(log.items.map((item) => [item.eventId, item]));
     const retried = byEvent.get(events[0]?.id ?? '');
     expect(retried?.status).toBe('delivered');

@@ -46,19 +46,27 @@ export async function claimDueDeliveries(
   const leaseToken = newId();
   const rows = await em.execute<ClaimRow[]>(
     `with heads as (
-       select distinct on (d.subscription_id, d.ordering_key) d.id, d.subscription_id, d.next_attempt_at, d.lease_until
+       select distinct on (d.subscription_id, d.ordering_key)
+              d.id, d.subscription_id, d.ordering_key, d.next_attempt_at, d.lease_until
          from ${DELIVERY_TABLE} d
          join ${SUBSCRIPTION_TABLE} s on s.id = d.subscription_id and s.status = 'active'
         where d.status = 'pending'
         order by d.subscription_id, d.ordering_key, d.position, d.id
      ),
      busy as (
-       select subscription_id, count(*) filter (where lease_until > now()) as leased from heads group by subscription_id
+       select subscription_id, count(*) as leased from ${DELIVERY_TABLE}
+        where status = 'pending' and lease_until > now() group by subscription_id
      ),
      due as (
-       select h.id, b.leased + row_number() over (partition by h.subscription_id order by h.next_attempt_at, h.id) as load
-         from heads h join busy b using (subscription_id)
+       select h.id, coalesce(b.leased, 0) + row_number() over (partition by h.subscription_id order by h.next_attempt_at, h.id) as load
+         from heads h left join busy b using (subscription_id)
         where h.next_attempt_at <= now() and (h.lease_until is null or h.lease_until <= now())
+          -- a replay can put an older delivery before one in flight: the key waits until that one is done
+          and not exists (
+            select 1 from ${DELIVERY_TABLE} x
+             where x.subscription_id = h.subscription_id and x.ordering_key = h.ordering_key
+               and x.status = 'pending' and x.lease_until > now()
+          )
      ),
      picked as (
        select d.id from ${DELIVERY_TABLE} d join due on due.id = d.id
