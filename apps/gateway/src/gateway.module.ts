@@ -34,6 +34,7 @@ import { CenterEvaluationsController } from './api/center-evaluations.controller
 import { ReportsController } from './api/reports.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { RosterChecksController } from './api/roster-checks.controller';
+import { WebhookSubscriptionsController } from './api/webhook-subscriptions.controller';
 import { RosterUploads } from './api/roster-uploads.service';
 import { ReportStatisticsUpload } from './api/report-statistics-upload';
 import { AccessGuard } from './auth/access.guard';
@@ -102,6 +103,7 @@ export class GatewayModule {
         EventsController,
         AgencyNatsUsersController,
         AsyncApiController,
+        WebhookSubscriptionsController,
       ],
       providers: [
         OrganizationFit,

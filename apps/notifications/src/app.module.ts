@@ -12,6 +12,11 @@ import { EventFeedIngestor } from './feed/event-feed.ingestor';
 import { EventFeedService } from './feed/event-feed.service';
 import { FEED_LISTENERS, type FeedListener } from './feed/feed-listener';
 import { FeedRecorder } from './feed/feed-recorder';
+import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
+import { WebhookDeliveryListener } from './webhooks/webhook-delivery.listener';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
+import { WebhooksHandlers } from './webhooks/webhooks.handlers';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -33,13 +38,21 @@ export class AppModule {
           migrationsPath: join(__dirname, 'migrations'),
         }),
       ],
-      controllers: [EventFeedHandlers, AgencyNatsUsersHandlers],
+      controllers: [EventFeedHandlers, AgencyNatsUsersHandlers, WebhooksHandlers],
       providers: [
         EventFeedService,
         AgencyNatsUsersService,
         EventFeedIngestor,
         FeedRecorder,
-        { provide: FEED_LISTENERS, inject: [], useFactory: (...listeners: FeedListener[]) => listeners },
+        WebhookSubscriptionsService,
+        WebhookDeliveriesService,
+        WebhookDeliveryListener,
+        WebhookDispatcher,
+        {
+          provide: FEED_LISTENERS,
+          inject: [WebhookDeliveryListener],
+          useFactory: (...listeners: FeedListener[]) => listeners,
+        },
       ],
     };
   }

@@ -5,6 +5,9 @@ import { FeedCursor } from './feed/feed-cursor.entity';
 import { FeedEvent } from './feed/feed-event.entity';
 import { FeedReactionFailure } from './feed/feed-reaction-failure.entity';
 import { Notification } from './inbox/notification.entity';
+import { WebhookAttempt } from './webhooks/webhook-attempt.entity';
+import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from './webhooks/webhook-subscription.entity';
 
 /** Every table of the notifications schema (the platform's outbox and inbox are added by ormConfig). */
 export const NOTIFICATIONS_ENTITIES = [
@@ -14,4 +17,7 @@ export const NOTIFICATIONS_ENTITIES = [
   FeedReactionFailure,
   Notification,
   AgencyNatsUser,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

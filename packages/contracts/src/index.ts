@@ -46,3 +46,4 @@ export * from './rpc/evaluations/report-personnel.rpc';
 export * from './rpc/evaluations/achievements.rpc';
 export * from './rpc/notifications/event-feed.rpc';
 export * from './rpc/notifications/agency-nats-users.rpc';
+export * from './rpc/notifications/webhooks.rpc';

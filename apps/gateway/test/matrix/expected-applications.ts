@@ -114,18 +114,33 @@ export const APPLICATION_ROWS: Readonly<Record<string, Row>> = {
   },
   'GET /api/v1/centers/{id}': {
     roles: SIGNED_IN,
-    owner: { ...each(OWNERS, ok()), expert: notFound('center'), evaluator: notFound('center'), agency: notFound('center') },
+    owner: {
+      ...each(OWNERS, ok()),
+      expert: notFound('center'),
+      evaluator: notFound('center'),
+      agency: notFound('center'),
+    },
     foreign: each(SIGNED_IN, notFound('center')),
   },
   // A26: a center's change reports, seen by whoever sees the center, written by its construction unit.
   'GET /api/v1/centers/{centerId}/changes': {
     roles: SIGNED_IN,
-    owner: { ...each(OWNERS, seen), expert: notFound('center'), evaluator: notFound('center'), agency: notFound('center') },
+    owner: {
+      ...each(OWNERS, seen),
+      expert: notFound('center'),
+      evaluator: notFound('center'),
+      agency: notFound('center'),
+    },
     foreign: each(SIGNED_IN, notFound('center')),
   },
   'GET /api/v1/changes/{id}': {
     roles: SIGNED_IN,
-    owner: { ...each(OWNERS, ok()), expert: notFound('change'), evaluator: notFound('change'), agency: notFound('change') },
+    owner: {
+      ...each(OWNERS, ok()),
+      expert: notFound('change'),
+      evaluator: notFound('change'),
+      agency: notFound('change'),
+    },
     foreign: each(SIGNED_IN, notFound('change')),
   },
   'POST /api/v1/centers/{centerId}/changes': {

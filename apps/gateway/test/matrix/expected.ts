@@ -8,6 +8,7 @@ import { RECTIFICATION_ROWS } from './expected-rectifications';
 import { REPORT_ROWS } from './expected-reports';
 import { REVOCATION_ROWS } from './expected-revocation';
 import { ROUND_ROWS } from './expected-rounds';
+import { WEBHOOK_ROWS } from './expected-webhooks';
 import { AUTHORITIES, MISFIT, type Outcome, ROLE_NOT_ADMITTED, type Row } from './outcomes';
 import type { Side } from './worlds';
 
@@ -25,6 +26,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...ROUND_ROWS,
   ...REPORT_ROWS,
   ...AGENCY_NATS_ROWS,
+  ...WEBHOOK_ROWS,
 };
 
 /** The outcome of one cell; undefined where the table lacks one (the suite then fails, naming it). */

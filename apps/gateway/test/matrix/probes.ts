@@ -7,6 +7,7 @@ import { RECTIFICATION_PROBES } from './probes-rectifications';
 import { REPORT_PROBES } from './probes-reports';
 import { REVOCATION_PROBES } from './probes-revocation';
 import { ROUND_PROBES } from './probes-rounds';
+import { WEBHOOK_PROBES } from './probes-webhooks';
 
 /** One probe per route of /docs-json, keyed `METHOD /api/v1/path/{param}` as the document names it. */
 export const PROBES: Readonly<Record<string, Probe>> = {
@@ -18,4 +19,5 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...ROUND_PROBES,
   ...REPORT_PROBES,
   ...AGENCY_NATS_PROBES,
+  ...WEBHOOK_PROBES,
 };

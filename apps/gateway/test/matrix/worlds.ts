@@ -13,6 +13,7 @@ import { ownerRectification, type RectificationIds } from './owner-rectification
 import { ownerReports, type ReportIds } from './owner-reports';
 import { ownerRevocation, type RevocationIds } from './owner-revocation';
 import { ownerRounds, type RoundIds } from './owner-rounds';
+import { ownerWebhooks, type WebhookIds } from './owner-webhooks';
 
 const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? '';
 
@@ -101,6 +102,8 @@ export interface MatrixWorld {
   readonly rectification: RectificationIds;
   /** The owner center's annual reports (A27). */
   readonly reports: ReportIds;
+  /** The owner agency's webhook subscription (CONTRACT.md, Events, way 1). */
+  readonly webhooks: WebhookIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -150,6 +153,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     rounds: await ownerRounds(world, tokens, applications.ids.centerId),
     rectification: await ownerRectification(world, tokens, applications.reviewerUserId),
     reports: await ownerReports(world, tokens, applications.ids.centerId),
+    webhooks: await ownerWebhooks(world, owner.agency),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };

@@ -32,6 +32,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   achievement: { zh: '重大科技成果', en: 'Major achievement' },
   event_feed: { zh: '事件', en: 'Event feed' },
   agency_nats_user: { zh: '订阅机构的NATS用户', en: 'Agency NATS user' },
+  webhook_subscription: { zh: 'Webhook 订阅', en: 'Webhook subscription' },
 };
 
 /**

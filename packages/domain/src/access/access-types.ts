@@ -32,6 +32,7 @@ export const RESOURCE_KINDS = [
   'achievement',
   'event_feed',
   'agency_nats_user',
+  'webhook_subscription',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

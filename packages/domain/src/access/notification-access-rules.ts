@@ -23,4 +23,28 @@ export const NOTIFICATION_ACCESS_RULES = {
       en: 'Only DST creates, rotates and revokes an agency’s NATS user',
     },
   },
+  // Webhooks are the agencies' way in (way 1); DST reads them to help an agency, no one else knows of them.
+  'webhook_subscription.use': {
+    grants: { dst_admin: 'any', agency: 'any' },
+    refusesUnseen: true,
+    code: 'webhook_subscription.agencies_only',
+    message: {
+      zh: '只有订阅机构（及省科技厅查看）可以使用 Webhook 订阅',
+      en: 'Webhook subscriptions are for agencies (and DST to read)',
+    },
+  },
+  'webhook_subscription.create': {
+    grants: { agency: 'any' },
+    creates: true,
+    code: 'webhook_subscription.registered_by_agency',
+    message: { zh: 'Webhook 订阅由订阅机构登记', en: 'An agency registers its webhook subscriptions' },
+  },
+  'webhook_subscription.manage': {
+    grants: { agency: ['registeredByOrgId'] },
+    code: 'webhook_subscription.managed_by_its_agency',
+    message: {
+      zh: '只有登记该订阅的机构可以修改它',
+      en: 'Only the agency that registered a subscription changes it',
+    },
+  },
 } as const satisfies Record<string, AccessRule>;

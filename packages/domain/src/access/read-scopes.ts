@@ -106,4 +106,6 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
     evaluator: 'none',
     agency: 'none',
   },
+  // CONTRACT.md (Events, way 1): an agency sees the webhooks it registered; DST every agency's.
+  webhook_subscription: { ...DST_AND_OFFICE, committee_office: 'none', agency: ['registeredByOrgId'] },
 };
