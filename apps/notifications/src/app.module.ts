@@ -8,7 +8,15 @@ import { NOTIFICATIONS_ENTITIES } from './entities';
 import { EventFeedHandlers } from './feed/event-feed.handlers';
 import { EventFeedIngestor } from './feed/event-feed.ingestor';
 import { EventFeedService } from './feed/event-feed.service';
+import { EmailHealth } from './email/email-health';
+import { EmailOutbox } from './email/email-outbox';
+import { EmailSender } from './email/email-sender';
+import { EmailSettingsHandlers } from './email/email-settings.handlers';
+import { EmailSettingsService } from './email/email-settings.service';
 import { FEED_LISTENERS, type FeedListener } from './feed/feed-listener';
+import { InboxHandlers } from './inbox/inbox.handlers';
+import { InboxListener } from './inbox/inbox.listener';
+import { InboxService } from './inbox/inbox.service';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -30,11 +38,17 @@ export class AppModule {
           migrationsPath: join(__dirname, 'migrations'),
         }),
       ],
-      controllers: [EventFeedHandlers],
+      controllers: [EventFeedHandlers, InboxHandlers, EmailSettingsHandlers],
       providers: [
         EventFeedService,
         EventFeedIngestor,
-        { provide: FEED_LISTENERS, inject: [], useFactory: (...listeners: FeedListener[]) => listeners },
+        InboxService,
+        InboxListener,
+        EmailSettingsService,
+        EmailOutbox,
+        EmailSender,
+        EmailHealth,
+        { provide: FEED_LISTENERS, inject: [InboxListener], useFactory: (...listeners: FeedListener[]) => listeners },
       ],
     };
   }

@@ -45,3 +45,6 @@ export * from './rpc/evaluations/report-statistics-sheets.rpc';
 export * from './rpc/evaluations/report-personnel.rpc';
 export * from './rpc/evaluations/achievements.rpc';
 export * from './rpc/notifications/event-feed.rpc';
+export * from './notices/notice';
+export * from './notices/notice-catalogue';
+export * from './rpc/notifications/inbox.rpc';

@@ -31,6 +31,8 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   report: { zh: '年度报告', en: 'Annual report' },
   achievement: { zh: '重大科技成果', en: 'Major achievement' },
   event_feed: { zh: '事件', en: 'Event feed' },
+  notification: { zh: '消息', en: 'Notification' },
+  email_settings: { zh: '邮件通知设置', en: 'Email settings' },
 };
 
 /**

@@ -39,6 +39,19 @@ const EVERYONE: Record<Role, ReadGrant> = {
   agency: 'all',
 };
 
+// DOMAIN.md §7: every organization reads its own inbox and email settings, and no other's (DST included).
+const OWN_ORGANIZATION: Record<Role, ReadGrant> = {
+  dst_admin: ['recipientOrgId'],
+  committee_office: ['recipientOrgId'],
+  recommender: ['recipientOrgId'],
+  supporting_unit: ['recipientOrgId'],
+  co_builder: ['recipientOrgId'],
+  construction_unit: ['recipientOrgId'],
+  expert: ['recipientOrgId'],
+  evaluator: ['recipientOrgId'],
+  agency: ['recipientOrgId'],
+};
+
 const DST_AND_OFFICE: Record<Role, ReadGrant> = {
   dst_admin: 'all',
   committee_office: 'all',
@@ -94,4 +107,6 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   achievement: CENTER_LIKE,
   // That the platform has a feed is no secret; reading it is `event_feed.read`.
   event_feed: EVERYONE,
+  notification: OWN_ORGANIZATION,
+  email_settings: OWN_ORGANIZATION,
 };
