@@ -141,7 +141,7 @@ export function centerEstablished(centerId: string, facts: Partial<CenterFacts> 
       regionCode: facts.regionCode ?? '210102',
       establishedOn: '2026-01-15',
     },
-  }) as TicEvent;
+  });
 }
 
 /** One event of any type with the catalogue's sample data, about `subject` (a fresh id, this time). */

@@ -79,7 +79,7 @@ describe('the inbox (DOMAIN.md §7): each organization reads its own messages', 
     const again = await service.call(MarkNotificationRead, { id: newest?.id ?? '' }, CALLERS.construction);
     expect(again.readAt).toBe(read.readAt);
     expect(await service.call(CountUnread, {}, CALLERS.construction)).toEqual({ unread: 1 });
-    const unread = await service.call(ListInbox, { unread: 'true' } as never, CALLERS.construction);
+    const unread = await service.call(ListInbox, { unread: 'true' }, CALLERS.construction);
     expect(unread.items.map((item) => item.id)).toEqual([older?.id]);
 
     const first = await service.call(ListInbox, { limit: 1 }, CALLERS.construction);
