@@ -1,6 +1,7 @@
 import type { Role } from '@tic/domain';
 
 import { APPLICATION_ROWS } from './expected-applications';
+import { INBOX_ROWS } from './expected-inbox';
 import { PERSONNEL_ROWS } from './expected-personnel';
 import { PUBLIC_RECORD_ROWS } from './expected-public-record';
 import { RECTIFICATION_ROWS } from './expected-rectifications';
@@ -23,6 +24,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...PUBLIC_RECORD_ROWS,
   ...ROUND_ROWS,
   ...REPORT_ROWS,
+  ...INBOX_ROWS,
 };
 
 /** The outcome of one cell; undefined where the table lacks one (the suite then fails, naming it). */

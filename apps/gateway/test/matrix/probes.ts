@@ -1,5 +1,6 @@
 import type { Probe } from './probe';
 import { APPLICATION_PROBES } from './probes-applications';
+import { INBOX_PROBES } from './probes-inbox';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
 import { RECTIFICATION_PROBES } from './probes-rectifications';
@@ -16,4 +17,5 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...PUBLIC_RECORD_PROBES,
   ...ROUND_PROBES,
   ...REPORT_PROBES,
+  ...INBOX_PROBES,
 };

@@ -8,6 +8,7 @@ import { FITTING_ORGS, ORGS, tokensFor, type Tokens } from '../platform/journey'
 import { residentId } from '../support/rosters';
 import { ownerApplications } from './owner-applications';
 import { ownerChanges } from './owner-changes';
+import { ownerInbox, type InboxIds } from './owner-inbox';
 import { ownerPersonnel } from './owner-personnel';
 import { ownerRectification, type RectificationIds } from './owner-rectification';
 import { ownerReports, type ReportIds } from './owner-reports';
@@ -101,6 +102,8 @@ export interface MatrixWorld {
   readonly rectification: RectificationIds;
   /** The owner center's annual reports (A27). */
   readonly reports: ReportIds;
+  /** A message of the owner supporting unit's inbox (DOMAIN.md §7). */
+  readonly inbox: InboxIds;
   /** A resident ID number not registered yet, fresh at each call. */
   readonly freshIdNumber: () => string;
 }
@@ -150,6 +153,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     rounds: await ownerRounds(world, tokens, applications.ids.centerId),
     rectification: await ownerRectification(world, tokens, applications.reviewerUserId),
     reports: await ownerReports(world, tokens, applications.ids.centerId),
+    inbox: await ownerInbox(world, tokens),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,
   };
