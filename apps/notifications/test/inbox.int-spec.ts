@@ -11,6 +11,7 @@ import {
   type TicEvent,
 } from '@tic/contracts';
 
+import { EmailOutbox } from '../src/email/email-outbox';
 import { CALLERS, ORGS, refusal, runningNotifications, sampleEvent } from './harness';
 
 // No SMTP_URL: the service records emails and does not send them.
@@ -167,5 +168,13 @@ describe('email settings (DOMAIN.md §7): each organization’s own', () => {
       status: 'up',
       detail: 'SMTP_URL is not set: emails are recorded, not sent (1 recorded)',
     });
+  });
+
+  it('lets one replica at a time claim a recorded email: concurrent claims split it, a held lease keeps it', async () => {
+    // Two replicas' outboxes are two claims on one database; this process has one, called twice at once.
+    const outbox = service.app.get(EmailOutbox);
+    const [first, second] = await Promise.all([outbox.claim(10), outbox.claim(10)]);
+    expect([...(first ?? []), ...(second ?? [])].map((email) => email.address)).toEqual(['keji@su.example.cn']);
+    expect(await outbox.claim(10)).toEqual([]);
   });
 });
