@@ -1,3 +1,5 @@
+import type { CenterStatus } from '@tic/domain';
+
 import { notice, type NoticeTemplates } from '../notices/notice';
 
 type Told =
@@ -10,6 +12,15 @@ type Told =
   | 'tic.center.preparation_overdue';
 
 const center = (id: string) => `/centers/${id}`;
+
+const STATUS_NAMES: Record<CenterStatus, readonly [zh: string, en: string]> = {
+  preparing: ['筹建', 'in preparation'],
+  operating: ['运行', 'operating'],
+  rectifying: ['整改', 'rectifying'],
+  revoked: ['撤销', 'revoked'],
+  terminated: ['终止', 'terminated'],
+  graduated: ['转为国家或部级平台', 'graduated'],
+};
 
 /** A26, A31, A33, A12: what changes in a center's standing tells its units (and DST where it waits on DST). */
 export const CENTER_NOTICES: NoticeTemplates<Told> = {
@@ -44,8 +55,8 @@ export const CENTER_NOTICES: NoticeTemplates<Told> = {
     notice(
       [`中心状态变更：${d.name.zh}`, `Center status changed: ${d.name.en}`],
       [
-        `中心状态由 ${d.from} 变为 ${d.to}（${d.article}）。${d.reason ?? ''}`,
-        `The center moved from ${d.from} to ${d.to} (${d.article}). ${d.reason ?? ''}`.trimEnd(),
+        `中心状态由“${STATUS_NAMES[d.from][0]}”变为“${STATUS_NAMES[d.to][0]}”（${d.article}）。${d.reason ?? ''}`,
+        `The center moved from ${STATUS_NAMES[d.from][1]} to ${STATUS_NAMES[d.to][1]} (${d.article}). ${d.reason ?? ''}`.trimEnd(),
       ],
       center(d.centerId),
     ),
