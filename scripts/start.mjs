@@ -41,6 +41,24 @@ const services = readdirSync(appsDir, { withFileTypes: true })
   .map((entry) => JSON.parse(readFileSync(join(appsDir, entry.name, 'package.json'), 'utf8')))
   .filter((pkg) => pkg.scripts?.start);
 
+// A local mail catcher (maildev) receives the notifications service's emails, to read in the browser;
+// SMTP_URL set (a real relay) or TIC_MAILDEV=0 leaves it out. Both ports stay on this machine.
+const mailCatcher =
+  process.env.SMTP_URL === undefined && process.env.TIC_MAILDEV !== '0'
+    ? spawn(
+        process.execPath,
+        [
+          join(root, 'node_modules/maildev/dist/bin/maildev.js'),
+          ...['--smtp', '1025', '--ip', '127.0.0.1', '--web', '1080', '--web-ip', '127.0.0.1'],
+        ],
+        { cwd: root, env, stdio: 'inherit' },
+      )
+    : undefined;
+if (mailCatcher !== undefined) {
+  env.SMTP_URL = 'smtp://127.0.0.1:1025';
+  console.log('emails go to the mail catcher: open http://127.0.0.1:1080');
+}
+
 const filters = services.flatMap((pkg) => ['--filter', pkg.name]);
 console.log(
   `starting ${services.map((pkg) => pkg.name).join(', ')}; the gateway listens on port ${process.env.PORT ?? 3000}`,
@@ -50,5 +68,12 @@ const child = spawn('npx', ['turbo', 'run', 'start', '--only', '--ui', 'stream',
   env,
   stdio: 'inherit',
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    child.kill(signal);
+    mailCatcher?.kill(signal);
+  });
+child.on('exit', (code) => {
+  mailCatcher?.kill('SIGTERM');
+  process.exit(code ?? 0);
+});

@@ -21,6 +21,7 @@ import { RevocationsController } from './api/revocations.controller';
 import { RectificationsController } from './api/rectifications.controller';
 import { ExpertsController } from './api/experts.controller';
 import { IdentityReadsController } from './api/identity-reads.controller';
+import { InboxController } from './api/inbox.controller';
 import { NoticesController } from './api/notices.controller';
 import { ObjectionsController } from './api/objections.controller';
 import { OrganizationsController } from './api/organizations.controller';
@@ -81,6 +82,7 @@ export class GatewayModule {
         NoticesController,
         ObjectionsController,
         PublicController,
+        InboxController,
         PublicRecordController,
         CenterRegistryController,
         CentersController,

@@ -10,6 +10,11 @@ import { NOTIFICATIONS_ENTITIES } from './entities';
 import { EventFeedHandlers } from './feed/event-feed.handlers';
 import { EventFeedIngestor } from './feed/event-feed.ingestor';
 import { EventFeedService } from './feed/event-feed.service';
+import { EmailHealth } from './email/email-health';
+import { EmailOutbox } from './email/email-outbox';
+import { EmailSender } from './email/email-sender';
+import { EmailSettingsHandlers } from './email/email-settings.handlers';
+import { EmailSettingsService } from './email/email-settings.service';
 import { FEED_LISTENERS, type FeedListener } from './feed/feed-listener';
 import { FeedRecorder } from './feed/feed-recorder';
 import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
@@ -17,6 +22,9 @@ import { WebhookDeliveryListener } from './webhooks/webhook-delivery.listener';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 import { WebhooksHandlers } from './webhooks/webhooks.handlers';
+import { InboxHandlers } from './inbox/inbox.handlers';
+import { InboxListener } from './inbox/inbox.listener';
+import { InboxService } from './inbox/inbox.service';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -38,7 +46,7 @@ export class AppModule {
           migrationsPath: join(__dirname, 'migrations'),
         }),
       ],
-      controllers: [EventFeedHandlers, AgencyNatsUsersHandlers, WebhooksHandlers],
+      controllers: [EventFeedHandlers, AgencyNatsUsersHandlers, WebhooksHandlers, InboxHandlers, EmailSettingsHandlers],
       providers: [
         EventFeedService,
         AgencyNatsUsersService,
@@ -48,9 +56,15 @@ export class AppModule {
         WebhookDeliveriesService,
         WebhookDeliveryListener,
         WebhookDispatcher,
+        InboxService,
+        InboxListener,
+        EmailSettingsService,
+        EmailOutbox,
+        EmailSender,
+        EmailHealth,
         {
           provide: FEED_LISTENERS,
-          inject: [WebhookDeliveryListener],
+          inject: [WebhookDeliveryListener, InboxListener],
           useFactory: (...listeners: FeedListener[]) => listeners,
         },
       ],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { serviceConfigSchema } from '@tic/platform';
+import { serviceConfigSchema, stableId } from '@tic/platform';
 
 const DAY_MS = 86_400_000;
 
@@ -47,6 +47,22 @@ export const notificationsConfigSchema = serviceConfigSchema({
   /** Development only: receivers on http, and on loopback or private addresses (SSRF in production). */
   WEBHOOK_ALLOW_HTTP: z.stringbool().default(false),
   WEBHOOK_ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),
+  /** DST's organization, whose inbox is told of what waits on DST; the registry's seed gives it this id. */
+  DST_ORGANIZATION_ID: z.uuid().default(stableId('organization:辽宁省科学技术厅')),
+  /** Where emails go out (smtp://user:pass@host:port); absent, emails are recorded but not sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('辽宁省技术创新中心管理平台 <noreply@tic.localhost>'),
+  /** Where an email's link points: the web address of the gateway. */
+  PLATFORM_URL: z.url().default('http://127.0.0.1:3000'),
+  EMAIL_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  /** The first retry waits this long, each next one twice as long (up to an hour). */
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  /** How long a replica holds an email it is sending before another may take it over. */
+  EMAIL_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
 }).superRefine((config, ctx) => {
   if (config.TIC_DEV) return;
   const refuse = (path: string, message: string) => {

@@ -2,6 +2,9 @@ import { DirectoryCenter } from '@tic/platform';
 
 import { AgencyNatsUser } from './agency-nats/agency-nats-user.entity';
 import { FeedCursor } from './feed/feed-cursor.entity';
+import { EmailAttempt } from './email/email-attempt.entity';
+import { EmailMessage } from './email/email-message.entity';
+import { EmailSettings } from './email/email-settings.entity';
 import { FeedEvent } from './feed/feed-event.entity';
 import { FeedReactionFailure } from './feed/feed-reaction-failure.entity';
 import { Notification } from './inbox/notification.entity';
@@ -20,4 +23,7 @@ export const NOTIFICATIONS_ENTITIES = [
   WebhookSubscription,
   WebhookDelivery,
   WebhookAttempt,
+  EmailSettings,
+  EmailMessage,
+  EmailAttempt,
 ];

@@ -47,3 +47,6 @@ export * from './rpc/evaluations/achievements.rpc';
 export * from './rpc/notifications/event-feed.rpc';
 export * from './rpc/notifications/agency-nats-users.rpc';
 export * from './rpc/notifications/webhooks.rpc';
+export * from './notices/notice';
+export * from './notices/notice-catalogue';
+export * from './rpc/notifications/inbox.rpc';

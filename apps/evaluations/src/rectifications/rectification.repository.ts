@@ -39,6 +39,7 @@ export class RectificationRepository extends ScopedRepository<Rectification> {
       }
       case 'employerOrgId':
       case 'registeredByOrgId':
+      case 'recipientOrgId':
         return this.noRows();
     }
   }

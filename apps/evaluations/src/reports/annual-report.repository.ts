@@ -32,6 +32,7 @@ export async function centerIdsTiedTo(
     case 'assignedUserIds':
     case 'employerOrgId':
     case 'registeredByOrgId':
+    case 'recipientOrgId':
       return [];
   }
 }

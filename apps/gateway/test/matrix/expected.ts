@@ -2,6 +2,7 @@ import type { Role } from '@tic/domain';
 
 import { AGENCY_NATS_ROWS } from './expected-agency-nats';
 import { APPLICATION_ROWS } from './expected-applications';
+import { INBOX_ROWS } from './expected-inbox';
 import { PERSONNEL_ROWS } from './expected-personnel';
 import { PUBLIC_RECORD_ROWS } from './expected-public-record';
 import { RECTIFICATION_ROWS } from './expected-rectifications';
@@ -27,6 +28,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...REPORT_ROWS,
   ...AGENCY_NATS_ROWS,
   ...WEBHOOK_ROWS,
+  ...INBOX_ROWS,
 };
 
 /** The outcome of one cell; undefined where the table lacks one (the suite then fails, naming it). */

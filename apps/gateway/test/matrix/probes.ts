@@ -1,6 +1,7 @@
 import type { Probe } from './probe';
 import { AGENCY_NATS_PROBES } from './probes-agency-nats';
 import { APPLICATION_PROBES } from './probes-applications';
+import { INBOX_PROBES } from './probes-inbox';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
 import { RECTIFICATION_PROBES } from './probes-rectifications';
@@ -20,4 +21,5 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...REPORT_PROBES,
   ...AGENCY_NATS_PROBES,
   ...WEBHOOK_PROBES,
+  ...INBOX_PROBES,
 };

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalizedText } from '@tic/domain';
 import { newId } from '@tic/platform';
 
+import { queueEmails } from '../email/queue-emails';
 import { Notification } from './notification.entity';
 
 export interface NewNotification {
@@ -17,10 +18,11 @@ export interface NewNotification {
 }
 
 /**
- * Puts a message in an organization's inbox inside the caller's transaction. The one way anything in
- * this service tells people something, so that email and the inbox never disagree.
+ * Puts a message in an organization's inbox inside the caller's transaction, with the emails its
+ * organization chose for this kind. The one way anything in this service tells people something, so
+ * that email and the inbox never disagree.
  */
-export function notify(em: EntityManager, message: NewNotification): Notification {
+export async function notify(em: EntityManager, message: NewNotification): Promise<Notification> {
   const notification = em.create(Notification, {
     id: newId(),
     organizationId: message.organizationId,
@@ -33,5 +35,6 @@ export function notify(em: EntityManager, message: NewNotification): Notificatio
     link: message.link ?? null,
   });
   em.persist(notification);
+  await queueEmails(em, notification);
   return notification;
 }

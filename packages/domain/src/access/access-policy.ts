@@ -33,6 +33,8 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   event_feed: { zh: '事件', en: 'Event feed' },
   agency_nats_user: { zh: '订阅机构的NATS用户', en: 'Agency NATS user' },
   webhook_subscription: { zh: 'Webhook 订阅', en: 'Webhook subscription' },
+  notification: { zh: '消息', en: 'Notification' },
+  email_settings: { zh: '邮件通知设置', en: 'Email settings' },
 };
 
 /**

@@ -33,6 +33,8 @@ export const RESOURCE_KINDS = [
   'event_feed',
   'agency_nats_user',
   'webhook_subscription',
+  'notification',
+  'email_settings',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
@@ -48,6 +50,8 @@ export interface ResourceFacts {
   readonly assignedUserIds?: readonly string[];
   readonly employerOrgId?: string;
   readonly registeredByOrgId?: string;
+  /** The organization whose inbox (or email settings) it is (DOMAIN.md §7). */
+  readonly recipientOrgId?: string;
   /** For a person: the facts of the platforms they serve (a unit sees the people on its platforms). */
   readonly servedPlatforms?: readonly ResourceFacts[];
   /** Its status, for a role that sees a kind only in some statuses (the committee office, applications). */
@@ -72,7 +76,8 @@ export type ScopeField =
   | 'coBuilderIds'
   | 'assignedUserIds'
   | 'employerOrgId'
-  | 'registeredByOrgId';
+  | 'registeredByOrgId'
+  | 'recipientOrgId';
 
 /**
  * Which resources of a kind a caller sees: all, none, those in one of some statuses, or those where one

@@ -1,4 +1,8 @@
-import type { AccessRule } from './access-rules';
+import { ROLES } from '../roles';
+import type { AccessRule, Grants } from './access-rules';
+
+// DOMAIN.md §7: an organization's own users act on its inbox and its email choices (DST's for DST).
+const OWN_USERS: Grants = Object.fromEntries(ROLES.map((role) => [role, ['recipientOrgId'] as const]));
 
 /**
  * CONTRACT.md (Events): who reads the platform's events and subscribes to them. Agencies integrate
@@ -46,5 +50,15 @@ export const NOTIFICATION_ACCESS_RULES = {
       zh: '只有登记该订阅的机构可以修改它',
       en: 'Only the agency that registered a subscription changes it',
     },
+  },
+  'notification.mark_read': {
+    grants: OWN_USERS,
+    code: 'notification.not_yours',
+    message: { zh: '只能处理本单位的消息', en: 'Only your own organization’s messages can be marked read' },
+  },
+  'email_settings.update': {
+    grants: OWN_USERS,
+    code: 'email_settings.not_yours',
+    message: { zh: '只能设置本单位的邮件通知', en: 'Only your own organization’s email settings can be changed' },
   },
 } as const satisfies Record<string, AccessRule>;

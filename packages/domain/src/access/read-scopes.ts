@@ -39,6 +39,19 @@ const EVERYONE: Record<Role, ReadGrant> = {
   agency: 'all',
 };
 
+// DOMAIN.md §7: every organization reads its own inbox and email settings, and no other's (DST included).
+const OWN_ORGANIZATION: Record<Role, ReadGrant> = {
+  dst_admin: ['recipientOrgId'],
+  committee_office: ['recipientOrgId'],
+  recommender: ['recipientOrgId'],
+  supporting_unit: ['recipientOrgId'],
+  co_builder: ['recipientOrgId'],
+  construction_unit: ['recipientOrgId'],
+  expert: ['recipientOrgId'],
+  evaluator: ['recipientOrgId'],
+  agency: ['recipientOrgId'],
+};
+
 const DST_AND_OFFICE: Record<Role, ReadGrant> = {
   dst_admin: 'all',
   committee_office: 'all',
@@ -108,4 +121,6 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   },
   // CONTRACT.md (Events, way 1): an agency sees the webhooks it registered; DST every agency's.
   webhook_subscription: { ...DST_AND_OFFICE, committee_office: 'none', agency: ['registeredByOrgId'] },
+  notification: OWN_ORGANIZATION,
+  email_settings: OWN_ORGANIZATION,
 };

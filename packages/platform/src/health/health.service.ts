@@ -13,7 +13,8 @@ type DependencyStatus = Health['dependencies'][string];
 /** A dependency the service needs to be ready (Redis for services that schedule deadlines). */
 export interface HealthCheck {
   readonly name: string;
-  check(): Promise<void>;
+  /** Rejects when the dependency is down; a string it resolves to is shown with `up` (a degraded mode, say). */
+  check(): Promise<unknown>;
 }
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
@@ -62,7 +63,7 @@ export class HealthService {
 
 async function run(check: HealthCheck): Promise<DependencyStatus> {
   try {
-    await Promise.race([
+    const detail = await Promise.race([
       check.check(),
       new Promise((_, reject) => {
         setTimeout(() => {
@@ -70,7 +71,7 @@ async function run(check: HealthCheck): Promise<DependencyStatus> {
         }, 2000).unref();
       }),
     ]);
-    return { status: 'up' };
+    return typeof detail === 'string' ? { status: 'up', detail } : { status: 'up' };
   } catch (error) {
     return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
   }

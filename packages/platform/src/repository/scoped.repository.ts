@@ -38,6 +38,7 @@ export abstract class ScopedRepository<T extends AggregateRoot<string>> extends 
       case 'assignedUserIds':
       case 'employerOrgId':
       case 'registeredByOrgId':
+      case 'recipientOrgId':
         return null;
     }
   }
