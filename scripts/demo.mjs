@@ -12,6 +12,8 @@ import { randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+import { mailCatcherMessages, startWebhookReceiver } from './demo-subscribers.mjs';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const { DEMO_UNITS, DEMO_EXPERTS } = require(`${root}apps/applications/dist/seed/demo-units.js`);
@@ -88,6 +90,39 @@ const runTag = `${Date.now().toString(36).slice(-4)}${randomInt(36 ** 2)
 const field = { zh: `智能制造演示${runTag}`, en: `Intelligent Manufacturing Demo ${runTag}` };
 
 console.log(`Demo run ${runTag} against ${gateway}\n`);
+
+// CONTRACT.md (Events, way 1): a provincial department's systems follow the centers through a webhook
+// (this process is its receiver); DOMAIN.md §7: the supporting unit also wants some messages by email.
+const receiver = await startWebhookReceiver();
+const agency = token(
+  'agency',
+  RECOMMENDING_UNITS.find((r) => r.name === '大连市科学技术局').id,
+  `demo-agency-${runTag}`,
+);
+const subscription = await step('订阅机构登记 Webhook 订阅（中心与评估事件）', 'POST', '/webhook-subscriptions', {
+  as: agency,
+  body: {
+    url: receiver.url,
+    description: `演示 ${runTag}`,
+    types: [
+      'tic.center.established',
+      'tic.center.filed',
+      'tic.center.renamed',
+      'tic.center.revoked',
+      'tic.evaluation.graded',
+    ],
+  },
+});
+receiver.trust(subscription.secret);
+const demoMailbox = `keji-${runTag.toLowerCase()}@demo-supporting.example.cn`;
+await step('依托单位选择以邮件接收的通知', 'PUT', '/inbox/email-settings', {
+  as: as.supporting,
+  body: {
+    kinds: ['tic.application.submitted', 'tic.center.renamed', 'tic.evaluation.graded', 'tic.report.submitted'],
+    addresses: [demoMailbox],
+    language: 'both',
+  },
+});
 // A13(三): the draw needs seven experts of the field outside the applicant's units; the run brings
 // its own so that it never depends on who else is in the pool, and scores with whoever is drawn.
 const ownExperts = [];
@@ -579,3 +614,36 @@ round = await step('发布评估结果公告', 'POST', `/evaluation-rounds/${rou
 const published = await step('', 'GET', `/public/evaluation-rounds/${round.id}`);
 const ours = published.results.find((r) => r.centerName === existing.name.zh);
 console.log(`      ${ours?.centerName}：${ours?.grade}`);
+
+// What the subscribers saw: every delivery signed, the graded center's event among them, the emails.
+for (let waited = 0; ; waited += 500) {
+  const graded = [...receiver.deliveries.values()].some(
+    (event) => event.type === 'tic.evaluation.graded' && event.data.centerId === existing.id,
+  );
+  if (graded) break;
+  if (waited > 60_000) {
+    console.error('✗ the agency’s webhook did not receive the grade within 60 s');
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+const byType = new Map();
+for (const event of receiver.deliveries.values()) byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
+console.log(
+  `✓ ${String(++stepNumber).padStart(2)}. 订阅机构的 Webhook 收到 ${receiver.deliveries.size} 个事件，签名均已验证`,
+);
+for (const [type, count] of [...byType].sort()) console.log(`      ${type} × ${count}`);
+if (receiver.forged() > 0) {
+  console.error(`✗ ${receiver.forged()} deliveries failed the signature check`);
+  process.exit(1);
+}
+const unread = await step('', 'GET', '/inbox/unread-count', { as: as.supporting });
+console.log(`      依托单位收件箱未读消息：${unread.unread ?? JSON.stringify(unread)}`);
+const catcher = await mailCatcherMessages();
+const ourEmails = catcher?.messages.filter((m) => m.to?.some((to) => to.address === demoMailbox)) ?? [];
+console.log(
+  catcher === undefined
+    ? '      邮件已记录；没有邮件捕获器在运行（npm start 会在 http://127.0.0.1:1080 启动 maildev）'
+    : `      ${ourEmails.length} 封邮件发往 ${demoMailbox}，在 ${catcher.url} 查看${ourEmails.length > 0 ? `，如「${ourEmails[0].subject}」` : ''}`,
+);
+await receiver.close();

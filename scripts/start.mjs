@@ -9,6 +9,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // `npm start` is local development: it asks for development keys (TIC_DEV=1); without it a service
 // runs as in production and refuses them.
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TIC_DEV: process.env.TIC_DEV ?? '1' };
+// The demo's agency receives its webhooks on this machine over http; a production run refuses both.
+if (['1', 'true'].includes(env.TIC_DEV)) {
+  env.WEBHOOK_ALLOW_HTTP ??= 'true';
+  env.WEBHOOK_ALLOW_PRIVATE_HOSTS ??= 'true';
+}
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });

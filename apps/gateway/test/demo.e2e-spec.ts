@@ -55,6 +55,10 @@ describe('`npm run demo` on a database in use: it runs twice, scoring with which
       // Issue 12: the center registered under A40 files its report on 2025 and is graded (88: good).
       expect(stdout).toContain('推荐单位审核后报省科技厅备案');
       expect(stdout).toMatch(/^ {6}辽宁省智能制造存量演示[0-9A-Z]{6}技术创新中心：good$/m);
+      // The agency's webhook got the grade, every signature checked; the supporting unit's inbox has news.
+      expect(stdout).toMatch(/订阅机构的 Webhook 收到 \d+ 个事件，签名均已验证/);
+      expect(stdout).toMatch(/^ {6}tic\.evaluation\.graded × \d+$/m);
+      expect(stdout).toMatch(/依托单位收件箱未读消息：[1-9]\d*/);
     }
     expect(centerLine(first.stdout)).not.toBe(centerLine(second.stdout));
   }, 520_000);

@@ -126,7 +126,13 @@ export class PlatformWorld {
     this.notifications = await startServiceProcess(
       'notifications',
       NOTIFICATIONS_MAIN,
-      this.serviceEnv('notifications', { HTTP_PORT: String(port), ...extra }),
+      // Receivers in these tests (the demo's agency) listen on 127.0.0.1 over http.
+      this.serviceEnv('notifications', {
+        HTTP_PORT: String(port),
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true',
+        ...extra,
+      }),
       port,
     );
   }
