@@ -10,8 +10,9 @@ import { EVENT_DATA_FIXTURES } from '@tic/contracts/fixtures';
 import { ensureEventStream, NatsConnectionService, natsConnectOptions, OutboxRelay, openOrm } from '@tic/platform';
 import { createTestDatabase, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
-const data = (allocationId: string) => ({
+const data = (allocationId: string, centerId?: string) => ({
   ...EVENT_DATA_FIXTURES['tic.funding.allocated'],
+  ...(centerId === undefined ? {} : { centerId }),
   allocationId,
   purpose: '技术创新中心建设运行补助',
 });
@@ -72,9 +73,12 @@ export class EventPathWorld {
     );
   }
 
-  /** Documents as EventOutbox.record builds them (contract-validated), for the outbox and the raw baseline. */
-  documents(count: number): CloudEvent[] {
-    return Array.from({ length: count }, () => {
+  /**
+   * Documents as EventOutbox.record builds them (contract-validated), for the outbox and the raw baseline;
+   * spread over `centers` in turn when given (else the fixture's one center).
+   */
+  documents(count: number, centers: readonly string[] = []): CloudEvent[] {
+    return Array.from({ length: count }, (_, i) => {
       const allocationId = randomUUID();
       return createEvent(FundingAllocated, {
         producer: 'funding',
@@ -82,7 +86,7 @@ export class EventPathWorld {
         subject: allocationId,
         time: new Date().toISOString(),
         aggregateVersion: 1,
-        data: data(allocationId),
+        data: data(allocationId, centers[i % Math.max(centers.length, 1)]),
       });
     });
   }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +20,8 @@ import { EventPathWorld } from './event-path-world';
 const RATE = Number(process.env.BENCH_RATE ?? 1_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10);
+// Each center's events go out one after another (in order per center): a province's worth of centers.
+const CENTERS = Number(process.env.BENCH_CENTERS ?? 300);
 const DRAIN_TIMEOUT_MS = Number(process.env.BENCH_DRAIN_TIMEOUT_MS ?? 600_000);
 const NOTIFICATIONS_MAIN = join(__dirname, '..', '..', 'apps', 'notifications', 'dist', 'main.js');
 const AGENCY = {
@@ -48,7 +51,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 async function main(): Promise<void> {
   process.stdout.write(
-    `webhook delivery: ${fmt(RATE)} events/s for ${SECONDS} s to ${SUBSCRIBERS} subscribers; ${cpus().length} cores, load ${loadavg()
+    `webhook delivery: ${fmt(RATE)} events/s of ${fmt(CENTERS)} centers for ${SECONDS} s to ${SUBSCRIBERS} subscribers; ${cpus().length} cores, load ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}\n`,
   );
@@ -86,7 +89,10 @@ async function main(): Promise<void> {
     const relay = world.relay(100, true);
     await relay.onApplicationBootstrap();
     const total = RATE * SECONDS;
-    const documents = world.documents(total);
+    const documents = world.documents(
+      total,
+      Array.from({ length: CENTERS }, () => randomUUID()),
+    );
     const commits = new Map<string, number>();
     const writes: Promise<void>[] = [];
     const started = performance.now();

@@ -30,15 +30,15 @@ export async function recordAttempt(
   attemptedAt: Date,
   policy: RetryPolicy,
 ): Promise<void> {
-  const [subscription] = await em.execute<{ failing_since: string | Date | null }[]>(
-    `select failing_since from ${SUBSCRIPTION_TABLE} where id = ? for update`,
-    [delivery.subscriptionId],
-  );
-  if (subscription === undefined) return;
   const [held] = await em.execute<{ attempts: number; first_failed_at: string | Date | null }[]>(
-    `update ${DELIVERY_TABLE} set attempts = attempts + 1
+    `update ${DELIVERY_TABLE}
+        set attempts = attempts + 1,
+            status = case when ?::boolean then 'delivered' else status end,
+            delivered_at = case when ?::boolean then now() end,
+            lease_until = case when ?::boolean then null else lease_until end,
+            lease_token = case when ?::boolean then null else lease_token end
       where id = ? and lease_token = ? and status = 'pending' returning attempts, first_failed_at`,
-    [delivery.id, delivery.leaseToken],
+    [outcome.delivered, outcome.delivered, outcome.delivered, outcome.delivered, delivery.id, delivery.leaseToken],
   );
   if (held === undefined) return;
   await em.execute(
@@ -47,13 +47,18 @@ export async function recordAttempt(
     [delivery.id, delivery.subscriptionId, attemptedAt, outcome.statusCode, outcome.durationMs, outcome.error],
   );
   if (outcome.delivered) {
-    await em.execute(
-      `update ${DELIVERY_TABLE} set status = 'delivered', delivered_at = now(), lease_until = null, lease_token = null where id = ?`,
-      [delivery.id],
-    );
-    await em.execute(`update ${SUBSCRIPTION_TABLE} set failing_since = null where id = ?`, [delivery.subscriptionId]);
+    // Only a subscription that was failing is written: successes to one subscription never queue on its row.
+    await em.execute(`update ${SUBSCRIPTION_TABLE} set failing_since = null where id = ? and failing_since is not null`, [
+      delivery.subscriptionId,
+    ]);
+    await releaseKey(em, delivery);
     return;
   }
+  const [subscription] = await em.execute<{ failing_since: string | Date | null }[]>(
+    `select failing_since from ${SUBSCRIPTION_TABLE} where id = ? for update`,
+    [delivery.subscriptionId],
+  );
+  if (subscription === undefined) return;
   const now = Date.now();
   const firstFailed = timeOf(held.first_failed_at) ?? now;
   const failingSince = timeOf(subscription.failing_since) ?? now;
@@ -75,6 +80,32 @@ export async function recordAttempt(
     new Date(failingSince),
     delivery.subscriptionId,
   ]);
+  await holdKey(em, delivery, new Date(next));
+}
+
+/**
+ * The deliveries behind a failing one of the same key wait for its retry: not due before it, so that
+ * the claim's look at the earliest due deliveries is never filled with ones that cannot go yet.
+ */
+async function holdKey(em: EntityManager, delivery: ClaimedDelivery, until: Date): Promise<void> {
+  await em.execute(
+    `update ${DELIVERY_TABLE} d set next_attempt_at = ?
+       from ${DELIVERY_TABLE} failed
+      where failed.id = ? and d.subscription_id = failed.subscription_id and d.ordering_key = failed.ordering_key
+        and d.status = 'pending' and d.id <> failed.id and d.next_attempt_at < ?`,
+    [until, delivery.id, until],
+  );
+}
+
+/** After a success, the key's next deliveries that never failed themselves are due at once again. */
+async function releaseKey(em: EntityManager, delivery: ClaimedDelivery): Promise<void> {
+  await em.execute(
+    `update ${DELIVERY_TABLE} d set next_attempt_at = now()
+       from ${DELIVERY_TABLE} sent
+      where sent.id = ? and d.subscription_id = sent.subscription_id and d.ordering_key = sent.ordering_key
+        and d.status = 'pending' and d.attempts = 0 and d.next_attempt_at > now()`,
+    [delivery.id],
+  );
 }
 
 async function disableSubscription(
@@ -92,7 +123,7 @@ async function disableSubscription(
     [reason, delivery.subscriptionId],
   );
   if (disabled === undefined) return;
-  notify(em, {
+  await notify(em, {
     organizationId: disabled.organization_id,
     kind: 'webhook.subscription_disabled',
     eventId: delivery.eventId,

@@ -14,6 +14,12 @@ export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
   expression:
     'create index "webhook_delivery_pending_head_index" on "notifications"."webhook_delivery" ("subscription_id", "ordering_key", "position", "id") where "status" = \'pending\'',
 })
+// The claim reads the earliest due deliveries first, whatever the backlog behind them.
+@Index({
+  name: 'webhook_delivery_pending_due_index',
+  expression:
+    'create index "webhook_delivery_pending_due_index" on "notifications"."webhook_delivery" ("next_attempt_at", "id") where "status" = \'pending\'',
+})
 @Index({ properties: ['subscriptionId', 'id'] })
 export class WebhookDelivery {
   [OptionalProps]?:

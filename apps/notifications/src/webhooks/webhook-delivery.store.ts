@@ -8,6 +8,9 @@ import { DELIVERY_TABLE } from './webhook-delivery.listener';
 export const SUBSCRIPTION_TABLE = '"notifications"."webhook_subscription"';
 export const ATTEMPT_TABLE = '"notifications"."webhook_attempt"';
 
+// Due deliveries looked at per free slot: enough that heads of other keys are among them when some are not.
+const CANDIDATES_PER_SLOT = 20;
+
 /** A delivery an instance has leased, with what it needs to send it. */
 export interface ClaimedDelivery {
   readonly id: string;
@@ -32,8 +35,9 @@ interface ClaimRow {
 }
 
 /**
- * Leases up to `limit` due deliveries. Only the oldest pending delivery of each (subscription, ordering
- * key) is a candidate, so a center's events go out one after another in feed order while a failing one
+ * Leases up to `limit` due deliveries. It looks only at the earliest due ones (an index range, however
+ * long the backlog; the deliveries behind a failing one are held back to its retry, see holdKey), and
+ * takes only the oldest pending delivery of each (subscription, ordering key), so a center's events go out one after another in feed order while a failing one
  * holds back that center alone; a subscription never has more than `perSubscription` leased at once,
  * so one slow receiver cannot take every slot. SKIP LOCKED and the lease let replicas claim side by side.
  */
@@ -45,13 +49,26 @@ export async function claimDueDeliveries(
 ): Promise<ClaimedDelivery[]> {
   const leaseToken = newId();
   const rows = await em.execute<ClaimRow[]>(
-    `with heads as (
-       select distinct on (d.subscription_id, d.ordering_key)
-              d.id, d.subscription_id, d.ordering_key, d.next_attempt_at, d.lease_until
+    `with candidates as (
+       -- the earliest due deliveries of active subscriptions: a window, not every pending row
+       select d.id, d.subscription_id, d.ordering_key, d.position, d.next_attempt_at
          from ${DELIVERY_TABLE} d
          join ${SUBSCRIPTION_TABLE} s on s.id = d.subscription_id and s.status = 'active'
-        where d.status = 'pending'
-        order by d.subscription_id, d.ordering_key, d.position, d.id
+        where d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())
+        order by d.next_attempt_at, d.id
+        limit ?
+     ),
+     heads as (
+       select c.* from candidates c
+        where not exists (
+                select 1 from ${DELIVERY_TABLE} x
+                 where x.subscription_id = c.subscription_id and x.ordering_key = c.ordering_key
+                   and x.status = 'pending' and (x.position, x.id) < (c.position, c.id))
+          -- a replay can put an older delivery before one in flight: the key waits until that one is done
+          and not exists (
+                select 1 from ${DELIVERY_TABLE} x
+                 where x.subscription_id = c.subscription_id and x.ordering_key = c.ordering_key
+                   and x.status = 'pending' and x.lease_until > now())
      ),
      busy as (
        select subscription_id, count(*) as leased from ${DELIVERY_TABLE}
@@ -60,13 +77,6 @@ export async function claimDueDeliveries(
      due as (
        select h.id, coalesce(b.leased, 0) + row_number() over (partition by h.subscription_id order by h.next_attempt_at, h.id) as load
          from heads h left join busy b using (subscription_id)
-        where h.next_attempt_at <= now() and (h.lease_until is null or h.lease_until <= now())
-          -- a replay can put an older delivery before one in flight: the key waits until that one is done
-          and not exists (
-            select 1 from ${DELIVERY_TABLE} x
-             where x.subscription_id = h.subscription_id and x.ordering_key = h.ordering_key
-               and x.status = 'pending' and x.lease_until > now()
-          )
      ),
      picked as (
        select d.id from ${DELIVERY_TABLE} d join due on due.id = d.id
@@ -81,7 +91,7 @@ export async function claimDueDeliveries(
       where d.id = picked.id and s.id = d.subscription_id and f.position = d.position
       returning d.id, d.subscription_id, d.event_id, s.url, s.secret, d.position, f.document,
                 case when s.previous_secret_valid_until > now() then s.previous_secret end as previous_secret`,
-    [perSubscription, limit, leaseMs, leaseToken],
+    [limit * CANDIDATES_PER_SLOT, perSubscription, limit, leaseMs, leaseToken],
   );
   return rows.map((row) => ({
     id: String(row.id),
