@@ -32,8 +32,8 @@ export const notificationsConfigSchema = serviceConfigSchema({
    */
   WEBHOOK_GIVE_UP_AFTER_MS: z.coerce.number().int().min(100).default(DAY_MS),
   /** Deliveries in flight in one instance, and to one subscription across all instances. */
-  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
-  WEBHOOK_SUBSCRIPTION_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  WEBHOOK_SUBSCRIPTION_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   /** How often an idle dispatcher looks for due deliveries. */
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   /** How long a claimed delivery is an instance's before another may take it (longer than the timeout). */

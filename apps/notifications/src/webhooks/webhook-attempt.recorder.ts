@@ -48,9 +48,10 @@ export async function recordAttempt(
   );
   if (outcome.delivered) {
     // Only a subscription that was failing is written: successes to one subscription never queue on its row.
-    await em.execute(`update ${SUBSCRIPTION_TABLE} set failing_since = null where id = ? and failing_since is not null`, [
-      delivery.subscriptionId,
-    ]);
+    await em.execute(
+      `update ${SUBSCRIPTION_TABLE} set failing_since = null where id = ? and failing_since is not null`,
+      [delivery.subscriptionId],
+    );
     await releaseKey(em, delivery);
     return;
   }
@@ -123,6 +124,11 @@ async function disableSubscription(
     [reason, delivery.subscriptionId],
   );
   if (disabled === undefined) return;
+  // Not due while disabled, so that they never fill the claim's window; enabling makes them due again.
+  await em.execute(
+    `update ${DELIVERY_TABLE} set next_attempt_at = 'infinity' where subscription_id = ? and status = 'pending'`,
+    [delivery.subscriptionId],
+  );
   await notify(em, {
     organizationId: disabled.organization_id,
     kind: 'webhook.subscription_disabled',

@@ -71,7 +71,8 @@ export class WebhookDeliveriesService {
         eventType: row.event_type,
         position: String(row.position),
         status: row.status,
-        nextAttemptAt: row.status === 'pending' ? iso(row.next_attempt_at) : null,
+        // 'infinity' while its subscription is disabled: not scheduled.
+        nextAttemptAt: row.status === 'pending' && row.next_attempt_at !== 'infinity' ? iso(row.next_attempt_at) : null,
         deliveredAt: row.delivered_at === null ? null : iso(row.delivered_at),
         attempts: attempts
           .filter((attempt) => String(attempt.delivery_id) === String(row.id))

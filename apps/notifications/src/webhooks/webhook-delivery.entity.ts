@@ -20,6 +20,12 @@ export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
   expression:
     'create index "webhook_delivery_pending_due_index" on "notifications"."webhook_delivery" ("next_attempt_at", "id") where "status" = \'pending\'',
 })
+// What each subscription has in flight (its bound), without reading its backlog.
+@Index({
+  name: 'webhook_delivery_leased_index',
+  expression:
+    'create index "webhook_delivery_leased_index" on "notifications"."webhook_delivery" ("subscription_id", "lease_until") where "status" = \'pending\' and "lease_until" is not null',
+})
 @Index({ properties: ['subscriptionId', 'id'] })
 export class WebhookDelivery {
   [OptionalProps]?:

@@ -53,14 +53,15 @@ export async function claimDueDeliveries(
        -- the earliest due deliveries of active subscriptions: a window, not every pending row
        select d.id, d.subscription_id, d.ordering_key, d.position, d.next_attempt_at
          from ${DELIVERY_TABLE} d
-         join ${SUBSCRIPTION_TABLE} s on s.id = d.subscription_id and s.status = 'active'
         where d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())
         order by d.next_attempt_at, d.id
         limit ?
      ),
      heads as (
        select c.* from candidates c
-        where not exists (
+        -- a disabled subscription's deliveries are not due (disabling moves them to infinity); this is a guard
+        where exists (select 1 from ${SUBSCRIPTION_TABLE} s where s.id = c.subscription_id and s.status = 'active')
+          and not exists (
                 select 1 from ${DELIVERY_TABLE} x
                  where x.subscription_id = c.subscription_id and x.ordering_key = c.ordering_key
                    and x.status = 'pending' and (x.position, x.id) < (c.position, c.id))
@@ -72,7 +73,7 @@ export async function claimDueDeliveries(
      ),
      busy as (
        select subscription_id, count(*) as leased from ${DELIVERY_TABLE}
-        where status = 'pending' and lease_until > now() group by subscription_id
+        where status = 'pending' and lease_until is not null and lease_until > now() group by subscription_id
      ),
      due as (
        select h.id, coalesce(b.leased, 0) + row_number() over (partition by h.subscription_id order by h.next_attempt_at, h.id) as load

@@ -15,6 +15,9 @@ import { recordAttempt } from './webhook-attempt.recorder';
 import { claimDueDeliveries, type ClaimedDelivery } from './webhook-delivery.store';
 import { type AttemptOutcome, sendWebhook } from './webhook-sender';
 
+// One claim reads an index range and joins the feed: worth it for a batch, not for every finished delivery.
+const CLAIM_GATHER_MS = 20;
+
 /**
  * Sends the deliveries the feed owes, outside any transaction of the feed: a loop that leases due
  * deliveries (as many as it has free slots), sends each on its own, and records each attempt in a short
@@ -65,6 +68,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         if (!this.isStopped()) this.logger.warn(`webhooks: claiming failed: ${describe(error)}`);
       }
       await this.pause(claimedAll ? 0 : this.config.WEBHOOK_POLL_MS);
+      // Finished deliveries kick the loop one by one; gathering them for a moment claims in batches.
+      if (this.inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, CLAIM_GATHER_MS));
     }
   }
 
