@@ -16,6 +16,8 @@ import { renderAgencyUsersFile } from '../src/agency-nats/render-agency-users';
 import { CALLERS, centerEstablished, ORGS, refusal, runningNotifications } from './harness';
 import { publishRefused, subscribeRefused } from './nats-permission-probes';
 
+// Reloads and bcrypt checks on a loaded machine: each wait below may take a minute.
+jest.setTimeout(180_000);
 const service = runningNotifications('agency_nats');
 
 /**
@@ -36,7 +38,14 @@ describe('agencies on JetStream: their own NATS users', () => {
     service.nats.reload();
   };
   const connectAs = async (user: string, password: string) => {
-    const nc = await connect({ servers: service.nats.url, user, pass: password, inboxPrefix: `_INBOX_${user}` });
+    // A loaded machine checks bcrypt hashes slowly: a connection's own timeout is not a refusal, the next try tells.
+    const nc = await connect({
+      servers: service.nats.url,
+      user,
+      pass: password,
+      inboxPrefix: `_INBOX_${user}`,
+      timeout: 10_000,
+    });
     open.push(nc);
     return nc;
   };
@@ -101,7 +110,7 @@ describe('agencies on JetStream: their own NATS users', () => {
   it('lets the agency create its durable and read the events a service published', async () => {
     const center = centerEstablished(uuidv4());
     await service.publish([center]);
-    const nc = await eventually(() => connectAs(agency.user, agency.password), 10_000, 100);
+    const nc = await eventually(() => connectAs(agency.user, agency.password), 60_000, 200);
     const jsm = await jetstreamManager(nc);
     await jsm.consumers.add(EVENT_STREAM, {
       durable_name: agency.durable,
@@ -122,7 +131,7 @@ describe('agencies on JetStream: their own NATS users', () => {
   });
 
   it('refuses the agency the RPCs, publishing events, other consumers and other users’ inboxes', async () => {
-    const otherNc = await eventually(() => connectAs(other.user, other.password), 10_000, 100);
+    const otherNc = await eventually(() => connectAs(other.user, other.password), 60_000, 200);
     await (
       await jetstreamManager(otherNc)
     ).consumers.add(EVENT_STREAM, { durable_name: other.durable, ack_policy: AckPolicy.Explicit });
@@ -160,10 +169,14 @@ describe('agencies on JetStream: their own NATS users', () => {
     expect(await service.call(RevokeAgencyNatsUser, { orgId: ORGS.otherAgency }, CALLERS.dst)).toEqual(revoked);
     await renderAndReload();
 
-    await eventually(async () => {
-      await expect(connectAs(other.user, other.password)).rejects.toThrow(/Authorization/i);
-      await expect(connectAs(agency.user, agency.password)).rejects.toThrow(/Authorization/i);
-    }, 10_000);
+    await eventually(
+      async () => {
+        await expect(connectAs(other.user, other.password)).rejects.toThrow(/Authorization/i);
+        await expect(connectAs(agency.user, agency.password)).rejects.toThrow(/Authorization/i);
+      },
+      60_000,
+      500,
+    );
     const nc = await connectAs(rotated.user, rotated.password);
     const info = await (await jetstreamManager(nc)).consumers.info(EVENT_STREAM, rotated.durable);
     expect(info.name).toBe(rotated.durable);
