@@ -177,8 +177,15 @@ describe('agencies on JetStream: their own NATS users', () => {
       60_000,
       500,
     );
-    const nc = await connectAs(rotated.user, rotated.password);
-    const info = await (await jetstreamManager(nc)).consumers.info(EVENT_STREAM, rotated.durable);
+    // Right after a reload JetStream may answer no one for a moment ($JS.API.INFO has no responders).
+    const info = await eventually(
+      async () => {
+        const nc = await connectAs(rotated.user, rotated.password);
+        return (await jetstreamManager(nc)).consumers.info(EVENT_STREAM, rotated.durable);
+      },
+      60_000,
+      500,
+    );
     expect(info.name).toBe(rotated.durable);
   });
 });
