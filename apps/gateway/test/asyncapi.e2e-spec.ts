@@ -50,6 +50,14 @@ describe('the AsyncAPI document (GET /asyncapi.json) and its page (GET /asyncapi
     expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.standardwebhooks\.com)[^\s"<]*\.(js|css)/i);
   });
 
+  it('documents the page as HTML in the OpenAPI document, so a client expects what it gets', async () => {
+    const openApi = (await request(world.gateway.url).get('/docs-json').expect(200)).body as {
+      paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, unknown> }> } }>;
+    };
+    const page = openApi.paths['/asyncapi']?.get?.responses?.['200']?.content ?? {};
+    expect(Object.keys(page)).toEqual(['text/html']);
+  });
+
   it('escapes what the document says, so a description cannot inject markup', async () => {
     const html = (await request(world.gateway.url).get('/asyncapi').expect(200)).text;
     // The webhook headers' description reads "<webhook-id>.<webhook-timestamp>.<raw body>".

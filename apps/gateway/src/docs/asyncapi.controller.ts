@@ -39,7 +39,7 @@ export class AsyncApiController {
     summary: 'The AsyncAPI document as an HTML page: every channel, message, payload schema and example',
     access: 'public',
     request: z.object({}),
-    response: z.string().describe('text/html'),
+    response: 'html',
   })
   asyncApiPage(@Res({ passthrough: true }) reply: GatewayReply) {
     reply.header('content-type', 'text/html; charset=utf-8');

@@ -6,3 +6,6 @@ export const PDF = 'application/pdf';
 
 /** Comma-separated values (RFC 4180), read as UTF-8. */
 export const CSV = 'text/csv';
+
+/** A page to read in a browser: the AsyncAPI document rendered. */
+export const HTML = 'text/html';

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 
 import { RPC_ERROR_CODES } from '@tic/contracts';
 
-import { CSV, PDF, XLSX } from '../http/media-types';
+import { CSV, HTML, PDF, XLSX } from '../http/media-types';
 import { bodySchemaOf, jsonSchemaOf, propertiesOf } from './json-schema';
 import { type FileResponse, pathParameters, type RouteSpec, type UploadSpec } from './route-spec';
 
@@ -124,9 +124,14 @@ function uploadBody(spec: RouteSpec, upload: UploadSpec): RequestBodyObject {
   };
 }
 
-const FILES: Readonly<Record<FileResponse, { type: string; description: string }>> = {
-  xlsx: { type: XLSX, description: 'an Excel workbook' },
-  pdf: { type: PDF, description: 'a PDF document' },
+const FILES: Readonly<Record<FileResponse, { type: string; description: string; attachment: boolean }>> = {
+  xlsx: { type: XLSX, description: 'an Excel workbook', attachment: true },
+  pdf: { type: PDF, description: 'a PDF document', attachment: true },
+  html: { type: HTML, description: 'an HTML page', attachment: false },
+};
+
+const ATTACHMENT_HEADERS = {
+  'Content-Disposition': { description: 'attachment with the file name', schema: { type: 'string' } },
 };
 
 function successResponse(spec: RouteSpec): MethodDecorator {
@@ -135,7 +140,7 @@ function successResponse(spec: RouteSpec): MethodDecorator {
     return ApiResponse({
       status: spec.status,
       description: file.description,
-      headers: { 'Content-Disposition': { description: 'attachment with the file name', schema: { type: 'string' } } },
+      ...(file.attachment ? { headers: ATTACHMENT_HEADERS } : {}),
       content: { [file.type]: { schema: { type: 'string', format: 'binary' } } },
     });
   }

@@ -6,7 +6,8 @@ import { ROLES, type Role } from '@tic/domain';
 import type { UploadedFile } from '../uploads/uploaded-file';
 
 /** A route that answers with a file instead of JSON: an Excel workbook or a PDF. */
-export type FileResponse = 'xlsx' | 'pdf';
+/** A response that is not JSON: a download (xlsx, pdf) or a page shown in the browser (html). */
+export type FileResponse = 'xlsx' | 'pdf' | 'html';
 
 /** Who may call a route: the listed roles (a token is required), or anyone. */
 export type Access = readonly Role[] | 'public';
