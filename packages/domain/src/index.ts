@@ -45,3 +45,4 @@ export * from './rules/evaluation-indicators';
 export * from './rules/round-grading';
 export * from './rules/agency-recusal';
 export * from './calendar/evaluation-due';
+export * from './funding/funding-terms';

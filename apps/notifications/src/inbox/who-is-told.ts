@@ -85,7 +85,13 @@ export const WHO_IS_TOLD: WhoIsToldTable = {
   'tic.evaluation.policy_support_proposed': (_, c) => [DST, ...units(c)],
   'tic.rectification.started': (_, c) => overseers(c),
   'tic.rectification.accepted': (_, c) => overseers(c),
+  // A33–A36: the units spend and self-evaluate; DST hears of what lags.
   'tic.funding.allocated': (_, c) => units(c),
+  'tic.funding.proposal_declined': (_, c) => units(c),
+  'tic.funding.execution_lagging': (_, c) => [DST, ...units(c)],
+  'tic.funding.year_closed': (_, c) => units(c),
+  'tic.funding.rated': (_, c) => units(c),
+  'tic.funding.misuse_found': (_, c) => overseers(c),
   // DOMAIN.md §5, §7: the units act on a deadline; DST hears of everything overdue.
   'tic.deadline.reminder': (_, c) => units(c),
   'tic.deadline.overdue': (_, c) => [DST, ...units(c)],
