@@ -12,7 +12,7 @@ import {
   ReverseExpenditure,
 } from '@tic/contracts';
 
-import { allocationInput, CALLERS, expenditureInput, ORGS, refusal, runningFunding } from './harness';
+import { allocationInput, CALLERS, expenditureInput, refusal, runningFunding } from './harness';
 
 const funding = runningFunding('funding_ledger');
 
@@ -273,6 +273,5 @@ describe('A36 the separate ledger', () => {
     );
     expect(refusedClosed).toMatchObject({ code: 'rule_violation', reason: 'funding.allocation_not_active' });
     expect(await entries(closing.id)).toEqual([{ n: 0 }]);
-    void ORGS;
   });
 });
