@@ -1,0 +1,78 @@
+import { each, notFound, ok, type Row, seen, unseen } from './outcomes';
+
+const READERS = [
+  'dst_admin',
+  'committee_office',
+  'recommender',
+  'supporting_unit',
+  'construction_unit',
+  'agency',
+] as const;
+const MISUSE_READERS = READERS.filter((role) => role !== 'agency');
+const FOREIGN_UNITS = ['recommender', 'supporting_unit', 'construction_unit'] as const;
+const NO_ALLOCATION = notFound('allocation');
+
+/** A read of the owner's allocation: a unit of another center does not learn it exists; agencies read every one. */
+const READ: Row = {
+  roles: READERS,
+  owner: each(READERS, ok()),
+  foreign: { ...each(FOREIGN_UNITS, NO_ALLOCATION), agency: ok() },
+};
+const BY_SUPPORTING_UNIT = (status: number): Row => ({
+  roles: ['supporting_unit'],
+  owner: { supporting_unit: ok(status) },
+  foreign: { supporting_unit: NO_ALLOCATION },
+});
+const BY_DST = (status: number): Row => ({ roles: ['dst_admin'], owner: { dst_admin: ok(status) } });
+
+/**
+ * A32–A36: provincial funds, seen as their center is. In calling order: reads, then DST's allocation, the
+ * supporting unit's ledger and sources, the year end and its evaluation, a misuse finding.
+ */
+export const FUNDING_ROWS: Readonly<Record<string, Row>> = {
+  'GET /api/v1/allocations': {
+    roles: READERS,
+    owner: each(READERS, seen),
+    foreign: { ...each(FOREIGN_UNITS, unseen), agency: seen },
+  },
+  'GET /api/v1/allocations/{id}': READ,
+  'GET /api/v1/allocations/{id}/ledger': {
+    roles: READERS,
+    owner: each(READERS, seen),
+    foreign: { ...each(FOREIGN_UNITS, NO_ALLOCATION), agency: seen },
+  },
+  'GET /api/v1/centers/{centerId}/funding-sources': {
+    roles: READERS,
+    owner: each(READERS, ok()),
+    foreign: { ...each(FOREIGN_UNITS, notFound('center')), agency: ok() },
+  },
+  // Rates over what the caller sees: a foreign unit's rows leave the owner's center out.
+  'GET /api/v1/funding/execution': { roles: READERS, owner: each(READERS, ok()), foreign: each(READERS, ok()) },
+  'GET /api/v1/misuse-findings': {
+    roles: MISUSE_READERS,
+    owner: each(MISUSE_READERS, ok()),
+    foreign: each(FOREIGN_UNITS, ok()),
+  },
+  'GET /api/v1/policy-support-proposals': {
+    roles: ['dst_admin', 'committee_office'],
+    owner: each(['dst_admin', 'committee_office'], ok()),
+  },
+  'POST /api/v1/allocations': BY_DST(201),
+  'POST /api/v1/allocations/{id}/ledger': BY_SUPPORTING_UNIT(201),
+  'POST /api/v1/allocations/{id}/ledger/import': BY_SUPPORTING_UNIT(200),
+  'POST /api/v1/allocations/{id}/ledger/{entryId}/reversal': BY_SUPPORTING_UNIT(201),
+  'PUT /api/v1/centers/{centerId}/funding-sources/{year}': {
+    roles: ['supporting_unit'],
+    owner: { supporting_unit: ok() },
+    foreign: { supporting_unit: notFound('center') },
+  },
+  'POST /api/v1/allocations/{id}/self-evaluation': BY_SUPPORTING_UNIT(200),
+  'POST /api/v1/allocations/{id}/rating': BY_DST(200),
+  'POST /api/v1/allocations/{id}/close-year': BY_DST(200),
+  'POST /api/v1/allocations/{id}/misuse-findings': BY_DST(201),
+  // The matrix's center holds no excellent grade, so there is no proposal to decline: the refusal is DST's own.
+  'POST /api/v1/policy-support-proposals/{id}/decline': {
+    roles: ['dst_admin'],
+    owner: { dst_admin: notFound('proposal') },
+  },
+};
