@@ -36,11 +36,8 @@ export const EVALUATION_HISTORY_READERS: readonly Role[] = REPORT_READERS;
 /** A27: who moves an annual report: the construction unit submits, the supporting unit and the recommender review. */
 export const REPORT_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender'];
 
-/**
- * A32–A36: who reads allocations, their ledgers, sources and execution rates: DST and the office, the
- * center's units and recommender, and agencies (the service narrows each to the centers the caller sees).
- */
-export const FUNDING_READERS: readonly Role[] = [
+/** A33–A35: who reads allocations and execution rates (the service narrows each to the centers the caller sees). */
+export const ALLOCATION_READERS: readonly Role[] = [
   'dst_admin',
   'committee_office',
   'recommender',
@@ -49,8 +46,8 @@ export const FUNDING_READERS: readonly Role[] = [
   'agency',
 ];
 
-/** A36: who reads misuse findings: the authorities and the center's own side, not agencies. */
-export const MISUSE_READERS: readonly Role[] = FUNDING_READERS.filter((role) => role !== 'agency');
-
-/** A30, A33: who reads policy-support proposals: DST, which decides them, and the office that prepares them. */
-export const PROPOSAL_READERS: readonly Role[] = ['dst_admin', 'committee_office'];
+/**
+ * A32–A36: who reads a center's ledger, other sources, misuse findings and proposals: DST, the office and
+ * the center's own units and recommender; an agency reads the allocations alone.
+ */
+export const CENTER_FUNDS_READERS: readonly Role[] = ALLOCATION_READERS.filter((role) => role !== 'agency');

@@ -6,7 +6,7 @@ import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
 import { RpcRoute } from '../routing/route.decorator';
-import { FUNDING_READERS } from './access-lists';
+import { CENTER_FUNDS_READERS } from './access-lists';
 import { LEDGER_IMPORT_UPLOAD, LedgerImports, type LedgerUpload } from './ledger-import-upload';
 import type { RpcInput } from './rpc-input';
 
@@ -21,7 +21,7 @@ export class AllocationLedgerController {
     private readonly imports: LedgerImports,
   ) {}
 
-  @RpcRoute('GET', ':id/ledger', ListLedger, { access: FUNDING_READERS, params: ALLOCATION })
+  @RpcRoute('GET', ':id/ledger', ListLedger, { access: CENTER_FUNDS_READERS, params: ALLOCATION })
   list(@Input() input: RpcInput<typeof ListLedger>) {
     return this.rpc.request(ListLedger, input);
   }

@@ -6,7 +6,7 @@ import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
 import { RpcRoute } from '../routing/route.decorator';
-import { FUNDING_READERS, MISUSE_READERS } from './access-lists';
+import { ALLOCATION_READERS, CENTER_FUNDS_READERS } from './access-lists';
 import type { RpcInput } from './rpc-input';
 
 /** A35, A36: reads across allocations: execution rates and misuse findings. */
@@ -15,12 +15,12 @@ import type { RpcInput } from './rpc-input';
 export class FundingReadsController {
   constructor(private readonly rpc: RpcClient) {}
 
-  @RpcRoute('GET', 'funding/execution', ExecutionSummary, { access: FUNDING_READERS })
+  @RpcRoute('GET', 'funding/execution', ExecutionSummary, { access: ALLOCATION_READERS })
   execution(@Input() input: RpcInput<typeof ExecutionSummary>) {
     return this.rpc.request(ExecutionSummary, input);
   }
 
-  @RpcRoute('GET', 'misuse-findings', ListMisuseFindings, { access: MISUSE_READERS })
+  @RpcRoute('GET', 'misuse-findings', ListMisuseFindings, { access: CENTER_FUNDS_READERS })
   misuseFindings(@Input() input: RpcInput<typeof ListMisuseFindings>) {
     return this.rpc.request(ListMisuseFindings, input);
   }

@@ -6,7 +6,7 @@ import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
 import { Route, RpcRoute } from '../routing/route.decorator';
-import { FUNDING_READERS } from './access-lists';
+import { CENTER_FUNDS_READERS } from './access-lists';
 import type { RpcInput } from './rpc-input';
 
 // The year comes from the path as text; the RPC's own schema takes a number.
@@ -18,7 +18,7 @@ const recordInPath = RecordFundingSources.request.extend({ year: queryYear });
 export class FundingSourcesController {
   constructor(private readonly rpc: RpcClient) {}
 
-  @RpcRoute('GET', ':centerId/funding-sources', GetFundingSources, { access: FUNDING_READERS })
+  @RpcRoute('GET', ':centerId/funding-sources', GetFundingSources, { access: CENTER_FUNDS_READERS })
   get(@Input() input: RpcInput<typeof GetFundingSources>) {
     return this.rpc.request(GetFundingSources, input);
   }

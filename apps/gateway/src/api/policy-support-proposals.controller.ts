@@ -6,7 +6,7 @@ import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
 import { RpcRoute } from '../routing/route.decorator';
-import { PROPOSAL_READERS } from './access-lists';
+import { CENTER_FUNDS_READERS } from './access-lists';
 import type { RpcInput } from './rpc-input';
 
 /** A30, A33: policy-support proposals of excellent grades; DST answers one with an allocation or declines it. */
@@ -15,7 +15,7 @@ import type { RpcInput } from './rpc-input';
 export class PolicySupportProposalsController {
   constructor(private readonly rpc: RpcClient) {}
 
-  @RpcRoute('GET', '', ListPolicySupportProposals, { access: PROPOSAL_READERS })
+  @RpcRoute('GET', '', ListPolicySupportProposals, { access: CENTER_FUNDS_READERS })
   list(@Input() input: RpcInput<typeof ListPolicySupportProposals>) {
     return this.rpc.request(ListPolicySupportProposals, input);
   }

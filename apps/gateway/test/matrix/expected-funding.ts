@@ -8,7 +8,8 @@ const READERS = [
   'construction_unit',
   'agency',
 ] as const;
-const MISUSE_READERS = READERS.filter((role) => role !== 'agency');
+// An agency reads allocations and execution alone, never a center's ledger, sources, findings or proposals.
+const CENTER_READERS = READERS.filter((role) => role !== 'agency');
 const FOREIGN_UNITS = ['recommender', 'supporting_unit', 'construction_unit'] as const;
 const NO_ALLOCATION = notFound('allocation');
 
@@ -37,25 +38,26 @@ export const FUNDING_ROWS: Readonly<Record<string, Row>> = {
   },
   'GET /api/v1/allocations/{id}': READ,
   'GET /api/v1/allocations/{id}/ledger': {
-    roles: READERS,
-    owner: each(READERS, seen),
-    foreign: { ...each(FOREIGN_UNITS, NO_ALLOCATION), agency: seen },
+    roles: CENTER_READERS,
+    owner: each(CENTER_READERS, seen),
+    foreign: each(FOREIGN_UNITS, NO_ALLOCATION),
   },
   'GET /api/v1/centers/{centerId}/funding-sources': {
-    roles: READERS,
-    owner: each(READERS, ok()),
-    foreign: { ...each(FOREIGN_UNITS, notFound('center')), agency: ok() },
+    roles: CENTER_READERS,
+    owner: each(CENTER_READERS, ok()),
+    foreign: each(FOREIGN_UNITS, notFound('center')),
   },
   // Rates over what the caller sees: a foreign unit's rows leave the owner's center out.
   'GET /api/v1/funding/execution': { roles: READERS, owner: each(READERS, ok()), foreign: each(READERS, ok()) },
   'GET /api/v1/misuse-findings': {
-    roles: MISUSE_READERS,
-    owner: each(MISUSE_READERS, ok()),
+    roles: CENTER_READERS,
+    owner: each(CENTER_READERS, ok()),
     foreign: each(FOREIGN_UNITS, ok()),
   },
   'GET /api/v1/policy-support-proposals': {
-    roles: ['dst_admin', 'committee_office'],
-    owner: each(['dst_admin', 'committee_office'], ok()),
+    roles: CENTER_READERS,
+    owner: each(CENTER_READERS, ok()),
+    foreign: each(FOREIGN_UNITS, ok()),
   },
   'POST /api/v1/allocations': BY_DST(201),
   'POST /api/v1/allocations/{id}/ledger': BY_SUPPORTING_UNIT(201),
@@ -73,6 +75,6 @@ export const FUNDING_ROWS: Readonly<Record<string, Row>> = {
   // The matrix's center holds no excellent grade, so there is no proposal to decline: the refusal is DST's own.
   'POST /api/v1/policy-support-proposals/{id}/decline': {
     roles: ['dst_admin'],
-    owner: { dst_admin: notFound('proposal') },
+    owner: { dst_admin: notFound('funding_proposal') },
   },
 };
