@@ -1,0 +1,33 @@
+import type { PlatformWorld } from '../platform/platform-world';
+import { XLSX } from './rosters';
+
+/** The header of an expenditure workbook as the finance office types it (A36). */
+export const LEDGER_HEADER = ['支出日期', '金额（元）', '支出类别', '收款方', '凭证号', '政府采购', '国有资产', '备注'];
+
+/** The same columns by their English codes. */
+export const LEDGER_HEADER_EN = [
+  'spentOn',
+  'amountYuan',
+  'category',
+  'payee',
+  'voucherRef',
+  'procurement',
+  'stateAsset',
+  'note',
+];
+
+/** POST of an expenditure file (XLSX or CSV) to an allocation's ledger import, as a client uploads it. */
+export async function importLedgerFile(
+  world: PlatformWorld,
+  allocationId: string,
+  token: string,
+  content: Buffer,
+  type = XLSX,
+) {
+  const response = await fetch(`${world.gatewayUrl}/api/v1/allocations/${allocationId}/ledger/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    body: content,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
