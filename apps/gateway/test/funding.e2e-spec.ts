@@ -136,7 +136,7 @@ describe('provincial funds through the gateway (every service as a process)', ()
     expect(reversed.status).toBe(201);
     expect(reversed.body.entry).toMatchObject({ kind: 'reversal', amountFen: -20_000_000, reverses: first?.id });
     const twice = await send('POST', path, tokens.supporting, { reason: '再次冲销' });
-    expect(twice.status).toBe(409);
+    expect(outcome(twice)).toEqual({ status: 409, code: 'funding.already_reversed' });
     const lines = await ledger();
     expect(lines.map((l) => [l.sequence, l.kind, l.amountFen, l.reversedBy])).toEqual([
       [1, 'expenditure', 20_000_000, reversed.body.entry.id],
@@ -320,8 +320,11 @@ describe('provincial funds through the gateway (every service as a process)', ()
       ...expenditureBody('记-0401'),
       spentOn: `${YEAR}-11-25`,
     });
-    expect(next.status).toBeGreaterThanOrEqual(409);
-    expect(next.status).toBeLessThan(500);
+    expect({ ...outcome(next), article: next.body.article }).toEqual({
+      status: 422,
+      code: 'funding.allocation_not_active',
+      article: '第三十六条',
+    });
     expect(await ledger(carried.id)).toEqual([]);
     const findings = await get<Page<MisuseFindingDto>>(`/misuse-findings?centerId=${centerId}`, tokens.supporting);
     expect(findings.items.map((f) => f.id)).toEqual([found.body.id]);
@@ -364,6 +367,7 @@ describe('provincial funds through the gateway (every service as a process)', ()
     const role = { status: 403, code: 'auth.role_not_allowed' };
     const misfit = { status: 403, code: 'auth.role_does_not_fit_organization' };
     const unseen = { status: 404, code: 'allocation.not_found' };
+    const noLedger = { status: 404, code: 'ledger_entry.not_found' };
     const everything = (o: unknown) => ({ read: o, spend: o, sources: o, misuse: o });
     expect(observed).toEqual({
       dst_admin: everything(misfit),
@@ -371,8 +375,8 @@ describe('provincial funds through the gateway (every service as a process)', ()
       recommender: { read: unseen, spend: role, sources: role, misuse: role },
       supporting_unit: {
         read: unseen,
-        spend: unseen,
-        sources: { status: 404, code: 'center.not_found' },
+        spend: noLedger,
+        sources: { status: 404, code: 'funding_source.not_found' },
         misuse: role,
       },
       co_builder: everything(role),

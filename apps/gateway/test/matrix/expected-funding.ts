@@ -19,10 +19,12 @@ const READ: Row = {
   owner: each(READERS, ok()),
   foreign: { ...each(FOREIGN_UNITS, NO_ALLOCATION), agency: ok() },
 };
-const BY_SUPPORTING_UNIT = (status: number): Row => ({
+// The ledger is seen as its allocation is: another center's supporting unit does not learn it exists.
+const NO_LEDGER = notFound('ledger_entry');
+const BY_SUPPORTING_UNIT = (status: number, unseen = NO_LEDGER): Row => ({
   roles: ['supporting_unit'],
   owner: { supporting_unit: ok(status) },
-  foreign: { supporting_unit: NO_ALLOCATION },
+  foreign: { supporting_unit: unseen },
 });
 const BY_DST = (status: number): Row => ({ roles: ['dst_admin'], owner: { dst_admin: ok(status) } });
 
@@ -40,12 +42,12 @@ export const FUNDING_ROWS: Readonly<Record<string, Row>> = {
   'GET /api/v1/allocations/{id}/ledger': {
     roles: CENTER_READERS,
     owner: each(CENTER_READERS, seen),
-    foreign: each(FOREIGN_UNITS, NO_ALLOCATION),
+    foreign: each(FOREIGN_UNITS, NO_LEDGER),
   },
   'GET /api/v1/centers/{centerId}/funding-sources': {
     roles: CENTER_READERS,
     owner: each(CENTER_READERS, ok()),
-    foreign: each(FOREIGN_UNITS, notFound('center')),
+    foreign: each(FOREIGN_UNITS, notFound('funding_source')),
   },
   // Rates over what the caller sees: a foreign unit's rows leave the owner's center out.
   'GET /api/v1/funding/execution': { roles: READERS, owner: each(READERS, ok()), foreign: each(READERS, ok()) },
@@ -66,9 +68,9 @@ export const FUNDING_ROWS: Readonly<Record<string, Row>> = {
   'PUT /api/v1/centers/{centerId}/funding-sources/{year}': {
     roles: ['supporting_unit'],
     owner: { supporting_unit: ok() },
-    foreign: { supporting_unit: notFound('center') },
+    foreign: { supporting_unit: notFound('funding_source') },
   },
-  'POST /api/v1/allocations/{id}/self-evaluation': BY_SUPPORTING_UNIT(200),
+  'POST /api/v1/allocations/{id}/self-evaluation': BY_SUPPORTING_UNIT(200, NO_ALLOCATION),
   'POST /api/v1/allocations/{id}/rating': BY_DST(200),
   'POST /api/v1/allocations/{id}/close-year': BY_DST(200),
   'POST /api/v1/allocations/{id}/misuse-findings': BY_DST(201),
