@@ -85,7 +85,7 @@ describe('provincial funds through the gateway (every service as a process)', ()
         const reply = await send<AllocationDto>('POST', '/allocations', tokens.dst, allocationBody(centerId, YEAR), {
           'idempotency-key': 'funding-e2e-allocation',
         });
-        expect(reply.status).toBe(201);
+        expect(outcome(reply)).toEqual({ status: 201 });
         return reply.body;
       },
       30_000,
