@@ -46,3 +46,4 @@ export * from './rules/round-grading';
 export * from './rules/agency-recusal';
 export * from './calendar/evaluation-due';
 export * from './funding/funding-terms';
+export * from './funding/ledger-rules';

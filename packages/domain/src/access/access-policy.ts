@@ -35,6 +35,11 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   webhook_subscription: { zh: 'Webhook 订阅', en: 'Webhook subscription' },
   notification: { zh: '消息', en: 'Notification' },
   email_settings: { zh: '邮件通知设置', en: 'Email settings' },
+  allocation: { zh: '省级财政资金安排', en: 'Allocation' },
+  ledger_entry: { zh: '资金明细账', en: 'Ledger entry' },
+  funding_proposal: { zh: '政策支持建议', en: 'Policy-support proposal' },
+  funding_source: { zh: '经费来源', en: 'Funding sources' },
+  misuse_finding: { zh: '资金违规使用认定', en: 'Misuse finding' },
 };
 
 /**

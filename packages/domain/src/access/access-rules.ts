@@ -3,6 +3,7 @@ import type { Role } from '../roles';
 import type { ResourceKind, ScopeField } from './access-types';
 import { ANY_WHO_SEES } from './any-who-sees';
 import { CENTER_STANDING_RULES } from './center-standing-rules';
+import { FUNDING_ACCESS_RULES } from './funding-access-rules';
 import { NOTIFICATION_ACCESS_RULES } from './notification-access-rules';
 import { RECTIFICATION_RULES } from './rectification-rules';
 import { REPORT_ACCESS_RULES } from './report-access-rules';
@@ -267,4 +268,5 @@ export const ACCESS_RULES = {
   ...RECTIFICATION_RULES,
   ...REPORT_ACCESS_RULES,
   ...NOTIFICATION_ACCESS_RULES,
+  ...FUNDING_ACCESS_RULES,
 } as const satisfies Record<string, AccessRule>;

@@ -35,6 +35,11 @@ export const RESOURCE_KINDS = [
   'webhook_subscription',
   'notification',
   'email_settings',
+  'allocation',
+  'ledger_entry',
+  'funding_proposal',
+  'funding_source',
+  'misuse_finding',
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

@@ -65,6 +65,15 @@ const DST_AND_OFFICE: Record<Role, ReadGrant> = {
 };
 
 /**
+ * A32–A36: a center's provincial funds are seen by DST and the committee office, and by the center's own
+ * supporting unit, construction unit and recommender; a co-building unit, experts and evaluators none.
+ */
+const CENTER_FUNDS: Record<Role, ReadGrant> = {
+  ...CENTER_LIKE,
+  co_builder: 'none',
+};
+
+/**
  * Who sees what, per kind and role: the list scope of a kind, and the test a single read must pass.
  * A person is also seen by whoever sees a platform they serve (see `servedPlatforms`).
  */
@@ -123,4 +132,12 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   webhook_subscription: { ...DST_AND_OFFICE, committee_office: 'none', agency: ['registeredByOrgId'] },
   notification: OWN_ORGANIZATION,
   email_settings: OWN_ORGANIZATION,
+  // A33–A35: an agency (a city bureau, the finance department's systems) reads the allocations and their
+  // execution, never a center's ledger, its other sources or its misuse findings.
+  allocation: { ...CENTER_FUNDS, agency: 'all' },
+  ledger_entry: CENTER_FUNDS,
+  funding_source: CENTER_FUNDS,
+  misuse_finding: CENTER_FUNDS,
+  // A30, A33: a proposal of policy support waits for DST's decision; the center's units follow it.
+  funding_proposal: CENTER_FUNDS,
 };
