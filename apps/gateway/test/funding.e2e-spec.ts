@@ -18,7 +18,7 @@ import { fullScores, session } from './matrix/owner-rounds';
 import { FOREIGN_ORGS } from './matrix/worlds';
 import { ORGS, today, tokensFor, type Tokens } from './platform/journey';
 import { call, PlatformWorld } from './platform/platform-world';
-import { importLedgerFile, LEDGER_HEADER, LEDGER_HEADER_EN } from './support/funding';
+import { downloadLedgerTemplate, importLedgerFile, LEDGER_HEADER, LEDGER_HEADER_EN } from './support/funding';
 import { csvOf, xlsxOf } from './support/rosters';
 
 // Redis database index reserved for this file.
@@ -194,11 +194,27 @@ describe('provincial funds through the gateway (every service as a process)', ()
     expect(await ledger()).toEqual(before);
   });
 
-  it('A36: a good workbook (Chinese headers) and a CSV (English codes) are recorded whole', async () => {
-    const good = await xlsxOf(LEDGER_HEADER, [
-      [new Date(Date.UTC(2026, 5, 1)), 1200.5, '业务费', '沈阳示范会务公司', '记-0301', '否', '否', '学术会议'],
-      ['2026-06-02', '3,000.00', '设备费', '沈阳示范仪器公司', '记-0302', '是', '是', ''],
+  it('A36: the downloaded template filled in, and a CSV with English codes, are recorded whole', async () => {
+    const foreignTemplate = await downloadLedgerTemplate(world, allocation.id, foreign.supporting_unit);
+    expect(foreignTemplate.status).toBe(404);
+    const template = await downloadLedgerTemplate(world, allocation.id, tokens.supporting);
+    expect([template.status, template.type]).toEqual([200, expect.stringContaining('spreadsheetml')]);
+    const sheet = template.workbook.worksheets[0];
+    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_HEADER);
+    // The category list offers the allocation's own categories only.
+    expect(sheet?.getCell('C2').dataValidation.formulae).toEqual(['"设备费,业务费"']);
+    sheet?.addRow([
+      new Date(Date.UTC(2026, 5, 1)),
+      1200.5,
+      '业务费',
+      '沈阳示范会务公司',
+      '记-0301',
+      '否',
+      '否',
+      '学术会议',
     ]);
+    sheet?.addRow(['2026-06-02', '3,000.00', '设备费', '沈阳示范仪器公司', '记-0302', '是', '是', '']);
+    const good = Buffer.from(await template.workbook.xlsx.writeBuffer());
     const imported = await importLedgerFile(world, allocation.id, tokens.supporting, good);
     expect([imported.status, imported.body.imported, imported.body.problems]).toEqual([200, 2, []]);
     const csv = csvOf(LEDGER_HEADER_EN, [
