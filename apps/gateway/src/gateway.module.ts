@@ -30,6 +30,12 @@ import { PlatformsController } from './api/platforms.controller';
 import { PublicController } from './api/public.controller';
 import { PublicRecordController } from './api/public-record.controller';
 import { AchievementsController } from './api/achievements.controller';
+import { AllocationLedgerController } from './api/allocation-ledger.controller';
+import { AllocationsController } from './api/allocations.controller';
+import { FundingReadsController } from './api/funding-reads.controller';
+import { FundingSourcesController } from './api/funding-sources.controller';
+import { LedgerImports } from './api/ledger-import-upload';
+import { PolicySupportProposalsController } from './api/policy-support-proposals.controller';
 import { AgencyNatsUsersController } from './api/agency-nats-users.controller';
 import { CenterEvaluationsController } from './api/center-evaluations.controller';
 import { ReportsController } from './api/reports.controller';
@@ -106,6 +112,11 @@ export class GatewayModule {
         AgencyNatsUsersController,
         AsyncApiController,
         WebhookSubscriptionsController,
+        AllocationsController,
+        AllocationLedgerController,
+        FundingSourcesController,
+        FundingReadsController,
+        PolicySupportProposalsController,
       ],
       providers: [
         OrganizationFit,
@@ -119,6 +130,7 @@ export class GatewayModule {
         ApplicationsExport,
         RosterUploads,
         ReportStatisticsUpload,
+        LedgerImports,
         JournalReader,
         ReadinessService,
       ],

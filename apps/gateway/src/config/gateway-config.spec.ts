@@ -27,7 +27,7 @@ describe('gateway configuration', () => {
     expect(config).toMatchObject({
       PORT: 3000,
       TIC_DEV: true,
-      SERVICES: ['applications', 'personnel', 'evaluations', 'notifications'],
+      SERVICES: ['applications', 'personnel', 'evaluations', 'funding', 'notifications'],
       RATE_LIMIT: 600,
       RATE_LIMIT_PUBLIC_OBJECTIONS: 60,
       IDEMPOTENCY_TTL_SECONDS: 86_400,

@@ -10,7 +10,7 @@ const DEVELOPMENT_FINGERPRINT_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1pZGVtcG90ZW5jeS1maW5
 
 const serviceList = z
   .string()
-  .default('applications,personnel,evaluations,notifications')
+  .default('applications,personnel,evaluations,funding,notifications')
   .transform((value) =>
     value
       .split(',')

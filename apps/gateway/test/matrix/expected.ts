@@ -2,6 +2,7 @@ import type { Role } from '@tic/domain';
 
 import { AGENCY_NATS_ROWS } from './expected-agency-nats';
 import { APPLICATION_ROWS } from './expected-applications';
+import { FUNDING_ROWS } from './expected-funding';
 import { INBOX_ROWS } from './expected-inbox';
 import { PERSONNEL_ROWS } from './expected-personnel';
 import { PUBLIC_RECORD_ROWS } from './expected-public-record';
@@ -28,6 +29,7 @@ export const EXPECTED: Readonly<Record<string, Row>> = {
   ...REPORT_ROWS,
   ...AGENCY_NATS_ROWS,
   ...WEBHOOK_ROWS,
+  ...FUNDING_ROWS,
   ...INBOX_ROWS,
 };
 

@@ -1,6 +1,7 @@
 import type { Probe } from './probe';
 import { AGENCY_NATS_PROBES } from './probes-agency-nats';
 import { APPLICATION_PROBES } from './probes-applications';
+import { FUNDING_PROBES } from './probes-funding';
 import { INBOX_PROBES } from './probes-inbox';
 import { PERSONNEL_PROBES } from './probes-personnel';
 import { PUBLIC_RECORD_PROBES } from './probes-public-record';
@@ -21,5 +22,6 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ...REPORT_PROBES,
   ...AGENCY_NATS_PROBES,
   ...WEBHOOK_PROBES,
+  ...FUNDING_PROBES,
   ...INBOX_PROBES,
 };

@@ -8,6 +8,7 @@ import { FITTING_ORGS, ORGS, tokensFor, type Tokens } from '../platform/journey'
 import { residentId } from '../support/rosters';
 import { ownerApplications } from './owner-applications';
 import { ownerChanges } from './owner-changes';
+import { ownerFunding, type FundingIds } from './owner-funding';
 import { ownerInbox, type InboxIds } from './owner-inbox';
 import { ownerPersonnel } from './owner-personnel';
 import { ownerRectification, type RectificationIds } from './owner-rectification';
@@ -105,6 +106,8 @@ export interface MatrixWorld {
   readonly reports: ReportIds;
   /** The owner agency's webhook subscription (CONTRACT.md, Events, way 1). */
   readonly webhooks: WebhookIds;
+  /** The owner center's allocations of provincial funds (A33–A36). */
+  readonly funding: FundingIds;
   /** A message of the owner supporting unit's inbox (DOMAIN.md §7). */
   readonly inbox: InboxIds;
   /** A resident ID number not registered yet, fresh at each call. */
@@ -157,6 +160,7 @@ export async function buildMatrixWorld(world: PlatformWorld): Promise<MatrixWorl
     rectification: await ownerRectification(world, tokens, applications.reviewerUserId),
     reports: await ownerReports(world, tokens, applications.ids.centerId),
     webhooks: await ownerWebhooks(world, owner.agency),
+    funding: await ownerFunding(world, tokens, applications.ids.centerId),
     inbox: await ownerInbox(world, tokens),
     reader: () => readers[(read += 1) % readers.length] ?? '',
     freshIdNumber,

@@ -21,20 +21,22 @@ import { mintDevToken } from '../../src/auth/dev-token';
 const APPLICATIONS_DIST = join(__dirname, '..', '..', '..', 'applications', 'dist');
 const PERSONNEL_MAIN = join(__dirname, '..', '..', '..', 'personnel', 'dist', 'main.js');
 const EVALUATIONS_MAIN = join(__dirname, '..', '..', '..', 'evaluations', 'dist', 'main.js');
+const FUNDING_MAIN = join(__dirname, '..', '..', '..', 'funding', 'dist', 'main.js');
 const NOTIFICATIONS_MAIN = join(__dirname, '..', '..', '..', 'notifications', 'dist', 'main.js');
 const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
 /**
  * The whole platform as `npm start` runs it, on private infrastructure: a fresh database, a private
  * nats-server with the platform's users and permissions (infra/nats/users.conf), one Redis database
- * index, and the gateway, applications and personnel services as processes, each as its own NATS user.
+ * index, and the gateway and every service as processes, each as its own NATS user.
  */
 export class PlatformWorld {
   /** The services this world runs as processes; the gateway reads their health and journals. */
-  readonly services: readonly ServiceName[] = ['applications', 'personnel', 'evaluations', 'notifications'];
+  readonly services: readonly ServiceName[] = ['applications', 'personnel', 'evaluations', 'funding', 'notifications'];
   applications?: ServiceProcess;
   personnel?: ServiceProcess;
   evaluations?: ServiceProcess;
+  funding?: ServiceProcess;
   notifications?: ServiceProcess;
   gateway?: ServiceProcess;
   gatewayUrl = '';
@@ -67,6 +69,7 @@ export class PlatformWorld {
     await world.startApplications();
     await world.startPersonnel(personnelEnv);
     await world.startEvaluations();
+    await world.startFunding();
     await world.startNotifications();
     await world.startGateway();
     return world;
@@ -74,7 +77,7 @@ export class PlatformWorld {
 
   /** Environment of a service (applications, personnel); `extra` overrides (relay off, clock moved). */
   serviceEnv(
-    service: 'applications' | 'personnel' | 'evaluations' | 'notifications',
+    service: 'applications' | 'personnel' | 'evaluations' | 'funding' | 'notifications',
     extra: Record<string, string> = {},
   ): Record<string, string> {
     return {
@@ -116,6 +119,17 @@ export class PlatformWorld {
       'evaluations',
       EVALUATIONS_MAIN,
       this.serviceEnv('evaluations', { HTTP_PORT: String(port), ...extra }),
+      port,
+    );
+  }
+
+  /** The funding service migrates its own schema at start, in the same database. */
+  async startFunding(extra: Record<string, string> = {}): Promise<void> {
+    const port = await freePort();
+    this.funding = await startServiceProcess(
+      'funding',
+      FUNDING_MAIN,
+      this.serviceEnv('funding', { HTTP_PORT: String(port), ...extra }),
       port,
     );
   }
@@ -164,6 +178,7 @@ export class PlatformWorld {
   async stop(): Promise<void> {
     await this.gateway?.stop();
     await this.notifications?.stop();
+    await this.funding?.stop();
     await this.evaluations?.stop();
     await this.personnel?.stop();
     await this.applications?.stop();
