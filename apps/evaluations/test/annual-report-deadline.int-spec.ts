@@ -4,10 +4,13 @@ import { Deadlines } from '@tic/deadlines';
 import { eventually, readAllEvents } from '@tic/testing';
 
 import { statistics } from './annual-report-support';
+import { fundingStandIn } from './funding-stand-in';
 import { CALLERS, runningEvaluations } from './harness';
 
 describe('A27, D-annual-report: reminders, overdue and the next year, with time moved by the test (real Postgres, NATS, Redis)', () => {
   const service = runningEvaluations('annual-report-deadline');
+  // Submitting reads the report's funds section from the funding service (A27, A35).
+  fundingStandIn(service);
 
   const deadlineRows = (centerId: string) =>
     service.sql(

@@ -18,10 +18,6 @@ export function statistics(overrides: Partial<ReportStatisticsDto> = {}): Report
     managementCommitteeMeetings: 2,
     advisoryCommitteeMeetings: 1,
     majorAchievements: [{ title: '大型数控机床关键部件国产化', description: '实现五轴联动主轴国产替代' }],
-    performanceTargets: [
-      { indicator: '新增发明专利', unit: '件', target: 8, achieved: 9 },
-      { indicator: '技术转让收入', unit: '万元', target: 500, achieved: 380 },
-    ],
     ...overrides,
   };
 }

@@ -41,6 +41,7 @@ export * from './lifecycle/evaluation-round-lifecycle';
 export * from './lifecycle/rectification-lifecycle';
 export * from './rules/annual-report-statistics';
 export * from './rules/annual-report-sheets';
+export * from './rules/performance-shortfall';
 export * from './rules/evaluation-indicators';
 export * from './rules/round-grading';
 export * from './rules/agency-recusal';

@@ -175,6 +175,9 @@ describe('NATS users and permissions (infra/nats/users.conf)', () => {
     // An internal RPC (A30's acceptance draw) is the evaluations service's to ask, not the gateway's.
     expect(await publishRefused(gateway, 'tic.rpc.applications.experts.draw_for_acceptance', '{}')).toBe(true);
     expect(await publishRefused(evaluations, 'tic.rpc.applications.experts.draw_for_acceptance', '{}')).toBe(false);
+    // Nor is A27's funds section of the annual report, read by the evaluations service from the funding service.
+    expect(await publishRefused(gateway, 'tic.rpc.funding.funds.for_report', '{}')).toBe(true);
+    expect(await publishRefused(evaluations, 'tic.rpc.funding.funds.for_report', '{}')).toBe(false);
     expect(await subscribeRefused(gateway, 'tic.rpc.personnel.>')).toBe(true);
     await personnel.flush();
     expect(received).toEqual([

@@ -5,9 +5,12 @@ import { AggregateRoot } from '@tic/platform';
 
 import { RevocationCaseRepository } from './revocation-case.repository';
 
-/** What opened or proposed a case (A31): an evaluation result, a deadline, the center itself, or DST. */
+/**
+ * What opened or proposed a case (A31): an evaluation result, a deadline, a misuse finding of the funding
+ * service (A36), the center itself, or DST. Stored as text, so a new origin needs no migration.
+ */
 export type RevocationOrigin =
-  'evaluation' | 'rectification' | 'annual_report' | 'evaluation_participation' | 'give_up' | 'dst';
+  'evaluation' | 'rectification' | 'annual_report' | 'evaluation_participation' | 'funding_misuse' | 'give_up' | 'dst';
 
 /** A reference to a piece of evidence. */
 export interface Evidence {

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { addDays, type RevocationGround } from '@tic/domain';
+import { addDays, isProposedGround, type RevocationGround } from '@tic/domain';
 import type { Clock, Deadlines } from '@tic/deadlines';
 import { CommandScope, defineSubscription, type EventOutbox, type EventSubscription } from '@tic/platform';
 
 import { Center } from '../centers/center.entity';
 import { CENTER_IN_OPERATION } from '../centers/center-standing';
-import type { RevocationOrigin } from './revocation-case.entity';
+import { RevocationCase, type RevocationOrigin } from './revocation-case.entity';
+import { misuseCause } from './revocation-misuse-cause';
 import { scheduleAnswerPeriod } from './revocation-answer-period';
 import { DEFAULT_ANSWER_DAYS, PLATFORM_ACTOR, startCase } from './revocation-opening';
 
@@ -15,13 +16,16 @@ interface Intake {
   readonly ground: RevocationGround;
   readonly origin: RevocationOrigin;
   readonly cause: string;
+  /** A case already opened on this (e.g. the same finding announced again) is not opened twice. */
+  readonly once?: string;
 }
 
 /**
  * DOMAIN.md §3, A31: the results and deadlines of the evaluations service open cases of themselves.
  * Grounds (1) a fail grade and (2) a failed rectification acceptance open a case, the units told with
  * DEFAULT_ANSWER_DAYS to answer; grounds (3) an overdue annual report and (4) no part taken in an
- * evaluation are proposed to DST, who confirms or dismisses them (a good reason). nats-server 2.9 takes
+ * evaluation are proposed to DST, who confirms or dismisses them (a good reason); so is ground (6) when the
+ * funding service finds provincial funds misused and proposes revocation (A36). nats-server 2.9 takes
  * one filter subject per consumer, so each aggregate has its own subscription.
  */
 export function revocationIntakeSubscriptions(
@@ -77,6 +81,28 @@ export function revocationIntakeSubscriptions(
           }),
       },
     }),
+    defineSubscription({
+      name: 'revocation-funding',
+      aggregate: 'funding',
+      on: {
+        'tic.funding.allocated': 'ignore',
+        'tic.funding.proposal_declined': 'ignore',
+        'tic.funding.execution_lagging': 'ignore',
+        'tic.funding.year_closed': 'ignore',
+        'tic.funding.rated': 'ignore',
+        'tic.funding.misuse_found': async (em, { id, data }) => {
+          if (!data.revocationProposed) return;
+          const cause = misuseCause(id, data);
+          await intake(em, {
+            centerId: data.centerId,
+            ground: 6,
+            origin: 'funding_misuse',
+            cause,
+            once: data.findingId,
+          });
+        },
+      },
+    }),
   ];
 }
 
@@ -90,8 +116,16 @@ async function take(
   const center = await em.findOne(Center, { id: event.centerId });
   // A result about a center that is not in formal management (in preparation, revoked, graduated) opens nothing.
   if (center === null || !CENTER_IN_OPERATION.has(center.status)) return;
+  if (event.once !== undefined) {
+    const opened = await em.count(RevocationCase, {
+      centerId: center.id,
+      origin: event.origin,
+      cause: { $like: `%${event.once}%` },
+    });
+    if (opened > 0) return;
+  }
   const today = clock.today();
-  const proposed = event.ground === 3 || event.ground === 4;
+  const proposed = isProposedGround(event.ground);
   const scope = new CommandScope(em, outbox, undefined, null);
   const row = startCase(scope, center, {
     grounds: [event.ground],

@@ -1,6 +1,6 @@
 import { Entity, EntityRepositoryType, Property, Unique } from '@mikro-orm/core';
 
-import type { ReportPersonnelDto } from '@tic/contracts';
+import type { ReportFundsDto, ReportPersonnelDto } from '@tic/contracts';
 import type { AnnualReportStatistics, ReportStatus } from '@tic/domain';
 import { AggregateRoot } from '@tic/platform';
 
@@ -17,6 +17,7 @@ export class AnnualReport extends AggregateRoot<
   | 'narrative'
   | 'statistics'
   | 'personnel'
+  | 'funds'
   | 'submittedOn'
   | 'filedOn'
   | 'returnComment'
@@ -49,6 +50,14 @@ export class AnnualReport extends AggregateRoot<
    */
   @Property({ type: 'jsonb', nullable: true })
   personnel: ReportPersonnelDto | null = null;
+
+  /**
+   * A27, A35: the funds section as the funding service gave it when the report was submitted, kept so that
+   * what was reported stays as it was; null while a draft (its view asks the funding service live) and for
+   * reports submitted before the section existed.
+   */
+  @Property({ type: 'jsonb', nullable: true })
+  funds: ReportFundsDto | null = null;
 
   /** The D-annual-report row of this center and year, when one was scheduled. */
   @Property({ type: 'uuid', nullable: true })

@@ -1,5 +1,5 @@
 import type { ReportStatisticsDto } from '@tic/contracts';
-import { type AnnualReportStatistics, checkAnnualReportStatistics, type Finding, isCenterClosed } from '@tic/domain';
+import { type AnnualReportStatistics, checkAnnualReportStatistics, isCenterClosed } from '@tic/domain';
 import { type DirectoryCenter, refuse } from '@tic/platform';
 
 import { REPORT_REFUSALS } from './reports.refusals';
@@ -22,11 +22,6 @@ export function checkedStatistics(statistics: ReportStatisticsDto): AnnualReport
     );
   }
   return table;
-}
-
-/** The advisory findings of a table for the reviewers (A35 shortfalls without their reason). */
-export function statisticsFindings(statistics: AnnualReportStatistics | null): Finding[] {
-  return statistics === null ? [] : [...checkAnnualReportStatistics(statistics).findings];
 }
 
 /** A27: a closed center (revoked, terminated, graduated) takes no report. */

@@ -12,6 +12,7 @@ import { assertVersion, type Caller, DirectoryCenter, type In, refuse, requireAc
 
 import { AnnualReport } from './annual-report.entity';
 import { assertCenterReports } from './report-form';
+import { ReportFunds } from './report-funds';
 import { REPORT_REFUSALS } from './reports.refusals';
 import { ReportsService } from './reports.service';
 import { statisticsWorkbook } from './statistics-workbook';
@@ -23,11 +24,12 @@ export class ReportStatisticsSheetsService {
     private readonly entityManager: EntityManager,
     private readonly uow: UnitOfWork,
     private readonly reports: ReportsService,
+    private readonly funds: ReportFunds,
   ) {}
 
   async template(id: string, caller: Caller): Promise<RpcResponse<typeof ExportReportStatisticsTemplate>> {
     const report = await this.entityManager.fork().getRepository(AnnualReport).findVisible(id, caller);
-    return statisticsWorkbook(report.reportYear, report.statistics);
+    return statisticsWorkbook(report.reportYear, report.statistics, await this.funds.shown(report));
   }
 
   upload(input: In<typeof UploadReportStatistics>, caller: Caller): Promise<AnnualReportDto> {

@@ -1,12 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { AnnualReportDto } from '@tic/contracts';
-import { type Actor, reportLifecycle, type ReportStatus } from '@tic/domain';
+import type { AnnualReportDto, ReportFundsDto } from '@tic/contracts';
+import {
+  type Actor,
+  type AnnualReportStatistics,
+  type Finding,
+  performanceShortfallFindings,
+  reportLifecycle,
+  type ReportStatus,
+} from '@tic/domain';
 import { Deadline } from '@tic/deadlines';
 import { type Caller, DirectoryCenter, HistoryEntry } from '@tic/platform';
 
 import type { AnnualReport } from './annual-report.entity';
-import { statisticsFindings } from './report-form';
 
 /** The history rows of annual reports carry this aggregate type. */
 export const REPORT_AGGREGATE = 'report';
@@ -24,10 +30,11 @@ export async function reportContext(em: EntityManager, reports: readonly AnnualR
   };
 }
 
-/** A report as a list shows it. */
+/** A report as a list shows it: with the funds it was submitted with (a list does not ask for a draft's). */
 export function toReportSummary(
   report: AnnualReport,
   context: Awaited<ReturnType<typeof reportContext>>,
+  funds: ReportFundsDto | null = report.funds,
 ): ReportSummary {
   const center = context.centers.get(report.centerId);
   const due = report.deadlineId === null ? undefined : context.deadlines.get(report.deadlineId);
@@ -39,15 +46,9 @@ export function toReportSummary(
     reportYear: report.reportYear,
     status: report.status,
     narrative: report.narrative,
-    statistics:
-      report.statistics === null
-        ? null
-        : {
-            ...report.statistics,
-            majorAchievements: [...report.statistics.majorAchievements],
-            performanceTargets: [...report.statistics.performanceTargets],
-          },
-    findings: statisticsFindings(report.statistics),
+    statistics: shownStatistics(report.statistics),
+    funds,
+    findings: shortfallFindings(funds),
     personnel: report.personnel,
     due: due === undefined ? null : { dueOn: due.dueOn, provisional: due.provisional, state: due.state },
     submittedOn: report.submittedOn,
@@ -58,11 +59,19 @@ export function toReportSummary(
   };
 }
 
-/** The report as the caller reads it: with its history and the actions the caller may take now. */
-export async function toReportDto(em: EntityManager, report: AnnualReport, caller: Caller): Promise<AnnualReportDto> {
+/**
+ * The report as the caller reads it: with its history, the actions the caller may take now, and the funds
+ * section it shows (ReportFunds.shown: live for a draft, the submitted one after).
+ */
+export async function toReportDto(
+  em: EntityManager,
+  report: AnnualReport,
+  caller: Caller,
+  funds: ReportFundsDto | null,
+): Promise<AnnualReportDto> {
   const history = await em.getRepository(HistoryEntry).of(REPORT_AGGREGATE, report.id);
   return {
-    ...toReportSummary(report, await reportContext(em, [report])),
+    ...toReportSummary(report, await reportContext(em, [report]), funds),
     allowedActions: reportLifecycle.actionsFor(report.status, caller.role),
     history: history.map((h) => ({
       at: h.at.toISOString(),
@@ -75,4 +84,26 @@ export async function toReportDto(em: EntityManager, report: AnnualReport, calle
       article: h.article ?? '',
     })),
   };
+}
+
+/**
+ * The table as stored. Reports saved before the funds section kept the units' own typed performance
+ * targets in it (performanceTargets); they stay in the row as they were but are not shown, the funds
+ * section being the funding service's (A35). No migration rewrites those rows.
+ */
+function shownStatistics(stored: AnnualReportStatistics | null): AnnualReportDto['statistics'] {
+  if (stored === null) return null;
+  const table: Partial<Record<string, unknown>> & AnnualReportStatistics = { ...stored };
+  delete table['performanceTargets'];
+  return { ...table, majorAchievements: [...stored.majorAchievements] };
+}
+
+/** A35: the advisory findings for the reviewers, from the targets of the funds section shown. */
+function shortfallFindings(funds: ReportFundsDto | null): Finding[] {
+  if (funds === null) return [];
+  return performanceShortfallFindings(
+    funds.allocations.flatMap((allocation, i) =>
+      allocation.targets.map((target, j) => ({ target, path: `funds.allocations[${i}].targets[${j}]` })),
+    ),
+  );
 }

@@ -24,8 +24,10 @@ import {
 import { AnnualReport } from './annual-report.entity';
 import { CommitteeMeetings } from './committee-meetings';
 import { findReportDeadline, reportPeriodStart, scheduleReportDeadline } from './report-deadlines';
-import { REPORT_AGGREGATE, toReportDto } from './report-view';
+import { ReportFunds } from './report-funds';
+import { REPORT_AGGREGATE } from './report-view';
 import { REPORT_REFUSALS } from './reports.refusals';
+import { ReportsService } from './reports.service';
 
 type TransitionInput = In<typeof TransitionAnnualReport>;
 
@@ -42,6 +44,8 @@ export class ReportWorkflowService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly deadlines: Deadlines,
+    private readonly funds: ReportFunds,
+    private readonly reports: ReportsService,
   ) {}
 
   async transition(input: TransitionInput, caller: Caller): Promise<AnnualReportDto> {
@@ -60,7 +64,7 @@ export class ReportWorkflowService {
         { errors: [{ path: 'reviseBy', message: 'in the past' }] },
       );
     }
-    const meetings = input.action === 'submit' ? await this.registryMeetings(input.id, caller) : {};
+    const asked = input.action === 'submit' ? await this.askOtherServices(input.id, caller) : undefined;
     return this.uow.run(
       TransitionAnnualReport,
       input,
@@ -79,7 +83,10 @@ export class ReportWorkflowService {
         };
         const decision = scope.decide(reportLifecycle.decide(report.status, input.action, caller.role, context));
         if (input.action === 'submit') {
-          report.statistics = { ...completeStatistics(report), ...meetings };
+          report.statistics = { ...completeStatistics(report), ...asked?.meetings };
+          // Returned to draft since it was read: its funds were not asked, so it is submitted again.
+          if (!asked?.funds) throw refuse(REPORT_REFUSALS.funds_unavailable);
+          report.funds = asked.funds;
         }
         const from = report.status;
         report.status = decision.to;
@@ -106,18 +113,23 @@ export class ReportWorkflowService {
           article: decision.article,
         });
       },
-      async (em) => toReportDto(em, await em.getRepository(AnnualReport).findVisible(input.id, caller), caller),
+      (em) => this.reports.view(em, input.id, caller),
     );
   }
 
   /**
-   * A16, A17: the year's committee meetings the table leaves out, asked of the registry before the
-   * transaction (no lock is held while another service answers).
+   * Asked before the transaction (no lock is held while another service answers): A16, A17 the year's
+   * committee meetings the table leaves out, from the registry; A27, A35 the funds section, from the funding
+   * service, stored with the report as submitted. A draft only: any other is refused by the lifecycle.
    */
-  private async registryMeetings(id: string, caller: Caller) {
+  private async askOtherServices(id: string, caller: Caller) {
     const report = await this.entityManager.fork().getRepository(AnnualReport).findVisible(id, caller);
-    if (report.statistics === null || report.status !== 'draft') return {};
-    return this.committeeMeetings.missingCounts(report.centerId, report.reportYear, report.statistics);
+    if (report.status !== 'draft') return { meetings: {}, funds: null };
+    const meetings =
+      report.statistics === null
+        ? {}
+        : await this.committeeMeetings.missingCounts(report.centerId, report.reportYear, report.statistics);
+    return { meetings, funds: await this.funds.forSubmission(report) };
   }
 
   // A27: submitted, the year's deadline is met (a late report is still taken) and the next year's runs.

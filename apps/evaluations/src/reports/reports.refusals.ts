@@ -62,4 +62,10 @@ export const REPORT_REFUSALS = defineRefusals('report', {
     en: 'reviseBy: the revision date must be after today ({today})',
     article: '第二十七条',
   },
+  funds_unavailable: {
+    status: 'unavailable',
+    zh: '经费服务暂未响应，无法读取年度报告的经费部分；报告未提交，请稍后重试',
+    en: 'The funding service did not answer with the report’s funds section; the report was not submitted, try again later',
+    article: '第二十七条',
+  },
 });

@@ -21,6 +21,7 @@ import {
 import { AnnualReport } from './annual-report.entity';
 import { centerFacts } from './annual-report.repository';
 import { findReportDeadline } from './report-deadlines';
+import { ReportFunds } from './report-funds';
 import { assertCenterReports, assertYearPast, checkedStatistics } from './report-form';
 import { reportContext, toReportDto, toReportSummary } from './report-view';
 import { REPORT_REFUSALS } from './reports.refusals';
@@ -32,6 +33,7 @@ export class ReportsService {
     private readonly entityManager: EntityManager,
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
+    private readonly funds: ReportFunds,
   ) {}
 
   async create(input: In<typeof CreateAnnualReport>, caller: Caller): Promise<AnnualReportDto> {
@@ -104,7 +106,8 @@ export class ReportsService {
 
   /** The report as the caller sees it, read through `em` (a command's, to answer with what it changed). */
   async view(em: EntityManager, id: string, caller: Caller): Promise<AnnualReportDto> {
-    return toReportDto(em, await em.getRepository(AnnualReport).findVisible(id, caller), caller);
+    const report = await em.getRepository(AnnualReport).findVisible(id, caller);
+    return toReportDto(em, report, caller, await this.funds.shown(report));
   }
 
   async list(input: In<typeof ListAnnualReports>, caller: Caller) {

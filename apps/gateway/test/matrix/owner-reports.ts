@@ -31,7 +31,6 @@ export const reportStatistics = {
   instrumentsShared: 20,
   sharingHours: 1800,
   majorAchievements: [],
-  performanceTargets: [],
 };
 
 /** A27: a major achievement as the supporting unit reports it. */

@@ -3,16 +3,17 @@ import {
   type AnnualReportStatistics,
   checkAnnualReportStatistics,
   MAJOR_ACHIEVEMENT_COLUMNS,
-  PERFORMANCE_TARGET_COLUMNS,
   STATISTICS_COLUMNS,
   type StatisticsColumn,
 } from './annual-report-statistics';
 
-/** The worksheets of the statistics template (A27), by name; a workbook is read by these names, not order. */
+/**
+ * The worksheets of the statistics template (A27), by name; a workbook is read by these names, not order.
+ * The performance targets are not among them: they come from the funding service (A35).
+ */
 export const STATISTICS_SHEETS = [
   { key: 'main', name: '年度统计', columns: STATISTICS_COLUMNS },
   { key: 'majorAchievements', name: '重大成果', columns: MAJOR_ACHIEVEMENT_COLUMNS },
-  { key: 'performanceTargets', name: '绩效目标', columns: PERFORMANCE_TARGET_COLUMNS },
 ] as const;
 
 /** A cell as a spreadsheet reader hands it over (a date as its ISO text). */
@@ -46,17 +47,16 @@ interface Located {
 }
 
 /**
- * A27: the statistics table from the template's three sheets. Every cell is read, and every cell the
+ * A27: the statistics table from the template's sheets. Every cell is read, and every cell the
  * domain refuses (checkAnnualReportStatistics) is named by sheet, row and column, so that one reply lists
  * them all; the table is returned only when there is none.
  */
 export function readStatisticsSheets(sheets: readonly StatisticsSheet[]): StatisticsSheetsReading {
   const errors: SheetCellError[] = [];
-  const [mainSpec, achievementSpec, targetSpec] = STATISTICS_SHEETS;
+  const [mainSpec, achievementSpec] = STATISTICS_SHEETS;
   const main = sheetOf(sheets, mainSpec, errors);
   const achievements = sheetOf(sheets, achievementSpec, errors);
-  const targets = sheetOf(sheets, targetSpec, errors);
-  if (main === undefined || achievements === undefined || targets === undefined) return { ok: false, errors };
+  if (main === undefined || achievements === undefined) return { ok: false, errors };
 
   const mainRows = main.rows;
   if (mainRows.length !== 1) {
@@ -70,7 +70,6 @@ export function readStatisticsSheets(sheets: readonly StatisticsSheet[]): Statis
   }
   const mainPositions = positionsOf(main, mainSpec.columns, errors);
   const achievementPositions = positionsOf(achievements, achievementSpec.columns, errors);
-  const targetPositions = positionsOf(targets, targetSpec.columns, errors);
   if (errors.length > 0) return { ok: false, errors };
 
   const where = new Map<string, { located: Located; column: Column }>();
@@ -95,14 +94,6 @@ export function readStatisticsSheets(sheets: readonly StatisticsSheet[]): Statis
         line.cells,
         achievementSpec.columns,
         `majorAchievements[${i}].`,
-      ),
-    ),
-    performanceTargets: targets.rows.map((line, i) =>
-      read(
-        { sheet: targets.name, row: line.row, positions: targetPositions },
-        line.cells,
-        targetSpec.columns,
-        `performanceTargets[${i}].`,
       ),
     ),
   } as unknown as AnnualReportStatistics;

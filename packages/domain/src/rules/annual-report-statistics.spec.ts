@@ -1,7 +1,6 @@
 import {
   checkAnnualReportStatistics,
   MAJOR_ACHIEVEMENT_COLUMNS,
-  PERFORMANCE_TARGET_COLUMNS,
   STATISTICS_COLUMNS,
   type AnnualReportStatistics,
 } from './annual-report-statistics';
@@ -19,12 +18,11 @@ const valid: AnnualReportStatistics = {
   instrumentsShared: 8,
   sharingHours: 1520.5,
   majorAchievements: [{ title: '高端轴承钢关键技术', description: '突破……' }],
-  performanceTargets: [{ indicator: '新增发明专利', unit: '件', target: 5, achieved: 5 }],
 };
 
 describe('the statistics table of the annual report (A27)', () => {
   it('A27: a complete table passes; committee meetings may be left to the registry', () => {
-    expect(checkAnnualReportStatistics(valid)).toEqual({ errors: [], findings: [] });
+    expect(checkAnnualReportStatistics(valid)).toEqual({ errors: [] });
   });
 
   it.each([
@@ -57,44 +55,19 @@ describe('the statistics table of the annual report (A27)', () => {
     expect(errors.map((e) => e.path)).toEqual(['majorAchievements[1].title', 'majorAchievements[1].description']);
   });
 
-  it.each([
-    ['achieved below target without a reason', { target: 5, achieved: 3 }, false],
-    ['achieved below target with a reason', { target: 5, achieved: 3, shortfallReason: '审查周期延长' }, true],
-    ['a cost kept under its ceiling', { target: 100, achieved: 90, direction: 'at_most' }, undefined],
-    ['a cost over its ceiling without a reason', { target: 100, achieved: 120, direction: 'at_most' }, false],
-  ] as const)('A35: %s is reported as advisory, never an error', (_, values, passed) => {
-    const check = checkAnnualReportStatistics({
-      ...valid,
-      performanceTargets: [{ indicator: '指标', unit: '件', ...values }],
-    });
-    expect(check.errors).toEqual([]);
-    expect(check.findings).toEqual(
-      passed === undefined
-        ? []
-        : [expect.objectContaining({ rule: 'A35-performance-shortfall', severity: 'advisory', passed })],
-    );
-  });
-
-  it('A35: a target row needs its indicator, unit and numbers', () => {
-    const { errors } = checkAnnualReportStatistics({
-      ...valid,
-      performanceTargets: [{ indicator: '', unit: '', target: Number.POSITIVE_INFINITY, achieved: -1 }],
-    });
-    expect(errors.map((e) => e.path)).toEqual([
-      'performanceTargets[0].indicator',
-      'performanceTargets[0].unit',
-      'performanceTargets[0].target',
-      'performanceTargets[0].achieved',
-    ]);
+  it('A27, A35: the performance targets are not part of the table the units type (the funds section is)', () => {
+    const typed = { ...valid, performanceTargets: [{ indicator: '指标', unit: '件', target: 5, achieved: 3 }] };
+    expect(checkAnnualReportStatistics(typed)).toEqual({ errors: [] });
+    expect(STATISTICS_COLUMNS.map((c) => c.key)).not.toContain('performanceTargets');
   });
 
   it('lists every field once, with both labels, so a template can be generated and read back', () => {
-    for (const columns of [STATISTICS_COLUMNS, MAJOR_ACHIEVEMENT_COLUMNS, PERFORMANCE_TARGET_COLUMNS]) {
+    for (const columns of [STATISTICS_COLUMNS, MAJOR_ACHIEVEMENT_COLUMNS]) {
       const keys = columns.map((c) => c.key);
       expect(new Set(keys).size).toBe(keys.length);
       for (const c of columns) expect(c.label.zh && c.label.en).toBeTruthy();
     }
-    const scalarKeys = Object.keys(valid).filter((k) => k !== 'majorAchievements' && k !== 'performanceTargets');
+    const scalarKeys = Object.keys(valid).filter((k) => k !== 'majorAchievements');
     expect(STATISTICS_COLUMNS.filter((c) => c.optional !== true).map((c) => c.key)).toEqual(scalarKeys);
   });
 });

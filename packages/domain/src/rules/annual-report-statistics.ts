@@ -1,4 +1,4 @@
-import { finding, type Finding, type LocalizedText } from '../findings';
+import type { LocalizedText } from '../findings';
 
 /**
  * The statistics table of an annual report (A27; DOMAIN.md §7). Money is in fen (分) as whole numbers,
@@ -22,23 +22,13 @@ export interface AnnualReportStatistics {
   readonly managementCommitteeMeetings?: number;
   readonly advisoryCommitteeMeetings?: number;
   readonly majorAchievements: readonly MajorAchievement[];
-  /** A35: the performance targets of provincial funds for the year. */
-  readonly performanceTargets: readonly PerformanceTarget[];
+  // A27, A35: the provincial funds and their performance targets are not typed here; the report takes
+  // them from the funding service (the funds section), so a unit never retypes what DST recorded.
 }
 
 export interface MajorAchievement {
   readonly title: string;
   readonly description: string;
-}
-
-export interface PerformanceTarget {
-  readonly indicator: string;
-  readonly unit: string;
-  readonly target: number;
-  readonly achieved: number;
-  /** Cost indicators (成本指标) are met by staying at or below the target; the rest by reaching it. */
-  readonly direction?: 'at_least' | 'at_most';
-  readonly shortfallReason?: string;
 }
 
 /** How a template cell is written and read back. */
@@ -51,7 +41,7 @@ export interface StatisticsColumn<K extends string> {
   readonly optional?: boolean;
 }
 
-type ScalarKey = Exclude<keyof AnnualReportStatistics, 'majorAchievements' | 'performanceTargets'>;
+type ScalarKey = Exclude<keyof AnnualReportStatistics, 'majorAchievements'>;
 
 function column<K extends string>(key: K, zh: string, en: string, kind: StatisticsColumnKind, optional = false) {
   return optional ? { key, label: { zh, en }, kind, optional } : { key, label: { zh, en }, kind };
@@ -80,17 +70,7 @@ export const MAJOR_ACHIEVEMENT_COLUMNS: readonly StatisticsColumn<keyof MajorAch
   column('description', '成果简介', 'Description', 'text'),
 ];
 
-/** The sheet of performance targets, one row each. */
-export const PERFORMANCE_TARGET_COLUMNS: readonly StatisticsColumn<keyof PerformanceTarget>[] = [
-  column('indicator', '绩效指标', 'Indicator', 'text'),
-  column('unit', '计量单位', 'Unit', 'text'),
-  column('target', '目标值', 'Target', 'decimal'),
-  column('achieved', '完成值', 'Achieved', 'decimal'),
-  column('direction', '指标方向（at_least 不低于 / at_most 不高于）', 'Direction (at_least / at_most)', 'text', true),
-  column('shortfallReason', '未完成原因', 'Reason for the shortfall', 'text', true),
-];
-
-/** A field the table cannot hold as given: its path (e.g. `performanceTargets[2].achieved`) and why. */
+/** A field the table cannot hold as given: its path (e.g. `majorAchievements[2].title`) and why. */
 export interface StatisticsFieldError {
   readonly path: string;
   readonly message: LocalizedText;
@@ -99,11 +79,9 @@ export interface StatisticsFieldError {
 export interface StatisticsCheck {
   /** Hard: the report cannot be submitted while any is left (A27-statistics). */
   readonly errors: readonly StatisticsFieldError[];
-  /** Advisory findings for the reviewers, e.g. a shortfall without its reason (A35). */
-  readonly findings: readonly Finding[];
 }
 
-/** A27, A35: checks the statistics table field by field; never throws for bad data. */
+/** A27: checks the statistics table field by field; never throws for bad data. */
 export function checkAnnualReportStatistics(stats: AnnualReportStatistics): StatisticsCheck {
   const errors: StatisticsFieldError[] = [];
   for (const { key, kind, label, optional } of STATISTICS_COLUMNS) {
@@ -128,59 +106,7 @@ export function checkAnnualReportStatistics(stats: AnnualReportStatistics): Stat
     for (const { key, label } of MAJOR_ACHIEVEMENT_COLUMNS)
       textRequired(item[key], `majorAchievements[${i}].${key}`, label, errors);
   });
-  const findings: Finding[] = [];
-  listOf(stats.performanceTargets, 'performanceTargets', errors).forEach((target, i) => {
-    const at = `performanceTargets[${i}]`;
-    textRequired(target.indicator, `${at}.indicator`, targetLabel('indicator'), errors);
-    textRequired(target.unit, `${at}.unit`, targetLabel('unit'), errors);
-    const targetProblem = numberProblem(target.target, 'decimal');
-    const achievedProblem = numberProblem(target.achieved, 'decimal');
-    if (targetProblem) errors.push({ path: `${at}.target`, message: withLabel(targetLabel('target'), targetProblem) });
-    if (achievedProblem)
-      errors.push({
-        path: `${at}.achieved`,
-        message: withLabel(targetLabel('achieved'), achievedProblem),
-      });
-    // Read back from a template, the cell may hold anything.
-    const direction: unknown = target.direction;
-    if (direction !== undefined && direction !== 'at_least' && direction !== 'at_most') {
-      errors.push({
-        path: `${at}.direction`,
-        message: { zh: '指标方向须为 at_least 或 at_most', en: 'direction is at_least or at_most' },
-      });
-    }
-    if (targetProblem === undefined && achievedProblem === undefined && fallsShort(target)) {
-      findings.push(shortfallFinding(target, at));
-    }
-  });
-  return { errors, findings };
-}
-
-/** Whether a performance target was missed, given its direction. */
-export function fallsShort(target: PerformanceTarget): boolean {
-  return target.direction === 'at_most' ? target.achieved > target.target : target.achieved < target.target;
-}
-
-function shortfallFinding(target: PerformanceTarget, path: string): Finding {
-  const explained = typeof target.shortfallReason === 'string' && target.shortfallReason.trim().length > 0;
-  return finding(
-    'A35-performance-shortfall',
-    explained,
-    explained
-      ? {
-          zh: `绩效指标“${target.indicator}”未完成，已说明原因`,
-          en: `“${target.indicator}” fell short; the reason is given`,
-        }
-      : {
-          zh: `绩效指标“${target.indicator}”目标${target.target}${target.unit}、完成${target.achieved}${target.unit}，未说明原因`,
-          en: `“${target.indicator}” targeted ${target.target} ${target.unit} and achieved ${target.achieved}: no reason given`,
-        },
-    { path, target: target.target, achieved: target.achieved },
-  );
-}
-
-function targetLabel(key: keyof PerformanceTarget): LocalizedText {
-  return PERFORMANCE_TARGET_COLUMNS.find((c) => c.key === key)?.label ?? { zh: key, en: key };
+  return { errors };
 }
 
 function numberProblem(value: unknown, kind: StatisticsColumnKind): LocalizedText | undefined {

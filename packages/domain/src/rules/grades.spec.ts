@@ -1,5 +1,5 @@
 import { gradeConsequence, gradeForScore, GRADE_LABELS } from './grades';
-import { isRevocationGround, REVOCATION_GROUNDS, revocationGround } from './revocation';
+import { isProposedGround, isRevocationGround, REVOCATION_GROUNDS, revocationGround } from './revocation';
 
 describe('A30 grades', () => {
   it.each([
@@ -59,6 +59,8 @@ describe('A31 revocation grounds', () => {
   it('A31: grounds (1) and (2) open a case automatically; (3) and (4) are proposed when overdue', () => {
     expect(REVOCATION_GROUNDS.filter((g) => g.opensCaseAutomatically).map((g) => g.ground)).toEqual([1, 2]);
     expect(REVOCATION_GROUNDS.filter((g) => g.proposedWhenOverdue).map((g) => g.ground)).toEqual([3, 4]);
+    expect(REVOCATION_GROUNDS.filter((g) => g.proposedFromFinding).map((g) => g.ground)).toEqual([6]);
+    expect(REVOCATION_GROUNDS.filter((g) => isProposedGround(g.ground)).map((g) => g.ground)).toEqual([3, 4, 6]);
   });
 
   it('recognizes only 1 to 9', () => {

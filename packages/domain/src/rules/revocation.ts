@@ -11,6 +11,11 @@ export interface RevocationGroundDefinition {
   readonly opensCaseAutomatically: boolean;
   /** Grounds (3) and (4) are proposed to DST once the deadline has passed. */
   readonly proposedWhenOverdue: boolean;
+  /**
+   * Ground (6) is proposed to DST by a finding of the funding service (A36: 弄虚作假、截留、挪用、挤占 of
+   * provincial funds), never opened of itself: DST judges whether the misuse is serious fraud.
+   */
+  readonly proposedFromFinding: boolean;
 }
 
 const ITEM = ['一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
@@ -21,6 +26,7 @@ function ground(
   en: string,
   opens = false,
   proposed = false,
+  fromFinding = false,
 ): RevocationGroundDefinition {
   return {
     ground: n,
@@ -28,6 +34,7 @@ function ground(
     description: { zh, en },
     opensCaseAutomatically: opens,
     proposedWhenOverdue: proposed,
+    proposedFromFinding: fromFinding,
   };
 }
 
@@ -38,7 +45,14 @@ export const REVOCATION_GROUNDS: readonly RevocationGroundDefinition[] = [
   ground(3, '无正当理由拒不提交年度报告', 'refused to submit the annual report without good reason', false, true),
   ground(4, '无正当理由不参加定期评估评价', 'did not take part in the evaluation without good reason', false, true),
   ground(5, '申请放弃辽宁省技术创新中心资格', 'gave up the qualification'),
-  ground(6, '严重弄虚作假，提供虚假材料和不真实数据', 'serious fraud, false materials or untrue data'),
+  ground(
+    6,
+    '严重弄虚作假，提供虚假材料和不真实数据',
+    'serious fraud, false materials or untrue data',
+    false,
+    false,
+    true,
+  ),
   ground(
     7,
     '发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题、严重违反相关行业管理规定、被列入严重失信主体名单',
@@ -51,6 +65,12 @@ export const REVOCATION_GROUNDS: readonly RevocationGroundDefinition[] = [
     'a major change at the supporting unit or force majeure makes operation impossible',
   ),
 ];
+
+/** Whether a case on the ground waits for DST to confirm it (A31(三)(四) overdue, A31(六) from an A36 finding). */
+export function isProposedGround(n: RevocationGround): boolean {
+  const definition = revocationGround(n);
+  return definition.proposedWhenOverdue || definition.proposedFromFinding;
+}
 
 /** Whether a value is one of the nine grounds. */
 export function isRevocationGround(value: unknown): value is RevocationGround {

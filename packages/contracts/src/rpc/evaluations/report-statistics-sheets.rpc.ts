@@ -9,7 +9,7 @@ export const ExportReportStatisticsTemplate = defineRpc({
   service: 'evaluations',
   operation: 'reports.statistics_template',
   summary:
-    'A27: the statistics template of an annual report as an Excel workbook (sheets 年度统计, 重大成果, 绩效目标), filled with what the report holds',
+    'A27: the statistics template of an annual report as an Excel workbook (sheets 年度统计, 重大成果; and, to read only, 省级资金绩效（只读） with the funds section the report shows), filled with what the report holds',
   request: z.object({ id: entityId }),
   response: z.object({ fileName: z.string(), contentBase64: z.string() }),
 });

@@ -4,6 +4,7 @@ import { REPORT_ACTIONS, REPORT_STATUSES } from '@tic/domain';
 
 import { actorRoleSchema, entityId, findingSchema, instant, isoDate, localizedText, queryYear } from '../../schemas';
 import { defineRpc } from '../define-rpc';
+import { reportFundsSchema } from '../funding/execution.rpc';
 import { expectedVersion, pageOf, pageRequest } from '../paging';
 
 export const reportStatusSchema = z.enum(REPORT_STATUSES);
@@ -13,7 +14,9 @@ const fen = z.number().describe('an amount in fen (分), a whole number');
 
 /**
  * A27, DOMAIN.md §7: the statistics table. Types are checked here; the rules (whole numbers, not negative,
- * invention patents within patents) by the domain, which names every bad field.
+ * invention patents within patents) by the domain, which names every bad field. The provincial funds and
+ * their performance targets are not typed by the units: they are the report's `funds`, from the funding
+ * service (A35).
  */
 export const reportStatisticsSchema = z.object({
   rdSpendingFen: fen,
@@ -30,19 +33,6 @@ export const reportStatisticsSchema = z.object({
   managementCommitteeMeetings: count.optional().describe('A16: filled from the personnel registry when omitted'),
   advisoryCommitteeMeetings: count.optional().describe('A17: filled from the personnel registry when omitted'),
   majorAchievements: z.array(z.object({ title: z.string().max(500), description: z.string().max(5000) })).max(200),
-  performanceTargets: z
-    .array(
-      z.object({
-        indicator: z.string().max(500),
-        unit: z.string().max(50),
-        target: z.number(),
-        achieved: z.number(),
-        direction: z.enum(['at_least', 'at_most']).optional(),
-        shortfallReason: z.string().max(2000).optional(),
-      }),
-    )
-    .max(200)
-    .describe('A35: the provincial funds’ performance targets against what was achieved'),
 });
 export type ReportStatisticsDto = z.output<typeof reportStatisticsSchema>;
 
@@ -81,7 +71,12 @@ export const annualReportSchema = z.object({
   status: reportStatusSchema,
   narrative: z.string(),
   statistics: reportStatisticsSchema.nullable(),
-  /** Advisory findings for the reviewers (A35 shortfalls without a reason). */
+  funds: reportFundsSchema
+    .nullable()
+    .describe(
+      'A27, A35: the funds section (sources, provincial allocations, execution and performance targets) as the funding service keeps it, never retyped. A draft shows it live; submitting stores it with the report as it was then. null when the funding service did not answer a draft’s view, in lists of drafts, and for reports submitted before the section existed',
+    ),
+  /** Advisory findings for the reviewers (A35 shortfalls of the funds section without a reason). */
   findings: z.array(findingSchema),
   personnel: reportPersonnelSchema.nullable().describe('null until the construction unit has the list checked'),
   due: z

@@ -1,0 +1,115 @@
+import {
+  CreateAnnualReport,
+  ExportReportStatisticsTemplate,
+  GetAnnualReport,
+  ListAnnualReports,
+  TransitionAnnualReport,
+} from '@tic/contracts';
+
+import { statistics } from './annual-report-support';
+import { fundingStandIn, fundsSection } from './funding-stand-in';
+import { CALLERS, ORGS, refusal, runningEvaluations } from './harness';
+
+describe('A27, A35: the annual report’s funds section, read from the funding service over NATS (real Postgres, NATS, Redis)', () => {
+  const service = runningEvaluations('annual-report-funds', { RPC_TIMEOUT_MS: '2000' });
+  const funding = fundingStandIn(service);
+
+  const draft = (centerId: string) =>
+    service.call(
+      CreateAnnualReport,
+      { centerId, reportYear: 2025, narrative: '2025年度中心运行良好。', statistics: statistics() },
+      CALLERS.construction,
+    );
+  const submit = (id: string, version: number) =>
+    service.call(TransitionAnnualReport, { id, version, action: 'submit' }, CALLERS.construction);
+  const stored = async (id: string) =>
+    (await service.sql('select status, version, funds from evaluations.annual_report where id = ?', [id]))[0];
+  const shortfall = [{ indicator: '技术转让合同', targetValue: 10, achievedValue: 6 }];
+
+  beforeEach(() => {
+    service.clock.set('2026-02-10');
+  });
+
+  it('a draft shows the funding service’s section live, asked as the reader; submitting keeps it as it was', async () => {
+    const centerId = await service.newCenter({ establishedOn: '2025-03-01' });
+    funding.ledger.set(fundsSection(centerId, 2025, shortfall, 3_200_000_00));
+    const report = await draft(centerId);
+    expect(report.funds).toEqual(fundsSection(centerId, 2025, shortfall, 3_200_000_00));
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        rule: 'A35-performance-shortfall',
+        passed: false,
+        details: expect.objectContaining({ path: 'funds.allocations[0].targets[0]' }),
+      }),
+    ]);
+    expect(funding.ledger.asked.at(-1)).toEqual({
+      caller: expect.objectContaining({ orgId: ORGS.construction, role: 'construction_unit' }),
+      input: { centerId, year: 2025 },
+    });
+
+    // Live: an expenditure recorded in the funding service shows in the draft at once.
+    funding.ledger.set(fundsSection(centerId, 2025, shortfall, 4_100_000_00));
+    const live = await service.call(GetAnnualReport, { id: report.id }, CALLERS.construction);
+    expect(live.funds?.allocations[0]).toMatchObject({ spentFen: 4_100_000_00, executionRate: 0.82 });
+
+    const submitted = await submit(live.id, live.version);
+    expect(submitted).toMatchObject({
+      status: 'supporting_review',
+      funds: fundsSection(centerId, 2025, shortfall, 4_100_000_00),
+    });
+    expect((await stored(report.id))?.funds).toEqual(fundsSection(centerId, 2025, shortfall, 4_100_000_00));
+
+    // What was reported stays as it was: a later change in the funding service does not alter it.
+    funding.ledger.set(fundsSection(centerId, 2025, [], 4_900_000_00));
+    const asked = funding.ledger.asked.length;
+    for (const caller of [CALLERS.supporting, CALLERS.dst]) {
+      const read = await service.call(GetAnnualReport, { id: report.id }, caller);
+      expect(read.funds?.allocations[0]).toMatchObject({ spentFen: 4_100_000_00 });
+      expect(read.findings.map((f) => [f.rule, f.passed])).toEqual([['A35-performance-shortfall', false]]);
+    }
+    const listed = await service.call(ListAnnualReports, { centerId }, CALLERS.dst);
+    expect(listed.items[0]?.funds?.allocations[0]).toMatchObject({ spentFen: 4_100_000_00 });
+    expect(funding.ledger.asked).toHaveLength(asked);
+  });
+
+  it('the funding service not answering: the draft shows funds null, submitting is refused 503 unavailable and changes nothing', async () => {
+    const centerId = await service.newCenter({ establishedOn: '2025-03-01' });
+    funding.ledger.set(fundsSection(centerId, 2025, shortfall));
+    const report = await draft(centerId);
+    await funding.stop();
+    try {
+      const shown = await service.call(GetAnnualReport, { id: report.id }, CALLERS.construction);
+      expect(shown).toMatchObject({ status: 'draft', funds: null, findings: [] });
+      const before = await stored(report.id);
+
+      expect(await refusal(submit(shown.id, shown.version))).toMatchObject({
+        code: 'unavailable',
+        reason: 'report.funds_unavailable',
+        article: '第二十七条',
+      });
+      expect(await stored(report.id)).toEqual({ ...before, status: 'draft', funds: null });
+      const template = await service.call(ExportReportStatisticsTemplate, { id: report.id }, CALLERS.construction);
+      expect(template.fileName).toBe('2025年度统计表.xlsx');
+    } finally {
+      await funding.start();
+    }
+    // Retryable: once the funding service answers, the same submission goes through.
+    const submitted = await submit(report.id, report.version);
+    expect(submitted).toMatchObject({ status: 'supporting_review', funds: fundsSection(centerId, 2025, shortfall) });
+  });
+
+  it('a report stored before the funds section (typed performance targets in its table) is still read', async () => {
+    const centerId = await service.newCenter({ establishedOn: '2025-03-01' });
+    const report = await draft(centerId);
+    const typed = [{ indicator: '新增发明专利', unit: '件', target: 8, achieved: 9 }];
+    await service.sql(
+      `update evaluations.annual_report set status = 'supporting_review', submitted_on = '2026-02-01',
+         statistics = statistics || jsonb_build_object('performanceTargets', ?::jsonb) where id = ?`,
+      [JSON.stringify(typed), report.id],
+    );
+    const old = await service.call(GetAnnualReport, { id: report.id }, CALLERS.supporting);
+    expect(old).toMatchObject({ status: 'supporting_review', funds: null, findings: [] });
+    expect(old.statistics).toEqual(statistics());
+    expect(old.statistics).not.toHaveProperty('performanceTargets');
+  });
+});
