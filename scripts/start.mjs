@@ -29,7 +29,7 @@ if (process.env.TIC_NATS_USERS !== '0' && process.env.NATS_URL === undefined) {
 }
 run('npm', ['run', 'build']);
 // Schema first, then Liaoning's recommending units and (unless TIC_DEMO_DATA=false) the demo data set.
-for (const service of ['applications', 'personnel', 'evaluations', 'notifications'])
+for (const service of ['applications', 'personnel', 'evaluations', 'funding', 'notifications'])
   run('npm', ['run', 'db:migrate', '-w', `@tic/${service}`]);
 run('npm', [
   'run',
