@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 
-import { Clock, SystemClock } from '@tic/deadlines';
+import { calendarSubscription, Clock, Deadlines, DeadlinesModule } from '@tic/deadlines';
 import { centerDirectorySubscription, ServiceModule } from '@tic/platform';
 
 import { AllocationDecisionsService } from './allocations/allocation-decisions.service';
@@ -10,6 +10,7 @@ import type { FundingConfig } from './config';
 import { FUNDING_ENTITIES } from './entities';
 import { ExecutionService } from './execution/execution.service';
 import { FundingHandlers } from './funding.handlers';
+import { FUNDING_CONFIG, MidyearCheck } from './allocations/midyear-check';
 import { LedgerService } from './ledger/ledger.service';
 import { MisuseService } from './misuse/misuse.service';
 import { proposalRecordingSubscription } from './proposals/proposal-recording.subscription';
@@ -32,15 +33,21 @@ export class AppModule {
           config,
           entities: FUNDING_ENTITIES,
           migrationsPath: join(__dirname, 'migrations'),
+          shared: [DeadlinesModule.forRoot(options)],
           subscriptions: {
-            inject: [],
-            use: () => [centerDirectorySubscription(), proposalRecordingSubscription()],
+            inject: [Deadlines],
+            use: (deadlines: Deadlines) => [
+              calendarSubscription(deadlines),
+              centerDirectorySubscription(),
+              proposalRecordingSubscription(),
+            ],
           },
         }),
       ],
       controllers: [FundingHandlers],
       providers: [
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: FUNDING_CONFIG, useValue: config },
+        MidyearCheck,
         AllocationsService,
         AllocationDecisionsService,
         LedgerService,

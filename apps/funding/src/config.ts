@@ -1,10 +1,17 @@
 import { z } from 'zod';
 
-import { serviceConfigSchema } from '@tic/platform';
+import { isProduction, serviceConfigSchema } from '@tic/platform';
 
 /** The funding service's environment; a bad setting stops the start with one line. */
 export const fundingConfigSchema = serviceConfigSchema({
   HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3104),
+  DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('tic'),
+  /** Moves the service's clock by whole days; end-to-end tests only, refused in production. */
+  CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
   /** A35: the day of each fiscal year (MM-DD) on which every active allocation's execution is checked. */
   FUNDING_MIDYEAR_CHECK: z
     .string()
@@ -12,6 +19,9 @@ export const fundingConfigSchema = serviceConfigSchema({
     .default('07-01'),
   /** A35: the share of its budget an allocation is expected to have spent by then. */
   FUNDING_MIDYEAR_EXPECTED_RATE: z.coerce.number().min(0).max(1).default(0.3),
+}).refine((config) => !isProduction(config) || config.CLOCK_OFFSET_DAYS === 0, {
+  path: ['CLOCK_OFFSET_DAYS'],
+  error: 'must be 0 in production',
 });
 
 export type FundingConfig = z.output<typeof fundingConfigSchema>;

@@ -1,3 +1,4 @@
+import { DEADLINE_ENTITIES } from '@tic/deadlines';
 import { DirectoryCenter } from '@tic/platform';
 
 import { Allocation } from './allocations/allocation.entity';
@@ -9,6 +10,7 @@ import { FundingSourceLine } from './sources/funding-source-line.entity';
 /** Every table of the funding schema (the platform's outbox and inbox are added by ormConfig). */
 export const FUNDING_ENTITIES = [
   DirectoryCenter,
+  ...DEADLINE_ENTITIES,
   Allocation,
   LedgerEntry,
   FundingSourceLine,

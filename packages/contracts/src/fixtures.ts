@@ -3,6 +3,7 @@ import type { Actor, ApplicationStatus } from '@tic/domain';
 import type { EventData, EventType } from './event-catalogue';
 import { CHANGE_FIXTURES } from './fixtures-change';
 import { EVALUATION_FIXTURES } from './fixtures-evaluation';
+import { FUNDING_FIXTURES } from './fixtures-funding';
 import { REVOCATION_FIXTURES } from './fixtures-revocation';
 
 // Shared by producer and consumer tests: one valid `data` for every event type of the catalogue.
@@ -20,13 +21,9 @@ const ids = {
   appointment: '0192f6a0-7c1e-7d2a-9b3c-00000000000b',
   person: '0192f6a0-7c1e-7d2a-9b3c-00000000000c',
   otherPlatform: '0192f6a0-7c1e-7d2a-9b3c-00000000000d',
-  allocation: '0192f6a0-7c1e-7d2a-9b3c-000000000012',
   deadline: '0192f6a0-7c1e-7d2a-9b3c-000000000013',
   department: '0192f6a0-7c1e-7d2a-9b3c-000000000014',
   evaluation: '0192f6a0-7c1e-7d2a-9b3c-00000000000f',
-  proposal: '0192f6a0-7c1e-7d2a-9b3c-000000000015',
-  nextAllocation: '0192f6a0-7c1e-7d2a-9b3c-000000000016',
-  finding: '0192f6a0-7c1e-7d2a-9b3c-000000000017',
 } as const;
 
 const field = { zh: '智能制造', en: 'Intelligent Manufacturing' };
@@ -185,59 +182,6 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
     rule: 'A18-one-platform',
     article: '第十八条',
   },
-  'tic.funding.allocated': {
-    allocationId: ids.allocation,
-    centerId: ids.center,
-    fiscalYear: 2026,
-    amountCny: '2000000.00',
-    amountFen: 200_000_000,
-    purpose: '技术创新中心建设运行补助',
-    allocatedOn: '2026-05-10',
-    proposalId: null,
-    carriedOverFrom: null,
-  },
-  'tic.funding.proposal_declined': {
-    proposalId: ids.proposal,
-    evaluationId: ids.evaluation,
-    centerId: ids.center,
-    reason: '年度预算已安排完毕，纳入下一年度统筹',
-    declinedOn: '2026-06-01',
-  },
-  'tic.funding.execution_lagging': {
-    allocationId: ids.allocation,
-    centerId: ids.center,
-    fiscalYear: 2026,
-    executionRate: 0.12,
-    expectedRate: 0.3,
-    checkedOn: '2026-07-01',
-  },
-  'tic.funding.year_closed': {
-    allocationId: ids.allocation,
-    centerId: ids.center,
-    fiscalYear: 2026,
-    decision: 'carry_over',
-    balanceFen: 35_000_000,
-    carriedOverTo: ids.nextAllocation,
-    decidedOn: '2026-12-28',
-  },
-  'tic.funding.rated': {
-    allocationId: ids.allocation,
-    centerId: ids.center,
-    fiscalYear: 2026,
-    rating: 'good',
-    ratedOn: '2027-02-20',
-  },
-  'tic.funding.misuse_found': {
-    findingId: ids.finding,
-    allocationId: ids.allocation,
-    centerId: ids.center,
-    kind: 'misappropriation',
-    amountFen: 12_000_000,
-    recoverFen: 12_000_000,
-    suspendAllocation: true,
-    revocationProposed: false,
-    foundOn: '2026-09-15',
-  },
   'tic.deadline.reminder': {
     deadlineId: ids.deadline,
     kind: 'D-annual-report',
@@ -261,6 +205,7 @@ export const EVENT_DATA_FIXTURES: { readonly [T in EventType]: EventData<T> } = 
   ...CHANGE_FIXTURES,
   ...REVOCATION_FIXTURES,
   ...EVALUATION_FIXTURES,
+  ...FUNDING_FIXTURES,
 };
 
 /** The aggregate id each fixture is about, for the envelope's `subject`. */

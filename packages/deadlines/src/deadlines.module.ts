@@ -40,7 +40,12 @@ const EXPORTS = [Deadlines, CalendarService, Clock, DeadlineJobs];
  * the Postgres sweep and the calendar. Relies on the global PlatformModule for MikroORM and the
  * outbox; the service adds DEADLINE_ENTITIES to its ORM configuration.
  */
-const OWNERS: readonly string[] = ['applications', 'personnel', 'evaluations'] satisfies readonly DeadlineOwner[];
+const OWNERS: readonly string[] = [
+  'applications',
+  'personnel',
+  'evaluations',
+  'funding',
+] satisfies readonly DeadlineOwner[];
 
 function deadlineOwner(service: string): DeadlineOwner {
   if (!OWNERS.includes(service)) throw new Error(`the ${service} service owns no deadlines`);

@@ -156,6 +156,11 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
                   em.persist(em.create(AllocationSeen, { eventId: event.id, allocationId: event.data.allocationId }));
                   await em.flush();
                 },
+                'tic.funding.proposal_declined': 'ignore',
+                'tic.funding.execution_lagging': 'ignore',
+                'tic.funding.year_closed': 'ignore',
+                'tic.funding.rated': 'ignore',
+                'tic.funding.misuse_found': 'ignore',
               },
             }),
           ],

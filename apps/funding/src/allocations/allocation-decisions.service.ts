@@ -25,6 +25,7 @@ import {
 
 import { FUNDING_REFUSALS } from '../shared/funding.refusals';
 import { allocate, ALLOCATION_AGGREGATE } from './allocate';
+import { MidyearCheck } from './midyear-check';
 import { Allocation } from './allocation.entity';
 import { allocationBalances, allocationTotals, toAllocationDto } from './allocation-view';
 
@@ -34,6 +35,7 @@ export class AllocationDecisionsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly midyear: MidyearCheck,
   ) {}
 
   closeYear(input: In<typeof CloseAllocationYear>, caller: Caller): Promise<AllocationDto> {
@@ -65,8 +67,10 @@ export class AllocationDecisionsService {
           createdBy: caller.name,
           allocatedOn: today,
         });
+        await this.midyear.schedule(scope.em, next);
         carriedOverTo = next.id;
       }
+      await this.midyear.cancel(scope.em, row.id);
       row.status = 'closed';
       row.yearEnd = {
         decision: input.decision,

@@ -11,6 +11,7 @@ import { PolicySupportProposal } from '../proposals/policy-support-proposal.enti
 import { centersInCity } from '../shared/center-scoped.repository';
 import { FUNDING_REFUSALS } from '../shared/funding.refusals';
 import { allocate } from './allocate';
+import { MidyearCheck } from './midyear-check';
 import { Allocation } from './allocation.entity';
 import { toAllocationDto } from './allocation-view';
 
@@ -21,6 +22,7 @@ export class AllocationsService {
     private readonly entityManager: EntityManager,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly midyear: MidyearCheck,
   ) {}
 
   async get(id: string, caller: Caller): Promise<AllocationDto> {
@@ -117,6 +119,7 @@ export class AllocationsService {
           createdBy: caller.name,
           allocatedOn: today,
         });
+        await this.midyear.schedule(em, row);
         if (proposal !== null) {
           proposal.status = 'allocated';
           proposal.allocationId = row.id;

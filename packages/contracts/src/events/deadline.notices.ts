@@ -36,6 +36,11 @@ const DEADLINES: Record<DeadlineKind, { zh: string; en: string; link: (d: Deadli
     en: 'the answer to the revocation case',
     link: (d) => `/revocations/${d.subjectId}`,
   },
+  'D-funding-midyear': {
+    zh: '省级财政资金年中执行检查',
+    en: 'the mid-year check of the allocation’s execution',
+    link: (d) => `/funding/allocations/${d.subjectId}`,
+  },
 };
 
 const provisional = (d: DeadlineData): [string, string] =>

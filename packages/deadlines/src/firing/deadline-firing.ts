@@ -17,7 +17,8 @@ import { deadlineEventData } from './deadline-event-data';
 export type FireHandler = (em: EntityManager, deadline: Deadline) => Promise<void>;
 
 // A13(4): a public notice is a period that simply ends; its end is nobody's failure to act.
-const PERIODS_THAT_END: ReadonlySet<DeadlineKind> = new Set<DeadlineKind>(['D-public-notice']);
+// A34–A36: the funding service's mid-year check is a date on which it looks, not a duty anyone misses.
+const PERIODS_THAT_END: ReadonlySet<DeadlineKind> = new Set<DeadlineKind>(['D-public-notice', 'D-funding-midyear']);
 // The kinds are constants of @tic/domain, not input: safe to spell out in SQL.
 const PUBLISHES_OVERDUE_SQL = `(case when kind in (${[...PERIODS_THAT_END].map((k) => `'${k}'`).join(', ')}) then 0 else 1 end)`;
 

@@ -2,7 +2,7 @@ import type { RuleId } from '../rules/catalogue';
 import type { PeriodLength } from './periods';
 
 /** The services that own deadlines. */
-export type DeadlineOwner = 'applications' | 'personnel' | 'evaluations';
+export type DeadlineOwner = 'applications' | 'personnel' | 'evaluations' | 'funding';
 
 export interface DeadlineKindDefinition {
   readonly rule: RuleId;
@@ -96,6 +96,17 @@ export const DEADLINE_KINDS = {
     // The last day is the case's answerBy: set by DST, or 30 days for a case opened without DST.
     length: 'given',
     reminderDaysBefore: [7, 1],
+  },
+  'D-funding-midyear': {
+    rule: 'A36-funds',
+    article: '第三十六条',
+    owner: 'funding',
+    startsAt: { zh: '省级财政资金下达之日', en: 'the allocation of provincial funds' },
+    // The last day before the mid-year check (FUNDING_MIDYEAR_CHECK of the fiscal year): the funding
+    // service then compares the allocation's execution with the expected share. A check, not a duty:
+    // no reminders, and no tic.deadline.overdue.
+    length: 'given',
+    reminderDaysBefore: [],
   },
 } as const satisfies Record<string, DeadlineKindDefinition>;
 

@@ -25,7 +25,7 @@ export const performanceTargetInput = z.object({
   dimension: z.enum(PERFORMANCE_DIMENSION_NAMES).describe('二级指标; must belong to the tier'),
   indicator: z.string().trim().min(1).max(500).describe('三级指标, e.g. 发明专利授权数'),
   unit: z.string().trim().min(1).max(50),
-  targetValue: z.number().finite(),
+  targetValue: z.number(),
   direction: z.enum(TARGET_DIRECTIONS).default('at_least'),
 });
 
@@ -149,7 +149,7 @@ export const SelfEvaluateAllocation = defineRpc({
       .array(
         z.object({
           targetId: entityId,
-          achievedValue: z.number().finite(),
+          achievedValue: z.number(),
           shortfallReason: z.string().trim().min(1).max(2000).optional(),
         }),
       )
