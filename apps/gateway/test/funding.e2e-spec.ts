@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto';
 
-import type { AllocationDto, CenterDto, CenterSourcesDto, LedgerEntryDto, MisuseFindingDto } from '@tic/contracts';
-import { ROLES, type Role } from '@tic/domain';
+import type {
+  AllocationDto,
+  AssignmentDto,
+  CenterDto,
+  CenterSourcesDto,
+  LedgerEntryDto,
+  MisuseFindingDto,
+  PolicySupportProposalDto,
+  RoundDto,
+} from '@tic/contracts';
+import { addDays, ROLES, type Role } from '@tic/domain';
 import { eventually } from '@tic/testing';
 
 import { allocationBody, expenditureBody } from './matrix/owner-funding';
+import { fullScores, session } from './matrix/owner-rounds';
 import { FOREIGN_ORGS } from './matrix/worlds';
-import { ORGS, tokensFor, type Tokens } from './platform/journey';
+import { ORGS, today, tokensFor, type Tokens } from './platform/journey';
 import { call, PlatformWorld } from './platform/platform-world';
-import { importLedgerFile, LEDGER_HEADER, LEDGER_HEADER_EN } from './support/funding';
+import { downloadLedgerTemplate, importLedgerFile, LEDGER_HEADER, LEDGER_HEADER_EN } from './support/funding';
 import { csvOf, xlsxOf } from './support/rosters';
 
 // Redis database index reserved for this file.
@@ -184,11 +194,27 @@ describe('provincial funds through the gateway (every service as a process)', ()
     expect(await ledger()).toEqual(before);
   });
 
-  it('A36: a good workbook (Chinese headers) and a CSV (English codes) are recorded whole', async () => {
-    const good = await xlsxOf(LEDGER_HEADER, [
-      [new Date(Date.UTC(2026, 5, 1)), 1200.5, '业务费', '沈阳示范会务公司', '记-0301', '否', '否', '学术会议'],
-      ['2026-06-02', '3,000.00', '设备费', '沈阳示范仪器公司', '记-0302', '是', '是', ''],
+  it('A36: the downloaded template filled in, and a CSV with English codes, are recorded whole', async () => {
+    const foreignTemplate = await downloadLedgerTemplate(world, allocation.id, foreign.supporting_unit);
+    expect(foreignTemplate.status).toBe(404);
+    const template = await downloadLedgerTemplate(world, allocation.id, tokens.supporting);
+    expect([template.status, template.type]).toEqual([200, expect.stringContaining('spreadsheetml')]);
+    const sheet = template.workbook.worksheets[0];
+    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_HEADER);
+    // The category list offers the allocation's own categories only.
+    expect(sheet?.getCell('C2').dataValidation.formulae).toEqual(['"设备费,业务费"']);
+    sheet?.addRow([
+      new Date(Date.UTC(2026, 5, 1)),
+      1200.5,
+      '业务费',
+      '沈阳示范会务公司',
+      '记-0301',
+      '否',
+      '否',
+      '学术会议',
     ]);
+    sheet?.addRow(['2026-06-02', '3,000.00', '设备费', '沈阳示范仪器公司', '记-0302', '是', '是', '']);
+    const good = Buffer.from(await template.workbook.xlsx.writeBuffer());
     const imported = await importLedgerFile(world, allocation.id, tokens.supporting, good);
     expect([imported.status, imported.body.imported, imported.body.problems]).toEqual([200, 2, []]);
     const csv = csvOf(LEDGER_HEADER_EN, [
@@ -401,5 +427,70 @@ describe('provincial funds through the gateway (every service as a process)', ()
       status: 403,
       code: 'auth.role_not_allowed',
     });
+  });
+
+  it('A30, A33: an excellent grade proposes policy support; DST declines it with a reason, once', async () => {
+    const agencyOrg = randomUUID();
+    const evaluator = await world.token('evaluator', agencyOrg, 'funding-e2e-agency');
+    // A28: approved in 2024, the center is due for evaluation and is in the round of itself.
+    const round = await eventually(
+      async () => {
+        const reply = await send<RoundDto>('POST', '/evaluation-rounds', tokens.dst, {
+          name: '2026年度技术创新中心评估（资金）',
+          year: YEAR,
+          participateBy: addDays(today(), 30),
+          thresholds: { excellent: 90, good: 75, basicPass: 60 },
+        });
+        expect(reply.body.centers?.map((c) => c.centerId)).toEqual([centerId]);
+        return reply.body;
+      },
+      30_000,
+      250,
+    );
+    const entrusted = await send('POST', `/evaluation-rounds/${round.id}/entrustments`, tokens.dst, {
+      agencyOrgId: agencyOrg,
+      centerIds: [centerId],
+    });
+    expect(entrusted.status).toBe(200);
+    const onCenter = async (step: string, body: Record<string, unknown>) => {
+      const path = `/evaluation-rounds/${round.id}/centers/${centerId}`;
+      return send<AssignmentDto>('POST', `${path}/${step}`, evaluator, body, versioned(await get<AssignmentDto>(path)));
+    };
+    const work = { meetingReview: session, onSiteInspection: session, report: '书面评估报告' };
+    expect((await onCenter('scores', { scores: fullScores(95), ...work })).status).toBe(200);
+    expect((await onCenter('submission', {})).status).toBe(200);
+    const onRound = async (step: string) =>
+      send<RoundDto>(
+        'POST',
+        `/evaluation-rounds/${round.id}/${step}`,
+        tokens.dst,
+        {},
+        versioned(await get<RoundDto>(`/evaluation-rounds/${round.id}`)),
+      );
+    for (const step of ['grading', 'grades', 'publication']) expect((await onRound(step)).status).toBe(200);
+
+    const proposal = await eventually(
+      async () => {
+        const page = await get<Page<PolicySupportProposalDto>>(`/policy-support-proposals?centerId=${centerId}`);
+        expect(page.items.map((p) => p.status)).toEqual(['proposed']);
+        return page.items[0] as PolicySupportProposalDto;
+      },
+      30_000,
+      250,
+    );
+    expect(proposal).toMatchObject({ roundId: round.id, centerId, score: 95, allocationId: null });
+    const decline = (token: string) =>
+      send<PolicySupportProposalDto>('POST', `/policy-support-proposals/${proposal.id}/decline`, token, {
+        reason: '本年度已安排该中心专项资金',
+      });
+    expect(outcome(await decline(tokens.supporting))).toEqual({ status: 403, code: 'auth.role_not_allowed' });
+    const declined = await decline(tokens.dst);
+    expect(declined.body).toMatchObject({ status: 'declined', declineReason: '本年度已安排该中心专项资金' });
+    expect(outcome(await decline(tokens.dst))).toEqual({ status: 409, code: 'funding.proposal_already_decided' });
+    const seen = await get<Page<PolicySupportProposalDto>>(
+      `/policy-support-proposals?centerId=${centerId}`,
+      tokens.supporting,
+    );
+    expect(seen.items.map((p) => p.status)).toEqual(['declined']);
   });
 });

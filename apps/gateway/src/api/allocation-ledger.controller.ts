@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { ImportExpenditures, ListLedger, RecordExpenditure, ReverseExpenditure } from '@tic/contracts';
+import { GetAllocation, ImportExpenditures, ListLedger, RecordExpenditure, ReverseExpenditure } from '@tic/contracts';
 import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
-import { RpcRoute } from '../routing/route.decorator';
+import { Route, RpcRoute } from '../routing/route.decorator';
 import { CENTER_FUNDS_READERS } from './access-lists';
 import { LEDGER_IMPORT_UPLOAD, LedgerImports, type LedgerUpload } from './ledger-import-upload';
+import { ledgerTemplate } from './ledger-template';
 import type { RpcInput } from './rpc-input';
 
 const ALLOCATION = { id: 'allocationId' } as const;
@@ -24,6 +25,19 @@ export class AllocationLedgerController {
   @RpcRoute('GET', ':id/ledger', ListLedger, { access: CENTER_FUNDS_READERS, params: ALLOCATION })
   list(@Input() input: RpcInput<typeof ListLedger>) {
     return this.rpc.request(ListLedger, input);
+  }
+
+  // Read as the allocation is, so that a unit of another center learns nothing of it from its template.
+  @Route('GET', ':id/ledger/template.xlsx', {
+    summary: 'A36: the workbook to fill in for the ledger import, with drop-down lists of the allocation’s categories',
+    request: GetAllocation.request,
+    response: 'xlsx',
+    rpc: GetAllocation,
+    access: CENTER_FUNDS_READERS,
+    params: ALLOCATION,
+  })
+  async template(@Input() input: RpcInput<typeof GetAllocation>) {
+    return ledgerTemplate(await this.rpc.request(GetAllocation, input));
   }
 
   @RpcRoute('POST', ':id/ledger', RecordExpenditure, {

@@ -44,6 +44,12 @@ export const FUNDING_ROWS: Readonly<Record<string, Row>> = {
     owner: each(CENTER_READERS, seen),
     foreign: each(FOREIGN_UNITS, NO_LEDGER),
   },
+  // The template is read as its allocation is.
+  'GET /api/v1/allocations/{id}/ledger/template.xlsx': {
+    roles: CENTER_READERS,
+    owner: each(CENTER_READERS, ok()),
+    foreign: each(FOREIGN_UNITS, NO_ALLOCATION),
+  },
   'GET /api/v1/centers/{centerId}/funding-sources': {
     roles: CENTER_READERS,
     owner: each(CENTER_READERS, ok()),

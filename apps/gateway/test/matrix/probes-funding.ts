@@ -38,6 +38,9 @@ export const FUNDING_PROBES: Record<string, Probe> = {
     request: (m) => ({ path: `${spent(m)}/ledger?limit=200` }),
     listed: (m) => m.funding.entryId,
   },
+  'GET /api/v1/allocations/{id}/ledger/template.xlsx': {
+    request: (m) => ({ path: `${spent(m)}/ledger/template.xlsx` }),
+  },
   'GET /api/v1/centers/{centerId}/funding-sources': {
     request: (m) => ({ path: `${sources(m)}?year=${FUNDING_YEARS.sources}` }),
   },

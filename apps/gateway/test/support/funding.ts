@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+
 import type { PlatformWorld } from '../platform/platform-world';
 import { XLSX } from './rosters';
 
@@ -30,4 +32,15 @@ export async function importLedgerFile(
     body: content,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** GET of an allocation's ledger template: the status, content type and the workbook as ExcelJS reads it. */
+export async function downloadLedgerTemplate(world: PlatformWorld, allocationId: string, token: string) {
+  const response = await fetch(`${world.gatewayUrl}/api/v1/allocations/${allocationId}/ledger/template.xlsx`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const content = Buffer.from(await response.arrayBuffer());
+  const workbook = new ExcelJS.Workbook();
+  if (response.status === 200) await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  return { status: response.status, type: response.headers.get('content-type'), workbook };
 }
