@@ -1,9 +1,11 @@
 import {
+  type AnnualReportDto,
   CreateAnnualReport,
   ExportReportStatisticsTemplate,
   GetAnnualReport,
   ListAnnualReports,
   TransitionAnnualReport,
+  UpdateAnnualReport,
 } from '@tic/contracts';
 
 import { statistics } from './annual-report-support';
@@ -111,5 +113,23 @@ describe('A27, A35: the annual report’s funds section, read from the funding s
     expect(old).toMatchObject({ status: 'supporting_review', funds: null, findings: [] });
     expect(old.statistics).toEqual(statistics());
     expect(old.statistics).not.toHaveProperty('performanceTargets');
+  });
+
+  it('A35: a unit that still types performance targets in the table is refused, naming them, and nothing is dropped silently', async () => {
+    const centerId = await service.newCenter({ establishedOn: '2025-03-01' });
+    const report: AnnualReportDto = await draft(centerId);
+    const typed = { ...statistics(), performanceTargets: [{ indicator: '论文', unit: '篇', target: 10, achieved: 8 }] };
+    const refused = await refusal(
+      service.call(
+        UpdateAnnualReport,
+        { id: report.id, version: report.version, statistics: typed },
+        CALLERS.construction,
+      ),
+    );
+    expect(refused).toMatchObject({ code: 'invalid_input' });
+    expect(refused.errors).toEqual([
+      { path: 'statistics.performanceTargets', message: 'Unrecognized key: "performanceTargets"' },
+    ]);
+    expect((await stored(report.id))?.version).toBe(report.version);
   });
 });

@@ -3,9 +3,9 @@ import { condition, hasText } from './guards';
 import { StateMachine, type Guard, type Transition } from './state-machine';
 
 /**
- * The states of a revocation case (A31): a proposal (grounds 3 and 4, once their deadline passed) that
- * DST confirms or dismisses for a good reason; an open case the center's units may answer until its
- * `answerBy`; DST's decision (revoke or close, with reasons); a revocation filed with the committee office.
+ * The states of a revocation case (A31): a proposal (grounds 3 and 4 once their deadline passed, ground 6
+ * on a misuse finding of provincial funds, A36) that DST confirms or dismisses for a good reason; an open
+ * case the center's units may answer until its `answerBy`; DST's decision (revoke or close, with reasons); a revocation filed with the committee office.
  */
 export const REVOCATION_STATUSES = ['proposed', 'open', 'dismissed', 'closed', 'revoked', 'filed'] as const;
 export type RevocationStatus = (typeof REVOCATION_STATUSES)[number];
@@ -19,6 +19,8 @@ export const REVOCATION_OPENING = {
   automatic: [1, 2],
   /** Grounds (3) and (4) are proposed to DST when the deadline has passed. */
   proposed: [3, 4],
+  /** Ground (6) is also proposed to DST by a misuse finding of the funding service that proposes it (A36). */
+  proposedFromFinding: [6],
   /** Ground (5) is the center's own application, filed by its supporting unit. */
   giveUp: [5],
   /** Grounds (6)–(9) are opened by DST. */

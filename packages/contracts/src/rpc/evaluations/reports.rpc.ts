@@ -36,6 +36,12 @@ export const reportStatisticsSchema = z.object({
 });
 export type ReportStatisticsDto = z.output<typeof reportStatisticsSchema>;
 
+/**
+ * The table as a unit sends it: a key it does not hold is refused by name rather than dropped, so that
+ * e.g. typed `performanceTargets` (now the funding service's, A35) are never taken as saved.
+ */
+const statisticsInput = reportStatisticsSchema.strict();
+
 const narrative = z.string().trim().max(50_000).describe('the narrative of the year (运行报告正文)');
 
 /**
@@ -108,7 +114,7 @@ export const CreateAnnualReport = defineRpc({
     centerId: entityId,
     reportYear: z.number().int().min(2000).max(2100).describe('the year the report covers (the previous year)'),
     narrative: narrative.default(''),
-    statistics: reportStatisticsSchema.optional(),
+    statistics: statisticsInput.optional(),
   }),
   response: annualReportSchema,
 });
@@ -121,7 +127,7 @@ export const UpdateAnnualReport = defineRpc({
     id: entityId,
     version: expectedVersion,
     narrative: narrative.optional(),
-    statistics: reportStatisticsSchema.optional(),
+    statistics: statisticsInput.optional(),
   }),
   response: annualReportSchema,
 });
