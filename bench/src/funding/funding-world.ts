@@ -11,7 +11,7 @@ import { fundingConfigSchema } from '@tic/funding/dist/config';
 import { bootstrapService, type Caller, CallerAssertionSigner, developmentSigningKey, RpcClient } from '@tic/platform';
 import { createTestDatabase, publishEvents, startNatsServer, type TestNatsServer } from '@tic/testing';
 
-import type { Cleanup } from '../personnel/service-under-test';
+import { type Cleanup, deleteKeys } from '../personnel/service-under-test';
 
 /** Every category of the budget, each with the same amount: the workload draws from all four. */
 export const CATEGORIES: readonly ExpenseCategory[] = ['equipment', 'business', 'labor', 'indirect'];
@@ -58,6 +58,9 @@ export async function startFundingWorld(cleanup: Cleanup): Promise<FundingWorld>
     HTTP_PORT: '0',
     LOG_LEVEL: 'warn',
   });
+  cleanup.add(`delete Redis keys ${config.QUEUE_PREFIX}:*`, () =>
+    deleteKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`),
+  );
   // bootstrapService applies the funding migrations before it answers.
   const app = await bootstrapService(AppModule.forRoot(config), 'funding', config);
   cleanup.add('close the service', () => app.close());
