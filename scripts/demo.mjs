@@ -1,8 +1,8 @@
 // `npm run demo`: walks two sample applications through the running platform, via the gateway at
 // GATEWAY_URL (default http://localhost:3000), from draft to filed centers, printing each step; staffs the
 // first, renames it through an A26 change report, and revokes the second on its own application (A31(五));
-// then registers a center approved in 2024 (A40), files its annual report on 2025 (A27) and grades it in
-// an evaluation round with a third-party agency (A28–A30).
+// then registers a center approved in 2024 (A40), files its annual report on 2025 (A27), grades it in
+// an evaluation round with a third-party agency (A28–A30) and funds it, its ledger kept (A33–A36).
 // Exits 0 only when every step answered as it should. Needs `npm start` running (with its demo data set).
 // It runs any number of times on a database that other people's data shares: each run names its
 // center with a run tag, registers its own experts, scores with whichever experts the draw picks (its
@@ -12,6 +12,7 @@ import { randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+import { fundTheCenter } from './demo-funding.mjs';
 import { mailCatcherMessages, startWebhookReceiver } from './demo-subscribers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -528,7 +529,6 @@ const reportBody = {
     instrumentsShared: 20,
     sharingHours: 3_200,
     majorAchievements: [],
-    performanceTargets: [],
   },
 };
 // The evaluations service learns of the center from its event a moment later.
@@ -614,6 +614,17 @@ round = await step('发布评估结果公告', 'POST', `/evaluation-rounds/${rou
 const published = await step('', 'GET', `/public/evaluation-rounds/${round.id}`);
 const ours = published.results.find((r) => r.centerName === existing.name.zh);
 console.log(`      ${ours?.centerName}：${ours?.grade}`);
+
+// Issue 14: the graded center is funded (A33–A35) and its supporting unit keeps the ledger (A36).
+await fundTheCenter({
+  step,
+  announce: (title) => console.log(`✓ ${String(++stepNumber).padStart(2)}. ${title}`),
+  as,
+  center: existing,
+  grade: ours?.grade,
+  today,
+  shift,
+});
 
 // What the subscribers saw: every delivery signed, the graded center's event among them, the emails.
 for (let waited = 0; ; waited += 500) {

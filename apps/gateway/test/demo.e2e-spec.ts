@@ -2,9 +2,11 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import type { AllocationDto, LedgerEntryDto } from '@tic/contracts';
+
 import { DEMO_UNITS } from '../../applications/dist/seed/demo-units';
 import { call, PlatformWorld } from './platform/platform-world';
-import { tokensFor } from './platform/journey';
+import { tokensFor, type Tokens } from './platform/journey';
 
 // Redis database index for this file (the world's queue and key prefixes keep it apart from others).
 const REDIS_DB = 8;
@@ -13,11 +15,12 @@ const unit = (name: string) => DEMO_UNITS.find((u) => u.name === name)?.id ?? ''
 
 describe('`npm run demo` on a database in use: it runs twice, scoring with whichever experts are drawn', () => {
   let world: PlatformWorld;
+  let tokens: Tokens;
 
   beforeAll(async () => {
     world = await PlatformWorld.start('demo', REDIS_DB);
     // Other people's experts of the field, whom the demo knows nothing about: the draw may pick them.
-    const tokens = await tokensFor(world);
+    tokens = await tokensFor(world);
     for (let n = 1; n <= 12; n += 1) {
       const expert = await call(world, 'POST', '/experts', {
         token: tokens.dst,
@@ -42,7 +45,7 @@ describe('`npm run demo` on a database in use: it runs twice, scoring with which
       timeout: 240_000,
     });
 
-  it('files centers with their own names each time, reads compliance, renames one (A26), revokes the other (A31(五)), files a registered center’s annual report and grades it (A27–A30)', async () => {
+  it('files centers with their own names each time, reads compliance, renames one (A26), revokes the other (A31(五)), files a registered center’s annual report, grades it (A27–A30) and funds it (A33–A36)', async () => {
     const first = await runDemo();
     const second = await runDemo();
     const centerLine = (stdout: string) => /^(辽宁省\S+技术创新中心) \(/m.exec(stdout)?.[1];
@@ -59,6 +62,23 @@ describe('`npm run demo` on a database in use: it runs twice, scoring with which
       expect(stdout).toMatch(/订阅机构的 Webhook 收到 \d+ 个事件，签名均已验证/);
       expect(stdout).toMatch(/^ {6}tic\.evaluation\.graded × \d+$/m);
       expect(stdout).toMatch(/依托单位收件箱未读消息：[1-9]\d*/);
+      // Issue 14: the graded center is funded; beyond a category's remaining budget is refused (A36).
+      expect(stdout).toMatch(/^ {6}funding\.\S+（第三十六条）$/m);
+      const allocationId = /^ {6}资金 (\S+)：/m.exec(stdout)?.[1] ?? '';
+      const allocation = await call<AllocationDto>(world, 'GET', `/allocations/${allocationId}`, { token: tokens.dst });
+      expect(allocation.status).toBe(200);
+      expect(allocation.body.executionRate).toBeGreaterThan(0);
+      expect(allocation.body.spentFen).toBe(38_000_000 + 4_200_000 + 980_000);
+      const ledger = await call<{ items: LedgerEntryDto[] }>(world, 'GET', `/allocations/${allocationId}/ledger`, {
+        token: tokens.dst,
+      });
+      expect(ledger.body.items.map((e) => [e.kind, e.voucherRef, e.amountFen])).toEqual([
+        ['expenditure', '记-0001', 38_000_000],
+        ['expenditure', '记-0002', 4_200_000],
+        ['expenditure', '记-0003', 9_800_000],
+        ['reversal', '记-0003', -9_800_000],
+        ['expenditure', '记-0005', 980_000],
+      ]);
     }
     expect(centerLine(first.stdout)).not.toBe(centerLine(second.stdout));
   }, 520_000);

@@ -109,7 +109,8 @@ export async function startService(
   return { app, rpc };
 }
 
-async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+/** Removes a run's Redis keys (its queue prefix), so that a benchmark leaves Redis as it found it. */
+export async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
