@@ -54,17 +54,17 @@ describe('A36 the separate ledger', () => {
 
   it('refuses, with article 第三十六条 and the field, what the ledger may not hold; nothing is written', async () => {
     const before = await entries(allocation.id);
-    const cases: [Record<string, unknown>, string][] = [
-      [{ amountFen: 59_000_001 }, 'amountFen'],
-      [{ category: 'business' }, 'category'],
-      [{ spentOn: '2025-12-31' }, 'spentOn'],
-      [{ spentOn: '2026-08-16' }, 'spentOn'],
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ amountFen: 59_000_001 }, 'amountFen', 'funding.over_budget'],
+      [{ category: 'business' }, 'category', 'funding.category_not_in_budget'],
+      [{ spentOn: '2025-12-31' }, 'spentOn', 'funding.outside_fiscal_year'],
+      [{ spentOn: '2026-08-16' }, 'spentOn', 'funding.in_future'],
     ];
-    for (const [change, field] of cases) {
+    for (const [change, field, reason] of cases) {
       const refused = await refusal(
         funding.call(RecordExpenditure, expenditureInput(allocation.id, change), CALLERS.supporting),
       );
-      expect(refused).toMatchObject({ code: 'rule_violation', article: '第三十六条' });
+      expect(refused).toMatchObject({ code: 'rule_violation', article: '第三十六条', reason });
       expect(refused.errors?.[0]?.path).toBe(field);
     }
     expect(await entries(allocation.id)).toEqual(before);
@@ -120,7 +120,11 @@ describe('A36 the separate ledger', () => {
         CALLERS.supporting,
       ),
     );
-    expect(ofReversal).toMatchObject({ code: 'rule_violation', article: '第三十六条' });
+    expect(ofReversal).toMatchObject({
+      code: 'rule_violation',
+      article: '第三十六条',
+      reason: 'funding.reversal_of_reversal',
+    });
     expect(ofReversal.errors?.[0]?.path).toBe('entryId');
     const unknown = await refusal(
       funding.call(

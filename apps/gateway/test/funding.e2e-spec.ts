@@ -130,7 +130,7 @@ describe('provincial funds through the gateway (every service as a process)', ()
     const before = await ledger();
     const beyond = await record({ ...expenditureBody('记-0103'), category: 'business', amountFen: 10_000_001 });
     expect(beyond.status).toBe(422);
-    expect(beyond.body.article).toBe('第三十六条');
+    expect([beyond.body.article, beyond.body.code]).toEqual(['第三十六条', 'funding.over_budget']);
     expect(beyond.body.errors?.map((e) => e.path)).toContain('amountFen');
     const outside = await record({ ...expenditureBody('记-0104'), category: 'labor' });
     expect([outside.status, outside.body.errors?.map((e) => e.path)]).toEqual([422, ['category']]);

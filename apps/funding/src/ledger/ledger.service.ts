@@ -196,13 +196,17 @@ export class LedgerService {
   }
 }
 
-/** A36: a ledger refusal as a 422 naming the field and the article. */
+/**
+ * A36: a ledger refusal as a 422 naming the field and the article, coded by the rule that refused it
+ * (`funding.over_budget`, …) so that a client can tell them apart without reading the message.
+ */
 function ledgerRefusal(problem: LedgerProblem): RpcFailure {
-  return refuse(
+  const { error } = refuse(
     FUNDING_REFUSALS.ledger_refused,
     { zh: problem.message.zh, en: problem.message.en },
-    { errors: [{ path: problem.field, message: problem.message.en }], reason: `funding.${problem.code}` },
+    { errors: [{ path: problem.field, message: problem.message.en }] },
   );
+  return new RpcFailure({ ...error, reason: `funding.${problem.code}` });
 }
 
 function parseLine(line: In<typeof ImportExpenditures>['rows'][number], problems: ImportProblem[]): Expenditure | null {
