@@ -4,9 +4,9 @@ import type { ledgerImportProblemSchema, ledgerImportRowSchema } from '@tic/cont
 
 import type { Locale } from '../http/locale';
 import type { Table } from '../uploads/table';
+import { columnPositions } from '../uploads/header-columns';
 import { UnreadableFile } from '../uploads/unreadable-file';
-import { headerKey } from './roster-columns';
-import { LEDGER_COLUMNS, type LedgerColumn, type LedgerField } from './ledger-columns';
+import { LEDGER_COLUMNS, type LedgerField } from './ledger-columns';
 
 export type LedgerRow = z.output<typeof ledgerImportRowSchema>;
 export type LedgerProblem = z.output<typeof ledgerImportProblemSchema>;
@@ -23,7 +23,7 @@ export interface LedgerSheet {
  * spreadsheet shows it. A column left out is empty on every line.
  */
 export function ledgerSheet(table: Table, locale: Locale): LedgerSheet {
-  const positions = columnPositions(table.header);
+  const positions = columnPositions(table.header, LEDGER_COLUMNS);
   const missing = LEDGER_COLUMNS.filter((column) => column.required && !positions.has(column));
   if (missing.length > 0) {
     throw new UnreadableFile({
@@ -53,21 +53,4 @@ export function ledgerSheet(table: Table, locale: Locale): LedgerSheet {
     else sheet.problems.push(...problems);
   }
   return sheet;
-}
-
-function columnPositions(header: readonly string[]): Map<LedgerColumn, number> {
-  const keys = header.map(headerKey);
-  const positions = new Map<LedgerColumn, number>();
-  for (const column of LEDGER_COLUMNS) {
-    const accepted = new Set(column.headers.map(headerKey));
-    const found = keys.flatMap((key, position) => (accepted.has(key) ? [position] : []));
-    if (found.length > 1) {
-      throw new UnreadableFile({
-        zh: `表头中有 ${found.length} 列都是“${column.headers.join('/')}”；请只保留一列`,
-        en: `The header has ${found.length} columns for ${column.field} (${column.headers.join('/')}); keep one`,
-      });
-    }
-    if (found[0] !== undefined) positions.set(column, found[0]);
-  }
-  return positions;
 }

@@ -1,4 +1,4 @@
-import { headerKey } from './roster-columns';
+import { headerKey } from '../uploads/header-columns';
 
 describe('headerKey', () => {
   it.each([

@@ -90,15 +90,6 @@ export const ROSTER_CHECK_COLUMNS: readonly RosterColumn[] = [NAME, ID_NUMBER, K
 /** A roster import: who, in which post, since when. */
 export const ROSTER_IMPORT_COLUMNS: readonly RosterColumn[] = [NAME, ID_NUMBER, KIND, ROLE, STARTS_ON, TITLE];
 
-/** How a header cell is compared: width-folded (ＩＤ → ID), no spaces or `*`, no trailing note in brackets, lower case. */
-export function headerKey(text: string): string {
-  const folded = text.normalize('NFKC').replace(/[\s*]/g, '');
-  // The note runs from the first bracket to a closing one at the end. Found by indexOf rather than by
-  // /\(.*\)$/, which backtracks: a header of a million "(" took the event loop for minutes.
-  const note = folded.endsWith(')') ? folded.indexOf('(') : -1;
-  return (note === -1 ? folded : folded.slice(0, note)).toLowerCase();
-}
-
 function textOf(cell: Cell): string {
   if (cell === undefined) return '';
   if (cell instanceof Date) return isoDateOf(cell);

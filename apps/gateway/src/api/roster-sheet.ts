@@ -7,7 +7,8 @@ import { jsonSchemaOf, propertiesOf } from '../routing/json-schema';
 import type { NumberedRow } from '../uploads/batches';
 import type { Table } from '../uploads/table';
 import { UnreadableFile } from '../uploads/unreadable-file';
-import { headerKey, type RosterColumn } from './roster-columns';
+import { columnPositions } from '../uploads/header-columns';
+import type { RosterColumn } from './roster-columns';
 
 export type RowProblem = z.output<typeof rosterRowProblem>;
 
@@ -93,23 +94,6 @@ export function withoutRepeats<T extends { readonly idNumber: string }>(
 /** The fields a row must have: those of the row schema with neither a default nor `optional`. */
 export function requiredFields(rowSchema: z.ZodObject): readonly string[] {
   return propertiesOf(jsonSchemaOf(rowSchema, 'input')).required;
-}
-
-function columnPositions(header: readonly string[], columns: readonly RosterColumn[]): Map<RosterColumn, number> {
-  const keys = header.map(headerKey);
-  const positions = new Map<RosterColumn, number>();
-  for (const column of columns) {
-    const accepted = new Set(column.headers.map(headerKey));
-    const found = keys.flatMap((key, position) => (accepted.has(key) ? [position] : []));
-    if (found.length > 1) {
-      throw new UnreadableFile({
-        zh: `表头中有 ${found.length} 列都是“${column.headers.join('/')}”；请只保留一列`,
-        en: `The header has ${found.length} columns for ${column.field} (${column.headers.join('/')}); keep one`,
-      });
-    }
-    if (found[0] !== undefined) positions.set(column, found[0]);
-  }
-  return positions;
 }
 
 function missingColumns(missing: readonly RosterColumn[]): UnreadableFile {
