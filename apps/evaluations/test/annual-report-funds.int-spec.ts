@@ -7,6 +7,7 @@ import {
   TransitionAnnualReport,
   UpdateAnnualReport,
 } from '@tic/contracts';
+import type { Caller } from '@tic/platform';
 
 import { statistics } from './annual-report-support';
 import { fundingStandIn, fundsSection } from './funding-stand-in';
@@ -22,8 +23,10 @@ describe('A27, A35: the annual report’s funds section, read from the funding s
       { centerId, reportYear: 2025, narrative: '2025年度中心运行良好。', statistics: statistics() },
       CALLERS.construction,
     );
-  const submit = (id: string, version: number) =>
-    service.call(TransitionAnnualReport, { id, version, action: 'submit' }, CALLERS.construction);
+  const submit = (id: string, version: number, caller: Caller = CALLERS.construction) =>
+    service.call(TransitionAnnualReport, { id, version, action: 'submit' }, caller);
+  const edit = (id: string, version: number, narrative: string) =>
+    service.call(UpdateAnnualReport, { id, version, narrative }, CALLERS.construction);
   const stored = async (id: string) =>
     (await service.sql('select status, version, funds from evaluations.annual_report where id = ?', [id]))[0];
   const shortfall = [{ indicator: '技术转让合同', targetValue: 10, achievedValue: 6 }];
@@ -98,6 +101,83 @@ describe('A27, A35: the annual report’s funds section, read from the funding s
     // Retryable: once the funding service answers, the same submission goes through.
     const submitted = await submit(report.id, report.version);
     expect(submitted).toMatchObject({ status: 'supporting_review', funds: fundsSection(centerId, 2025, shortfall) });
+  });
+
+  it('a slow funding service holds no lock: a second edit of the draft goes through while the first’s funds are still asked', async () => {
+    const centerId = await service.newCenter({ establishedOn: '2025-03-01' });
+    funding.ledger.set(fundsSection(centerId, 2025, shortfall));
+    const report = await draft(centerId);
+    const slow = funding.ledger.holdNext();
+    let firstAnswered = false;
+    const first = edit(report.id, report.version, '第一次修改。');
+    const settled = () => {
+      firstAnswered = true;
+    };
+    void first.then(settled, settled);
+    try {
+      // The first edit is committed before the funding service is asked, so the second edits its version.
+      await slow.arrived;
+      const second = await edit(report.id, report.version + 1, '第二次修改。');
+      expect(second).toMatchObject({ narrative: '第二次修改。', funds: fundsSection(centerId, 2025, shortfall) });
+      expect(firstAnswered).toBe(false);
+    } finally {
+      slow.release();
+    }
+    expect(await first).toMatchObject({ narrative: '第一次修改。', version: report.version + 1 });
+
+    // The funding service away: the edit is still taken and answered, its funds null until it is back.
+    const latest = await service.call(GetAnnualReport, { id: report.id }, CALLERS.construction);
+    await funding.stop();
+    try {
+      const edited = await edit(report.id, latest.version, '第三次修改。');
+      expect(edited).toMatchObject({ narrative: '第三次修改。', funds: null, findings: [] });
+      expect(await stored(report.id)).toMatchObject({ version: edited.version, status: 'draft' });
+    } finally {
+      await funding.start();
+    }
+  });
+
+  it('A32–A36: the funds and their findings are shown only to whoever reads the center’s funds; a co-building unit sees the report without them', async () => {
+    const centerId = await service.newCenter({ establishedOn: '2025-03-01' });
+    funding.ledger.set(fundsSection(centerId, 2025, shortfall));
+    const report = await draft(centerId);
+    const asked = funding.ledger.asked.length;
+    const coBuilderDraft = await service.call(GetAnnualReport, { id: report.id }, CALLERS.coBuilder);
+    expect(coBuilderDraft).toMatchObject({ status: 'draft', funds: null, findings: [] });
+    // Not even asked of the funding service for a caller who may not read it.
+    expect(funding.ledger.asked).toHaveLength(asked);
+
+    await submit(report.id, report.version);
+    const coBuilderRead = await service.call(GetAnnualReport, { id: report.id }, CALLERS.coBuilder);
+    expect(coBuilderRead).toMatchObject({ status: 'supporting_review', funds: null, findings: [] });
+    const coBuilderList = await service.call(ListAnnualReports, { centerId }, CALLERS.coBuilder);
+    expect(coBuilderList.items).toEqual([expect.objectContaining({ id: report.id, funds: null, findings: [] })]);
+
+    const supporting = await service.call(GetAnnualReport, { id: report.id }, CALLERS.supporting);
+    expect(supporting.funds).toEqual(fundsSection(centerId, 2025, shortfall));
+    expect(supporting.findings.map((f) => [f.rule, f.passed])).toEqual([['A35-performance-shortfall', false]]);
+    const supportingList = await service.call(ListAnnualReports, { centerId }, CALLERS.supporting);
+    expect(supportingList.items[0]?.funds).toEqual(fundsSection(centerId, 2025, shortfall));
+  });
+
+  it('a role that may read but not submit gets the lifecycle’s 403, not the funding service’s answer, and nobody is asked', async () => {
+    const centerId = await service.newCenter({ establishedOn: '2025-03-01' });
+    const report = await draft(centerId);
+    const asked = funding.ledger.asked.length;
+    await funding.stop();
+    try {
+      expect(await refusal(submit(report.id, report.version, CALLERS.supporting))).toMatchObject({
+        code: 'forbidden',
+        reason: 'lifecycle.role_not_allowed',
+      });
+      for (const caller of [CALLERS.coBuilder, CALLERS.dst]) {
+        expect(await refusal(submit(report.id, report.version, caller))).toMatchObject({ code: 'forbidden' });
+      }
+    } finally {
+      await funding.start();
+    }
+    expect(funding.ledger.asked).toHaveLength(asked);
+    expect(await stored(report.id)).toMatchObject({ status: 'draft', version: report.version, funds: null });
   });
 
   it('a report stored before the funds section (typed performance targets in its table) is still read', async () => {

@@ -19,6 +19,7 @@ import type { TestNatsServer } from '@tic/testing';
 export class FundsLedger {
   readonly asked: { caller: Caller | undefined; input: In<typeof GetReportFunds> }[] = [];
   private readonly sections = new Map<string, ReportFundsDto>();
+  private hold: { arrive: () => void; released: Promise<void> } | undefined;
 
   /** The section the funding service would answer with from now on (a later change, e.g. a new expenditure). */
   set(section: ReportFundsDto): void {
@@ -28,6 +29,27 @@ export class FundsLedger {
   /** A center and year the funding service holds nothing of: no source, no allocation. */
   sectionOf(centerId: string, year: number): ReportFundsDto {
     return this.sections.get(`${centerId}/${year}`) ?? { centerId, year, sources: [], allocations: [] };
+  }
+
+  /**
+   * A slow funding service: the next request is answered only once `release` is called, later ones at
+   * once. `arrived` resolves when that request has come in.
+   */
+  holdNext(): { arrived: Promise<void>; release: () => void } {
+    let arrive = (): void => undefined;
+    let release = (): void => undefined;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.hold = { arrive, released };
+    return { arrived, release };
+  }
+
+  /** Waits, if this request is the one held, until it is released. */
+  async answerable(): Promise<void> {
+    const hold = this.hold;
+    this.hold = undefined;
+    hold?.arrive();
+    await hold?.released;
   }
 }
 
@@ -40,8 +62,9 @@ export async function startFundingStandIn(nats: TestNatsServer, ledger: FundsLed
   @Controller()
   class FundsStandIn {
     @RpcHandler(GetReportFunds)
-    forReport(@Payload() input: In<typeof GetReportFunds>): RpcResponse<typeof GetReportFunds> {
+    async forReport(@Payload() input: In<typeof GetReportFunds>): Promise<RpcResponse<typeof GetReportFunds>> {
       ledger.asked.push({ caller: currentCallContext()?.caller, input });
+      await ledger.answerable();
       return ledger.sectionOf(input.centerId, input.year);
     }
   }

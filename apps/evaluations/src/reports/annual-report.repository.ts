@@ -6,7 +6,7 @@ import { type Caller, DirectoryCenter, requireAccess, RpcFailure, ScopedReposito
 import type { AnnualReport } from './annual-report.entity';
 
 /** The facts the policy decides on for anything of a center: the center's units as they stand now. */
-export function centerFacts(center: DirectoryCenter, kind: 'report' | 'achievement'): ResourceFacts {
+export function centerFacts(center: DirectoryCenter, kind: 'report' | 'achievement' | 'allocation'): ResourceFacts {
   return {
     kind,
     supportingUnitId: center.supportingUnitId,

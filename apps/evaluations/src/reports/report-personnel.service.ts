@@ -45,7 +45,7 @@ export class ReportPersonnelService {
     assertVersion(input.version, seen.version);
     if (seen.status !== 'draft') throw refuse(REPORT_REFUSALS.not_editable);
     const personnel = await this.checked(seen.centerId, input.people);
-    return this.uow.run(
+    const saved = await this.uow.run(
       CheckReportPersonnel,
       input,
       async ({ em: tx }) => {
@@ -55,8 +55,9 @@ export class ReportPersonnelService {
         report.personnel = personnel;
         return report.id;
       },
-      (tx, id) => this.reports.view(tx, id, caller),
+      (tx, id) => this.reports.storedView(tx, id, caller),
     );
+    return this.reports.withLiveFunds(saved, caller);
   }
 
   private async checked(centerId: string, people: In<typeof CheckReportPersonnel>['people']): Promise<ReportPersonnelDto> {

@@ -29,11 +29,11 @@ export class ReportStatisticsSheetsService {
 
   async template(id: string, caller: Caller): Promise<RpcResponse<typeof ExportReportStatisticsTemplate>> {
     const report = await this.entityManager.fork().getRepository(AnnualReport).findVisible(id, caller);
-    return statisticsWorkbook(report.reportYear, report.statistics, await this.funds.shown(report));
+    return statisticsWorkbook(report.reportYear, report.statistics, await this.funds.shown(report, caller));
   }
 
-  upload(input: In<typeof UploadReportStatistics>, caller: Caller): Promise<AnnualReportDto> {
-    return this.uow.run(
+  async upload(input: In<typeof UploadReportStatistics>, caller: Caller): Promise<AnnualReportDto> {
+    const saved = await this.uow.run(
       UploadReportStatistics,
       input,
       async ({ em }) => {
@@ -48,8 +48,9 @@ export class ReportStatisticsSheetsService {
         report.statistics = reading.statistics;
         return report.id;
       },
-      (em, id) => this.reports.view(em, id, caller),
+      (em, id) => this.reports.storedView(em, id, caller),
     );
+    return this.reports.withLiveFunds(saved, caller);
   }
 }
 

@@ -13,6 +13,7 @@ import { Deadline } from '@tic/deadlines';
 import { type Caller, DirectoryCenter, HistoryEntry } from '@tic/platform';
 
 import type { AnnualReport } from './annual-report.entity';
+import { mayReadFunds } from './report-funds';
 
 /** The history rows of annual reports carry this aggregate type. */
 export const REPORT_AGGREGATE = 'report';
@@ -30,13 +31,18 @@ export async function reportContext(em: EntityManager, reports: readonly AnnualR
   };
 }
 
-/** A report as a list shows it: with the funds it was submitted with (a list does not ask for a draft's). */
+/**
+ * A report as a list shows it: with the funds it was submitted with (a list does not ask for a draft's),
+ * and those only to a caller the funding policy lets read the center's allocations (mayReadFunds).
+ */
 export function toReportSummary(
   report: AnnualReport,
   context: Awaited<ReturnType<typeof reportContext>>,
-  funds: ReportFundsDto | null = report.funds,
+  caller: Caller,
+  stored: ReportFundsDto | null = report.funds,
 ): ReportSummary {
   const center = context.centers.get(report.centerId);
+  const funds = center !== undefined && mayReadFunds(caller, center) ? stored : null;
   const due = report.deadlineId === null ? undefined : context.deadlines.get(report.deadlineId);
   return {
     id: report.id,
@@ -60,18 +66,15 @@ export function toReportSummary(
 }
 
 /**
- * The report as the caller reads it: with its history, the actions the caller may take now, and the funds
- * section it shows (ReportFunds.shown: live for a draft, the submitted one after).
+ * The report as the caller reads it, as stored: with its history, the actions the caller may take now, and
+ * the funds section it was submitted with. A draft's live section is not in it (funds null): it is asked
+ * after the transaction the view may be read in, and put in with `withFunds`.
  */
-export async function toReportDto(
-  em: EntityManager,
-  report: AnnualReport,
-  caller: Caller,
-  funds: ReportFundsDto | null,
-): Promise<AnnualReportDto> {
+export async function toReportDto(em: EntityManager, report: AnnualReport, caller: Caller): Promise<AnnualReportDto> {
   const history = await em.getRepository(HistoryEntry).of(REPORT_AGGREGATE, report.id);
+  const stored = report.status === 'draft' ? null : report.funds;
   return {
-    ...toReportSummary(report, await reportContext(em, [report]), funds),
+    ...toReportSummary(report, await reportContext(em, [report]), caller, stored),
     allowedActions: reportLifecycle.actionsFor(report.status, caller.role),
     history: history.map((h) => ({
       at: h.at.toISOString(),
@@ -84,6 +87,11 @@ export async function toReportDto(
       article: h.article ?? '',
     })),
   };
+}
+
+/** The report showing this funds section, and the A35 findings drawn from it. */
+export function withFunds(report: AnnualReportDto, funds: ReportFundsDto | null): AnnualReportDto {
+  return { ...report, funds, findings: shortfallFindings(funds) };
 }
 
 /**

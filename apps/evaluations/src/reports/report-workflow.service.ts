@@ -18,6 +18,7 @@ import {
   nextEventVersion,
   refuse,
   requireAccess,
+  RpcFailure,
   UnitOfWork,
 } from '@tic/platform';
 
@@ -64,8 +65,8 @@ export class ReportWorkflowService {
         { errors: [{ path: 'reviseBy', message: 'in the past' }] },
       );
     }
-    const asked = input.action === 'submit' ? await this.askOtherServices(input.id, caller) : undefined;
-    return this.uow.run(
+    const asked = input.action === 'submit' ? await this.askOtherServices(input, caller, today) : undefined;
+    const saved = await this.uow.run(
       TransitionAnnualReport,
       input,
       async (scope) => {
@@ -75,16 +76,12 @@ export class ReportWorkflowService {
         requireAccess(caller, 'report.transition', await reports.facts(report));
         assertVersion(input.version, report.version);
         const center = await em.findOneOrFail(DirectoryCenter, { id: report.centerId });
-        const context: ReportContext = {
-          centerStatus: center.status,
-          reportYear: report.reportYear,
-          today,
-          ...(input.comment === undefined ? {} : { comment: input.comment }),
-        };
-        const decision = scope.decide(reportLifecycle.decide(report.status, input.action, caller.role, context));
+        const decision = scope.decide(
+          reportLifecycle.decide(report.status, input.action, caller.role, lifecycleContext(input, report, center, today)),
+        );
         if (input.action === 'submit') {
           report.statistics = { ...completeStatistics(report), ...asked?.meetings };
-          // Returned to draft since it was read: its funds were not asked, so it is submitted again.
+          // Asked for every submission let through before the transaction; never stored without them.
           if (!asked?.funds) throw refuse(REPORT_REFUSALS.funds_unavailable);
           report.funds = asked.funds;
         }
@@ -113,18 +110,26 @@ export class ReportWorkflowService {
           article: decision.article,
         });
       },
-      (em) => this.reports.view(em, input.id, caller),
+      (em) => this.reports.storedView(em, input.id, caller),
     );
+    // A report returned to draft shows its live funds, asked now that the transaction has committed.
+    return this.reports.withLiveFunds(saved, caller);
   }
 
   /**
    * Asked before the transaction (no lock is held while another service answers): A16, A17 the year's
    * committee meetings the table leaves out, from the registry; A27, A35 the funds section, from the funding
-   * service, stored with the report as submitted. A draft only: any other is refused by the lifecycle.
+   * service, stored with the report as submitted. Only once the policy and the lifecycle let the caller
+   * submit it as it stands (checked again in the transaction): a role that may not gets the lifecycle's
+   * refusal, not another service's answer, and the other services are not asked for it.
    */
-  private async askOtherServices(id: string, caller: Caller) {
-    const report = await this.entityManager.fork().getRepository(AnnualReport).findVisible(id, caller);
-    if (report.status !== 'draft') return { meetings: {}, funds: null };
+  private async askOtherServices(input: TransitionInput, caller: Caller, today: string) {
+    const reports = this.entityManager.fork().getRepository(AnnualReport);
+    const report = await reports.findVisible(input.id, caller);
+    requireAccess(caller, 'report.transition', await reports.facts(report));
+    const center = await this.entityManager.fork().findOneOrFail(DirectoryCenter, { id: report.centerId });
+    const decision = reportLifecycle.decide(report.status, 'submit', caller.role, lifecycleContext(input, report, center, today));
+    if (!decision.ok) throw RpcFailure.fromRefusal(decision);
     const meetings =
       report.statistics === null
         ? {}
@@ -168,6 +173,16 @@ export class ReportWorkflowService {
     await em.flush();
     return deadline;
   }
+}
+
+/** What the report lifecycle decides a step on: the center's standing, the year, the day, the comments. */
+function lifecycleContext(input: TransitionInput, report: AnnualReport, center: DirectoryCenter, today: string): ReportContext {
+  return {
+    centerStatus: center.status,
+    reportYear: report.reportYear,
+    today,
+    ...(input.comment === undefined ? {} : { comment: input.comment }),
+  };
 }
 
 /** A27-statistics: a report goes to its reviewers with its statistics table, every field valid. */

@@ -23,7 +23,7 @@ import { centerFacts } from './annual-report.repository';
 import { findReportDeadline } from './report-deadlines';
 import { ReportFunds } from './report-funds';
 import { assertCenterReports, assertYearPast, checkedStatistics } from './report-form';
-import { reportContext, toReportDto, toReportSummary } from './report-view';
+import { reportContext, toReportDto, toReportSummary, withFunds } from './report-view';
 import { REPORT_REFUSALS } from './reports.refusals';
 
 /** A27: the construction unit drafts its center's annual report and edits it while it is its own; reads and lists. */
@@ -38,7 +38,7 @@ export class ReportsService {
 
   async create(input: In<typeof CreateAnnualReport>, caller: Caller): Promise<AnnualReportDto> {
     try {
-      return await this.draft(input, caller);
+      return await this.withLiveFunds(await this.draft(input, caller), caller);
     } catch (error) {
       // Two creates of one center and year at once both pass the check above; the unique index stops the second.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
@@ -77,12 +77,12 @@ export class ReportsService {
         });
         return report.id;
       },
-      (em, id) => this.view(em, id, caller),
+      (em, id) => this.storedView(em, id, caller),
     );
   }
 
-  update(input: In<typeof UpdateAnnualReport>, caller: Caller): Promise<AnnualReportDto> {
-    return this.uow.run(
+  async update(input: In<typeof UpdateAnnualReport>, caller: Caller): Promise<AnnualReportDto> {
+    const saved = await this.uow.run(
       UpdateAnnualReport,
       input,
       async ({ em }) => {
@@ -96,18 +96,30 @@ export class ReportsService {
         if (input.statistics !== undefined) report.statistics = checkedStatistics(input.statistics);
         return report.id;
       },
-      (em, id) => this.view(em, id, caller),
+      (em, id) => this.storedView(em, id, caller),
     );
+    return this.withLiveFunds(saved, caller);
   }
 
-  get(id: string, caller: Caller): Promise<AnnualReportDto> {
-    return this.view(this.entityManager.fork(), id, caller);
+  async get(id: string, caller: Caller): Promise<AnnualReportDto> {
+    return this.withLiveFunds(await this.storedView(this.entityManager.fork(), id, caller), caller);
   }
 
-  /** The report as the caller sees it, read through `em` (a command's, to answer with what it changed). */
-  async view(em: EntityManager, id: string, caller: Caller): Promise<AnnualReportDto> {
-    const report = await em.getRepository(AnnualReport).findVisible(id, caller);
-    return toReportDto(em, report, caller, await this.funds.shown(report));
+  /**
+   * The report as the caller sees it as stored, read through `em` (a command's, to answer with what it
+   * changed, recorded with the change for a retry); a draft's live funds are added by `withLiveFunds`.
+   */
+  async storedView(em: EntityManager, id: string, caller: Caller): Promise<AnnualReportDto> {
+    return toReportDto(em, await em.getRepository(AnnualReport).findVisible(id, caller), caller);
+  }
+
+  /**
+   * A draft with its live funds section, asked once the command's transaction has committed: a slow or
+   * absent funding service then holds no row lock and no pooled connection (A27, A35).
+   */
+  async withLiveFunds(report: AnnualReportDto, caller: Caller): Promise<AnnualReportDto> {
+    const live = await this.funds.liveFor(report, caller);
+    return live === undefined ? report : withFunds(report, live);
   }
 
   async list(input: In<typeof ListAnnualReports>, caller: Caller) {
@@ -123,7 +135,7 @@ export class ReportsService {
       rows,
       input.limit,
       (row) => row.id,
-      (row) => toReportSummary(row, context),
+      (row) => toReportSummary(row, context, caller),
     );
   }
 }

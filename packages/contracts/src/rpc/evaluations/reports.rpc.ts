@@ -80,7 +80,7 @@ export const annualReportSchema = z.object({
   funds: reportFundsSchema
     .nullable()
     .describe(
-      'A27, A35: the funds section (sources, provincial allocations, execution and performance targets) as the funding service keeps it, never retyped. A draft shows it live; submitting stores it with the report as it was then. null when the funding service did not answer a draft’s view, in lists of drafts, and for reports submitted before the section existed',
+      'A27, A35: the funds section (sources, provincial allocations, execution and performance targets) as the funding service keeps it, never retyped. A draft shows it live; submitting stores it with the report as it was then. null when the funding service did not answer a draft’s view, in lists of drafts, for reports submitted before the section existed, and for a caller the funding policy does not let read the center’s allocations (a co-building unit): such a caller sees the report without its funds or the findings drawn from them',
     ),
   /** Advisory findings for the reviewers (A35 shortfalls of the funds section without a reason). */
   findings: z.array(findingSchema),
