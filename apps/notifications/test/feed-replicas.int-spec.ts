@@ -42,12 +42,13 @@ describe('the feed with several replicas and a crash (at least once in, exactly 
     // The batch the killed replica held comes back after the acknowledgement wait.
     await service.recorded(
       events.map((event) => event.id),
-      60_000,
+      180_000,
     );
 
     const streamOrder = (await readAllEvents(service.nats)).map((event) => event.id);
     const rows = await service.sql('select event_id from notifications.feed_event order by position');
     expect(rows.map((row) => row.event_id)).toEqual(streamOrder);
     expect(new Set(streamOrder).size).toBe(events.length);
-  });
+    // A loaded machine (CI runs every workspace's suites at once) starts the replica and drains slowly.
+  }, 300_000);
 });
