@@ -80,7 +80,7 @@ describe('A36 the separate ledger', () => {
       const refused = await refusal(funding.call(RecordExpenditure, expenditureInput(allocation.id), caller));
       expect(refused).toMatchObject({ code: 'not_found', reason: 'ledger_entry.not_found' });
     }
-    // An agency reads the allocation, never its ledger.
+    // An agency sees no center's funds, the ledger least of all (DOMAIN.md §1).
     expect(await refusal(funding.call(ListLedger, { allocationId: allocation.id }, CALLERS.agency))).toMatchObject({
       code: 'not_found',
     });
@@ -226,6 +226,25 @@ describe('A36 the separate ledger', () => {
     );
     // 间接费用 is not in this allocation's budget.
     expect(good.problems).toEqual([expect.objectContaining({ row: 4, field: 'category', article: '第三十六条' })]);
+    // A dry run checks every line as the import does and writes nothing, even when every line is good.
+    const goodLines = [row(2), row(3, { category: 'labor', amountYuan: '2,000', stateAsset: 'no', procurement: '' })];
+    const dry = await funding.call(
+      ImportExpenditures,
+      { allocationId: target.id, rows: [...goodLines, row(4, { amountYuan: '60000000' })], dryRun: true },
+      CALLERS.supporting,
+    );
+    expect([dry.imported, dry.problems.map((p) => [p.row, p.field, p.article])]).toEqual([
+      0,
+      [[4, 'amountYuan', '第三十六条']],
+    ]);
+    const dryGood = await funding.call(
+      ImportExpenditures,
+      { allocationId: target.id, rows: goodLines, dryRun: true },
+      CALLERS.supporting,
+    );
+    expect(dryGood).toMatchObject({ imported: 0, problems: [] });
+    expect(dryGood.balances.every((b) => b.spentFen === 0)).toBe(true);
+    expect(await entries(target.id)).toEqual([{ n: 0 }]);
     const fine = await funding.call(
       ImportExpenditures,
       {

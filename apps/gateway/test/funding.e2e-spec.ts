@@ -34,7 +34,8 @@ type Page<T> = { items: T[]; nextCursor: string | null };
  * center (A33–A35); its supporting unit keeps the separate ledger (A36), by hand and from a workbook; rates
  * of execution by center and city; the year end carries the balance over (A34); the self-evaluation and
  * DST's rating (A35); the sources (A32); a misuse finding suspends the allocation (A36). A unit of another
- * center, of every role, is refused with its exact status and changes nothing; an agency reads allocations.
+ * center, of every role, is refused with its exact status and changes nothing; an agency learns of
+ * allocations from the event feed, never by reading them.
  */
 describe('provincial funds through the gateway (every service as a process)', () => {
   let world: PlatformWorld;
@@ -184,6 +185,25 @@ describe('provincial funds through the gateway (every service as a process)', ()
       0,
       [expect.objectContaining({ row: 2, field: 'amountYuan' })],
     ]);
+    // The readable lines are still checked by the service: line 3 the gateway cannot read, line 5 is beyond
+    // the budget, and both come back in one answer, by row.
+    const both = await xlsxOf(LEDGER_HEADER, [
+      ['2026-05-06', '100', '业务费', '沈阳示范会务公司', '记-0205', '否', '否', ''],
+      ['2026-05-06', new Date(Date.UTC(2026, 4, 6)), '业务费', '沈阳示范会务公司', '记-0206', '否', '否', ''],
+      ['2026-05-07', '200', '设备费', '沈阳示范仪器公司', '记-0207', '否', '否', ''],
+      ['2026-05-08', '9999999.00', '设备费', '沈阳示范仪器公司', '记-0208', '否', '否', ''],
+    ]);
+    const bothChecked = await importLedgerFile(world, allocation.id, tokens.supporting, both);
+    const found = bothChecked.body.problems as { row: number; field: string; article?: string }[];
+    expect([bothChecked.status, bothChecked.body.imported, found.map((p) => [p.row, p.field])]).toEqual([
+      200,
+      0,
+      [
+        [3, 'amountYuan'],
+        [5, 'amountYuan'],
+      ],
+    ]);
+    expect(found[1]?.article).toBe('第三十六条');
     const noColumn = await importLedgerFile(
       world,
       allocation.id,
@@ -409,24 +429,41 @@ describe('provincial funds through the gateway (every service as a process)', ()
       construction_unit: { read: unseen, spend: role, sources: role, misuse: role },
       expert: everything(role),
       evaluator: everything(role),
-      // An agency reads every allocation (A33–A35's figures are the province's), and changes nothing.
-      agency: { read: { status: 200 }, spend: role, sources: role, misuse: role },
+      // DOMAIN.md §1: an agency reads no center's funds (it learns of them by events), and changes nothing.
+      agency: everything(role),
     });
     expect(await readBack()).toEqual(before);
   });
 
-  it('an agency reads allocations and execution, never the center’s ledger', async () => {
-    const listed = await get<Page<AllocationDto>>(`/allocations?centerId=${centerId}&limit=50`, agency);
-    expect(listed.items.map((a) => a.id).sort()).toEqual([allocation.id, carried.id].sort());
-    const execution = await call(world, 'GET', `/funding/execution?groupBy=allocation&centerId=${centerId}`, {
-      token: agency,
-    });
-    expect(execution.status).toBe(200);
-    const ledgerRead = await call<Problem>(world, 'GET', `/allocations/${allocation.id}/ledger`, { token: agency });
-    expect({ status: ledgerRead.status, code: ledgerRead.body.code }).toEqual({
-      status: 403,
-      code: 'auth.role_not_allowed',
-    });
+  it('an agency is refused the allocations and execution, and learns of them from tic.funding.allocated', async () => {
+    const refused = { status: 403, code: 'auth.role_not_allowed' };
+    for (const path of [
+      `/allocations?centerId=${centerId}&limit=50`,
+      `/allocations/${allocation.id}`,
+      `/funding/execution?groupBy=allocation&centerId=${centerId}`,
+      `/allocations/${allocation.id}/ledger`,
+    ]) {
+      const reply = await call<Problem>(world, 'GET', path, { token: agency });
+      expect([path, { status: reply.status, code: reply.body.code }]).toEqual([path, refused]);
+    }
+    // The feed records the event a moment after the funding service publishes it.
+    const allocated = await eventually(
+      async () => {
+        const feed = await call<{ events: { type: string; data: { allocationId: string; amountFen?: number } }[] }>(
+          world,
+          'GET',
+          `/events?types=tic.funding.allocated&centerIds=${centerId}&limit=500`,
+          { token: agency },
+        );
+        expect(feed.status).toBe(200);
+        const ids = feed.body.events.map((e) => e.data.allocationId);
+        expect(ids).toEqual(expect.arrayContaining([allocation.id, carried.id]));
+        return feed.body.events.find((e) => e.data.allocationId === allocation.id);
+      },
+      30_000,
+      250,
+    );
+    expect(allocated?.data.amountFen).toBe(80_000_000);
   });
 
   it('A30, A33: an excellent grade proposes policy support; DST declines it with a reason, once', async () => {

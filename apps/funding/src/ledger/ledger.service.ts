@@ -107,7 +107,7 @@ export class LedgerService {
     return pageOf(found, input.limit, (entry) => entry.id, toEntryDto);
   }
 
-  /** All or nothing: every line read and checked (the budget cumulatively, in order); written only if all are good. */
+  /** All or nothing: every line checked (the budget cumulatively, in order); written if all are good, unless dry. */
   import(input: In<typeof ImportExpenditures>, caller: Caller) {
     return this.uow.run(ImportExpenditures, input, async ({ em }) => {
       const row = await this.lockForEntry(em, input.allocationId, caller);
@@ -137,7 +137,7 @@ export class LedgerService {
         );
         good.push(parsed);
       }
-      if (problems.length > 0) return { imported: 0, problems, balances: allocationBalances(row) };
+      if (problems.length > 0 || input.dryRun) return { imported: 0, problems, balances: allocationBalances(row) };
       for (const expenditure of good) this.append(em, row, caller, { kind: 'expenditure', ...expenditure });
       return { imported: good.length, problems: [], balances: allocationBalances(row) };
     });

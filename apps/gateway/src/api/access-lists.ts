@@ -36,18 +36,15 @@ export const EVALUATION_HISTORY_READERS: readonly Role[] = REPORT_READERS;
 /** A27: who moves an annual report: the construction unit submits, the supporting unit and the recommender review. */
 export const REPORT_ACTORS: readonly Role[] = ['construction_unit', 'supporting_unit', 'recommender'];
 
-/** A33–A35: who reads allocations and execution rates (the service narrows each to the centers the caller sees). */
-export const ALLOCATION_READERS: readonly Role[] = [
+/**
+ * A32–A36: who reads a center's allocations, execution rates, ledger, other sources, misuse findings and
+ * proposals (the service narrows each to the centers the caller sees): DST, the office and the center's own
+ * units and recommender. An agency learns of allocations from tic.funding.* events (DOMAIN.md §1).
+ */
+export const CENTER_FUNDS_READERS: readonly Role[] = [
   'dst_admin',
   'committee_office',
   'recommender',
   'supporting_unit',
   'construction_unit',
-  'agency',
 ];
-
-/**
- * A32–A36: who reads a center's ledger, other sources, misuse findings and proposals: DST, the office and
- * the center's own units and recommender; an agency reads the allocations alone.
- */
-export const CENTER_FUNDS_READERS: readonly Role[] = ALLOCATION_READERS.filter((role) => role !== 'agency');

@@ -14,7 +14,7 @@ import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
 import { RpcRoute } from '../routing/route.decorator';
-import { ALLOCATION_READERS } from './access-lists';
+import { CENTER_FUNDS_READERS } from './access-lists';
 import type { RpcInput } from './rpc-input';
 
 const ALLOCATION = { id: 'allocationId' } as const;
@@ -30,12 +30,12 @@ export class AllocationsController {
     return this.rpc.request(CreateAllocation, input);
   }
 
-  @RpcRoute('GET', '', ListAllocations, { access: ALLOCATION_READERS })
+  @RpcRoute('GET', '', ListAllocations, { access: CENTER_FUNDS_READERS })
   list(@Input() input: RpcInput<typeof ListAllocations>) {
     return this.rpc.request(ListAllocations, input);
   }
 
-  @RpcRoute('GET', ':id', GetAllocation, { access: ALLOCATION_READERS, params: ALLOCATION })
+  @RpcRoute('GET', ':id', GetAllocation, { access: CENTER_FUNDS_READERS, params: ALLOCATION })
   get(@Input() input: RpcInput<typeof GetAllocation>) {
     return this.rpc.request(GetAllocation, input);
   }

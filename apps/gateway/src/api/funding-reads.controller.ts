@@ -6,7 +6,7 @@ import { RpcClient } from '@tic/platform';
 
 import { Input } from '../routing/input.decorator';
 import { RpcRoute } from '../routing/route.decorator';
-import { ALLOCATION_READERS, CENTER_FUNDS_READERS } from './access-lists';
+import { CENTER_FUNDS_READERS } from './access-lists';
 import type { RpcInput } from './rpc-input';
 
 /** A35, A36: reads across allocations: execution rates and misuse findings. */
@@ -15,7 +15,7 @@ import type { RpcInput } from './rpc-input';
 export class FundingReadsController {
   constructor(private readonly rpc: RpcClient) {}
 
-  @RpcRoute('GET', 'funding/execution', ExecutionSummary, { access: ALLOCATION_READERS })
+  @RpcRoute('GET', 'funding/execution', ExecutionSummary, { access: CENTER_FUNDS_READERS })
   execution(@Input() input: RpcInput<typeof ExecutionSummary>) {
     return this.rpc.request(ExecutionSummary, input);
   }

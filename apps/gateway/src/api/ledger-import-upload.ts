@@ -33,8 +33,9 @@ export const LEDGER_IMPORT_UPLOAD: UploadSpec = {
 
 /**
  * A36: a ledger sent as JSON goes to the service as it is. Sent as a file, it is read here with the
- * hardened reader of roster uploads, so that only cells cross NATS. A line the gateway cannot read keeps
- * the whole file from being sent, since the service would record the others.
+ * hardened reader of roster uploads, so that only cells cross NATS. When the gateway cannot read some
+ * lines, the others go to the service as a dry run (it would record them otherwise), so that the user
+ * learns every bad line of the file at once, the gateway's and the service's, by row.
  */
 @Injectable()
 export class LedgerImports {
@@ -49,13 +50,22 @@ export class LedgerImports {
     if (sheet.rows.length + sheet.problems.length === 0) {
       throw ProblemException.invalid([{ path: 'file', message: noLines[locale()] }], noLines);
     }
-    if (sheet.problems.length > 0) {
+    if (sheet.problems.length === 0) return this.rpc.request(ImportExpenditures, { allocationId, rows: sheet.rows });
+    if (sheet.rows.length === 0) {
       // Asked as a read, so that a caller who may not see the allocation learns nothing of the file either.
       const { balances } = await this.rpc.request(GetAllocation, { allocationId });
       return { imported: 0, problems: sheet.problems, balances };
     }
-    return this.rpc.request(ImportExpenditures, { allocationId, rows: sheet.rows });
+    const checked = await this.rpc.request(ImportExpenditures, { allocationId, rows: sheet.rows, dryRun: true });
+    return { imported: 0, problems: byRow([...sheet.problems, ...checked.problems]), balances: checked.balances };
   }
+}
+
+type Problems = RpcResponse<typeof ImportExpenditures>['problems'];
+
+/** The problems in the order the user reads the sheet: by row, then by field. */
+function byRow(problems: Problems): Problems {
+  return [...problems].sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
 }
 
 const noLines = { zh: '文件没有支出行', en: 'The file has no expenditure lines' };

@@ -1,23 +1,17 @@
 import { each, notFound, ok, type Row, seen, unseen } from './outcomes';
 
-const READERS = [
-  'dst_admin',
-  'committee_office',
-  'recommender',
-  'supporting_unit',
-  'construction_unit',
-  'agency',
-] as const;
-// An agency reads allocations and execution alone, never a center's ledger, sources, findings or proposals.
-const CENTER_READERS = READERS.filter((role) => role !== 'agency');
+// DOMAIN.md §1: an agency reads no center's funds (it learns of allocations from tic.funding.* events), so
+// every read here refuses it by role (403 auth.role_not_allowed), as it is not in any row's roles.
+const READERS = ['dst_admin', 'committee_office', 'recommender', 'supporting_unit', 'construction_unit'] as const;
+const CENTER_READERS = READERS;
 const FOREIGN_UNITS = ['recommender', 'supporting_unit', 'construction_unit'] as const;
 const NO_ALLOCATION = notFound('allocation');
 
-/** A read of the owner's allocation: a unit of another center does not learn it exists; agencies read every one. */
+/** A read of the owner's allocation: a unit of another center does not learn it exists. */
 const READ: Row = {
   roles: READERS,
   owner: each(READERS, ok()),
-  foreign: { ...each(FOREIGN_UNITS, NO_ALLOCATION), agency: ok() },
+  foreign: each(FOREIGN_UNITS, NO_ALLOCATION),
 };
 // The ledger is seen as its allocation is: another center's supporting unit does not learn it exists.
 const NO_LEDGER = notFound('ledger_entry');
@@ -36,7 +30,7 @@ export const FUNDING_ROWS: Readonly<Record<string, Row>> = {
   'GET /api/v1/allocations': {
     roles: READERS,
     owner: each(READERS, seen),
-    foreign: { ...each(FOREIGN_UNITS, unseen), agency: seen },
+    foreign: each(FOREIGN_UNITS, unseen),
   },
   'GET /api/v1/allocations/{id}': READ,
   'GET /api/v1/allocations/{id}/ledger': {

@@ -1,5 +1,5 @@
 import type { Role } from '../roles';
-import { type Action, can } from './access-policy';
+import { type Action, can, listScope } from './access-policy';
 import type { Principal, ResourceFacts, ResourceKind } from './access-types';
 
 const ORG = { dst: 'org-dst', office: 'org-office', rec: 'org-rec', sup: 'org-sup', con: 'org-con', co: 'org-co' };
@@ -51,7 +51,13 @@ describe('A32–A36 who acts on a center’s provincial funds', () => {
     ['DST does not keep the ledger', dst, 'ledger_entry.record', 'ledger_entry', 'forbidden'],
     ['its recommender reads the ledger', recommender, 'ledger_entry.read', 'ledger_entry', 'allowed'],
     ['a co-building unit does not see the ledger', coBuilder, 'ledger_entry.read', 'ledger_entry', 'not_found'],
-    ['an agency reads allocations', agency, 'allocation.read', 'allocation', 'allowed'],
+    [
+      'an agency reads no allocation (it learns of them by events)',
+      agency,
+      'allocation.read',
+      'allocation',
+      'not_found',
+    ],
     ['an agency does not see the ledger', agency, 'ledger_entry.read', 'ledger_entry', 'not_found'],
     ['the committee office reads the ledger', office, 'ledger_entry.read', 'ledger_entry', 'allowed'],
     ['an expert sees no allocation', expert, 'allocation.read', 'allocation', 'not_found'],
@@ -65,6 +71,11 @@ describe('A32–A36 who acts on a center’s provincial funds', () => {
   ])('%s', (_name, caller, action, kind, outcome) => {
     const decision = can(caller, action, facts(kind));
     expect(decision.allowed ? 'allowed' : decision.outcome).toBe(outcome);
+  });
+
+  it('§1: an agency lists no allocation (it learns of them from tic.funding.* events); DST lists every one', () => {
+    expect(listScope(agency, 'allocation')).toEqual({ none: true });
+    expect(listScope(dst, 'allocation')).toEqual({ all: true });
   });
 
   it('a refusal names its article', () => {

@@ -132,9 +132,9 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   webhook_subscription: { ...DST_AND_OFFICE, committee_office: 'none', agency: ['registeredByOrgId'] },
   notification: OWN_ORGANIZATION,
   email_settings: OWN_ORGANIZATION,
-  // A33–A35: an agency (a city bureau, the finance department's systems) reads the allocations and their
-  // execution, never a center's ledger, its other sources or its misuse findings.
-  allocation: { ...CENTER_FUNDS, agency: 'all' },
+  // DOMAIN.md §1: an agency (the finance department's systems, a city bureau) learns of allocations through
+  // its subscription to tic.funding.* events, never by reading a center's budget, targets or rating.
+  allocation: CENTER_FUNDS,
   ledger_entry: CENTER_FUNDS,
   funding_source: CENTER_FUNDS,
   misuse_finding: CENTER_FUNDS,

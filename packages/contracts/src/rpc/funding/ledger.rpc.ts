@@ -101,7 +101,11 @@ export const ImportExpenditures = defineRpc({
   summary:
     'A36: a year’s expenditures from a workbook, all or nothing: every bad line reported by row, nothing written unless all are good',
   bulk: true,
-  request: z.object({ allocationId: entityId, rows: z.array(ledgerImportRowSchema).min(1).max(20_000) }),
+  request: z.object({
+    allocationId: entityId,
+    rows: z.array(ledgerImportRowSchema).min(1).max(20_000),
+    dryRun: z.boolean().default(false).describe('check every line, write nothing'),
+  }),
   response: z.object({
     imported: z.number().int(),
     problems: z.array(ledgerImportProblemSchema).describe('empty when the lines were recorded'),
