@@ -117,7 +117,7 @@ describe('A33–A35 allocations', () => {
     expect(await funding.sql('select count(*)::int as n from funding.allocation')).toEqual(before);
   });
 
-  it('a foreign center’s allocation is not found for other units; its own units, the office and agencies read it', async () => {
+  it('a foreign center’s allocation is not found for other units and agencies; its own units and the office read it', async () => {
     const allocation = await funding.call(CreateAllocation, allocationInput(otherCenterId), CALLERS.dst);
     for (const caller of [
       CALLERS.supporting,
@@ -125,6 +125,7 @@ describe('A33–A35 allocations', () => {
       CALLERS.recommender,
       CALLERS.coBuilder,
       CALLERS.expert,
+      CALLERS.agency,
     ]) {
       const refused = await refusal(funding.call(GetAllocation, { allocationId: allocation.id }, caller));
       expect(refused).toMatchObject({ code: 'not_found', reason: 'allocation.not_found' });
@@ -134,7 +135,6 @@ describe('A33–A35 allocations', () => {
       CALLERS.otherConstruction,
       CALLERS.otherRecommender,
       CALLERS.committee,
-      CALLERS.agency,
     ]) {
       expect(await funding.call(GetAllocation, { allocationId: allocation.id }, caller)).toMatchObject({
         id: allocation.id,

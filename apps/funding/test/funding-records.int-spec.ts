@@ -270,9 +270,16 @@ describe('A32 sources, A36 misuse, A30/A33 proposals, A35 execution', () => {
     expect(byCenter.rows).toEqual([
       expect.objectContaining({ key: otherCenterId, label: '辽宁省示范海洋技术创新中心', allocatedFen: 130_000_000 }),
     ]);
-    const byYear = await funding.call(ExecutionSummary, { groupBy: 'year', centerId: otherCenterId }, CALLERS.agency);
+    const byYear = await funding.call(
+      ExecutionSummary,
+      { groupBy: 'year', centerId: otherCenterId },
+      CALLERS.committee,
+    );
     expect(byYear.rows).toEqual([expect.objectContaining({ key: '2026', executionRate: 0.2692 })]);
-    expect((await funding.call(ExecutionSummary, { groupBy: 'center' }, CALLERS.expert)).rows).toEqual([]);
+    // Agencies learn of allocations from the tic.funding.* events, never from a center's accounts.
+    for (const outsider of [CALLERS.expert, CALLERS.agency]) {
+      expect((await funding.call(ExecutionSummary, { groupBy: 'center' }, outsider)).rows).toEqual([]);
+    }
 
     // An internal RPC: the evaluations service's NATS user asks it; the gateway's may not (users.conf).
     const evaluations: RpcClient = testRpcClient(funding.nats, { user: 'evaluations' });
