@@ -162,12 +162,44 @@ describe('A33–A35 allocations', () => {
     );
     expect(early).toMatchObject({ code: 'conflict', reason: 'funding.not_self_evaluated', article: '第三十五条' });
 
-    const byDst = await refusal(
+    // The year-end self-evaluation follows the year-end closing.
+    const beforeClosing = await refusal(
       funding.call(
         SelfEvaluateAllocation,
         {
           allocationId: allocation.id,
           version: allocation.version,
+          targets: [
+            { targetId: patents.id, achievedValue: 12 },
+            { targetId: cost.id, achievedValue: 40 },
+            { targetId: satisfaction.id, achievedValue: 95 },
+          ],
+        },
+        CALLERS.supporting,
+      ),
+    );
+    expect(beforeClosing).toMatchObject({
+      code: 'rule_violation',
+      reason: 'funding.not_closed_for_self_evaluation',
+      article: '第三十五条',
+    });
+    expect(beforeClosing.errors?.[0]?.path).toBe('status');
+    expect(beforeClosing.detail?.en).toContain('active');
+    expect(
+      (await funding.call(GetAllocation, { allocationId: allocation.id }, CALLERS.dst)).selfEvaluatedOn,
+    ).toBeNull();
+    const closed = await funding.call(
+      CloseAllocationYear,
+      { allocationId: allocation.id, version: allocation.version, decision: 'return', reason: '年度结束' },
+      CALLERS.dst,
+    );
+
+    const byDst = await refusal(
+      funding.call(
+        SelfEvaluateAllocation,
+        {
+          allocationId: allocation.id,
+          version: closed.version,
           targets: [{ targetId: patents.id, achievedValue: 12 }],
         },
         CALLERS.dst,
@@ -180,7 +212,7 @@ describe('A33–A35 allocations', () => {
         SelfEvaluateAllocation,
         {
           allocationId: allocation.id,
-          version: allocation.version,
+          version: closed.version,
           targets: [
             { targetId: patents.id, achievedValue: 12 },
             { targetId: cost.id, achievedValue: 55 },
@@ -198,7 +230,7 @@ describe('A33–A35 allocations', () => {
         SelfEvaluateAllocation,
         {
           allocationId: allocation.id,
-          version: allocation.version,
+          version: closed.version,
           targets: [{ targetId: patents.id, achievedValue: 12 }],
         },
         CALLERS.supporting,
@@ -210,7 +242,7 @@ describe('A33–A35 allocations', () => {
       SelfEvaluateAllocation,
       {
         allocationId: allocation.id,
-        version: allocation.version,
+        version: closed.version,
         targets: [
           { targetId: patents.id, achievedValue: 12 },
           { targetId: cost.id, achievedValue: 55, shortfallReason: '进口设备涨价' },
@@ -221,6 +253,15 @@ describe('A33–A35 allocations', () => {
     );
     expect(evaluated.targets.map((t) => t.met)).toEqual([true, false, true]);
     expect(evaluated.selfEvaluatedOn).toBe('2026-08-15');
+    const told = await eventsOfType(funding, 'tic.funding.self_evaluated');
+    expect(told.find((e) => e.subject === allocation.id)?.data).toEqual({
+      allocationId: allocation.id,
+      centerId,
+      fiscalYear: 2026,
+      targetsMet: 2,
+      targetsTotal: 3,
+      selfEvaluatedOn: '2026-08-15',
+    });
 
     const twice = await refusal(
       funding.call(

@@ -201,6 +201,10 @@ describe('A32 sources, A36 misuse, A30/A33 proposals, A35 execution', () => {
       funding.call(DeclinePolicySupportProposal, { proposalId: declining.id, reason: '再次' }, CALLERS.dst),
     );
     expect(again).toMatchObject({ code: 'conflict', reason: 'funding.proposal_already_decided' });
+    expect(again.detail).toEqual({
+      zh: '该政策支持建议已经不予安排，不能再次决定',
+      en: 'The proposal was declined already and cannot be decided again',
+    });
     const allocateDeclined = await refusal(
       funding.call(CreateAllocation, allocationInput(centerId, { proposalId: declining.id }), CALLERS.dst),
     );

@@ -17,6 +17,7 @@ export const FUNDING_FIXTURES: {
       | 'tic.funding.proposal_declined'
       | 'tic.funding.execution_lagging'
       | 'tic.funding.year_closed'
+      | 'tic.funding.self_evaluated'
       | 'tic.funding.rated'
       | 'tic.funding.misuse_found'
   ]: EventData<T>;
@@ -55,6 +56,14 @@ export const FUNDING_FIXTURES: {
     balanceFen: 35_000_000,
     carriedOverTo: ids.nextAllocation,
     decidedOn: '2026-12-28',
+  },
+  'tic.funding.self_evaluated': {
+    allocationId: ids.allocation,
+    centerId: ids.center,
+    fiscalYear: 2026,
+    targetsMet: 2,
+    targetsTotal: 3,
+    selfEvaluatedOn: '2027-01-15',
   },
   'tic.funding.rated': {
     allocationId: ids.allocation,

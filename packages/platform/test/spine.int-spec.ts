@@ -159,6 +159,7 @@ describe('the spine: RPC, outbox, relay, journal, inbox (real Postgres and NATS 
                 'tic.funding.proposal_declined': 'ignore',
                 'tic.funding.execution_lagging': 'ignore',
                 'tic.funding.year_closed': 'ignore',
+                'tic.funding.self_evaluated': 'ignore',
                 'tic.funding.rated': 'ignore',
                 'tic.funding.misuse_found': 'ignore',
               },

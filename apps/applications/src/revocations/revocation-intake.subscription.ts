@@ -89,6 +89,7 @@ export function revocationIntakeSubscriptions(
         'tic.funding.proposal_declined': 'ignore',
         'tic.funding.execution_lagging': 'ignore',
         'tic.funding.year_closed': 'ignore',
+        'tic.funding.self_evaluated': 'ignore',
         'tic.funding.rated': 'ignore',
         'tic.funding.misuse_found': async (em, { id, data }) => {
           if (!data.revocationProposed) return;

@@ -5,6 +5,7 @@ import {
   type AllocationDto,
   CloseAllocationYear,
   FundingRated,
+  FundingSelfEvaluated,
   FundingYearClosed,
   RateAllocation,
   SelfEvaluateAllocation,
@@ -29,6 +30,11 @@ import { MidyearCheck } from './midyear-check';
 import { Allocation } from './allocation.entity';
 import { allocationBalances, allocationTotals, toAllocationDto } from './allocation-view';
 
+/** The last fiscal year an allocation may have (the contracts' fiscalYear maximum). */
+const LAST_FISCAL_YEAR = 2100;
+
+const STATUS_NAMES: Record<string, string> = { active: '执行中', suspended: '已暂停使用', closed: '已年终结算' };
+
 /** A34, A35: DST closes an allocation's year and rates it; the supporting unit reports its self-evaluation. */
 @Injectable()
 export class AllocationDecisionsService {
@@ -45,7 +51,21 @@ export class AllocationDecisionsService {
       const today = this.clock.today();
       let carriedOverTo: string | null = null;
       if (input.decision === 'carry_over') {
+        if (row.status === 'suspended') {
+          throw refuse(
+            FUNDING_REFUSALS.carry_over_while_suspended,
+            {},
+            { errors: [{ path: 'decision', message: 'suspended: return the balance instead' }] },
+          );
+        }
         if (remainingFen <= 0) throw refuse(FUNDING_REFUSALS.nothing_to_carry_over);
+        if (row.fiscalYear + 1 > LAST_FISCAL_YEAR) {
+          throw refuse(
+            FUNDING_REFUSALS.carry_over_beyond_range,
+            { fiscalYear: row.fiscalYear, nextYear: row.fiscalYear + 1 },
+            { errors: [{ path: 'decision', message: `no fiscal year after ${LAST_FISCAL_YEAR}` }] },
+          );
+        }
         const center = await scope.em.findOneOrFail(DirectoryCenter, { id: row.centerId });
         const next = allocate(scope, {
           center,
@@ -105,6 +125,13 @@ export class AllocationDecisionsService {
   selfEvaluate(input: In<typeof SelfEvaluateAllocation>, caller: Caller): Promise<AllocationDto> {
     return this.command(SelfEvaluateAllocation, input, caller, 'allocation.self_evaluate', (scope, row) => {
       if (row.selfEvaluatedOn !== null) throw refuse(FUNDING_REFUSALS.already_self_evaluated);
+      if (row.status !== 'closed') {
+        throw refuse(
+          FUNDING_REFUSALS.not_closed_for_self_evaluation,
+          { status: row.status, statusZh: STATUS_NAMES[row.status] ?? row.status },
+          { errors: [{ path: 'status', message: `${row.status}: close the year first` }] },
+        );
+      }
       const byId = new Map(row.targets.map((t) => [t.id, t]));
       const reported = new Set<string>();
       input.targets.forEach((answer, i) => {
@@ -157,8 +184,21 @@ export class AllocationDecisionsService {
           met: targetMet(target.direction, target.targetValue, answer.achievedValue),
         };
       });
-      row.selfEvaluatedOn = this.clock.today();
+      const today = this.clock.today();
+      row.selfEvaluatedOn = today;
       scope.history(row, { aggregateType: ALLOCATION_AGGREGATE, action: 'self_evaluate', article: '第三十五条' });
+      scope.record(FundingSelfEvaluated, {
+        subject: row.id,
+        aggregateVersion: nextEventVersion(row),
+        data: {
+          allocationId: row.id,
+          centerId: row.centerId,
+          fiscalYear: row.fiscalYear,
+          targetsMet: row.targets.filter((t) => t.met === true).length,
+          targetsTotal: row.targets.length,
+          selfEvaluatedOn: today,
+        },
+      });
     });
   }
 

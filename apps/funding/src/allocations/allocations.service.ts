@@ -2,14 +2,15 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-import { type AllocationDto, CreateAllocation, type ListAllocations } from '@tic/contracts';
+import { type AllocationDto, CreateAllocation, type ListAllocations, MAX_FEN } from '@tic/contracts';
 import { Clock } from '@tic/deadlines';
-import { dimensionBelongsToTier } from '@tic/domain';
+import { dimensionBelongsToTier, fenToYuan } from '@tic/domain';
 import { type Caller, DirectoryCenter, type In, pageOf, refuse, requireAccess, UnitOfWork } from '@tic/platform';
 
 import { PolicySupportProposal } from '../proposals/policy-support-proposal.entity';
 import { centersInCity } from '../shared/center-scoped.repository';
-import { FUNDING_REFUSALS } from '../shared/funding.refusals';
+import { FUNDING_REFUSALS, PROPOSAL_STATUS_ZH } from '../shared/funding.refusals';
+import { centerSources } from '../sources/sources.service';
 import { allocate } from './allocate';
 import { MidyearCheck } from './midyear-check';
 import { Allocation } from './allocation.entity';
@@ -104,8 +105,23 @@ export class AllocationsService {
             );
           }
           if (proposal.status !== 'proposed') {
-            throw refuse(FUNDING_REFUSALS.proposal_already_decided, { status: proposal.status });
+            throw refuse(FUNDING_REFUSALS.proposal_already_decided, {
+              status: proposal.status,
+              statusZh: PROPOSAL_STATUS_ZH[proposal.status] ?? proposal.status,
+            });
           }
+        }
+        const sources = await centerSources(em, center.id, input.fiscalYear);
+        const budgetFen = input.budget.reduce((sum, line) => sum + line.amountFen, 0);
+        if (sources.totalFen + budgetFen > MAX_FEN) {
+          throw refuse(
+            FUNDING_REFUSALS.total_too_large,
+            { field: 'budget', max: fenToYuan(MAX_FEN) },
+            {
+              article: '第三十三条',
+              errors: [{ path: 'budget', message: `the center's sources for the year would exceed ${MAX_FEN} fen` }],
+            },
+          );
         }
         const today = this.clock.today();
         const row = allocate(scope, {

@@ -46,12 +46,17 @@ export class ExecutionService {
       const { key, label } = groupOf(input.groupBy, row, center);
       const group = groups.get(key) ?? { key, label, allocations: 0, allocatedFen: 0, spentFen: 0 };
       const { totalFen, spentFen } = allocationTotals(row);
+      // A carried-over allocation's budget is the previous year's unspent money, already allocated then:
+      // where the years are summed together it is not new money (its spending still counts).
+      const carried = row.carriedOverFrom !== null;
+      const acrossYears = input.fiscalYear === undefined;
+      const rowSpansYears = acrossYears && (input.groupBy === 'center' || input.groupBy === 'city');
       group.allocations += 1;
-      group.allocatedFen += totalFen;
+      group.allocatedFen += carried && rowSpansYears ? 0 : totalFen;
       group.spentFen += spentFen;
       groups.set(key, group);
       total.allocations += 1;
-      total.allocatedFen += totalFen;
+      total.allocatedFen += carried && acrossYears ? 0 : totalFen;
       total.spentFen += spentFen;
     }
     return {

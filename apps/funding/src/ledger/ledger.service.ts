@@ -99,9 +99,17 @@ export class LedgerService {
   async list(input: In<typeof ListLedger>, caller: Caller) {
     const em = this.entityManager.fork();
     const row = await em.getRepository(Allocation).findVisibleAs(input.allocationId, caller, 'ledger_entry');
+    // The cursor is the last entry's id; the page goes on after that entry's sequence (ids made in one
+    // millisecond need not follow the sequence).
+    let after = 0;
+    if (input.cursor) {
+      const last = await em.findOne(LedgerEntry, { id: input.cursor, allocationId: row.id });
+      if (last === null) return { items: [] };
+      after = last.sequence;
+    }
     const found = await em.find(
       LedgerEntry,
-      { allocationId: row.id, ...(input.cursor ? { id: { $gt: input.cursor } } : {}) },
+      { allocationId: row.id, sequence: { $gt: after } },
       { orderBy: { sequence: 'asc' }, limit: input.limit + 1 },
     );
     return pageOf(found, input.limit, (entry) => entry.id, toEntryDto);

@@ -20,7 +20,7 @@ import {
   UnitOfWork,
 } from '@tic/platform';
 
-import { FUNDING_REFUSALS } from '../shared/funding.refusals';
+import { FUNDING_REFUSALS, PROPOSAL_STATUS_ZH } from '../shared/funding.refusals';
 import { PolicySupportProposal } from './policy-support-proposal.entity';
 
 /** A30, A33: DST's queue of policy-support proposals, oldest open first. */
@@ -60,7 +60,12 @@ export class ProposalsService {
         const rows = scope.em.getRepository(PolicySupportProposal);
         const row = await rows.findVisibleForUpdate(input.proposalId, caller);
         requireAccess(caller, 'funding_proposal.decide', await rows.facts(row));
-        if (row.status !== 'proposed') throw refuse(FUNDING_REFUSALS.proposal_already_decided, { status: row.status });
+        if (row.status !== 'proposed') {
+          throw refuse(FUNDING_REFUSALS.proposal_already_decided, {
+            status: row.status,
+            statusZh: PROPOSAL_STATUS_ZH[row.status] ?? row.status,
+          });
+        }
         const today = this.clock.today();
         row.status = 'declined';
         row.declineReason = input.reason;

@@ -1,5 +1,12 @@
 import { defineRefusals } from '@tic/platform';
 
+/** A proposal's status as the Chinese texts say it. */
+export const PROPOSAL_STATUS_ZH: Readonly<Record<string, string>> = {
+  proposed: '提出',
+  allocated: '安排资金',
+  declined: '不予安排',
+};
+
 /** The refusals of the funding service (A32–A36), by stable code `funding.<name>`. */
 export const FUNDING_REFUSALS = defineRefusals('funding', {
   center_unknown: {
@@ -32,7 +39,7 @@ export const FUNDING_REFUSALS = defineRefusals('funding', {
   },
   proposal_already_decided: {
     status: 'conflict',
-    zh: '该政策支持建议已经{status}，不能再次决定',
+    zh: '该政策支持建议已经{statusZh}，不能再次决定',
     en: 'The proposal was {status} already and cannot be decided again',
     article: '第三十三条',
   },
@@ -112,6 +119,30 @@ export const FUNDING_REFUSALS = defineRefusals('funding', {
     zh: '每个经费来源只能填一次（{source}重复）',
     en: 'Each source at most once ({source} is repeated)',
     article: '第三十二条',
+  },
+  total_too_large: {
+    status: 'rule_violation',
+    zh: '{field}：合计超过可记录的上限（{max}元）',
+    en: '{field}: the total exceeds the largest amount held ({max} yuan)',
+    article: '第三十二条',
+  },
+  carry_over_beyond_range: {
+    status: 'rule_violation',
+    zh: 'decision：{fiscalYear}年度的结余不能结转到{nextYear}年度（超出可安排的年度范围）',
+    en: 'decision: the {fiscalYear} balance cannot be carried over to {nextYear}, beyond the fiscal years held',
+    article: '第三十四条',
+  },
+  carry_over_while_suspended: {
+    status: 'rule_violation',
+    zh: 'decision：该笔资金已暂停使用，结余不能结转，只能收回',
+    en: 'decision: the allocation is suspended; its balance cannot be carried over, only returned',
+    article: '第三十六条',
+  },
+  not_closed_for_self_evaluation: {
+    status: 'rule_violation',
+    zh: '该笔资金{statusZh}，尚未年终结算，年度绩效自评须在年终结算后报送',
+    en: 'The allocation is {status}, not closed; the year-end self-evaluation follows the year-end closing',
+    article: '第三十五条',
   },
   recover_beyond_amount: {
     status: 'rule_violation',

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-import { type CenterSourcesDto, type GetFundingSources, RecordFundingSources } from '@tic/contracts';
-import { notFound, type ResourceKind } from '@tic/domain';
+import { type CenterSourcesDto, type GetFundingSources, MAX_FEN, RecordFundingSources } from '@tic/contracts';
+import { fenToYuan, notFound, type ResourceKind } from '@tic/domain';
 import {
   type Caller,
   DirectoryCenter,
@@ -59,31 +59,39 @@ export class SourcesService {
           }
           seen.add(line.source);
         });
+        const current = await centerSources(em, input.centerId, input.year);
+        const replaced = new Set(input.lines.map((line) => line.source));
+        const totalFen =
+          current.lines.filter((line) => !replaced.has(line.source)).reduce((sum, line) => sum + line.amountFen, 0) +
+          input.lines.reduce((sum, line) => sum + line.amountFen, 0);
+        if (totalFen > MAX_FEN) {
+          throw refuse(
+            FUNDING_REFUSALS.total_too_large,
+            { field: 'lines', max: fenToYuan(MAX_FEN) },
+            { errors: [{ path: 'lines', message: `the year's sources together exceed ${MAX_FEN} fen` }] },
+          );
+        }
+        // insert … on conflict do update: two first recordings at once both land, the later one's figure kept.
+        const recordedAt = new Date();
         for (const line of input.lines) {
-          const existing = await em.findOne(FundingSourceLine, {
-            centerId: input.centerId,
-            year: input.year,
-            source: line.source,
-          });
-          const values = {
-            amountFen: line.amountFen,
-            note: line.note ?? null,
-            recordedBy: caller.name,
-            recordedAt: new Date(),
-          };
-          if (existing === null) {
-            em.persist(
-              em.create(FundingSourceLine, {
-                id: newId(),
-                centerId: input.centerId,
-                year: input.year,
-                source: line.source,
-                ...values,
-              }),
-            );
-          } else {
-            Object.assign(existing, values);
-          }
+          await em.upsert(
+            FundingSourceLine,
+            {
+              id: newId(),
+              centerId: input.centerId,
+              year: input.year,
+              source: line.source,
+              amountFen: line.amountFen,
+              note: line.note ?? null,
+              recordedBy: caller.name,
+              recordedAt,
+            },
+            {
+              onConflictFields: ['centerId', 'year', 'source'],
+              onConflictAction: 'merge',
+              onConflictMergeFields: ['amountFen', 'note', 'recordedBy', 'recordedAt'],
+            },
+          );
         }
       },
       (em) => centerSources(em, input.centerId, input.year),

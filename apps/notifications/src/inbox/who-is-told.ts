@@ -90,6 +90,7 @@ export const WHO_IS_TOLD: WhoIsToldTable = {
   'tic.funding.proposal_declined': (_, c) => units(c),
   'tic.funding.execution_lagging': (_, c) => [DST, ...units(c)],
   'tic.funding.year_closed': (_, c) => units(c),
+  'tic.funding.self_evaluated': () => [DST],
   'tic.funding.rated': (_, c) => units(c),
   'tic.funding.misuse_found': (_, c) => overseers(c),
   // DOMAIN.md §5, §7: the units act on a deadline; DST hears of everything overdue.

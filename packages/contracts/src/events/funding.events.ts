@@ -67,6 +67,20 @@ export const FundingYearClosed = defineEvent({
   }),
 });
 
+export const FundingSelfEvaluated = defineEvent({
+  type: 'tic.funding.self_evaluated',
+  producer: 'funding',
+  summary: 'A35: the supporting unit reported the year-end self-evaluation of an allocation; DST’s rating waits',
+  data: z.object({
+    allocationId: entityId,
+    centerId: entityId,
+    fiscalYear,
+    targetsMet: z.number().int().min(0).describe('how many of the targets the achieved values meet'),
+    targetsTotal: z.number().int().min(1),
+    selfEvaluatedOn: isoDate,
+  }),
+});
+
 export const FundingRated = defineEvent({
   type: 'tic.funding.rated',
   producer: 'funding',

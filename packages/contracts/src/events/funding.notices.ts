@@ -1,3 +1,5 @@
+import { fenToYuan } from '@tic/domain';
+
 import { notice, type NoticeTemplates } from '../notices/notice';
 
 const YEAR_END = { carry_over: ['结转下一年度', 'carried over to next year'], return: ['收回', 'returned'] } as const;
@@ -14,7 +16,6 @@ const MISUSE = {
   diversion: ['挤占', 'diversion'],
 } as const;
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 /** A33–A36: what the units (and DST) are told of provincial funds, and what they do next. */
@@ -23,6 +24,7 @@ export const FUNDING_NOTICES: NoticeTemplates<
   | 'tic.funding.proposal_declined'
   | 'tic.funding.execution_lagging'
   | 'tic.funding.year_closed'
+  | 'tic.funding.self_evaluated'
   | 'tic.funding.rated'
   | 'tic.funding.misuse_found'
 > = {
@@ -57,10 +59,19 @@ export const FUNDING_NOTICES: NoticeTemplates<
     notice(
       [`${d.fiscalYear}年度省级资金已年终结算`, `Provincial funds for ${d.fiscalYear} were closed at year end`],
       [
-        `结余${yuan(d.balanceFen)}元，省科技厅决定${YEAR_END[d.decision][0]}（第三十四条）。请于年终对各项绩效目标进行自评。`,
-        `The balance of CNY ${yuan(d.balanceFen)} was ${YEAR_END[d.decision][1]} by DST's decision (A34). Self-evaluate each performance target.`,
+        `结余${fenToYuan(d.balanceFen)}元，省科技厅决定${YEAR_END[d.decision][0]}（第三十四条）。请于年终对各项绩效目标进行自评。`,
+        `The balance of CNY ${fenToYuan(d.balanceFen)} was ${YEAR_END[d.decision][1]} by DST's decision (A34). Self-evaluate each performance target.`,
       ],
       `/allocations/${d.carriedOverTo ?? d.allocationId}`,
+    ),
+  'tic.funding.self_evaluated': (d) =>
+    notice(
+      [`${d.fiscalYear}年度资金绩效自评已报送`, `Self-evaluation of the ${d.fiscalYear} funds reported`],
+      [
+        `依托单位已于${d.selfEvaluatedOn}报送年度绩效自评，${d.targetsTotal}项绩效目标中达到${d.targetsMet}项。请省科技厅进行绩效评价（第三十五条）。`,
+        `The supporting unit reported its year-end self-evaluation on ${d.selfEvaluatedOn}: ${d.targetsMet} of ${d.targetsTotal} performance targets met. DST is to rate the performance (A35).`,
+      ],
+      `/allocations/${d.allocationId}`,
     ),
   'tic.funding.rated': (d) =>
     notice(
@@ -75,8 +86,8 @@ export const FUNDING_NOTICES: NoticeTemplates<
     notice(
       ['省级资金使用问题认定', 'A misuse of provincial funds was found'],
       [
-        `经认定存在${MISUSE[d.kind][0]}资金${yuan(d.amountFen)}元的问题；追回${yuan(d.recoverFen)}元${d.suspendAllocation ? '，该笔资金暂停使用' : ''}（第三十六条）。`,
-        `A ${MISUSE[d.kind][1]} of CNY ${yuan(d.amountFen)} was found; CNY ${yuan(d.recoverFen)} is to be recovered${d.suspendAllocation ? ' and the allocation is suspended' : ''} (A36).`,
+        `经认定存在${MISUSE[d.kind][0]}资金${fenToYuan(d.amountFen)}元的问题；追回${fenToYuan(d.recoverFen)}元${d.suspendAllocation ? '，该笔资金暂停使用' : ''}（第三十六条）。`,
+        `A ${MISUSE[d.kind][1]} of CNY ${fenToYuan(d.amountFen)} was found; CNY ${fenToYuan(d.recoverFen)} is to be recovered${d.suspendAllocation ? ' and the allocation is suspended' : ''} (A36).`,
       ],
       `/allocations/${d.allocationId}`,
     ),

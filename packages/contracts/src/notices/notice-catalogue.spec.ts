@@ -27,6 +27,24 @@ describe('notice templates (DOMAIN.md §7), rendered with the catalogue’s samp
     expect(notice.link).toMatch(/^\/api\/v1\/[a-z-]+(\/[0-9a-f-]{36})?([/?][\w/=-]*)?$/);
   });
 
+  it('writes funds in 元 from whole fen by integer arithmetic, and tells DST a self-evaluation awaits its rating', () => {
+    const closed = render('tic.funding.year_closed', {
+      ...EVENT_DATA_FIXTURES['tic.funding.year_closed'],
+      balanceFen: 999_999_999_999_999,
+    });
+    expect(closed.body.zh).toContain('结余9999999999999.99元');
+    const misuse = render('tic.funding.misuse_found', {
+      ...EVENT_DATA_FIXTURES['tic.funding.misuse_found'],
+      amountFen: 5,
+      recoverFen: 0,
+    });
+    expect(misuse.body.zh).toContain('资金0.05元');
+    expect(misuse.body.en).toContain('CNY 0.00 is to be recovered');
+    const evaluated = render('tic.funding.self_evaluated');
+    expect(evaluated.body.zh).toContain('3项绩效目标中达到2项');
+    expect(evaluated.body.en).toContain('DST is to rate');
+  });
+
   it('links an annual report’s review to the report', () => {
     expect(render('tic.report.submitted').link).toBe(
       `/api/v1/annual-reports/${EVENT_DATA_FIXTURES['tic.report.submitted'].reportId}`,

@@ -88,6 +88,19 @@ describe('A36 ledger rules', () => {
     expect(yuanToFen('1.234')).toBeNull();
     expect(yuanToFen('-1')).toBeNull();
     expect(yuanToFen('abc')).toBeNull();
+    expect(yuanToFen(' 1,234,567.8 ')).toBe(123_456_780);
+    expect(yuanToFen('12,345')).toBe(1_234_500);
+    expect(yuanToFen('１２，３４５．６')).toBe(1_234_560);
+    expect(fenToYuan(-1_234_505)).toBe('-12345.05');
+    expect(fenToYuan(1_000_000_000_000_000)).toBe('10000000000000.00');
+  });
+
+  it('reads commas only as thousands separators: a decimal comma or a stray one is refused', () => {
+    for (const text of ['12,50', '1,2,3', '1000,', ',100', '1,0000', '12,34.5', '1,,000', '1,000,00']) {
+      expect([text, yuanToFen(text)]).toEqual([text, null]);
+    }
+    expect(yuanToFen('9,999,999,999,999.99')).toBe(999_999_999_999_999);
+    expect(yuanToFen('10000000000000')).toBeNull();
     expect(fenToYuan(1_234_560)).toBe('12345.60');
     expect(fenToYuan(5)).toBe('0.05');
     expect(parseExpenseCategory('设备费')).toBe('equipment');

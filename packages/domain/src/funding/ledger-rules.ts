@@ -59,11 +59,22 @@ export function categoryName(category: ExpenseCategory): string {
   return CATEGORY_NAMES[category];
 }
 
-/** 元 with at most two decimals as whole fen: '12345.6' → 1234560; null when not such an amount. */
+/**
+ * 元 with at most two decimals as whole fen: '12345.6' → 1234560, '1,234.50' → 123450; null when not such an
+ * amount. Commas are only thousands separators in groups of three ('12,50', '1,2,3' and '1000,' are refused);
+ * full-width digits, comma and point (１２，３４５．６) are read as their ASCII forms.
+ */
 export function yuanToFen(text: string): number | null {
-  const match = /^\s*(\d{1,13})(?:\.(\d{1,2}))?\s*$/.exec(text.replace(/,/g, ''));
-  if (match === null) return null;
-  const whole = Number(match[1]);
+  const normalised = text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+    .replace(/\uFF0C/g, ',')
+    .replace(/\uFF0E/g, '.')
+    .trim();
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(normalised);
+  if (match === null || match[1] === undefined) return null;
+  const digits = match[1].replace(/,/g, '');
+  if (digits.length > 13) return null;
+  const whole = Number(digits);
   const cents = Number((match[2] ?? '').padEnd(2, '0'));
   return whole * 100 + cents;
 }

@@ -12,7 +12,7 @@ import {
 import { entityId, instant, isoDate, queryYear } from '../../schemas';
 import { defineRpc } from '../define-rpc';
 import { expectedVersion, pageOf, pageRequest } from '../paging';
-import { executionRate, expenseCategorySchema, fen, positiveFen } from './money';
+import { executionRate, expenseCategorySchema, fen, MAX_FEN, positiveFen } from './money';
 
 const fiscalYear = z.number().int().min(2000).max(2100);
 
@@ -91,7 +91,14 @@ export const CreateAllocation = defineRpc({
     centerId: entityId,
     fiscalYear,
     purpose: z.string().trim().min(1).max(1000),
-    budget: z.array(budgetLineSchema).min(1).max(4).describe('one line per category; the total is the allocation'),
+    budget: z
+      .array(budgetLineSchema)
+      .min(1)
+      .max(4)
+      .refine((lines) => lines.reduce((sum, line) => sum + line.amountFen, 0) <= MAX_FEN, {
+        error: `the lines together exceed ${MAX_FEN} fen`,
+      })
+      .describe('one line per category; the total is the allocation, at most 10^15 fen'),
     targets: z.array(performanceTargetInput).min(1).max(100),
     proposalId: entityId.optional().describe('the policy-support proposal this allocation answers'),
   }),

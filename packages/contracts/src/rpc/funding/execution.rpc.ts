@@ -9,7 +9,12 @@ export const executionRowSchema = z.object({
   key: z.string().describe('the allocation’s or center’s id, the city’s code or the year'),
   label: z.string().describe('the center’s name, the city’s name or the year'),
   allocations: z.number().int(),
-  allocatedFen: fen,
+  allocatedFen: fen.describe(
+    'the budgets allocated. A carried-over allocation (结余结转) spends the previous year’s unspent money, already ' +
+      'counted in that year: where the fiscal years are summed (no fiscalYear asked, grouped by center or city, ' +
+      'and the total) its budget is not counted again, its spending is; by allocation, by year and within one ' +
+      'fiscal year it counts with its budget',
+  ),
   spentFen: fen,
   executionRate,
 });
