@@ -297,6 +297,15 @@ describe('A32 sources, A36 misuse, A30/A33 proposals, A35 execution', () => {
     expect(report.sources).toEqual([{ source: 'provincial', amountFen: 130_000_000 }]);
     expect(report.allocations[0]?.targets).toHaveLength(3);
     expect(await refusal(asked(CALLERS.construction))).toMatchObject({ code: 'not_found' });
+    // A report of a center registered a moment ago, before the directory's event arrived, is not refused.
+    const unknownCenterId = uuidv4();
+    expect(
+      await evaluations.request(
+        GetReportFunds,
+        { centerId: unknownCenterId, year: 2026 },
+        { caller: CALLERS.construction },
+      ),
+    ).toEqual({ centerId: unknownCenterId, year: 2026, sources: [], allocations: [] });
     await evaluations.onApplicationShutdown();
     const gateway = testRpcClient(funding.nats, { timeoutMs: 1500 });
     expect(

@@ -70,6 +70,11 @@ export class ExecutionService {
   /** A27, A35: the funds section of a center's annual report, as the funding service keeps it. */
   async forReport(input: In<typeof GetReportFunds>, caller: Caller): Promise<ReportFundsDto> {
     const em = this.entityManager.fork();
+    // A center the directory has not learned of yet (its event still on the way) holds no funds here:
+    // allocations and sources need it. Its report's section is empty, and that tells nothing about it.
+    if ((await em.count(DirectoryCenter, { id: input.centerId })) === 0) {
+      return { centerId: input.centerId, year: input.year, sources: [], allocations: [] };
+    }
     await visibleCenter(em, input.centerId, caller, 'allocation');
     const sources = await centerSources(em, input.centerId, input.year);
     const allocations = await em.find(
