@@ -29,14 +29,14 @@ export class HistorySealKickSubscriber implements EventSubscriber, OnModuleInit 
     // MikroORM's transaction context is a knex transaction: a function object.
     const transaction: unknown = args.em.getTransactionContext();
     if (isObject(transaction)) this.pending.add(transaction);
-    else this.sealer.kick();
+    else this.sealer.kickSoon();
   }
 
   afterTransactionCommit(args: TransactionEventArgs): void {
     const transaction: unknown = args.transaction;
     if (isObject(transaction) && this.pending.has(transaction)) {
       this.pending.delete(transaction);
-      this.sealer.kick();
+      this.sealer.kickSoon();
     }
   }
 }

@@ -35,7 +35,13 @@ export class HistoryReplica {
   ) {
     const config = baseConfigSchema.parse({ TIC_DEV: 'true', HTTP_PORT: '0' });
     this.unitOfWork = new UnitOfWork(orm.em, new EventOutbox(SCHEMA), config);
-    this.sealer = new HistorySealer(orm, { schema: SCHEMA, pollIntervalMs: 60_000, batchSize: 50, enabled: kicked });
+    this.sealer = new HistorySealer(orm, {
+      schema: SCHEMA,
+      pollIntervalMs: 60_000,
+      batchSize: 50,
+      gatherMs: 100,
+      enabled: kicked,
+    });
     if (kicked) new HistorySealKickSubscriber(orm, this.sealer).onModuleInit();
   }
 
