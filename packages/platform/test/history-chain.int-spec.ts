@@ -107,6 +107,16 @@ describe('the history chain of a service (real Postgres)', () => {
     expect(problems[0]).toMatchObject({ check: 'removed', fromSeq: '5', toSeq: '6' });
   });
 
+  it('names a deleted chain head, and the command refuses a bad option with exit 2 naming it', async () => {
+    await sql(`delete from ${SCHEMA}.history_chain_head`);
+    expect((await replica.verify()).problems).toEqual([{ check: 'head', headSeq: null, lastSeq: '6' }]);
+    const refused = verifyCommand(db.url, '--unsealed-minutes', 'soon');
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: 'history:verify: --unsealed-minutes must be a positive number of minutes\n',
+    });
+  });
+
   it('names an anchor that was altered', async () => {
     await sql(`update ${SCHEMA}.history_anchor set head_hash = repeat('ab', 32)`);
     expect((await replica.verify()).problems).toEqual([

@@ -25,7 +25,9 @@ export function describeProblem(problem: ChainProblem): string {
     case 'beyond-head':
       return `forged: row ${problem.seq} (id ${problem.id}) lies beyond the head the sealer recorded: it was not sealed here`;
     case 'head':
-      return `head: the recorded head hash at ${problem.headSeq} is not the hash of the chain's last row`;
+      return problem.headSeq === null
+        ? `head: no chain head is recorded, yet rows up to ${problem.lastSeq} are sealed (it was deleted)`
+        : `head: the recorded head hash at ${problem.headSeq} is not the hash of the chain's last row`;
     case 'anchor':
       return `anchor: ${problem.source === 'published' ? 'published ' : ''}anchor of ${problem.day} (up to row ${problem.lastSeq}) no longer matches: ${problem.reason}`;
   }

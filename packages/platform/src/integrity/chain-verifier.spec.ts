@@ -1,7 +1,7 @@
 import type { ChainedRowFields } from './canonical-encoding';
 import { describeProblem, describeVerification } from './chain-report';
 import { chainHash, GENESIS_HASH } from './chain-hash';
-import { ChainVerifier, type ChainAnchor, type SealedRow } from './chain-verifier';
+import { ChainVerifier, type ChainAnchor, type ChainHead, type SealedRow } from './chain-verifier';
 
 function fields(seq: number): ChainedRowFields {
   return {
@@ -41,7 +41,7 @@ const headOf = (rows: readonly SealedRow[]) => ({
 
 function verify(
   rows: readonly SealedRow[],
-  head = headOf(rows),
+  head: ChainHead | null = headOf(rows),
   anchors: ChainAnchor[] = [],
   published: ChainAnchor[] = [],
 ) {
@@ -144,6 +144,15 @@ describe('verifying a history chain', () => {
     expect(verify(rows, { lastSeq: '6', headHash: 'cd'.repeat(32) }).problems).toEqual([
       { check: 'head', headSeq: '6', lastSeq: '6' },
     ]);
+  });
+
+  it('reports a deleted head, without which the sealer would start the chain over', () => {
+    const result = verify(rows, null);
+    expect(result.problems).toEqual([{ check: 'head', headSeq: null, lastSeq: '6' }]);
+    expect(describeProblem(result.problems[0]!)).toBe(
+      'head: no chain head is recorded, yet rows up to 6 are sealed (it was deleted)',
+    );
+    expect(verify([], null).problems).toEqual([]);
   });
 
   it('fails the report on rows left unsealed past the allowance, naming them', () => {

@@ -24,7 +24,8 @@ export type ChainProblem =
   | { readonly check: 'removed'; readonly fromSeq: string; readonly toSeq: string; readonly nextId: string | null }
   | { readonly check: 'altered'; readonly seq: string; readonly id: string }
   | { readonly check: 'beyond-head'; readonly seq: string; readonly id: string }
-  | { readonly check: 'head'; readonly headSeq: string; readonly lastSeq: string }
+  /** The recorded head (null: none at all) is not where the sealed rows end. */
+  | { readonly check: 'head'; readonly headSeq: string | null; readonly lastSeq: string }
   | {
       readonly check: 'anchor';
       readonly day: string;
@@ -112,6 +113,8 @@ export class ChainVerifier {
     }
     if (this.head !== null && BigInt(headSeq) === this.expectedSeq - 1n && this.head.headHash !== this.previousHash)
       this.problems.push({ check: 'head', headSeq, lastSeq });
+    // Without its head the sealer would start the chain over, and rows cut from the end would go unseen.
+    if (this.head === null && this.rows > 0) this.problems.push({ check: 'head', headSeq: null, lastSeq });
     for (const pending of this.anchorsBySeq.values())
       for (const { anchor, source } of pending)
         this.problems.push(anchorProblem(anchor, source, `row ${anchor.lastSeq} it names is not in the chain`));

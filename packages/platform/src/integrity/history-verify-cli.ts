@@ -23,12 +23,16 @@ export async function runHistoryVerifyCli(argv: readonly string[] = process.argv
     process.exitCode = 2;
     return;
   }
-  const { DATABASE_URL } = z.object({ DATABASE_URL: baseConfigSchema.shape.DATABASE_URL }).parse(process.env);
+  const database = z.object({ DATABASE_URL: baseConfigSchema.shape.DATABASE_URL }).safeParse(process.env);
+  if (!database.success) throw new Error('DATABASE_URL must be a postgres:// URL');
+  const DATABASE_URL = database.data.DATABASE_URL;
   const published = await readPublished(valueOf(argv, '--published'));
-  const unsealedMinutes = z.coerce
+  const minutes = z.coerce
     .number()
     .positive()
-    .parse(valueOf(argv, '--unsealed-minutes') ?? 10);
+    .safeParse(valueOf(argv, '--unsealed-minutes') ?? 10);
+  if (!minutes.success) throw new Error('--unsealed-minutes must be a positive number of minutes');
+  const unsealedMinutes = minutes.data;
   const orm = await openOrm({ databaseUrl: DATABASE_URL, schema, entities: [], migrationsPath: __dirname });
   try {
     if (argv.includes('--anchors')) {
@@ -57,10 +61,19 @@ async function readPublished(path: string | undefined): Promise<ChainAnchor[]> {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line, i) => {
-      const parsed = anchorSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path} line ${i + 1}: not an anchor (${parsed.error.message})`);
+      const parsed = anchorSchema.safeParse(parseJson(line));
+      if (!parsed.success)
+        throw new Error(`${path} line ${i + 1}: not an anchor line of \`--anchors\` (day, lastSeq, headHash)`);
       return parsed.data;
     });
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
 }
 
 function valueOf(argv: readonly string[], flag: string): string | undefined {
