@@ -14,6 +14,8 @@ import { EventOutbox } from './events/event-outbox';
 import { OutboxRelay } from './events/outbox-relay';
 import { RelayKickSubscriber } from './events/relay-kick.subscriber';
 import { healthController } from './health/health.controller';
+import { historyIntegrityProviders } from './integrity/history-integrity.providers';
+import { HistorySealer } from './integrity/history-sealer';
 import { HEALTH_CHECKS, HealthService, type HealthCheck } from './health/health.service';
 import { loggingParams } from './logging/logging';
 import { callerAssertionsFor, type CallerAssertions } from './caller/caller-assertions';
@@ -71,6 +73,7 @@ export class PlatformModule {
             }),
         },
         RelayKickSubscriber,
+        ...historyIntegrityProviders(service),
         {
           provide: IdempotencyRetention,
           inject: [PgMikroORM],
@@ -103,6 +106,7 @@ export class PlatformModule {
         EventOutbox,
         OutboxRelay,
         IdempotencyRetention,
+        HistorySealer,
         HealthService,
       ],
     };

@@ -1,4 +1,4 @@
-import { Entity, EntityRepositoryType, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, EntityRepositoryType, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 import type { Finding } from '@tic/domain';
 
@@ -7,8 +7,16 @@ import { HistoryReader } from './history-reader';
 /** One command applied to an aggregate: who did what, from which status to which, under which findings. */
 @Entity({ tableName: 'history_entry', repository: () => HistoryReader })
 @Index({ properties: ['aggregateId', 'aggregateVersion'] })
+// The rows the sealer has yet to chain (integrity/history-sealer.ts), in the order it takes them. Partial:
+// the sealed rows, nearly all of them, are never looked up this way.
+@Index({
+  name: 'history_entry_unsealed_idx',
+  expression: (table, columns, name) =>
+    `create index "${name}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ("${columns.at}", "${columns.id}") where "${columns.chainSeq}" is null`,
+})
 export class HistoryEntry {
   [EntityRepositoryType]?: HistoryReader;
+  [OptionalProps]?: 'chainSeq' | 'chainHash';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -59,4 +67,15 @@ export class HistoryEntry {
 
   @Property({ type: 'timestamptz' })
   at!: Date;
+
+  /**
+   * The row's place in the service's history chain, given after commit by the sealer (null until
+   * then): gap-free from 1, so a missing number is a removed row.
+   */
+  @Property({ type: new BigIntType('string'), nullable: true, unique: true })
+  chainSeq: string | null = null;
+
+  /** SM3 of the previous row's chainHash and this row's fields (integrity/chain-hash.ts), hex. */
+  @Property({ type: 'text', nullable: true })
+  chainHash: string | null = null;
 }

@@ -7,6 +7,8 @@ import { HistoryEntry } from '../command/history-entry.entity';
 import { IdempotencyRecord } from '../command/idempotency-record.entity';
 import { EVENT_CONSUMER_ENTITIES } from '../events/event-consumer';
 import { OutboxEvent } from '../events/outbox-event.entity';
+import { HistoryAnchor } from '../integrity/history-anchor.entity';
+import { HistoryChainHead } from '../integrity/history-chain-head.entity';
 
 export interface OrmConfigInput {
   readonly databaseUrl: string;
@@ -20,9 +22,16 @@ export interface OrmConfigInput {
 
 /**
  * Platform tables every service keeps in its schema: the outbox/journal, the inbox and parked events,
- * the commands' idempotency records and the aggregates' history.
+ * the commands' idempotency records and the aggregates' history with its chain head and day anchors.
  */
-export const PLATFORM_ENTITIES = [OutboxEvent, ...EVENT_CONSUMER_ENTITIES, IdempotencyRecord, HistoryEntry];
+export const PLATFORM_ENTITIES = [
+  OutboxEvent,
+  ...EVENT_CONSUMER_ENTITIES,
+  IdempotencyRecord,
+  HistoryEntry,
+  HistoryChainHead,
+  HistoryAnchor,
+];
 
 /** MikroORM options for a service: its schema, its entities plus the platform's, committed migrations. */
 export function ormConfig(input: OrmConfigInput): Options {
