@@ -32,5 +32,12 @@ for schema in $schemas; do
   has_journal=$(psql --no-psqlrc -Atq --dbname="$DATABASE_URL" -c "select to_regclass('\"$schema\".outbox_event') is not null")
   [[ "$has_journal" == t ]] || continue
   psql --no-psqlrc -Atq -F ' ' --dbname="$DATABASE_URL" \
-    -c "select '$schema journal:', count(*), 'events,', count(position), 'published once' from \"$schema\".outbox_event"
+    -c "select '$schema journal:', count(*), 'events,', count(position), 'published, positions up to', coalesce(max(position), 0) from \"$schema\".outbox_event"
 done
+# Positions after these were handed out by the lost database and will be handed out again: readers of
+# GET /api/v1/events/journal and GET /api/v1/events resume from a cursor at or below them.
+feed=$(psql --no-psqlrc -Atq --dbname="$DATABASE_URL" -c "select to_regclass('notifications.feed_event') is not null")
+if [[ "$feed" == t ]]; then
+  psql --no-psqlrc -Atq -F ' ' --dbname="$DATABASE_URL" \
+    -c "select 'notifications feed:', count(*), 'events, positions up to', coalesce(max(position), 0) from notifications.feed_event"
+fi

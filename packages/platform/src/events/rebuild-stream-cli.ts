@@ -45,7 +45,13 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const publishers = new Map<string, ReturnType<typeof jetstream>>();
     for (const [service, pass] of passwords) {
-      const nc = await connect({ servers, user: service, pass, inboxPrefix: `_INBOX_${service}`, name: 'rebuild-stream' });
+      const nc = await connect({
+        servers,
+        user: service,
+        pass,
+        inboxPrefix: `_INBOX_${service}`,
+        name: 'rebuild-stream',
+      });
       connections.push(nc);
       publishers.set(service, jetstream(nc));
     }
@@ -70,7 +76,8 @@ function describe(report: StreamRebuildReport, check: boolean): string {
     lines.push(
       'refused: the stream holds events the journals do not (or some twice); empty it (README "Backup and restore") and run again',
     );
-  else if (check) lines.push(report.missing === 0 ? 'consistent' : 'inconsistent: run without --check to publish what is missing');
+  else if (check)
+    lines.push(report.missing === 0 ? 'consistent' : 'inconsistent: run without --check to publish what is missing');
   else lines.push(`published ${report.published}; TIC_EVENTS now holds every journal event once`);
   return `${lines.join('\n')}\n`;
 }

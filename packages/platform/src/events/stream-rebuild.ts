@@ -121,8 +121,9 @@ type JournalRow = Omit<JournalEntry, 'position'> & { readonly position: string |
 
 async function journalOf(em: EntityManager, service: string): Promise<JournalRow[]> {
   const rows = await em.execute<(Omit<JournalRow, 'service'> & { createdAt: Date | string })[]>(
-    `select seq::text as "seq", event_id as "eventId", type, position::text as "position", created_at as "createdAt"
-       from "${service}"."outbox_event" order by position nulls last, seq`,
+    // Ordered by the table's bigint column (o.position), not by the text the select turns it into.
+    `select o.seq::text as "seq", o.event_id as "eventId", o.type, o.position::text as "position", o.created_at as "createdAt"
+       from "${service}"."outbox_event" o order by o.position nulls last, o.seq`,
   );
   return rows.map((row) => ({ ...row, service, createdAt: new Date(row.createdAt) }));
 }
