@@ -59,7 +59,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!first) return 2;
     const report = await new StreamRebuild(orm, await jetstreamManager(first), publishers).run({ publish: !check });
     process.stdout.write(describe(report, check));
-    if (report.refused) return 1;
+    if (report.refused || report.heldByDuplicateWindow > 0) return 1;
     return check && report.missing > 0 ? 1 : 0;
   } finally {
     await Promise.all(connections.map((nc) => nc.drain()));
@@ -78,6 +78,10 @@ function describe(report: StreamRebuildReport, check: boolean): string {
     );
   else if (check)
     lines.push(report.missing === 0 ? 'consistent' : 'inconsistent: run without --check to publish what is missing');
+  else if (report.heldByDuplicateWindow > 0)
+    lines.push(
+      `published ${report.published}; ${report.heldByDuplicateWindow} deleted from the stream within its duplicate window (2 minutes) were dropped as duplicates: run again after it`,
+    );
   else lines.push(`published ${report.published}; TIC_EVENTS now holds every journal event once`);
   return `${lines.join('\n')}\n`;
 }

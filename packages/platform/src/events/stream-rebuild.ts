@@ -25,6 +25,11 @@ export interface StreamRebuildReport {
   readonly unnamed: number;
   /** Events never published (no position): the relays publish them when the services run. */
   readonly leftForRelays: number;
+  /**
+   * Missing events JetStream took for duplicates (their messages were deleted less than the duplicate
+   * window ago): not stored, left as they were; a run after the window publishes them.
+   */
+  readonly heldByDuplicateWindow: number;
   /** Whether the stream holds what no journal explains, so that only an emptied stream can be rebuilt. */
   readonly refused: boolean;
 }
@@ -71,6 +76,7 @@ export class StreamRebuild {
         journalEvents: ordered.length,
         streamMessagesBefore: inventory.messages,
         published: 0,
+        heldByDuplicateWindow: 0,
         missing: missing.length,
         foreign: ids.filter((id) => !known.has(id)).length,
         duplicated: ids.filter((id) => (inventory.sequences.get(id)?.length ?? 0) > 1).length,
@@ -80,7 +86,11 @@ export class StreamRebuild {
       const refused = report.foreign + report.duplicated + report.unnamed > 0;
       if (refused || !options.publish) return { ...report, refused };
       await this.recordFound(em, ordered, inventory);
-      for (const run of runsOf(missing, RUN)) report.published += await this.publishRun(em, run);
+      for (const run of runsOf(missing, RUN)) {
+        const { stored, held } = await this.publishRun(em, run);
+        report.published += stored;
+        report.heldByDuplicateWindow += held;
+      }
       return { ...report, refused };
     });
   }
@@ -96,7 +106,7 @@ export class StreamRebuild {
     }
   }
 
-  private async publishRun(em: EntityManager, run: readonly JournalEntry[]): Promise<number> {
+  private async publishRun(em: EntityManager, run: readonly JournalEntry[]): Promise<{ stored: number; held: number }> {
     const service = run[0]?.service ?? '';
     const js = this.publishers.get(service);
     if (!js) throw new Error(`no NATS connection for ${service}`);
@@ -111,9 +121,13 @@ export class StreamRebuild {
         });
       }),
     );
-    const acked = run.map((entry, index) => ({ seq: entry.seq, streamSeq: acks[index]?.seq ?? 0 }));
+    // A duplicate's sequence is the deleted message's: recording it would place the event where nothing is.
+    const acked = run.flatMap((entry, index) => {
+      const ack = acks[index];
+      return ack && !ack.duplicate ? [{ seq: entry.seq, streamSeq: ack.seq }] : [];
+    });
     await new OutboxRows(service).recordPublished(em, acked);
-    return acked.length;
+    return { stored: acked.length, held: run.length - acked.length };
   }
 }
 
