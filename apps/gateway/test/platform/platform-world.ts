@@ -66,23 +66,43 @@ export class PlatformWorld {
     );
     world.runCli('migrate.js');
     world.runCli('seed.js', '--demo');
+    await world.launch(personnelEnv);
+    return world;
+  }
+
+  /**
+   * The platform started on a database and nats-server of the caller's (a database restored from a
+   * backup, a new nats-server): no migration or seed is run for it; `stop()` drops and stops them.
+   */
+  static async startOn(db: TestDatabase, nats: TestNatsServer, redisDb: number): Promise<PlatformWorld> {
+    const world = new PlatformWorld(
+      db,
+      nats,
+      `redis://127.0.0.1:6379/${redisDb}`,
+      mkdtempSync(join(tmpdir(), 'tic-keys-')),
+      `e2e-${randomBytes(4).toString('hex')}`,
+    );
+    await world.launch();
+    return world;
+  }
+
+  private async launch(personnelEnv: Record<string, string> = {}): Promise<void> {
     try {
       // The applications service first: it creates the event stream the others then only look up.
-      await world.startApplications();
+      await this.startApplications();
       // Each of these migrates its own schema and waits on its own connections: started together, a
       // world is ready in about half the time, which every end-to-end suite pays.
       await settleAll([
-        world.startPersonnel(personnelEnv),
-        world.startEvaluations(),
-        world.startFunding(),
-        world.startNotifications(),
+        this.startPersonnel(personnelEnv),
+        this.startEvaluations(),
+        this.startFunding(),
+        this.startNotifications(),
       ]);
-      await world.startGateway();
+      await this.startGateway();
     } catch (error) {
-      await world.stop();
+      await this.stop();
       throw error;
     }
-    return world;
   }
 
   /** Environment of a service (applications, personnel); `extra` overrides (relay off, clock moved). */
