@@ -101,6 +101,21 @@ describe.each(Object.entries(rendered))('the Kubernetes manifests (%s)', (_name,
     }
     expect(new Set(containers.map((c) => c.spec.image)).size).toBe(1);
   });
+
+  it('let the migrations be applied alone, with the settings they read (the runbook’s first step of a release)', () => {
+    const component = (o: KubernetesObject) => o.metadata.labels?.['app.kubernetes.io/component'];
+    const first = objects.filter((o) => ['config', 'migrations'].includes(component(o) ?? ''));
+    expect(first.map(objectName).sort()).toEqual(
+      [...ofKind(objects, 'ConfigMap').map(objectName), ...SERVICES.map((s) => `Job/${s}-migrate`)].sort(),
+    );
+    const referenced = podContainers(first).flatMap((c) =>
+      ((c.spec.env as { valueFrom?: { configMapKeyRef?: { name: string } } }[]) ?? []).flatMap((e) =>
+        e.valueFrom?.configMapKeyRef ? [e.valueFrom.configMapKeyRef.name] : [],
+      ),
+    );
+    const applied = new Set(ofKind(first, 'ConfigMap').map((c) => c.metadata.name));
+    expect(referenced.filter((name) => !applied.has(name))).toEqual([]);
+  });
 });
 
 describe('the example overlay', () => {
