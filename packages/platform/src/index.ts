@@ -1,5 +1,6 @@
 export * from './config/config';
 export * from './config/trust-config';
+export * from './config/event-stream-replicas';
 export * from './caller/assertion-keys';
 export * from './caller/caller-assertion';
 export * from './caller/caller-assertions';
@@ -41,6 +42,7 @@ export * from './events/replay-parked-cli';
 export * from './events/transient-failure';
 export * from './events/event-journal';
 export * from './health/health.service';
+export * from './health/health.controller';
 export * from './database/orm-config';
 export * from './logging/logging';
 export * from './platform.module';

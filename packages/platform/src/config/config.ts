@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
+import { ConfigError } from './config-error';
+import { eventStreamReplicasSetting } from './event-stream-replicas';
 import { refuseDevelopmentTrust, trustConfigShape } from './trust-config';
+
+export { ConfigError } from './config-error';
 
 // Development and tests only, so that `npm start` works out of the box; production refuses it.
 const DEVELOPMENT_FINGERPRINT_KEY = 'development-only-idempotency-fingerprint-key';
@@ -29,6 +33,8 @@ export const baseConfigSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65_535),
   /** Migrations run at start unless this is false (production runs them as a separate step). */
   MIGRATE_ON_START: z.stringbool().default(true),
+  /** Copies of the event stream the JetStream cluster keeps (3 on a three-node cluster). */
+  EVENT_STREAM_REPLICAS: eventStreamReplicasSetting,
   /** Off only in tests that stop a service between a commit and its publication. */
   OUTBOX_RELAY: z.stringbool().default(true),
   /**
@@ -73,11 +79,6 @@ function refuseDevelopmentSecrets(config: BaseConfig, ctx: z.RefinementCtx): voi
       message: 'must be set in production (the development key is public; TIC_DEV=1 asks for development)',
     });
   }
-}
-
-/** Thrown when the environment does not satisfy the schema; its message is one line naming each bad setting. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
 }
 
 /** Validates the environment against a schema; throws ConfigError with one line naming each bad setting. */

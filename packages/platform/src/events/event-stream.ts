@@ -2,31 +2,45 @@ import { RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig 
 
 import { ALL_EVENTS_SUBJECT, EVENT_STREAM } from '@tic/contracts';
 
+import { eventStreamReplicas } from '../config/event-stream-replicas';
+
 const TWO_MINUTES_NS = 2 * 60 * 1_000_000_000;
 
-/** The stream keeps every event for replay (no age limit); Nats-Msg-Id duplicates are dropped for two minutes. */
-export const EVENT_STREAM_CONFIG: Partial<StreamConfig> & { name: string } = {
-  name: EVENT_STREAM,
-  subjects: [ALL_EVENTS_SUBJECT],
-  storage: StorageType.File,
-  retention: RetentionPolicy.Limits,
-  max_age: 0,
-  duplicate_window: TWO_MINUTES_NS,
-  num_replicas: 1,
-};
+/**
+ * The stream keeps every event for replay (no age limit); Nats-Msg-Id duplicates are dropped for two
+ * minutes. A JetStream cluster keeps `replicas` copies of it (3 on a three-node cluster; 1 on one server).
+ */
+export function eventStreamConfig(replicas: number): Partial<StreamConfig> & { name: string } {
+  return {
+    name: EVENT_STREAM,
+    subjects: [ALL_EVENTS_SUBJECT],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_age: 0,
+    duplicate_window: TWO_MINUTES_NS,
+    num_replicas: replicas,
+  };
+}
 
-/** Creates the event stream, or brings an existing one to this configuration; safe to run at every start. */
-export async function ensureEventStream(jsm: JetStreamManager): Promise<void> {
+/**
+ * Creates the event stream, or brings an existing one to this configuration (its replica count
+ * included); safe to run at every start. The replicas come from EVENT_STREAM_REPLICAS unless given.
+ */
+export async function ensureEventStream(
+  jsm: JetStreamManager,
+  replicas: number = eventStreamReplicas(),
+): Promise<void> {
+  const config = eventStreamConfig(replicas);
   try {
     await jsm.streams.info(EVENT_STREAM);
   } catch {
     try {
-      await jsm.streams.add(EVENT_STREAM_CONFIG);
+      await jsm.streams.add(config);
       return;
     } catch {
       // Another instance created it between our two calls; update it below like any existing stream.
     }
   }
-  const { name: _name, storage: _storage, ...updatable } = EVENT_STREAM_CONFIG;
+  const { name: _name, storage: _storage, ...updatable } = config;
   await jsm.streams.update(EVENT_STREAM, updatable);
 }

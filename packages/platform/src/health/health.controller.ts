@@ -9,7 +9,11 @@ interface StatusReply {
   status(code: number): unknown;
 }
 
-/** Health over NATS (`tic.rpc.<service>.health`) and HTTP (`GET /health`, 503 when a dependency is down). */
+/**
+ * Health over NATS (`tic.rpc.<service>.health`) and HTTP (`GET /health`, 503 when a dependency is down),
+ * and liveness (`GET /health/live`): the process answers, whatever its dependencies. Kubernetes restarts
+ * a container on failed liveness, which would not bring a Postgres outage to an end.
+ */
 export function healthController(service: ServiceName): Type {
   @Controller()
   class ServiceHealthController {
@@ -26,6 +30,12 @@ export function healthController(service: ServiceName): Type {
       const health = await this.health.health();
       if (health.status !== 'up') reply.status(503);
       return health;
+    }
+
+    @Get('health/live')
+    @HttpCode(200)
+    live(): { service: ServiceName; status: 'up' } {
+      return { service, status: 'up' };
     }
   }
   return ServiceHealthController;
