@@ -69,4 +69,4 @@ export * from './telemetry/spans';
 export * from './telemetry/messaging-spans';
 export * from './telemetry/telemetry-flush';
 export * from './telemetry/telemetry-settings';
-export { startTelemetry, stopTelemetry } from './telemetry/telemetry-sdk';
+export * from './telemetry/telemetry-shutdown';

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 
-import { stopTelemetry } from './telemetry-sdk';
+import { stopTelemetry } from './telemetry-shutdown';
 
 /** Exports the spans still buffered when the application shuts down (last, after NATS drained). */
 @Injectable()

@@ -7,6 +7,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 import { sanitizeSql } from './sanitize-sql';
+import { onTelemetryShutdown } from './telemetry-shutdown';
 import type { TelemetrySettings } from './telemetry-settings';
 
 // Probes answer every few seconds: a trace each would bury the requests an operator looks for.
@@ -42,14 +43,12 @@ export function startTelemetry(settings: TelemetrySettings, spanProcessors?: Spa
     ],
   });
   sdk.start();
+  const started = sdk;
+  onTelemetryShutdown(async () => {
+    sdk = undefined;
+    await started.shutdown();
+  });
   return true;
-}
-
-/** Exports the spans still buffered and stops the SDK; a no-op when tracing is off. */
-export async function stopTelemetry(): Promise<void> {
-  const running = sdk;
-  sdk = undefined;
-  await running?.shutdown();
 }
 
 function pathOf(url: string | undefined): string {
