@@ -1,3 +1,4 @@
+import '@tic/platform/telemetry';
 import 'reflect-metadata';
 
 import { bootstrapService, loadConfig } from '@tic/platform';

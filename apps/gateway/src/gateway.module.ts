@@ -3,7 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 
-import { loggingParams } from '@tic/platform';
+import { loggingParams, TelemetryFlush } from '@tic/platform';
 
 import { ApplicationsController } from './api/applications.controller';
 import { ApplicationsExport } from './api/applications-export.service';
@@ -120,6 +120,7 @@ export class GatewayModule {
       ],
       providers: [
         OrganizationFit,
+        TelemetryFlush,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: UnstorableTextInterceptor },

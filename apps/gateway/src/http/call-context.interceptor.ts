@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Observable } from 'rxjs';
 
-import { runInCallContext } from '@tic/platform';
+import { nameHttpServerSpan, runInCallContext } from '@tic/platform';
 
 import { callContextOf } from './call-context';
 import type { GatewayRequest } from './gateway-request';
@@ -13,7 +13,9 @@ import type { GatewayRequest } from './gateway-request';
 @Injectable()
 export class CallContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const callContext = callContextOf(context.switchToHttp().getRequest<GatewayRequest>());
+    const request = context.switchToHttp().getRequest<GatewayRequest & { routeOptions?: { url?: string } }>();
+    nameHttpServerSpan(request.method, request.routeOptions?.url, request.id);
+    const callContext = callContextOf(request);
     // Subscribing inside the context keeps it for the handler, which runs on subscription.
     return new Observable((subscriber) => runInCallContext(callContext, () => next.handle().subscribe(subscriber)));
   }

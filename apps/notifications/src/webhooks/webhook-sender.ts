@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
+import { activeTraceHeaders, eventTraceparent, failSpan, inSpan, type TraceSpan, webhookSendSpan } from '@tic/platform';
+
 import { webhookSignature } from './webhook-signature';
 
 /** What one POST to a receiver came to. */
@@ -23,7 +25,18 @@ export interface OutgoingDelivery {
  * de-duplicate), `webhook-timestamp` (seconds), `webhook-signature`. Redirects are not followed: a
  * receiver could otherwise send the platform's request somewhere the URL checks never saw.
  */
-export async function sendWebhook(delivery: OutgoingDelivery, timeoutMs: number, now: Date): Promise<AttemptOutcome> {
+export function sendWebhook(delivery: OutgoingDelivery, timeoutMs: number, now: Date): Promise<AttemptOutcome> {
+  // On the trace of the command that caused the event: the receiver gets its `traceparent`.
+  const span = webhookSendSpan(delivery.url, delivery.eventId, eventTraceparent(delivery.body));
+  return inSpan(span, (active) => post(delivery, timeoutMs, now, active));
+}
+
+async function post(
+  delivery: OutgoingDelivery,
+  timeoutMs: number,
+  now: Date,
+  span: TraceSpan,
+): Promise<AttemptOutcome> {
   const timestamp = Math.floor(now.getTime() / 1000);
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -33,6 +46,7 @@ export async function sendWebhook(delivery: OutgoingDelivery, timeoutMs: number,
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
       headers: {
+        ...activeTraceHeaders(),
         'content-type': 'application/json',
         'user-agent': 'TIC-Webhooks/1',
         'webhook-id': delivery.eventId,
@@ -44,6 +58,8 @@ export async function sendWebhook(delivery: OutgoingDelivery, timeoutMs: number,
     // The answer's body means nothing to the platform; dropping it frees the connection.
     await response.body?.cancel().catch(() => undefined);
     const delivered = response.status >= 200 && response.status < 300;
+    span.setAttribute('http.response.status_code', response.status);
+    if (!delivered) failSpan(span, `HTTP ${response.status}`);
     return {
       delivered,
       statusCode: response.status,

@@ -6,6 +6,8 @@ import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, type TicEvent } from '@tic/contract
 
 import { newCorrelationId, runInCallContext } from '../context/call-context';
 import type { NatsConnectionService } from '../nats/nats-connection';
+import { eventProcessSpan } from '../telemetry/messaging-spans';
+import { inSpan } from '../telemetry/spans';
 import { ConsumerPosition } from './consumer-position.entity';
 import { EventApplier, type ParkedMessage } from './event-applier';
 import { EventFailure } from './event-failure.entity';
@@ -182,8 +184,10 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   ): Promise<void> {
     const deliveries = message.info.deliveryCount;
     try {
-      const outcome = await runInCallContext({ correlationId: event.correlationid ?? newCorrelationId() }, () =>
-        this.applier.apply(consumer, subscription, event, { hold: parked, clearFailures: deliveries > 1 }),
+      const outcome = await inSpan(processSpan(consumer, message, event), () =>
+        runInCallContext({ correlationId: event.correlationid ?? newCorrelationId() }, () =>
+          this.applier.apply(consumer, subscription, event, { hold: parked, clearFailures: deliveries > 1 }),
+        ),
       );
       if (outcome.kind === 'gap') {
         await this.waitForGap(consumer, message, event, parked, outcome.expected);
@@ -283,3 +287,15 @@ function describe(error: unknown): string {
 
 /** Entities the consumer needs in the service's schema. */
 export const EVENT_CONSUMER_ENTITIES = [InboxEntry, ParkedEvent, ConsumerPosition, EventFailure];
+
+function processSpan(consumer: string, message: JsMsg, event: TicEvent) {
+  const headerTraceparent = message.headers?.get('traceparent');
+  return eventProcessSpan({
+    consumer,
+    subject: message.subject,
+    eventId: event.id,
+    eventType: event.type,
+    ...(headerTraceparent ? { headerTraceparent } : {}),
+    ...(event.traceparent ? { eventTraceparent: event.traceparent } : {}),
+  });
+}

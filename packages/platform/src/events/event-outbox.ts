@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { createEvent, type EventDefinition, type EventTypeName, type ServiceName } from '@tic/contracts';
 
 import { currentCallContext } from '../context/call-context';
+import { currentTraceparent } from '../telemetry/trace-context';
 import { EventTooLargeError } from './event-too-large.error';
 import { OutboxEvent } from './outbox-event.entity';
 
@@ -48,6 +49,8 @@ export class EventOutbox {
     event: RecordEvent<z.input<D>>,
   ): OutboxEvent {
     const context = currentCallContext();
+    // The span recording the change (when tracing is on), so that the event's consumers continue its trace.
+    const traceparent = currentTraceparent();
     const now = new Date();
     const document = createEvent(definition, {
       producer: this.producer,
@@ -56,7 +59,7 @@ export class EventOutbox {
       time: now.toISOString(),
       aggregateVersion: event.aggregateVersion,
       data: event.data,
-      ...(context?.traceparent ? { traceparent: context.traceparent } : {}),
+      ...(traceparent ? { traceparent } : {}),
       ...(context?.correlationId ? { correlationId: context.correlationId } : {}),
     });
     const bytes = Buffer.byteLength(JSON.stringify(document), 'utf8');

@@ -1,11 +1,15 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { JetStreamManager } from '@nats-io/jetstream';
+import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 
 import { EVENT_STREAM, eventSubject } from '@tic/contracts';
 
 import type { NatsConnectionService } from '../nats/nats-connection';
+import { eventPublishSpan } from '../telemetry/messaging-spans';
+import { beginSpan, failSpan } from '../telemetry/spans';
+import { injectTraceContext } from '../telemetry/trace-context';
 import { ensureEventStream } from './event-stream';
 import { OutboxReconciler, type Reconciliation } from './outbox-reconciler';
 import { OutboxRows, type AckedRow, type PendingRow } from './outbox-rows';
@@ -93,13 +97,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.again = true;
       return;
     }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    // Outside the trace of whatever kicked it: a pass publishes other commands' events too, each on its own trace.
+    this.running = context
+      .with(ROOT_CONTEXT, () => this.drain())
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
   }
 
   /** Publishes until nothing is left (or another instance holds the lock, or NATS fails); for tests and shutdown. */
@@ -181,14 +188,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const js = await this.nats.jetstream();
     const timeout = this.options.ackTimeoutMs ?? 5_000;
     const results = await Promise.allSettled(
-      rows.map((row) => {
+      rows.map(async (row) => {
+        const subject = eventSubject(row.type);
+        const span = beginSpan(eventPublishSpan(subject, row.eventId, traceparentOf(row)));
         const headers = natsHeaders();
         headers.set('Content-Type', 'application/cloudevents+json');
-        return js.publish(eventSubject(row.type), JSON.stringify(row.document), {
-          msgID: row.eventId,
-          headers,
-          timeout,
-        });
+        injectTraceContext(headers, trace.setSpan(context.active(), span));
+        try {
+          return await js.publish(subject, JSON.stringify(row.document), { msgID: row.eventId, headers, timeout });
+        } catch (error) {
+          failSpan(span, error);
+          throw error;
+        } finally {
+          span.end();
+        }
       }),
     );
     const acked: AckedRow[] = [];
@@ -271,4 +284,9 @@ async function streamMissing(jsm: JetStreamManager): Promise<boolean> {
 
 function messageBytes(row: PendingRow): number {
   return Buffer.byteLength(JSON.stringify(row.document), 'utf8') + HEADER_BYTES;
+}
+
+function traceparentOf(row: PendingRow): string | undefined {
+  const traceparent: unknown = row.document.traceparent;
+  return typeof traceparent === 'string' ? traceparent : undefined;
 }

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 
 import { currentCallContext } from '../context/call-context';
 import { HEADERS } from '../rpc/rpc-headers';
+import { traceLogFields } from '../telemetry/trace-context';
 import { redactUrls } from './redact-url';
 
 // Never logged: credentials, and any field that could hold an identity number.
@@ -21,7 +22,7 @@ const REDACT = [
   '*.password',
 ];
 
-/** Structured JSON logs with the correlation id of the current request on every line. */
+/** Structured JSON logs with the correlation id and trace id (trace_id, span_id) of the current request on every line. */
 export function loggingParams(service: string, level: string): Params {
   return {
     pinoHttp: {
@@ -36,7 +37,7 @@ export function loggingParams(service: string, level: string): Params {
       },
       mixin: () => {
         const context = currentCallContext();
-        return context ? { correlationId: context.correlationId } : {};
+        return { ...(context ? { correlationId: context.correlationId } : {}), ...traceLogFields() };
       },
       genReqId: (req: IncomingMessage) => {
         const header = req.headers[HEADERS.correlationId];

@@ -8,6 +8,9 @@ import type { RpcDefinition } from '@tic/contracts';
 
 import type { CallerAssertionSigner } from '../caller/caller-assertion';
 import { currentCallContext, newCorrelationId, type CallContext } from '../context/call-context';
+import { rpcClientSpan } from '../telemetry/messaging-spans';
+import { inSpan } from '../telemetry/spans';
+import { injectTraceContext } from '../telemetry/trace-context';
 import { isRpcError, RpcFailure } from './rpc-failure';
 import { contextHeaders, HEADERS } from './rpc-headers';
 
@@ -40,6 +43,14 @@ export class RpcClient implements OnApplicationShutdown {
     payload: z.input<D['request']>,
     context: Partial<CallContext> = {},
   ): Promise<z.output<D['response']>> {
+    return inSpan(rpcClientSpan(definition.subject), () => this.send(definition, payload, context));
+  }
+
+  private async send<D extends RpcDefinition>(
+    definition: D,
+    payload: z.input<D['request']>,
+    context: Partial<CallContext>,
+  ): Promise<z.output<D['response']>> {
     const callContext: CallContext = {
       correlationId: newCorrelationId(),
       ...currentCallContext(),
@@ -47,6 +58,8 @@ export class RpcClient implements OnApplicationShutdown {
     };
     const headers = natsHeaders();
     for (const [key, value] of Object.entries(contextHeaders(callContext))) headers.set(key, value);
+    // The client span's context replaces the one the request arrived with (when tracing is on).
+    injectTraceContext(headers);
     headers.set(HEADERS.assertion, await this.signer.sign(definition.subject, callContext.caller));
     const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     try {

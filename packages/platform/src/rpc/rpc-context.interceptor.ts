@@ -4,6 +4,8 @@ import { from, Observable, switchMap } from 'rxjs';
 
 import type { CallerAssertionVerifier } from '../caller/caller-assertion';
 import { newCorrelationId, runInCallContext, type CallContext } from '../context/call-context';
+import { rpcServerSpan } from '../telemetry/messaging-spans';
+import { observeInSpan } from '../telemetry/spans';
 import { HEADERS } from './rpc-headers';
 
 interface NatsHeaderView {
@@ -28,8 +30,11 @@ export class RpcContextInterceptor implements NestInterceptor {
       const value = headers?.get(name);
       return value === undefined || value === '' ? undefined : value;
     };
-    return from(this.verifier.verify(header(HEADERS.assertion), nats.getSubject())).pipe(
-      switchMap(({ caller }) => this.handle(next, header, caller)),
+    const subject = nats.getSubject();
+    return observeInSpan(rpcServerSpan(subject, header(HEADERS.traceparent), header('tracestate')), () =>
+      from(this.verifier.verify(header(HEADERS.assertion), subject)).pipe(
+        switchMap(({ caller }) => this.handle(next, header, caller)),
+      ),
     );
   }
 

@@ -8,6 +8,7 @@ import type { OrmConfigInput } from '../database/orm-config';
 import type { EventSubscription } from '../events/event-consumer';
 import { eventConsumersProvider } from '../events/event-consumers.provider';
 import { PlatformModule } from '../platform.module';
+import { TelemetryFlush } from '../telemetry/telemetry-flush';
 
 /** A service's event subscriptions, built from providers of the service (`inject`). */
 export interface ServiceSubscriptions<Deps extends unknown[] = never[]> {
@@ -55,6 +56,7 @@ export class ServiceModule {
       ],
       providers: [
         UnitOfWork,
+        TelemetryFlush,
         ...(subscriptions === undefined
           ? []
           : [
