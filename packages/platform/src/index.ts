@@ -41,6 +41,7 @@ export * from './events/replay-parked-cli';
 export * from './events/transient-failure';
 export * from './events/event-journal';
 export * from './health/health.service';
+export * from './metrics';
 export * from './database/orm-config';
 export * from './logging/logging';
 export * from './platform.module';

@@ -2,3 +2,4 @@ export * from './running-service';
 export * from './migration-drift';
 export { refusal } from '@tic/testing';
 export * from './test-rpc-client';
+export * from './metrics-scrape';
