@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 
 import { ROLES, type Role } from '@tic/domain';
-import { MetricsScrape } from '@tic/platform/testing';
+import { dashboardFamiliesMissingFrom, MetricsScrape } from '@tic/platform/testing';
 
 import { TEST_REDIS_URL, deleteKeys } from './support/gateway-harness';
 import { startWorld, type TestWorld } from './support/test-world';
@@ -148,6 +148,7 @@ describe('operations: the deadline queues board and /metrics', () => {
       metrics.sum('tic_http_request_duration_seconds_count', { route: 'unmatched', status: '404' }),
     ).toBeGreaterThanOrEqual(1);
     expect(metrics.families.has('process_cpu_seconds_total')).toBe(true);
+    expect(dashboardFamiliesMissingFrom(metrics, ['tic_http_', 'process_', 'nodejs_'])).toEqual([]);
     expect(response.text).not.toContain(unknownId);
     expect(response.text).not.toContain(organizationId);
   });

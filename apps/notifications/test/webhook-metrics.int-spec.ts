@@ -1,7 +1,7 @@
 import { v4 as uuidv4 } from 'uuid';
 
 import { CreateWebhookSubscription } from '@tic/contracts';
-import { scrapeMetrics } from '@tic/platform/testing';
+import { dashboardFamiliesMissingFrom, scrapeMetrics } from '@tic/platform/testing';
 import { eventually } from '@tic/testing';
 
 import { CALLERS, centerEstablished, runningNotifications, sampleEvent } from './harness';
@@ -52,6 +52,7 @@ describe('webhook metrics at /metrics (real Postgres and NATS JetStream)', () =>
       100,
     );
     expect(backlog.sum('tic_webhook_attempts_total', { ...NOTIFICATIONS, outcome: 'delivered' })).toBe(0);
+    expect(dashboardFamiliesMissingFrom(backlog, ['tic_webhook_'])).toEqual([]);
 
     down = false;
     await eventually(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { scrapeMetrics } from '@tic/platform/testing';
+import { dashboardFamiliesMissingFrom, scrapeMetrics } from '@tic/platform/testing';
 import { createTestDatabase, eventually, startNatsServer, type TestDatabase, type TestNatsServer } from '@tic/testing';
 
 import { fallsDueAt, ManualClock } from '../src';
@@ -64,5 +64,6 @@ describe('deadline metrics at /metrics (real Postgres, NATS JetStream and Redis)
     expect(metrics.sum('tic_deadline_firing_lateness_seconds_bucket', { ...kind, le: '14400' })).toBe(1);
     expect(metrics.sum('tic_deadlines_pending', kind)).toBe(0);
     expect(metrics.sum('tic_deadlines_pending_past_due', kind)).toBe(0);
+    expect(dashboardFamiliesMissingFrom(metrics, ['tic_deadline'])).toEqual([]);
   });
 });

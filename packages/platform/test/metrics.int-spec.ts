@@ -26,7 +26,7 @@ import {
   RpcHandler,
   type Caller,
 } from '../src';
-import { scrapeMetrics, testRpcClient } from '../src/testing';
+import { dashboardFamiliesMissingFrom, scrapeMetrics, testRpcClient } from '../src/testing';
 
 @Entity({ tableName: 'grant_row' })
 class GrantRow {
@@ -183,8 +183,11 @@ describe("a service's metrics at /metrics (real Postgres and NATS JetStream)", (
     expect(metrics.sum('tic_rpc_refusals_total', { ...method, code: 'conflict' })).toBe(1);
     expect(metrics.sum('tic_rpc_refusals_total', { ...method, code: 'invalid_input' })).toBe(1);
     expect(metrics.sum('tic_rpc_errors_total', method)).toBe(1);
-    // The default metrics are still there.
+    // The default metrics are still there, and every family the dashboard asks of the kit.
     expect(metrics.families.has('process_cpu_seconds_total')).toBe(true);
+    expect(
+      dashboardFamiliesMissingFrom(metrics, ['tic_rpc_', 'tic_outbox_', 'tic_consumer_', 'process_', 'nodejs_']),
+    ).toEqual([]);
   });
 
   it("counts the events a consumer has not finished, from JetStream's consumer info", async () => {

@@ -3,3 +3,4 @@ export * from './migration-drift';
 export { refusal } from '@tic/testing';
 export * from './test-rpc-client';
 export * from './metrics-scrape';
+export * from './grafana-dashboard';
