@@ -11,6 +11,7 @@ const esmPackages = [
   'uint8array-extras',
   '@borewit',
   'jose',
+  'content-disposition',
 ];
 
 /** @param {{ testRegex?: string }} [overrides] */

@@ -14,6 +14,7 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { ProblemFilter } from './http/problem.filter';
 import { limitUrlLength } from './http/url-limit';
 import { addSecurityHeaders } from './http/security-headers';
+import { serveOperations } from './ops/serve-operations';
 import { GATEWAY_VERSION } from './package-version';
 import { acceptUploads } from './uploads/upload-body-parser';
 
@@ -47,6 +48,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       });
     limitUrlLength(app);
     authenticateBeforeBody(app);
+    serveOperations(app, config);
     app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready', 'asyncapi', 'asyncapi.json'] });
     app.useGlobalFilters(new ProblemFilter(config.PROBLEM_TYPE_BASE));
     serveDocs(app, openApiDocument(app, GATEWAY_VERSION));

@@ -20,6 +20,7 @@ import { FeedRecorder } from './feed/feed-recorder';
 import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
 import { WebhookDeliveryListener } from './webhooks/webhook-delivery.listener';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookMetrics } from './webhooks/webhook-metrics';
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 import { WebhooksHandlers } from './webhooks/webhooks.handlers';
 import { InboxHandlers } from './inbox/inbox.handlers';
@@ -56,6 +57,7 @@ export class AppModule {
         WebhookDeliveriesService,
         WebhookDeliveryListener,
         WebhookDispatcher,
+        WebhookMetrics,
         InboxService,
         InboxListener,
         EmailSettingsService,

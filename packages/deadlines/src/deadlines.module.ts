@@ -17,6 +17,7 @@ import {
   type DeadlinesModuleOptions,
 } from './deadlines-settings';
 import { DeadlineFiring } from './firing/deadline-firing';
+import { DeadlineMetrics } from './firing/deadline-metrics';
 import { DeadlineSweep } from './firing/deadline-sweep';
 import { DeadlineWorker } from './firing/deadline-worker';
 import { DeadlineJobs } from './jobs/deadline-jobs';
@@ -29,6 +30,7 @@ const WORKERS = [
   DeadlineJobs,
   DeadlineJobsSubscriber,
   DeadlineFiring,
+  DeadlineMetrics,
   DeadlineSweep,
   DeadlineWorker,
   Deadlines,

@@ -21,3 +21,4 @@ export type { DeadlinesModuleOptions } from './deadlines-settings';
 export * from './deadlines.module';
 export * from './redis-health-check';
 export * from './migrations/seed-event-versions';
+export { DEADLINE_METRIC_NAMES } from './firing/deadline-metrics';

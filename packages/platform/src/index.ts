@@ -43,6 +43,7 @@ export * from './events/transient-failure';
 export * from './events/event-journal';
 export * from './health/health.service';
 export * from './health/health.controller';
+export * from './metrics';
 export * from './database/orm-config';
 export * from './logging/logging';
 export * from './platform.module';

@@ -18,6 +18,7 @@ import { historyIntegrityProviders } from './integrity/history-integrity.provide
 import { HistorySealer } from './integrity/history-sealer';
 import { HEALTH_CHECKS, HealthService, type HealthCheck } from './health/health.service';
 import { loggingParams } from './logging/logging';
+import { PLATFORM_METRICS_PROVIDERS } from './metrics/platform-metrics.providers';
 import { callerAssertionsFor, type CallerAssertions } from './caller/caller-assertions';
 import { CallerAssertionSigner, CallerAssertionVerifier } from './caller/caller-assertion';
 import { NatsConnectionService } from './nats/nats-connection';
@@ -84,6 +85,7 @@ export class PlatformModule {
               sweepIntervalMs: config.IDEMPOTENCY_SWEEP_INTERVAL_MS,
             }),
         },
+        ...PLATFORM_METRICS_PROVIDERS,
         ...(options.healthChecks ?? []),
         {
           provide: HEALTH_CHECKS,

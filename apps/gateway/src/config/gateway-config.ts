@@ -87,6 +87,8 @@ const gatewayFields = baseConfigSchema
       .string()
       .default('')
       .transform((value, ctx) => trustedProxies(value, ctx)),
+    /** Redis key prefix of the services' deadline queues (their QUEUE_PREFIX), which /ops/queues shows. */
+    QUEUE_PREFIX: z.string().min(1).max(100).default('tic'),
     /** The `type` of a problem is this prefix followed by its code. */
     PROBLEM_TYPE_BASE: z.string().min(1).default('urn:tic:problem:'),
   });

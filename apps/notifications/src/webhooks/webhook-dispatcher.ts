@@ -13,6 +13,7 @@ import type { NotificationsConfig } from '../config';
 import { resolvesPrivately } from './receiver-address';
 import { recordAttempt } from './webhook-attempt.recorder';
 import { claimDueDeliveries, type ClaimedDelivery } from './webhook-delivery.store';
+import { WebhookMetrics } from './webhook-metrics';
 import { type AttemptOutcome, sendWebhook } from './webhook-sender';
 
 // One claim reads an index range and joins the feed: worth it for a batch, not for every finished delivery.
@@ -36,6 +37,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     private readonly orm: MikroORM,
     @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
+    private readonly metrics: WebhookMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -89,6 +91,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const attemptedAt = new Date();
     const outcome = await this.attempt(delivery, attemptedAt);
+    this.metrics.attempted(outcome.delivered);
     await this.orm.em.fork().transactional((em) =>
       recordAttempt(em, delivery, outcome, attemptedAt, {
         baseMs: this.config.WEBHOOK_RETRY_BASE_MS,

@@ -12,6 +12,7 @@ import { Deadline } from '../entities/deadline.entity';
 import { DeadlineReminder } from '../entities/deadline-reminder.entity';
 import { DeadlineJobsSubscriber } from '../jobs/deadline-jobs.subscriber';
 import { deadlineEventData } from './deadline-event-data';
+import { DeadlineMetrics } from './deadline-metrics';
 
 /** The owner's reaction to a deadline that passed, run in the transaction that fires it. */
 export type FireHandler = (em: EntityManager, deadline: Deadline) => Promise<void>;
@@ -37,6 +38,7 @@ export class DeadlineFiring {
     private readonly outbox: EventOutbox,
     private readonly clock: Clock,
     private readonly afterCommit: DeadlineJobsSubscriber,
+    private readonly metrics: DeadlineMetrics,
   ) {}
 
   onFire(kind: DeadlineKind, handler: FireHandler): void {
@@ -75,7 +77,10 @@ export class DeadlineFiring {
       this.afterCommit.track(em, [id]);
       return deadline;
     });
-    if (fired) this.logger.log(`deadline ${id} (${fired.kind}) due ${fired.dueOn} has passed`);
+    if (fired) {
+      this.logger.log(`deadline ${id} (${fired.kind}) due ${fired.dueOn} has passed`);
+      this.metrics.fired(fired);
+    }
     return fired !== undefined;
   }
 
