@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Counter, Gauge } from 'prom-client';
+import { Counter } from 'prom-client';
 
 import { OwnedMetrics, sharedRead } from '@tic/platform';
 
@@ -35,20 +35,13 @@ export class WebhookMetrics implements OnModuleDestroy {
   constructor(private readonly orm: MikroORM) {
     const backlog = sharedRead(FRESH_FOR_MS, () => this.readBacklog());
     const gauge = (name: string, help: string, pick: (b: WebhookBacklog) => number) =>
-      this.metrics.create(
+      this.metrics.gaugeOnScrape({
         name,
-        () =>
-          new Gauge({
-            name,
-            help,
-            labelNames: ['service'] as const,
-            async collect() {
-              const read = await backlog();
-              this.reset();
-              if (read) this.set({ service: SERVICE }, pick(read));
-            },
-          }),
-      );
+        help,
+        labelNames: ['service'],
+        read: backlog,
+        samples: (read) => [[{ service: SERVICE }, pick(read)] as const],
+      });
     gauge(
       WEBHOOK_METRIC_NAMES.pending,
       'Webhook deliveries owed to receivers (not delivered, not given up)',

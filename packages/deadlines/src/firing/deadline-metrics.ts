@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Gauge, Histogram } from 'prom-client';
+import { Histogram } from 'prom-client';
 
 import { OwnedMetrics, sharedRead } from '@tic/platform';
 
@@ -57,20 +57,13 @@ export class DeadlineMetrics implements OnModuleDestroy {
     );
     const pending = sharedRead(FRESH_FOR_MS, () => this.readPending());
     const byKind = (name: string, help: string, pick: (row: PendingByKind) => number) =>
-      this.metrics.create(
+      this.metrics.gaugeOnScrape({
         name,
-        () =>
-          new Gauge({
-            name,
-            help,
-            labelNames: ['service', 'kind'] as const,
-            async collect() {
-              const rows = await pending();
-              this.reset();
-              for (const row of rows ?? []) this.set({ service, kind: row.kind }, pick(row));
-            },
-          }),
-      );
+        help,
+        labelNames: ['service', 'kind'],
+        read: pending,
+        samples: (rows) => rows.map((row) => [{ service, kind: row.kind }, pick(row)] as const),
+      });
     byKind(
       DEADLINE_METRIC_NAMES.pending,
       'Deadlines scheduled and not yet completed, cancelled or fired',

@@ -44,20 +44,13 @@ export class ConsumerMetrics implements OnModuleDestroy {
     this.parked = sharedRead(PARKED_FRESH_MS, () => this.readParked(`"${service}"."parked_event"`));
     const consumers = this.consumers;
     const perConsumer = (name: string, help: string, pick: (info: ConsumerInfo) => number) =>
-      this.metrics.create(
+      this.metrics.gaugeOnScrape({
         name,
-        () =>
-          new Gauge({
-            name,
-            help,
-            labelNames: ['service', 'consumer'] as const,
-            async collect() {
-              const infos = await consumers();
-              this.reset();
-              for (const info of infos ?? []) this.set({ service, consumer: info.name }, pick(info));
-            },
-          }),
-      );
+        help,
+        labelNames: ['service', 'consumer'],
+        read: consumers,
+        samples: (infos) => infos.map((info) => [{ service, consumer: info.name }, pick(info)] as const),
+      });
     perConsumer(
       CONSUMER_METRIC_NAMES.pending,
       'Events in the stream the durable consumer has not delivered yet',
@@ -80,21 +73,14 @@ export class ConsumerMetrics implements OnModuleDestroy {
           },
         }),
     );
-    const parked = this.parked;
-    this.metrics.create(
-      CONSUMER_METRIC_NAMES.parked,
-      () =>
-        new Gauge({
-          name: CONSUMER_METRIC_NAMES.parked,
-          help: 'Events a consumer parked for an operator (malformed, failed, held, version gap), not replayed yet',
-          labelNames: ['service', 'consumer', 'reason'] as const,
-          async collect() {
-            const rows = await parked();
-            this.reset();
-            for (const row of rows ?? []) this.set({ service, consumer: row.consumer, reason: row.reason }, row.count);
-          },
-        }),
-    );
+    this.metrics.gaugeOnScrape({
+      name: CONSUMER_METRIC_NAMES.parked,
+      help: 'Events a consumer parked for an operator (malformed, failed, held, version gap), not replayed yet',
+      labelNames: ['service', 'consumer', 'reason'],
+      read: this.parked,
+      samples: (rows) =>
+        rows.map((row) => [{ service, consumer: row.consumer, reason: row.reason }, row.count] as const),
+    });
   }
 
   private async readConsumers(prefix: string): Promise<readonly ConsumerInfo[]> {

@@ -1,4 +1,14 @@
-import { register } from 'prom-client';
+import { Gauge, type LabelValues, register } from 'prom-client';
+
+/** A gauge family read when Prometheus scrapes: each scrape replaces every sample with what `read` gives. */
+export interface ScrapedGauge<L extends string, T> {
+  readonly name: string;
+  readonly help: string;
+  readonly labelNames: readonly L[];
+  /** Undefined when the read failed: the family then has no sample, and the rest of the page still renders. */
+  readonly read: () => Promise<T | undefined>;
+  readonly samples: (value: T) => Iterable<readonly [LabelValues<L>, number]>;
+}
 
 /**
  * The metrics one provider created in prom-client's global registry, the one PrometheusModule serves at
@@ -13,6 +23,23 @@ export class OwnedMetrics {
     const metric = create();
     this.owned.set(name, metric);
     return metric;
+  }
+
+  gaugeOnScrape<L extends string, T>(spec: ScrapedGauge<L, T>): Gauge<L> {
+    return this.create(
+      spec.name,
+      () =>
+        new Gauge<L>({
+          name: spec.name,
+          help: spec.help,
+          labelNames: spec.labelNames,
+          async collect() {
+            const value = await spec.read();
+            this.reset();
+            if (value !== undefined) for (const [labels, sample] of spec.samples(value)) this.set(labels, sample);
+          },
+        }),
+    );
   }
 
   removeAll(): void {

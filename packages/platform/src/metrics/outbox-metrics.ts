@@ -1,6 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Gauge } from 'prom-client';
 
 import { SERVICE_IDENTITY, type ServiceIdentity } from '../platform-config';
 import { OwnedMetrics, sharedRead } from './metric-registry';
@@ -38,23 +37,14 @@ export class OutboxMetrics implements OnModuleDestroy {
     const table = `"${service}"."outbox_event"`;
     this.backlog = sharedRead(FRESH_FOR_MS, () => this.read(table));
     const labels = { service };
-    const gauge = (name: string, help: string, pick: (backlog: OutboxBacklog) => number) => {
-      const read = this.backlog;
-      this.metrics.create(
+    const gauge = (name: string, help: string, pick: (backlog: OutboxBacklog) => number) =>
+      this.metrics.gaugeOnScrape({
         name,
-        () =>
-          new Gauge({
-            name,
-            help,
-            labelNames: ['service'] as const,
-            async collect() {
-              const backlog = await read();
-              this.reset();
-              if (backlog) this.set(labels, pick(backlog));
-            },
-          }),
-      );
-    };
+        help,
+        labelNames: ['service'],
+        read: this.backlog,
+        samples: (backlog) => [[labels, pick(backlog)] as const],
+      });
     gauge(OUTBOX_METRIC_NAMES.unpublished, 'Committed events the relay has not published yet', (b) => b.unpublished);
     gauge(
       OUTBOX_METRIC_NAMES.oldestAge,
