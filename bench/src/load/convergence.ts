@@ -1,0 +1,38 @@
+import type { Pool } from 'pg';
+
+import type { EventSubscriber } from './event-subscriber';
+import { LOAD_SERVICES } from './load-world';
+
+/**
+ * Waits until the platform has settled after the load: every journal row published, the subscriber
+ * holding as many events as the stream, and every preparation deadline due by the moved clock out of
+ * `pending`. Gives up after `timeoutMs`, saying what was still outstanding (the checks then show it).
+ */
+export async function converged(
+  pool: Pool,
+  subscriber: EventSubscriber,
+  clockToday: string,
+  timeoutMs: number,
+): Promise<{ ok: boolean; detail: string }> {
+  const started = Date.now();
+  let detail = '';
+  while (Date.now() - started < timeoutMs) {
+    const unpublished = await pool.query<{ count: string }>(
+      LOAD_SERVICES.map((s) => `select count(*) from ${s}.outbox_event where published_at is null`).join(' union all '),
+    );
+    const waiting = unpublished.rows.reduce((n, r) => n + Number(r.count), 0);
+    const pending = await pool.query<{ count: string }>(
+      `select count(*) from applications.deadline where kind = 'D-preparation' and state = 'pending' and due_on < $1`,
+      [clockToday],
+    );
+    const inStream = await subscriber.streamMessages();
+    detail = `after ${((Date.now() - started) / 1000).toFixed(0)} s: ${waiting} unpublished, ${pending.rows[0]?.count} due deadlines pending, subscriber ${subscriber.seen.length} of ${inStream}`;
+    if (waiting === 0 && Number(pending.rows[0]?.count) === 0 && subscriber.seen.length === inStream) {
+      // One more moment for anything a pass was about to publish, then the same again.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      if (subscriber.seen.length === (await subscriber.streamMessages())) return { ok: true, detail };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return { ok: false, detail };
+}
