@@ -17,12 +17,14 @@ const EFFECTS: Record<CommandKind, { table: string; column: string }> = {
   person: { table: 'personnel.person', column: 'name' },
   expenditure: { table: 'funding.ledger_entry', column: 'voucher_ref' },
   draft: { table: 'applications.application', column: 'field_zh' },
+  allocation: { table: 'funding.allocation', column: 'purpose' },
 };
 const OWNER: Record<CommandKind, string> = {
   center: 'applications',
   person: 'personnel',
   expenditure: 'funding',
   draft: 'applications',
+  allocation: 'funding',
 };
 
 /** Every command answered with a 2xx (none refused, none given up on). */
@@ -32,10 +34,14 @@ export function commandFindings(outcomes: readonly CommandOutcome[]): Finding[] 
   const unanswered = outcomes.filter((o) => o.status === 0);
   const retried = outcomes.filter((o) => o.attempts > 1);
   const sample = refused[0] === undefined ? '' : `; e.g. ${refused[0].status} ${JSON.stringify(refused[0].problem)}`;
+  const reasons = new Map<string, number>();
+  for (const reason of unanswered.flatMap((o) => o.retriedOn)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  const why =
+    unanswered.length === 0 ? '' : `; unanswered after ${[...reasons].map(([r, n]) => `${r} ×${n}`).join(', ')}`;
   return [
     {
       check: 'every command answered (2xx)',
-      found: `${answered.length} of ${outcomes.length}; ${refused.length} refused, ${unanswered.length} unanswered${sample}`,
+      found: `${answered.length} of ${outcomes.length}; ${refused.length} refused, ${unanswered.length} unanswered${sample}${why}`,
       ok: answered.length === outcomes.length && outcomes.length > 0,
     },
     {
@@ -140,4 +146,34 @@ export async function deadlineFindings(pool: Pool, events: readonly SeenEvent[],
       ok: remindedTwice === 0,
     },
   ];
+}
+
+/** The schemas that keep a copy of the center registry from the events (the kit's center directory). */
+export const DIRECTORY_SCHEMAS = ['evaluations', 'funding', 'notifications'] as const;
+
+/** Consumers on replicas that were killed: the notifications feed holds each event once, each directory each center. */
+export async function consumerFindings(pool: Pool, stream: readonly { id: string }[]): Promise<Finding[]> {
+  const feed = await pool.query<{ event_id: string }>('select event_id from notifications.feed_event');
+  const feedIds = feed.rows.map((r) => r.event_id);
+  const feedSet = new Set(feedIds);
+  const missing = stream.filter((e) => !feedSet.has(e.id)).length;
+  const findings: Finding[] = [
+    {
+      check: 'notifications feed = stream',
+      found: `${feedIds.length} of ${stream.length}; ${feedIds.length - feedSet.size} duplicated, ${missing} missing`,
+      ok: feedIds.length === stream.length && feedSet.size === feedIds.length && missing === 0,
+    },
+  ];
+  const centers = await pool.query<{ id: string }>('select id from applications.center');
+  for (const schema of DIRECTORY_SCHEMAS) {
+    const copy = await pool.query<{ id: string }>(`select id from ${schema}.center_directory`);
+    const known = new Set(copy.rows.map((r) => r.id));
+    const unknown = centers.rows.filter((c) => !known.has(c.id)).length;
+    findings.push({
+      check: `${schema}: center directory = registry`,
+      found: `${copy.rows.length} of ${centers.rows.length} centers; ${unknown} unknown`,
+      ok: unknown === 0 && copy.rows.length === centers.rows.length,
+    });
+  }
+  return findings;
 }

@@ -11,7 +11,7 @@ export interface Command {
   readonly mark: string;
 }
 
-export type CommandKind = 'center' | 'person' | 'expenditure' | 'draft';
+export type CommandKind = 'center' | 'person' | 'expenditure' | 'draft' | 'allocation';
 
 export interface CommandOutcome {
   readonly command: Command;

@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { readAllEvents } from '@tic/testing';
 
 import { Chaos } from './chaos';
-import { commandFindings, deadlineFindings, effectFindings, eventFindings } from './checks';
+import { commandFindings, consumerFindings, deadlineFindings, effectFindings, eventFindings } from './checks';
 import { EventSubscriber } from './event-subscriber';
 import { CommandCounter, runPhase } from './load-phase';
 import { converged } from './convergence';
@@ -45,6 +45,12 @@ async function main(): Promise<boolean> {
     const loaded = await runPhase({ ...common, name: 'chaos', seconds: CHAOS_SECONDS });
     await chaos.stop();
 
+    const firedUnderLoad = await pool.query<{ count: string }>(
+      `select count(*) from applications.deadline where kind = 'D-preparation' and state = 'fired'`,
+    );
+    console.log(
+      `${firedUnderLoad.rows[0]?.count} preparation deadlines fired during the load, by the sweep and BullMQ`,
+    );
     console.log(`moving the applications service's clock ${CLOCK_OFFSET_DAYS} days on (each replica restarted)…`);
     world.serviceOverrides.applications = { CLOCK_OFFSET_DAYS: String(CLOCK_OFFSET_DAYS) };
     for (const replica of world.replicasOf('applications')) {
@@ -64,6 +70,7 @@ async function main(): Promise<boolean> {
       ...commandFindings(outcomes),
       ...(await effectFindings(pool, outcomes)),
       ...(await eventFindings(pool, stream, subscriber.seen)),
+      ...(await consumerFindings(pool, stream)),
       ...(await deadlineFindings(pool, subscriber.seen, clockToday)),
     ];
     const ok = printFindings(findings);

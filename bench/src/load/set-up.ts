@@ -94,6 +94,7 @@ export async function setUp(world: LoadWorld): Promise<Fixtures> {
     coBuilderId,
     callId: call?.id ?? '',
     allocationId: allocation.id,
+    centerId: center?.id ?? '',
     spentOn,
   };
 }

@@ -11,6 +11,8 @@ export interface Fixtures {
   readonly coBuilderId: string;
   readonly callId: string;
   readonly allocationId: string;
+  /** The registered center the allocations are for. */
+  readonly centerId: string;
   /** The day expenditures are dated (yesterday in Shanghai: never in the service's future). */
   readonly spentOn: string;
 }
@@ -27,6 +29,7 @@ const MIX: readonly CommandKind[] = [
   'expenditure',
   'draft',
   'draft',
+  'allocation',
 ];
 const CATEGORIES = ['equipment', 'business', 'labor', 'indirect'] as const;
 const DAY_MS = 86_400_000;
@@ -46,7 +49,7 @@ export function residentId(runNumber: number, n: number): string {
 /**
  * The n-th command of the run: an existing center registered in preparation (a D-preparation deadline,
  * due a year after an approval day drawn from the past 700 days, so part is already due), a person,
- * an expenditure on the allocation, or an application draft. Each carries its own mark, the value
+ * an expenditure on the allocation, an application draft, or an allocation (tic.funding.allocated). Each carries its own mark, the value
  * its row holds, for the duplicate check.
  */
 export function commandAt(n: number, fixtures: Fixtures, runNumber: number, today: string): Command {
@@ -98,6 +101,23 @@ export function commandAt(n: number, fixtures: Fixtures, runNumber: number, toda
           category: CATEGORIES[n % CATEGORIES.length],
           payee: '负载测试供应商',
           voucherRef: mark,
+        },
+      };
+    }
+    case 'allocation': {
+      const mark = `负载测试省级资金${tag}第${n}笔`;
+      return {
+        kind,
+        key,
+        mark,
+        path: '/allocations',
+        token: tokens.dst,
+        body: {
+          centerId: fixtures.centerId,
+          fiscalYear: Number(fixtures.spentOn.slice(0, 4)),
+          purpose: mark,
+          budget: [{ category: 'equipment', amountFen: 1_000_000 + n }],
+          targets: [{ tier: 'output', dimension: 'quantity', indicator: '发明专利授权数', unit: '件', targetValue: 1 }],
         },
       };
     }
