@@ -19,6 +19,8 @@ const between = (min: number, max: number) => min + Math.random() * (max - min);
  */
 export class Chaos {
   readonly kills: Kill[] = [];
+  /** Restarts that did not listen in time and were made again. */
+  failedStarts = 0;
   private stopping = false;
   private loops: Promise<void>[] = [];
   private readonly started = Date.now();
@@ -45,8 +47,24 @@ export class Chaos {
       const at = (Date.now() - this.started) / 1000;
       await victim.kill();
       await pause(between(500, 3000));
-      await victim.start();
+      await this.restart(victim);
       this.kills.push({ replica: victim.label, at, downFor: (Date.now() - this.started) / 1000 - at });
+    }
+  }
+
+  /**
+   * Starts the replica again; on a machine this loaded a start can outlast its 60 s wait, and the
+   * replica is then started anew rather than the run given up (and its processes left behind).
+   */
+  private async restart(replica: Replica): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await replica.start();
+        return;
+      } catch (error) {
+        this.failedStarts += 1;
+        if (attempt >= 5) throw error;
+      }
     }
   }
 

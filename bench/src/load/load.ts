@@ -28,8 +28,16 @@ async function main(): Promise<boolean> {
   );
   const world = await LoadWorld.start(REPLICAS);
   const pool = new Pool({ connectionString: world.db.url, max: 2 });
-  const stopOnSignal = () => void world.stop().finally(() => process.exit(130));
-  process.once('SIGINT', stopOnSignal);
+  // Whatever ends the run, the processes it started go with it (a crash once left them all running).
+  const stopAndExit = (code: number) => void world.stop().finally(() => process.exit(code));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      stopAndExit(130);
+    });
+  process.once('uncaughtException', (error) => {
+    console.error(error);
+    stopAndExit(1);
+  });
   try {
     const subscriber = await EventSubscriber.start(world.nats);
     const fixtures = await setUp(world);
@@ -63,7 +71,7 @@ async function main(): Promise<boolean> {
     const stream = await readAllEvents(world.nats, 20_000);
 
     printFigures(calm, loaded);
-    printKills(chaos.kills);
+    printKills(chaos.kills, chaos.failedStarts);
     const outcomes = [...calm.commands, ...loaded.commands];
     const findings = [
       { check: 'journals published, subscriber caught up, deadlines swept', found: settled.detail, ok: settled.ok },

@@ -6,6 +6,12 @@ const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toF
 const ratio = (value: number, base: number) =>
   base > 0 && Number.isFinite(value) ? `${(value / base).toFixed(2)}×` : '—';
 
+/** The statuses other than 2xx autocannon counted, e.g. `504 ×6`. */
+function non2xxStatuses(reads: PhaseResult['reads']): string {
+  const codes = Object.entries(reads.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2'));
+  return codes.length === 0 ? '' : ` (${codes.map(([code, stats]) => `${code} ×${stats.count ?? 0}`).join(', ')})`;
+}
+
 /** The throughput and latency of each phase, the chaos phase against the calm one measured in the same run. */
 export function printFigures(calm: PhaseResult, chaos: PhaseResult): void {
   const rows = [calm, chaos].map((phase) => {
@@ -15,7 +21,7 @@ export function printFigures(calm: PhaseResult, chaos: PhaseResult): void {
       readsPerSecond: phase.reads.requests.average,
       readP50: phase.reads.latency.p50,
       readP99: phase.reads.latency.p99,
-      readNon2xx: phase.reads.non2xx,
+      readNon2xx: `${phase.reads.non2xx}${non2xxStatuses(phase.reads)}`,
       readErrors: phase.reads.errors,
       commandsPerSecond: phase.commands.length / phase.seconds,
       commandP50: percentile(latencies, 50),
@@ -38,12 +44,12 @@ export function printFigures(calm: PhaseResult, chaos: PhaseResult): void {
 }
 
 /** How many times each replica was killed, and how long the restarts took. */
-export function printKills(kills: readonly Kill[]): void {
+export function printKills(kills: readonly Kill[], failedStarts: number): void {
   const byReplica = new Map<string, number>();
   for (const kill of kills) byReplica.set(kill.replica, (byReplica.get(kill.replica) ?? 0) + 1);
   const downFor = kills.map((k) => k.downFor);
   console.log(
-    `\nSIGKILLs: ${kills.length} (${[...byReplica].map(([replica, n]) => `${replica} ×${n}`).join(', ')}); down until listening again: median ${fixed(percentile(downFor, 50), 1)} s, max ${fixed(percentile(downFor, 100), 1)} s`,
+    `\nSIGKILLs: ${kills.length} (${[...byReplica].map(([replica, n]) => `${replica} ×${n}`).join(', ')}); down until listening again: median ${fixed(percentile(downFor, 50), 1)} s, max ${fixed(percentile(downFor, 100), 1)} s; ${failedStarts} restarts not listening within 60 s, made again`,
   );
 }
 
