@@ -59,11 +59,21 @@ export function ormConfig(input: OrmConfigInput): Options {
   };
 }
 
-/** Creates the schema if needed and applies pending migrations; returns their names. */
+/**
+ * Creates the schema if needed and applies pending migrations; returns their names. Replicas of a
+ * service start together (a deployment, `npm start` with replicas): each takes the schema's migration
+ * lock first, so that one applies what is pending and the others, once it has committed, find nothing
+ * left; run at once, the second died on "duplicate key value violates pg_type_typname_nsp_index".
+ * The lock is held by a transaction of its own while the migrator runs on other connections of the pool.
+ */
 export async function runMigrations(orm: MikroORM, schema: string): Promise<string[]> {
-  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
-  const applied = await orm.migrator.up();
-  return applied.map((m) => m.name);
+  const connection = orm.em.getConnection();
+  return connection.transactional(async (lock) => {
+    await connection.execute('select pg_advisory_xact_lock(hashtext(?))', [`${schema}.migrations`], 'all', lock);
+    await connection.execute(`create schema if not exists "${schema}"`);
+    const applied = await orm.migrator.up();
+    return applied.map((m) => m.name);
+  });
 }
 
 /**
