@@ -116,6 +116,26 @@ describe('per-user daily quotas on roster checks and registrations (real Postgre
     );
   });
 
+  it('answers a registration retried with its Idempotency-Key again, without spending, when the quota is used up', async () => {
+    service.clock.set(new Date('2026-12-05T04:00:00Z'));
+    const user = newUser();
+    const input = { name: '重试人员', idNumber: newIdNumber(), employerOrgId: ORGS.supporting };
+    const idempotencyKey = `quota-retry-${user.userId}`;
+    const first = await service.rpc.request(RegisterPerson, input, { caller: user, idempotencyKey });
+    for (let i = 1; i < REGISTRATIONS_PER_DAY; i += 1) await service.newPerson({ name: `配额人员${i}` }, user);
+
+    const retried = await service.rpc.request(RegisterPerson, input, { caller: user, idempotencyKey });
+    expect(retried).toEqual(first);
+    // Another key with the same body is a new registration: over the limit.
+    const other = { caller: user, idempotencyKey: `${idempotencyKey}-other` };
+    expect((await refusal(service.rpc.request(RegisterPerson, input, other))).code).toBe('quota_exceeded');
+    const [row] = await service.sql(
+      `select used from personnel.usage_window where user_id = ? and quota = 'registrations'`,
+      [user.userId],
+    );
+    expect(row?.used).toBe(REGISTRATIONS_PER_DAY);
+  });
+
   it('answers more concurrent appointments by number than the service has database connections', async () => {
     service.clock.set(new Date('2026-12-06T04:00:00Z'));
     const centerId = await service.newCenter();

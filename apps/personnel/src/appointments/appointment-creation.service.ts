@@ -45,6 +45,8 @@ export class AppointmentCreation {
     assertDates(input, this.clock.today());
     // Spent before the command's transaction: the quota's own write must not wait for a second pooled
     // connection while this request holds one and its platform's lock.
+    const answered = await this.uow.answeredBefore(CreateAppointment, input);
+    if (answered !== undefined) return answered.answer as AppointmentDto;
     if (input.idNumber !== undefined) await this.quotas.spend(caller, 'registrations', 1);
     return this.uow.run(
       CreateAppointment,

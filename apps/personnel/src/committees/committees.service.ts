@@ -49,6 +49,8 @@ export class CommitteesService {
       throw RpcFailure.invalidInput([{ path: 'termEndsOn', message: 'must not be before termStartsOn' }]);
     const presented = input.members.filter((m) => m.idNumber !== undefined).length;
     // Spent before the transaction, as an appointment does: the quota's write must not wait for a second connection.
+    const answered = await this.uow.answeredBefore(SetCommittee, input);
+    if (answered !== undefined) return answered.answer as CommitteeDto;
     if (presented > 0) await this.quotas.spend(caller, 'registrations', presented);
     try {
       return await this.uow.run(

@@ -43,6 +43,8 @@ export class PeopleService {
       employerOrgId: input.employerOrgId,
       registeredByOrgId: caller.orgId,
     });
+    const answered = await this.uow.answeredBefore(RegisterPerson, input);
+    if (answered !== undefined) return answered.answer as PersonDto;
     await this.quotas.spend(caller, 'registrations', 1);
     const hash = this.identityNumbers.hash(input.idNumber);
     try {

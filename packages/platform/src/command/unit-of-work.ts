@@ -73,6 +73,24 @@ export class UnitOfWork {
   }
 
   /**
+   * The answer already given to this call (same caller, Idempotency-Key, operation and input), or
+   * undefined. For what a service spends before `run` (a usage quota): a retry whose first attempt
+   * committed is answered again without spending twice; a retry racing its first attempt still waits
+   * for it inside `run`.
+   */
+  async answeredBefore(operation: RpcDefinition | string, input: unknown): Promise<{ answer: unknown } | undefined> {
+    const context = currentCallContext();
+    const key = context?.idempotencyKey;
+    if (key === undefined) return undefined;
+    const subject = typeof operation === 'string' ? operation : operation.subject;
+    const record = await this.em
+      .fork()
+      .findOne(IdempotencyRecord, { callerId: context?.caller?.userId ?? '', key }, { refresh: true });
+    if (record?.operation !== subject || record.fingerprint !== this.fingerprint(subject, input)) return undefined;
+    return { answer: record.result };
+  }
+
+  /**
    * Takes the key, or returns the record of the call that took it first. The insert waits while
    * another transaction holds the same key uncommitted, so a retry that overtakes the first attempt
    * sees its answer once it commits (or takes the key if it rolled back).
