@@ -86,7 +86,8 @@ async function main(): Promise<void> {
       `${table(['target', 'figure', 'verdict'], [['throughput ≥ 0.6× bare Fastify + pg', `${fixed(ratio)}×`, verdict(ratio >= 0.6)]])}\n`,
     );
     process.stdout.write(`machine at the end: ${machine()}\n`);
-    for (const s of [svc, base]) if (s.firstFailure) process.stdout.write(`${s.label}: first failure ${s.firstFailure}\n`);
+    for (const s of [svc, base])
+      if (s.firstFailure) process.stdout.write(`${s.label}: first failure ${s.firstFailure}\n`);
     if (svc.failures + base.failures > 0) process.exitCode = 1;
   } finally {
     await platform.stop();

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import { join } from 'node:path';
+
 import { freePort } from '@tic/testing';
 
 import { startMeasured, type MeasuredStart } from './service-footprint/measured-start';
@@ -25,6 +27,17 @@ interface Figure {
 async function startAll(platform: BenchPlatform): Promise<MeasuredStart[]> {
   const started: MeasuredStart[] = [];
   try {
+    // The baseline: a bare Fastify + pg server, ready once its pool answers; what the machine's load
+    // alone makes of a Node start in this run.
+    const barePort = await freePort();
+    started.push(
+      await startMeasured(
+        'bare Fastify + pg (baseline)',
+        join(__dirname, 'read-path', 'bare-server.js'),
+        { DATABASE_URL: platform.db.url, PORT: String(barePort) },
+        `http://127.0.0.1:${barePort}/health`,
+      ),
+    );
     for (const service of SERVICE_NAMES) {
       const port = await freePort();
       started.push(
@@ -70,14 +83,23 @@ async function main(): Promise<void> {
     for (const s of second.reverse()) await s.stop();
     process.stdout.write(
       `\n${table(
-        ['process', 'ready, first start ms', 'ready, restart ms', 'idle RSS MB', 'ready < 3 s', 'RSS < 150 MB'],
-        figures.map((f) => [
+        [
+          'process',
+          'ready, first start ms',
+          'ready, restart ms',
+          '× baseline',
+          'idle RSS MB',
+          'ready < 3 s',
+          'RSS < 150 MB',
+        ],
+        figures.map((f, index) => [
           f.name,
           fixed(f.firstMs, 0),
           fixed(f.restartMs, 0),
+          index === 0 ? '' : `${fixed(f.restartMs / (figures[0]?.restartMs ?? NaN), 1)}×`,
           fixed(f.rssMiB / MB, 0),
-          verdict(Math.max(f.firstMs, f.restartMs) < 3_000),
-          verdict(f.rssMiB / MB < 150),
+          index === 0 ? '' : verdict(Math.max(f.firstMs, f.restartMs) < 3_000),
+          index === 0 ? '' : verdict(f.rssMiB / MB < 150),
         ]),
       )}\n`,
     );

@@ -80,7 +80,8 @@ async function main(): Promise<void> {
       `\nunits in the table: ${counted?.units ?? '?'} (the warm-up's included); calls answered in the measured stretches: ${svc.calls + base.calls}\n`,
     );
     process.stdout.write(`machine at the end: ${machine()}\n`);
-    for (const s of [svc, base]) if (s.firstFailure) process.stdout.write(`${s.label}: first failure ${s.firstFailure}\n`);
+    for (const s of [svc, base])
+      if (s.firstFailure) process.stdout.write(`${s.label}: first failure ${s.firstFailure}\n`);
     if (svc.failures + base.failures > 0) process.exitCode = 1;
   } finally {
     await platform.stop();

@@ -90,6 +90,7 @@ export async function startDeadlinesService(options: {
   natsUrl: string;
   redisUrl: string;
   clock: BenchClock;
+  concurrency?: number;
 }): Promise<DeadlinesWorld> {
   const config = baseConfigSchema.parse({
     DATABASE_URL: options.databaseUrl,
@@ -110,7 +111,12 @@ export async function startDeadlinesService(options: {
         healthCheckTokens: [REDIS_HEALTH_CHECK],
       }),
       // The production sweep interval: the wake-ups are what is measured, not the sweep.
-      DeadlinesModule.forService({ service: SERVICE, redisUrl: options.redisUrl, clock: options.clock }),
+      DeadlinesModule.forService({
+        service: SERVICE,
+        redisUrl: options.redisUrl,
+        clock: options.clock,
+        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      }),
     ],
   })
   class BenchDeadlinesModule {}

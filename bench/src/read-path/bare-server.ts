@@ -53,6 +53,12 @@ app.get<{ Params: { id: string } }>('/organizations/:id', async (request, reply)
   };
 });
 
+// Ready once Postgres answers, as the services' /health checks their database.
+app.get('/health', async () => {
+  await pool.query('select 1');
+  return { status: 'up' };
+});
+
 app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) }).catch((error: unknown) => {
   process.stderr.write(`${String(error)}\n`);
   process.exit(1);

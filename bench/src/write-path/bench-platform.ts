@@ -99,12 +99,7 @@ export class BenchPlatform {
 
   async startGateway(services: readonly BenchServiceName[]): Promise<ServiceProcess> {
     const port = await freePort();
-    const started = await startServiceProcess(
-      'gateway',
-      serviceMain('gateway'),
-      this.gatewayEnv(port, services),
-      port,
-    );
+    const started = await startServiceProcess('gateway', serviceMain('gateway'), this.gatewayEnv(port, services), port);
     this.processes.set('gateway', started);
     this.cleanup.add('stop gateway', () => started.stop());
     this.gatewayUrl = `http://127.0.0.1:${port}`;
