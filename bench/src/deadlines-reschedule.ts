@@ -159,6 +159,13 @@ async function main(): Promise<void> {
             verdict(back < 10_000),
           ],
           [
+            '  baseline: as many bare BullMQ adds, bulks of 500',
+            grouped(PENDING),
+            `${fixed(floor / 1000)} s`,
+            `(derivation ${fixed(back / floor, 1)}×)`,
+            '',
+          ],
+          [
             '  the same, from the restart command',
             grouped(PENDING),
             `${fixed(sinceRestart / 1000)} s`,

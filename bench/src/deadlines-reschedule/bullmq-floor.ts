@@ -21,7 +21,7 @@ export async function bullmqFloor(redisUrl: string, count: number): Promise<numb
         Array.from({ length: size }, (_, k) => ({
           name: 'due',
           data: { deadlineId: `floor-${from + k}`, on: '2099-01-01' },
-          opts: { jobId: `due:floor-${from + k}`, delay: 86_400_000, removeOnComplete: true, removeOnFail: true },
+          opts: { jobId: `due-floor-${from + k}`, delay: 86_400_000, removeOnComplete: true, removeOnFail: true },
         })),
       );
     }

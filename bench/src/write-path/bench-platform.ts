@@ -19,6 +19,10 @@ import {
 } from '@tic/testing';
 
 import { Cleanup } from '../personnel/service-under-test';
+import { startMeasured } from '../service-footprint/measured-start';
+
+// BENCH_PROFILE_DIR: the gateway and the services run with --cpu-prof, their profiles written there at their stop.
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
 const APPS = join(__dirname, '..', '..', '..', 'apps');
 export const SERVICE_NAMES = ['applications', 'personnel', 'evaluations', 'funding', 'notifications'] as const;
@@ -91,6 +95,7 @@ export class BenchPlatform {
   /** Starts a service process (it migrates its own schema) and waits for its HTTP port. */
   async startService(service: BenchServiceName): Promise<ServiceProcess> {
     const port = await freePort();
+    if (PROFILE_DIR !== undefined) return this.profiled(service, this.serviceEnv(service, port), `${port}/health`);
     const started = await startServiceProcess(service, serviceMain(service), this.serviceEnv(service, port), port);
     this.processes.set(service, started);
     this.cleanup.add(`stop ${service}`, () => started.stop());
@@ -99,6 +104,8 @@ export class BenchPlatform {
 
   async startGateway(services: readonly BenchServiceName[]): Promise<ServiceProcess> {
     const port = await freePort();
+    this.gatewayUrl = `http://127.0.0.1:${port}`;
+    if (PROFILE_DIR !== undefined) return this.profiled('gateway', this.gatewayEnv(port, services), `${port}/health`);
     const started = await startServiceProcess('gateway', serviceMain('gateway'), this.gatewayEnv(port, services), port);
     this.processes.set('gateway', started);
     this.cleanup.add('stop gateway', () => started.stop());
@@ -139,6 +146,27 @@ export class BenchPlatform {
 
   stop(): Promise<void> {
     return this.cleanup.run();
+  }
+
+  private async profiled(
+    name: BenchServiceName | 'gateway',
+    env: Record<string, string>,
+    health: string,
+  ): Promise<ServiceProcess> {
+    const started = await startMeasured(name, serviceMain(name), env, `http://127.0.0.1:${health}`, 60_000, [
+      '--cpu-prof',
+      `--cpu-prof-dir=${PROFILE_DIR ?? ''}`,
+      `--cpu-prof-name=${name}.cpuprofile`,
+    ]);
+    const running: ServiceProcess = {
+      name,
+      output: () => started.output(),
+      kill: () => started.stop(),
+      stop: () => started.stop(),
+    };
+    this.processes.set(name, running);
+    this.cleanup.add(`stop ${name}`, () => started.stop());
+    return running;
   }
 
   private applicationsCli(script: string): void {

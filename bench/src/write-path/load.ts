@@ -129,7 +129,10 @@ export async function httpLoad(label: string, load: HttpLoad, counter: { next: n
       },
     ],
   };
-  const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
+  const instance = autocannon(options, (error, result) => {
+    if (error) fail(error);
+    else finish(result);
+  });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode === load.status) latenciesMs.push(responseTime);
   });
