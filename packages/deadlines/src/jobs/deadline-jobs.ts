@@ -104,7 +104,13 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
    * its absence owes a derivation, as a reconnection does.
    */
   private async checkForLoss(): Promise<void> {
-    if (!this.started || this.closing || this.owed || this.deriving || !this.redisReady) return;
+    if (!this.started || this.closing || this.deriving || !this.redisReady) return;
+    // Owed and not running: Redis came back while a derivation was failing (its `ready` found one
+    // running), and nothing else would start it before the next sweep pass.
+    if (this.owed) {
+      this.rederive();
+      return;
+    }
     try {
       if ((await this.redis.exists(this.markerKey)) === 1) return;
     } catch {
