@@ -138,7 +138,7 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     this.deriving = true;
     this.track(
       this.markDerivation()
-        .then(() => this.derivePending())
+        .then((lost) => this.derivePending({ lost }))
         .then(async (count) => {
           // Lost again while deriving: what was derived before the loss is gone.
           if ((await this.redis.exists(this.markerKey)) === 0) this.owed = true;
@@ -166,8 +166,9 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     return `${this.settings.prefix}:${this.settings.queueName}:derived`;
   }
 
-  private async markDerivation(): Promise<void> {
-    await this.redis.set(this.markerKey, this.clock.now().toISOString());
+  /** Marks the derivation; true when the marker of the last one was gone: Redis lost the queue's keys. */
+  private async markDerivation(): Promise<boolean> {
+    return (await this.redis.set(this.markerKey, this.clock.now().toISOString(), 'GET')) === null;
   }
 
   /** Brings the jobs of these deadlines in line with their committed rows, without making the caller wait. */
@@ -197,7 +198,11 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** Derives the jobs of every pending deadline: what brings them back after Redis lost them. */
-  async derivePending(): Promise<number> {
+  /**
+   * With `lost` (Redis lost the queue's keys), no job is looked up first: none can be there for another
+   * date, and adding one that is there already changes nothing.
+   */
+  async derivePending(options: { lost?: boolean } = {}): Promise<number> {
     const em = this.orm.em.fork();
     let count = 0;
     for (let after: string | undefined; ;) {
@@ -208,7 +213,7 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
       );
       if (page.length === 0) return count;
       const reminders = await em.find(DeadlineReminder, { deadlineId: { $in: page.map((d) => d.id) }, sentAt: null });
-      await this.derive(page, reminders);
+      await this.derive(page, reminders, options.lost ?? false);
       count += page.length;
       em.clear();
       after = page.at(-1)?.id;
@@ -225,7 +230,11 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
    * A page at a time, not a job at a time: the jobs the rows call for are looked up together and the
    * missing ones added in one bulk (100,000 pending deadlines took over a minute one round trip at a time).
    */
-  private async derive(deadlines: readonly Deadline[], reminders: readonly DeadlineReminder[]): Promise<void> {
+  private async derive(
+    deadlines: readonly Deadline[],
+    reminders: readonly DeadlineReminder[],
+    lost = false,
+  ): Promise<void> {
     const wanted: WantedJob[] = [];
     const unwanted: string[] = [];
     for (const deadline of deadlines) {
@@ -255,12 +264,12 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
       }
     }
     await Promise.all(unwanted.map((jobId) => this.queue.remove(jobId)));
-    await this.ensure(wanted);
+    await this.ensure(wanted, lost);
   }
 
   /** Adds each job unless it is there for the same date; a job for another date is replaced. */
-  private async ensure(wanted: readonly WantedJob[]): Promise<void> {
-    const existing = await Promise.all(wanted.map((job) => this.queue.getJob(job.jobId)));
+  private async ensure(wanted: readonly WantedJob[], lost: boolean): Promise<void> {
+    const existing = lost ? [] : await Promise.all(wanted.map((job) => this.queue.getJob(job.jobId)));
     const missing = await Promise.all(
       wanted.map(async (job, index) => {
         const found = existing[index];
