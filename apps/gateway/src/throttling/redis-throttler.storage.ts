@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
 import type { RedisConnection } from '../redis/redis-connection';
@@ -21,23 +23,23 @@ end
 return { hits, ttl, 0, 0 }
 `;
 
+// Sent by its digest on every request: EVAL of the whole script cost each request its text on the wire
+// and a hash of it in Redis. A Redis that lost its script cache (a restart) gets the text once again.
+const INCREMENT_SHA = createHash('sha1').update(INCREMENT).digest('hex');
+
 /** Rate-limit counters in Redis, so that several gateway instances share them (@nestjs/throttler storage). */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly redis: RedisConnection) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `throttle:${throttlerName}:${key}`;
+    const args = [2, base, `${base}:blocked`, Math.max(1, ttl), limit, Math.max(1, blockDuration)] as const;
     const reply = await withRedis(
       () =>
-        this.redis.client.eval(
-          INCREMENT,
-          2,
-          base,
-          `${base}:blocked`,
-          Math.max(1, ttl),
-          limit,
-          Math.max(1, blockDuration),
-        ) as Promise<number[]>,
+        this.redis.client.evalsha(INCREMENT_SHA, ...args).catch((error: unknown) => {
+          if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+          return this.redis.client.eval(INCREMENT, ...args);
+        }) as Promise<number[]>,
     );
     const [totalHits = 0, expiresInMs = 0, blocked = 0, blockExpiresInMs = 0] = reply;
     return {
