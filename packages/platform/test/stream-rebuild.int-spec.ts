@@ -171,6 +171,24 @@ describe('rebuilding the event stream from the journals (two schemas, a private 
     expect(await rebuild(false)).toMatchObject({ missing: 0, foreign: 0, duplicated: 0, refused: false });
   });
 
+  it('checks without holding any relay back, and leaves the stream as the operator configured it', async () => {
+    // A relay in the middle of a pass holds its lock; the check answers all the same.
+    const checked = await orm('applications')
+      .em.fork()
+      .transactional(async (em) => {
+        await em.execute("select pg_advisory_xact_lock(hashtext('applications.outbox_relay'))");
+        return rebuild(false);
+      });
+    expect(checked).toMatchObject({ missing: 0, foreign: 0, refused: false });
+    // A rebuild run beside the services must not bring the stream back to its own environment's settings
+    // (a three-replica stream scaled down to the default of one).
+    const fiveMinutesNs = 5 * 60 * 1_000_000_000;
+    await jsm.streams.update(EVENT_STREAM, { subjects: ['tic.events.>'], duplicate_window: fiveMinutesNs });
+    await rebuild();
+    expect((await jsm.streams.info(EVENT_STREAM)).config.duplicate_window).toBe(fiveMinutesNs);
+    await jsm.streams.update(EVENT_STREAM, { subjects: ['tic.events.>'], duplicate_window: 2 * 60 * 1_000_000_000 });
+  });
+
   it('leaves events never published to the relays, which give them the next positions', async () => {
     await write('applications', 2);
     const report = await rebuild();

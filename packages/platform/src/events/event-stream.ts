@@ -23,6 +23,19 @@ export function eventStreamConfig(replicas: number): Partial<StreamConfig> & { n
 }
 
 /**
+ * Creates the event stream with EVENT_STREAM_REPLICAS when it is missing, and leaves an existing one as
+ * it is: for a tool run beside the services (the stream rebuild), whose environment must not scale a
+ * three-replica stream down to its own default.
+ */
+export async function createEventStreamIfMissing(jsm: JetStreamManager): Promise<void> {
+  try {
+    await jsm.streams.info(EVENT_STREAM);
+  } catch {
+    await ensureEventStream(jsm);
+  }
+}
+
+/**
  * Creates the event stream, or brings an existing one to this configuration (its replica count
  * included); safe to run at every start. The replicas come from EVENT_STREAM_REPLICAS unless given.
  */

@@ -34,10 +34,17 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     passwords.set(service, password);
   }
-  const servers = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+  // Outside development both must be named: journals of another database published into this stream
+  // would have to be emptied out again.
+  const servers = process.env.NATS_URL ?? (dev ? 'nats://127.0.0.1:4222' : undefined);
+  const databaseUrl = process.env.DATABASE_URL ?? (dev ? 'postgres://postgres@127.0.0.1:5432/test' : undefined);
+  if (servers === undefined || databaseUrl === undefined) {
+    process.stderr.write('DATABASE_URL and NATS_URL must be set (the restored database and the NATS to rebuild)\n');
+    return 2;
+  }
   const connections: NatsConnection[] = [];
   const orm = await openOrm({
-    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    databaseUrl,
     schema: listed[0] ?? '',
     entities: [],
     migrationsPath: __dirname,

@@ -4,7 +4,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 
 import { eventSubject, type CloudEvent } from '@tic/contracts';
 
-import { ensureEventStream } from './event-stream';
+import { createEventStreamIfMissing } from './event-stream';
 import { interleaveJournals, runsOf, type JournalEntry } from './journal-order';
 import { OutboxRows, type AckedRow } from './outbox-rows';
 import { takeStreamInventory, type StreamInventory } from './stream-inventory';
@@ -55,10 +55,14 @@ export class StreamRebuild {
   run(options: { publish: boolean }): Promise<StreamRebuildReport> {
     return this.orm.em.fork().transactional(async (em) => {
       const services = [...this.publishers.keys()].sort();
-      for (const service of services) {
-        await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`${service}.outbox_relay`]);
+      // A check only reads: it holds no relay back (a relay publishing meanwhile shows as missing, and a
+      // second check settles it); a rebuild holds them all, so that no relay publishes while it does.
+      if (options.publish) {
+        for (const service of services) {
+          await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`${service}.outbox_relay`]);
+        }
+        await createEventStreamIfMissing(this.jsm);
       }
-      if (options.publish) await ensureEventStream(this.jsm);
       const inventory = await takeStreamInventory(this.jsm);
       const journals: JournalEntry[][] = [];
       const known = new Set<string>();
