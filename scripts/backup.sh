@@ -21,7 +21,14 @@ partial="$target.partial"
 trap 'rm -f "$partial"' EXIT
 # --strict-names: a schema missing from the database is an error, not a smaller backup.
 pg_dump --format=custom --strict-names "${args[@]}" --file="$partial" --dbname="$DATABASE_URL"
-entries=$(pg_restore --list "$partial" | grep -c ' TABLE DATA ' || true)
+# The archive must read back whole before it takes the backup's name: a truncated file (a full disk)
+# fails here rather than being kept as a backup.
+listing=$(pg_restore --list "$partial")
+entries=$(grep -c ' TABLE DATA ' <<<"$listing" || true)
+if [[ "$entries" -eq 0 ]]; then
+  echo "refused: $partial holds no table data; no backup was written" >&2
+  exit 1
+fi
 mv "$partial" "$target"
 trap - EXIT
 echo "backed up schemas ($schemas) to $target: $entries tables, $(wc -c <"$target") bytes"

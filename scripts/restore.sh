@@ -17,6 +17,10 @@ archive=${1:?$usage}
 
 schemas=$(pg_restore --list "$archive" | awk '$4 == "SCHEMA" { print $6 }' | sort -u)
 [[ -n "$schemas" ]] || { echo "$archive holds no schema: not an archive of scripts/backup.sh" >&2; exit 2; }
+# The names are built into SQL below: only the plain names the platform's schemas have are accepted.
+for schema in $schemas; do
+  [[ "$schema" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "refused: $archive names a schema '$schema' that is not a plain name" >&2; exit 2; }
+done
 quoted=$(printf "'%s'," $schemas)
 present=$(psql --no-psqlrc -Atq --dbname="$DATABASE_URL" \
   -c "select string_agg(nspname, ' ') from pg_namespace where nspname in (${quoted%,})")

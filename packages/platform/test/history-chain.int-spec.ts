@@ -153,7 +153,10 @@ describe('the history chain of a service (real Postgres)', () => {
   it('catches a chain rebuilt with fresh hashes and anchor against the anchors handed out before', async () => {
     const anchorsFile = join(tmpdir(), `anchors-${process.pid}-${Date.now()}.jsonl`);
     const { stdout } = verifyCommand(db.url, '--anchors');
-    await writeFile(anchorsFile, stdout);
+    // One file of every service's anchors, as handed to an auditor: another schema's days are not this chain's.
+    const otherService = JSON.stringify({ schema: 'personnel', day: '2026-11-28', lastSeq: '1', headHash: '00' });
+    await writeFile(anchorsFile, `${stdout}${otherService}\n`);
+    expect(verifyCommand(db.url, '--published', anchorsFile)).toMatchObject({ code: 0 });
     // Whoever holds the database rewrites row 2, unseals everything and lets the sealer rebuild the chain.
     await sql(`update ${SCHEMA}.history_entry set comment = '改写', chain_seq = null, chain_hash = null`);
     await sql(`truncate ${SCHEMA}.history_chain_head, ${SCHEMA}.history_anchor`);

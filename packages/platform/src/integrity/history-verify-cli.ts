@@ -8,7 +8,12 @@ import { describeVerification } from './chain-report';
 import type { ChainAnchor } from './chain-verifier';
 import { verifyHistory } from './history-verification';
 
-const anchorSchema = z.object({ day: z.iso.date(), lastSeq: z.string().regex(/^\d+$/), headHash: z.string() });
+const anchorSchema = z.object({
+  schema: z.string().optional(),
+  day: z.iso.date(),
+  lastSeq: z.string().regex(/^\d+$/),
+  headHash: z.string(),
+});
 
 /**
  * A service's `history:verify` command: `<schema> [--anchors] [--published <file>] [--unsealed-minutes <n>]`.
@@ -26,7 +31,7 @@ export async function runHistoryVerifyCli(argv: readonly string[] = process.argv
   const database = z.object({ DATABASE_URL: baseConfigSchema.shape.DATABASE_URL }).safeParse(process.env);
   if (!database.success) throw new Error('DATABASE_URL must be a postgres:// URL');
   const DATABASE_URL = database.data.DATABASE_URL;
-  const published = await readPublished(valueOf(argv, '--published'));
+  const published = await readPublished(valueOf(argv, '--published'), schema);
   const minutes = z.coerce
     .number()
     .positive()
@@ -53,8 +58,11 @@ export async function runHistoryVerifyCli(argv: readonly string[] = process.argv
   }
 }
 
-/** Anchors from a file of `--anchors` lines (one JSON object a line). */
-async function readPublished(path: string | undefined): Promise<ChainAnchor[]> {
+/**
+ * The schema's anchors from a file of `--anchors` lines (one JSON object a line): one file may hold every
+ * service's, as handed to an auditor; a line naming another schema is not this chain's.
+ */
+async function readPublished(path: string | undefined, schema: string): Promise<ChainAnchor[]> {
   if (path === undefined) return [];
   const text = await readFile(path, 'utf8');
   return text
@@ -65,7 +73,9 @@ async function readPublished(path: string | undefined): Promise<ChainAnchor[]> {
       if (!parsed.success)
         throw new Error(`${path} line ${i + 1}: not an anchor line of \`--anchors\` (day, lastSeq, headHash)`);
       return parsed.data;
-    });
+    })
+    .filter((anchor) => anchor.schema === undefined || anchor.schema === schema)
+    .map(({ day, lastSeq, headHash }) => ({ day, lastSeq, headHash }));
 }
 
 function parseJson(line: string): unknown {
