@@ -9,12 +9,15 @@ const count = Number(process.argv[2] ?? 1);
 cluster.setupPrimary({ exec: fileURLToPath(new URL('../apps/gateway/dist/main.js', import.meta.url)) });
 const listened = new WeakSet();
 let stopping = false;
+// The first worker that never listened decides the exit code, whichever worker happens to stop last.
+let failure = 0;
 cluster.on('listening', (worker) => listened.add(worker));
 cluster.on('exit', (worker, code, signal) => {
   if (stopping || !listened.has(worker)) {
+    if (!listened.has(worker) && failure === 0) failure = code || 1;
     stopping = true;
     for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(listened.has(worker) ? 0 : (code ?? 1));
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failure);
     return;
   }
   console.error(`gateway worker ${worker.process.pid} ended (${signal ?? code}); starting another`);

@@ -46,7 +46,7 @@ describe('docker-compose.yml', () => {
     }
     for (const s of longRunning.filter((s) => s.name !== 'gateway')) expect(s.ports).toEqual([]);
     // The gateway's replicas take one host port each from a range.
-    expect(service('gateway').ports).toEqual(['3000-3003:3000']);
+    expect(service('gateway').ports).toEqual(['127.0.0.1:3000-3003:3000']);
   });
 
   it('health-checks every long-running container, and starts each only once what it needs is healthy', () => {

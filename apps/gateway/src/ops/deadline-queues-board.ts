@@ -28,7 +28,14 @@ export function serveDeadlineQueues(fastify: FastifyInstance, config: GatewayCon
     (service) =>
       new Queue(`deadlines-${service}`, {
         prefix: config.QUEUE_PREFIX,
-        connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, lazyConnect: true },
+        // Read-only queues: an operator's page answers promptly with an error while Redis is away, rather
+        // than waiting for it (no Worker here needs the blocking commands' unlimited retries).
+        connection: {
+          url: config.REDIS_URL,
+          maxRetriesPerRequest: 1,
+          commandTimeout: 2000,
+          lazyConnect: true,
+        },
       }),
   );
   const board = new BullBoardFastifyAdapter();

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 
 import { chainDay } from './chain-day';
 import { chainHash, GENESIS_HASH } from './chain-hash';
@@ -91,13 +92,16 @@ export class HistorySealer implements OnApplicationBootstrap, BeforeApplicationS
       this.again = true;
       return;
     }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    // Outside the trace of the command that kicked it: a pass seals other commands' rows too.
+    this.running = context
+      .with(ROOT_CONTEXT, () => this.drain())
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
   }
 
   /** Seals until nothing is left or another instance holds the lock; for tests and shutdown. */
