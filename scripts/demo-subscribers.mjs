@@ -48,11 +48,11 @@ function signedWith(key, id, timestamp, body, header) {
   });
 }
 
-/** What the mail catcher (maildev, run by `npm start`) holds, or undefined when none answers. */
+/** What the mail catcher (maildev 3, run by `npm start`; its API is under /api) holds, or undefined when none answers. */
 export async function mailCatcherMessages() {
   const url = process.env.MAILDEV_URL ?? 'http://127.0.0.1:1080';
   try {
-    const response = await fetch(`${url}/email`, { signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`${url}/api/email`, { signal: AbortSignal.timeout(2000) });
     return response.ok ? { url, messages: await response.json() } : undefined;
   } catch {
     return undefined;
