@@ -197,28 +197,35 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     await this.derive(deadlines, reminders);
   }
 
-  /** Derives the jobs of every pending deadline: what brings them back after Redis lost them. */
   /**
-   * With `lost` (Redis lost the queue's keys), no job is looked up first: none can be there for another
-   * date, and adding one that is there already changes nothing.
+   * Derives the jobs of every pending deadline: what brings them back after Redis lost them. With `lost`
+   * (Redis lost the queue's keys), no job is looked up first: none can be there for another date, and
+   * adding one that is there already changes nothing. The next page is read from Postgres while Redis
+   * adds the last one (one bulk in flight at a time).
    */
   async derivePending(options: { lost?: boolean } = {}): Promise<number> {
     const em = this.orm.em.fork();
     let count = 0;
+    let adding: Promise<void> = Promise.resolve();
     for (let after: string | undefined; ;) {
       const page = await em.find(
         Deadline,
         after === undefined ? { state: 'pending' } : { state: 'pending', id: { $gt: after } },
         { orderBy: { id: 'asc' }, limit: PAGE },
       );
-      if (page.length === 0) return count;
+      if (page.length === 0) break;
       const reminders = await em.find(DeadlineReminder, { deadlineId: { $in: page.map((d) => d.id) }, sentAt: null });
-      await this.derive(page, reminders, options.lost ?? false);
+      await adding;
+      adding = this.derive(page, reminders, options.lost ?? false);
+      // Awaited before the next page's add or at the end; until then, a failure is not an unhandled one.
+      adding.catch(() => undefined);
       count += page.length;
       em.clear();
       after = page.at(-1)?.id;
-      if (page.length < PAGE) return count;
+      if (page.length < PAGE) break;
     }
+    await adding;
+    return count;
   }
 
   private track(work: Promise<unknown>): void {
