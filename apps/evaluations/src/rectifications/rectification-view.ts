@@ -3,9 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RectificationDto } from '@tic/contracts';
 import { type Actor, rectificationLifecycle, type RectificationStatus } from '@tic/domain';
 import { Deadline } from '@tic/deadlines';
-import { type Caller, DirectoryCenter, HistoryEntry, type HistoryActor } from '@tic/platform';
+import { type Caller, DirectoryCenter, HistoryEntry, type HistoryActor, mayAccess } from '@tic/platform';
 
 import type { Rectification } from './rectification.entity';
+import { rectificationFacts } from './rectification.repository';
 
 /** The history rows of rectifications carry this aggregate type. */
 export const RECTIFICATION_AGGREGATE = 'rectification';
@@ -42,7 +43,7 @@ export async function toRectificationSummary(
             reason: row.decisionReason ?? '',
             decidedOn: row.decidedOn ?? '',
             // The experts' scores are DST's (as in the application review, units see no experts).
-            ...(caller.role === 'dst_admin'
+            ...(seesExperts(caller, row, center)
               ? { expertScores: row.experts.flatMap((e) => (e.score === null ? [] : [e.score])) }
               : {}),
           },
@@ -61,21 +62,22 @@ export async function toRectificationDto(
   caller: Caller,
 ): Promise<RectificationDto> {
   const history = await em.getRepository(HistoryEntry).of(RECTIFICATION_AGGREGATE, row.id);
+  const experts = seesExperts(caller, row, await em.findOne(DirectoryCenter, { id: row.centerId }));
   return {
     ...(await toRectificationSummary(em, row, caller)),
     draw:
       row.drawnOn === null
         ? null
         : {
-            seed: caller.role === 'dst_admin' ? row.drawSeed : null,
+            seed: experts ? row.drawSeed : null,
             drawnOn: row.drawnOn,
             expertCount: row.experts.length,
-            ...(expertsSeenBy(row, caller) ?? {}),
+            ...(expertsSeenBy(row, caller, experts) ?? {}),
           },
     allowedActions: rectificationLifecycle.actionsFor(row.status, caller.role),
     history: history.map((h) => {
       // An expert's score (its author and comment) is shown as the experts are: to DST and to its author.
-      const hidden = h.actorRole === 'expert' && caller.role !== 'dst_admin' && h.actorUserId !== caller.userId;
+      const hidden = h.actorRole === 'expert' && !experts && h.actorUserId !== caller.userId;
       return {
         at: h.at.toISOString(),
         actorName: hidden ? '' : (h.actorName ?? ''),
@@ -90,17 +92,19 @@ export async function toRectificationDto(
   };
 }
 
-/** The drawn experts the caller may see: all for DST, their own entry for an expert, none for anyone else. */
+/** A30: who the acceptance experts are, their scores and the draw's seed (the policy gives them to DST). */
+function seesExperts(caller: Caller, row: Rectification, center: DirectoryCenter | null): boolean {
+  return center !== null && mayAccess(caller, 'rectification.read_experts', rectificationFacts(row, center));
+}
+
+/** The drawn experts the caller may see: all for DST, their own entry for a drawn expert, none for anyone else. */
 function expertsSeenBy(
   row: Rectification,
   caller: Caller,
+  all: boolean,
 ): Pick<NonNullable<RectificationDto['draw']>, 'experts'> | null {
-  const seen =
-    caller.role === 'dst_admin'
-      ? row.experts
-      : caller.role === 'expert'
-        ? row.experts.filter((e) => e.userId === caller.userId)
-        : null;
+  const own = row.experts.filter((e) => e.userId === caller.userId);
+  const seen = all ? row.experts : own.length > 0 ? own : null;
   return seen === null
     ? null
     : {

@@ -5,6 +5,19 @@ import { type Caller, DirectoryCenter, requireAccess, RpcFailure, ScopedReposito
 
 import type { Rectification } from './rectification.entity';
 
+/** The facts the policy decides a rectification on: its center's units now, and the experts drawn for it. */
+export function rectificationFacts(row: Rectification, center: DirectoryCenter): ResourceFacts {
+  return {
+    kind: 'rectification',
+    supportingUnitId: center.supportingUnitId,
+    constructionUnitId: center.constructionUnitId,
+    recommenderId: center.recommenderId,
+    coBuilderIds: center.coBuilderIds,
+    assignedUserIds: row.expertUserIds,
+    status: row.status,
+  };
+}
+
 /**
  * A30: rectifications in the caller's scope. A unit sees those of its centers as the registry stands now
  * (the kit's center directory); an expert only the acceptance drawn for them.
@@ -13,16 +26,7 @@ export class RectificationRepository extends ScopedRepository<Rectification> {
   protected readonly kind = 'rectification';
 
   async facts(row: Rectification): Promise<ResourceFacts> {
-    const center = await this.em.findOneOrFail(DirectoryCenter, { id: row.centerId });
-    return {
-      kind: 'rectification',
-      supportingUnitId: center.supportingUnitId,
-      constructionUnitId: center.constructionUnitId,
-      recommenderId: center.recommenderId,
-      coBuilderIds: center.coBuilderIds,
-      assignedUserIds: row.expertUserIds,
-      status: row.status,
-    };
+    return rectificationFacts(row, await this.em.findOneOrFail(DirectoryCenter, { id: row.centerId }));
   }
 
   protected async scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<Rectification>> {
@@ -40,6 +44,7 @@ export class RectificationRepository extends ScopedRepository<Rectification> {
       case 'employerOrgId':
       case 'registeredByOrgId':
       case 'recipientOrgId':
+      case 'entrustedAgencyId':
         return this.noRows();
     }
   }

@@ -6,7 +6,10 @@ import { type Caller, DirectoryCenter, requireAccess, RpcFailure, ScopedReposito
 import type { AnnualReport } from './annual-report.entity';
 
 /** The facts the policy decides on for anything of a center: the center's units as they stand now. */
-export function centerFacts(center: DirectoryCenter, kind: 'report' | 'achievement' | 'allocation'): ResourceFacts {
+export function centerFacts(
+  center: DirectoryCenter,
+  kind: 'report' | 'achievement' | 'allocation' | 'round',
+): ResourceFacts {
   return {
     kind,
     supportingUnitId: center.supportingUnitId,
@@ -33,6 +36,7 @@ export async function centerIdsTiedTo(
     case 'employerOrgId':
     case 'registeredByOrgId':
     case 'recipientOrgId':
+    case 'entrustedAgencyId':
       return [];
   }
 }

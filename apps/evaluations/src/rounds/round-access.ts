@@ -1,37 +1,32 @@
-import type { DirectoryCenter } from '@tic/platform';
-import { type Caller, refuse } from '@tic/platform';
+import type { ResourceFacts } from '@tic/domain';
+import { type Caller, type DirectoryCenter, mayAccess, refuse, requireAccess } from '@tic/platform';
+
+import { centerFacts } from '../reports/annual-report.repository';
 
 import type { RoundCenter } from './round-center.entity';
 import { ROUND_REFUSALS } from './rounds.refusals';
 
+/** A round as a whole, which only its organizer acts on (A28). */
+export const WHOLE_ROUND: ResourceFacts = { kind: 'round' };
+
 /** A28: DST organizes the round; anybody else is refused with the article. */
 export function requireDst(caller: Caller): void {
-  if (caller.role !== 'dst_admin') throw refuse(ROUND_REFUSALS.dst_only);
+  requireAccess(caller, 'round.organize', WHOLE_ROUND);
 }
 
 /**
- * Who sees one center of a round (DOMAIN.md §1): DST every one; an agency only those entrusted to it
- * (A29); the center's own supporting, construction and co-building units and its recommender theirs.
+ * The facts the policy decides one center of a round on (DOMAIN.md §1, A29): the center's units as the
+ * directory holds them, and the agency entrusted with it.
  */
+export function roundEntryFacts(entry: RoundCenter, center: DirectoryCenter | undefined): ResourceFacts {
+  return {
+    ...(center === undefined ? { kind: 'round' } : centerFacts(center, 'round')),
+    ...(entry.agencyOrgId === null ? {} : { entrustedAgencyId: entry.agencyOrgId }),
+  };
+}
+
 export function seesRoundCenter(caller: Caller, entry: RoundCenter, center: DirectoryCenter | undefined): boolean {
-  switch (caller.role) {
-    case 'dst_admin':
-      return true;
-    case 'evaluator':
-      return entry.agencyOrgId === caller.orgId;
-    case 'supporting_unit':
-      return center?.supportingUnitId === caller.orgId;
-    case 'construction_unit':
-      return center?.constructionUnitId === caller.orgId;
-    case 'co_builder':
-      return center?.coBuilderIds.includes(caller.orgId) ?? false;
-    case 'recommender':
-      return center?.recommenderId === caller.orgId;
-    case 'committee_office':
-    case 'expert':
-    case 'agency':
-      return false;
-  }
+  return mayAccess(caller, 'round.read', roundEntryFacts(entry, center));
 }
 
 /** A center of a round the caller does not see is not found, whether it exists or not. */
@@ -40,6 +35,7 @@ export function requireSeen(
   entry: RoundCenter | null,
   center: DirectoryCenter | undefined,
 ): RoundCenter {
-  if (entry === null || !seesRoundCenter(caller, entry, center)) throw refuse(ROUND_REFUSALS.not_found);
+  if (entry === null) throw refuse(ROUND_REFUSALS.not_found);
+  requireAccess(caller, 'round.read', roundEntryFacts(entry, center));
   return entry;
 }

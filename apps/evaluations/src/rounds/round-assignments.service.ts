@@ -19,11 +19,12 @@ import {
   type In,
   nextEventVersion,
   refuse,
+  requireAccess,
   UnitOfWork,
 } from '@tic/platform';
 
 import { EvaluationRound } from './evaluation-round.entity';
-import { requireSeen } from './round-access';
+import { requireSeen, roundEntryFacts } from './round-access';
 import { RoundCenter } from './round-center.entity';
 import { ASSIGNMENT_AGGREGATE, seesGrading, toAssignmentDto } from './round-view';
 import { ROUND_REFUSALS } from './rounds.refusals';
@@ -49,12 +50,12 @@ export class RoundAssignmentsService implements OnModuleInit {
     const center = await em.findOne(DirectoryCenter, { id: ref.centerId });
     const seen = requireSeen(caller, entry, center ?? undefined);
     const round = await em.findOneOrFail(EvaluationRound, { id: seen.roundId });
-    return toAssignmentDto(seen, seesGrading(caller, seen, round.status));
+    return toAssignmentDto(seen, seesGrading(caller, seen, center ?? undefined, round.status));
   }
 
   score(input: In<typeof ScoreAssignment>, caller: Caller): Promise<AssignmentDto> {
-    return this.command(ScoreAssignment, input, caller, (scope, entry, round) => {
-      if (caller.role !== 'evaluator') throw refuse(ROUND_REFUSALS.agency_only);
+    return this.command(ScoreAssignment, input, caller, (scope, entry, round, center) => {
+      requireAccess(caller, 'round.score', roundEntryFacts(entry, center));
       if (entry.status === 'assigned') this.step(scope, entry, 'start', caller, {});
       if (entry.status !== 'scoring') throw refuse(ROUND_REFUSALS.not_open, { status: entry.status });
       const byKey = new Map(entry.scores.map((s) => [s.indicatorKey, s]));
@@ -97,7 +98,12 @@ export class RoundAssignmentsService implements OnModuleInit {
     rpc: D,
     input: In<D>,
     caller: Caller,
-    work: (scope: CommandScope, entry: RoundCenter, round: EvaluationRound) => Promise<void> | void,
+    work: (
+      scope: CommandScope,
+      entry: RoundCenter,
+      round: EvaluationRound,
+      center: DirectoryCenter | undefined,
+    ) => Promise<void> | void,
   ): Promise<AssignmentDto> {
     return this.uow.run(
       rpc,
@@ -105,14 +111,13 @@ export class RoundAssignmentsService implements OnModuleInit {
       async (scope) => {
         const { em } = scope;
         const found = await em.findOne(RoundCenter, { roundId: input.roundId, centerId: input.centerId });
-        const center = await em.findOne(DirectoryCenter, { id: input.centerId });
-        const seen = requireSeen(caller, found, center ?? undefined);
+        const center = (await em.findOne(DirectoryCenter, { id: input.centerId })) ?? undefined;
+        const seen = requireSeen(caller, found, center);
         const entry = await scope.lock(RoundCenter, seen.id, undefined, { zh: '评估任务', en: 'assignment' });
         assertVersion(input.version, entry.version);
         const round = await em.findOneOrFail(EvaluationRound, { id: entry.roundId });
         if (round.status !== 'open') throw refuse(ROUND_REFUSALS.not_open, { status: round.status });
-        if (entry.agencyOrgId === null && caller.role === 'evaluator') throw refuse(ROUND_REFUSALS.not_found);
-        await work(scope, entry, round);
+        await work(scope, entry, round, center);
         return entry.id;
       },
       (em) => this.view(em, input, caller),

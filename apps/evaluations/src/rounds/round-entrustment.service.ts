@@ -4,11 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { DeclareAgencyRelations, EntrustAgency, type RoundDto } from '@tic/contracts';
 import { agencyRecusalFindings } from '@tic/domain';
 import { Clock, Deadlines } from '@tic/deadlines';
-import { type Caller, type In, refuse, UnitOfWork } from '@tic/platform';
+import { type Caller, type In, refuse, requireAccess, UnitOfWork } from '@tic/platform';
 
 import { EvaluationAgency } from './evaluation-agency.entity';
 import { EvaluationRound } from './evaluation-round.entity';
-import { requireDst } from './round-access';
+import { requireDst, WHOLE_ROUND } from './round-access';
 import { RoundCenter } from './round-center.entity';
 import { ASSIGNMENT_AGGREGATE, directoryOf, toRoundDto } from './round-view';
 import { ROUND_REFUSALS } from './rounds.refusals';
@@ -26,7 +26,7 @@ export class RoundEntrustmentService {
 
   /** The agency states its own relations; DST reads them in the round (documented choice: the agency declares). */
   async declareRelations(input: In<typeof DeclareAgencyRelations>, caller: Caller) {
-    if (caller.role !== 'evaluator') throw refuse(ROUND_REFUSALS.agency_only);
+    requireAccess(caller, 'round.declare_relations', WHOLE_ROUND);
     try {
       return await this.declare(input, caller);
     } catch (error) {

@@ -3,13 +3,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import type { CenterEvaluationDto, ListCenterEvaluations, ListRounds, RpcResponse } from '@tic/contracts';
-import { type Caller, type In, pageOf, refuse } from '@tic/platform';
+import { listScope, type ListScope } from '@tic/domain';
+import { type Caller, type In, pageOf, requireAccess } from '@tic/platform';
 
 import { visibleCenter } from '../reports/reports.service';
 
 import { EvaluationRound } from './evaluation-round.entity';
+import { WHOLE_ROUND } from './round-access';
 import { RoundCenter } from './round-center.entity';
-import { ROUND_REFUSALS } from './rounds.refusals';
 
 /** Lists of rounds: DST's (and an agency's) list of rounds, and one center's published evaluations. */
 @Injectable()
@@ -21,11 +22,12 @@ export class RoundListsService {
    * own centers. A unit reads its centers' rounds through the center's evaluation history instead.
    */
   async list(input: In<typeof ListRounds>, caller: Caller): Promise<RpcResponse<typeof ListRounds>> {
-    if (caller.role !== 'dst_admin' && caller.role !== 'evaluator') throw refuse(ROUND_REFUSALS.dst_only);
+    requireAccess(caller, 'round.list', WHOLE_ROUND);
     const em = this.entityManager.fork();
-    const entrusted: FilterQuery<RoundCenter> = caller.role === 'evaluator' ? { agencyOrgId: caller.orgId } : {};
+    const scope = listScope(caller, 'round');
+    const entrusted = entrustedIn(scope);
     const conditions: FilterQuery<EvaluationRound>[] = [];
-    if (caller.role === 'evaluator') {
+    if (!('all' in scope)) {
       const ids = await em.find(RoundCenter, entrusted, { fields: ['roundId'] });
       conditions.push({ id: { $in: [...new Set(ids.map((e) => e.roundId))] } });
     }
@@ -116,4 +118,15 @@ export class RoundListsService {
       .execute('all', false);
     return new Map(rows.map((r) => [r.round_id, r.n]));
   }
+}
+
+/**
+ * The centers of rounds a list scope admits, for the callers `round.list` lets list: every one, or those
+ * entrusted to the agency (A29). A unit's scope ties through the directory and is not listed here.
+ */
+function entrustedIn(scope: ListScope): FilterQuery<RoundCenter> {
+  if ('all' in scope) return {};
+  const agencies =
+    'anyOf' in scope ? scope.anyOf.filter((c) => c.field === 'entrustedAgencyId').map((c) => c.equals) : [];
+  return { agencyOrgId: { $in: agencies } };
 }

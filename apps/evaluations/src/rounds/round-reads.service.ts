@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 
 import type { ExportRoundScores, PublicRoundResult, RoundDto, RoundStatistics, RpcResponse } from '@tic/contracts';
 import { liaoningCityOf } from '@tic/domain';
-import { type Caller, refuse } from '@tic/platform';
+import { type Caller, mayAccess, refuse } from '@tic/platform';
 
 import { EvaluationRound } from './evaluation-round.entity';
+import { requireDst, WHOLE_ROUND } from './round-access';
 import { RoundCenter } from './round-center.entity';
 import { roundScoresWorkbook } from './round-scores-export';
 import { directoryOf, toRoundDto } from './round-view';
@@ -22,7 +23,8 @@ export class RoundReadsService {
     const round = await em.findOne(EvaluationRound, { id });
     if (round === null) throw refuse(ROUND_REFUSALS.not_found);
     const dto = await toRoundDto(em, round, caller);
-    if (caller.role !== 'dst_admin' && dto.centers.length === 0) throw refuse(ROUND_REFUSALS.not_found);
+    if (dto.centers.length === 0 && !mayAccess(caller, 'round.read', WHOLE_ROUND))
+      throw refuse(ROUND_REFUSALS.not_found);
     return dto;
   }
 
@@ -47,7 +49,7 @@ export class RoundReadsService {
 
   /** For DST: published grades counted by year, city (from the region code) and field. */
   async statistics(year: number | undefined, caller: Caller): Promise<RpcResponse<typeof RoundStatistics>> {
-    if (caller.role !== 'dst_admin') throw refuse(ROUND_REFUSALS.dst_only);
+    requireDst(caller);
     const em = this.entityManager.fork();
     const rounds = await em.find(EvaluationRound, { status: 'published', ...(year === undefined ? {} : { year }) });
     const yearOf = new Map(rounds.map((r) => [r.id, r.year]));
@@ -82,7 +84,7 @@ export class RoundReadsService {
 
   /** For DST: the round's scores per center and indicator, with totals and grades, as a workbook. */
   async scoresWorkbook(id: string, caller: Caller): Promise<RpcResponse<typeof ExportRoundScores>> {
-    if (caller.role !== 'dst_admin') throw refuse(ROUND_REFUSALS.dst_only);
+    requireDst(caller);
     const em = this.entityManager.fork();
     const round = await em.findOne(EvaluationRound, { id });
     if (round === null) throw refuse(ROUND_REFUSALS.not_found);

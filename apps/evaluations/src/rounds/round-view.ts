@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { AssignmentDto, RoundCenterDto, RoundDto } from '@tic/contracts';
-import { DirectoryCenter, type Caller } from '@tic/platform';
+import { DirectoryCenter, mayAccess, type Caller } from '@tic/platform';
 
 import type { EvaluationRound } from './evaluation-round.entity';
-import { seesRoundCenter } from './round-access';
+import { roundEntryFacts, seesRoundCenter, WHOLE_ROUND } from './round-access';
 import { RoundCenter } from './round-center.entity';
 import { gradingOf } from './round-grading-input';
 
@@ -28,7 +28,7 @@ export async function toRoundDto(em: EntityManager, round: EvaluationRound, call
     entries.map((e) => e.centerId),
   );
   const grading = round.status === 'grading' ? gradingOf(round, entries) : undefined;
-  const dst = caller.role === 'dst_admin';
+  const organizer = mayAccess(caller, 'round.organize', WHOLE_ROUND);
   return {
     id: round.id,
     version: round.version,
@@ -39,12 +39,12 @@ export async function toRoundDto(em: EntityManager, round: EvaluationRound, call
     indicatorSystem: round.indicatorSystem as RoundDto['indicatorSystem'],
     thresholds: round.thresholds,
     excellentCapShare: round.excellentCapShare,
-    capCount: dst && grading?.ok === true ? grading.capCount : null,
-    tieAtCap: dst && grading?.ok === true ? [...grading.tieAtCap] : [],
+    capCount: organizer && grading?.ok === true ? grading.capCount : null,
+    tieAtCap: organizer && grading?.ok === true ? [...grading.tieAtCap] : [],
     publishedOn: round.publishedOn,
     centers: entries
       .filter((e) => seesRoundCenter(caller, e, directory.get(e.centerId)))
-      .map((e) => toRoundCenterDto(e, seesGrading(caller, e, round.status))),
+      .map((e) => toRoundCenterDto(e, seesGrading(caller, e, directory.get(e.centerId), round.status))),
   };
 }
 
@@ -52,10 +52,15 @@ export async function toRoundDto(em: EntityManager, round: EvaluationRound, call
  * A30: the scores and the grade of a center are DST's and its entrusted agency's until the round is published;
  * after publication the center's own units see them too (they see the entry at all only per round-access.ts).
  */
-export function seesGrading(caller: Caller, entry: RoundCenter, roundStatus: EvaluationRound['status']): boolean {
-  if (caller.role === 'dst_admin') return true;
-  if (caller.role === 'evaluator' && entry.agencyOrgId === caller.orgId) return true;
-  return roundStatus === 'published';
+export function seesGrading(
+  caller: Caller,
+  entry: RoundCenter,
+  center: DirectoryCenter | undefined,
+  roundStatus: EvaluationRound['status'],
+): boolean {
+  return (
+    roundStatus === 'published' || mayAccess(caller, 'round.read_unpublished_grading', roundEntryFacts(entry, center))
+  );
 }
 
 export function toRoundCenterDto(entry: RoundCenter, grading: boolean): RoundCenterDto {

@@ -1,19 +1,10 @@
 import { defineRefusals } from '@tic/platform';
 
-/** The refusals of evaluation rounds (A28–A30), by stable code `round.<name>`. */
+/**
+ * The refusals of evaluation rounds (A28–A30), by stable code `round.<name>`. Who may act at all is the
+ * policy's (`round.*` in @tic/domain's access rules), with the codes `round.dst_only` and `round.agency_only`.
+ */
 export const ROUND_REFUSALS = defineRefusals('round', {
-  dst_only: {
-    status: 'forbidden',
-    zh: '评估轮次由省科技厅组织',
-    en: 'DST organizes evaluation rounds',
-    article: '第二十八条',
-  },
-  agency_only: {
-    status: 'forbidden',
-    zh: '只有受托的第三方评估机构可以评分和提交评估报告',
-    en: 'Only the entrusted third-party agency scores and reports',
-    article: '第二十九条',
-  },
   not_found: {
     status: 'not_found',
     zh: '评估轮次或评估任务不存在',

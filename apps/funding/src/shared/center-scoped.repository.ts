@@ -37,6 +37,7 @@ export async function centersTiedTo(em: EntityManager, field: ScopeField, value:
     case 'employerOrgId':
     case 'registeredByOrgId':
     case 'recipientOrgId':
+    case 'entrustedAgencyId':
       return null;
   }
 }

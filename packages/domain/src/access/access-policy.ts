@@ -28,6 +28,7 @@ const KIND_NAMES: Record<ResourceKind, LocalizedText> = {
   journal: { zh: '事件日志', en: 'Event journal' },
   revocation: { zh: '撤销案件', en: 'Revocation case' },
   rectification: { zh: '整改', en: 'Rectification' },
+  round: { zh: '评估轮次或评估任务', en: 'Evaluation round or assignment' },
   report: { zh: '年度报告', en: 'Annual report' },
   achievement: { zh: '重大科技成果', en: 'Major achievement' },
   event_feed: { zh: '事件', en: 'Event feed' },

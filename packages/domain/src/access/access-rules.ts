@@ -3,6 +3,7 @@ import type { Role } from '../roles';
 import type { ResourceKind, ScopeField } from './access-types';
 import { ANY_WHO_SEES } from './any-who-sees';
 import { CENTER_STANDING_RULES } from './center-standing-rules';
+import { EVALUATION_ROUND_RULES } from './evaluation-round-rules';
 import { FUNDING_ACCESS_RULES } from './funding-access-rules';
 import { NOTIFICATION_ACCESS_RULES } from './notification-access-rules';
 import { RECTIFICATION_RULES } from './rectification-rules';
@@ -266,6 +267,7 @@ export const ACCESS_RULES = {
   ),
   ...CENTER_STANDING_RULES,
   ...RECTIFICATION_RULES,
+  ...EVALUATION_ROUND_RULES,
   ...REPORT_ACCESS_RULES,
   ...NOTIFICATION_ACCESS_RULES,
   ...FUNDING_ACCESS_RULES,

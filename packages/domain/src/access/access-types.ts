@@ -28,6 +28,8 @@ export const RESOURCE_KINDS = [
   'journal',
   'revocation',
   'rectification',
+  // An evaluation round, or one center's entry in it (its assignment, A29).
+  'round',
   'report',
   'achievement',
   'event_feed',
@@ -57,6 +59,8 @@ export interface ResourceFacts {
   readonly registeredByOrgId?: string;
   /** The organization whose inbox (or email settings) it is (DOMAIN.md §7). */
   readonly recipientOrgId?: string;
+  /** For a center's entry in an evaluation round: the agency entrusted with evaluating it (A29). */
+  readonly entrustedAgencyId?: string;
   /** For a person: the facts of the platforms they serve (a unit sees the people on its platforms). */
   readonly servedPlatforms?: readonly ResourceFacts[];
   /** Its status, for a role that sees a kind only in some statuses (the committee office, applications). */
@@ -82,7 +86,8 @@ export type ScopeField =
   | 'assignedUserIds'
   | 'employerOrgId'
   | 'registeredByOrgId'
-  | 'recipientOrgId';
+  | 'recipientOrgId'
+  | 'entrustedAgencyId';
 
 /**
  * Which resources of a kind a caller sees: all, none, those in one of some statuses, or those where one

@@ -110,6 +110,9 @@ export const READ_SCOPES: Record<ResourceKind, Record<Role, ReadGrant>> = {
   revocation: CENTER_LIKE,
   // A30: a rectification is seen as its center is; an expert sees the acceptance drawn for them.
   rectification: { ...CENTER_LIKE, expert: ['assignedUserIds'] },
+  // A28, A29: DST sees every round; an agency the centers entrusted to it; a center's units and its
+  // recommender their center's entry; the committee office none (the published result is public).
+  round: { ...CENTER_LIKE, committee_office: 'none', evaluator: ['entrustedAgencyId'] },
   // A27: an annual report is seen as its center is (its units write and review it; the office reads it).
   report: CENTER_LIKE,
   // A27: a major achievement goes through the supporting unit to DST; the center's units see their own.

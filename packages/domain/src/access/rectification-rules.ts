@@ -34,6 +34,14 @@ export const RECTIFICATION_RULES = {
     message: { zh: '只有抽取的验收专家可以评分', en: 'Only the experts drawn for the acceptance score it' },
     article: '第三十条',
   },
+  // A30: who the acceptance experts are, their scores and the draw's seed are DST's (a drawn expert sees
+  // their own entry), as the application review keeps its experts from the units.
+  'rectification.read_experts': {
+    grants: { dst_admin: 'any' },
+    code: 'rectification.experts_for_dst',
+    message: { zh: '验收专家信息仅省科技厅可见', en: 'Only DST sees the acceptance experts' },
+    article: '第三十条',
+  },
   'rectification.decide': {
     grants: { dst_admin: 'any' },
     code: 'rectification.decided_by_dst',

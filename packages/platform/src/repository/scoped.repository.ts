@@ -39,6 +39,7 @@ export abstract class ScopedRepository<T extends AggregateRoot<string>> extends 
       case 'employerOrgId':
       case 'registeredByOrgId':
       case 'recipientOrgId':
+      case 'entrustedAgencyId':
         return null;
     }
   }
