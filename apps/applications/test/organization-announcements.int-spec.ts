@@ -74,4 +74,17 @@ describe('the registry announces its units as tic.organization.registered (appli
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
+
+  it('drops a malformed traceparent another caller sends over NATS, instead of failing the command on it', async () => {
+    const unit = await service.rpc.request(
+      CreateOrganization,
+      { name: '追踪头格式错误的研究所', kind: 'research_institute', legalPerson: true },
+      { caller: CALLERS.dst, traceparent: '00-not-a-trace-01' },
+    );
+    const [row] = await em().execute<{ traceparent: string | null }[]>(
+      `select document->>'traceparent' as traceparent from applications.outbox_event where subject = ?`,
+      [unit.id],
+    );
+    expect(row).toEqual({ traceparent: null });
+  });
 });

@@ -244,6 +244,25 @@ describe('the platform end to end: gateway, applications and personnel services 
     expect(refused.body).toMatchObject({ rule: 'A12.4-staff', article: '第十二条第（四）项' });
   }, 60_000);
 
+  it('takes no trace context from a client: a malformed traceparent breaks no command, and a well-formed one reaches no event', async () => {
+    const sent = ['not-a-traceparent', `00-${'ab'.repeat(16)}-${'cd'.repeat(8)}-01`];
+    for (const [i, traceparent] of sent.entries()) {
+      const registered = await call<{ id: string }>(world, 'POST', '/organizations', {
+        token: tokens.dst,
+        headers: { traceparent },
+        body: { name: `辽宁追踪上下文研究院${i}`, kind: 'research_institute', legalPerson: true },
+      });
+      expect(registered.status).toBe(201);
+      const events = await eventually(async () => {
+        const found = await eventsAbout(registered.body.id);
+        expect(found).toHaveLength(1);
+        return found;
+      });
+      // Tracing is off in this world: the event carries no trace at all, the client's least of all.
+      expect(events[0]?.traceparent).toBeUndefined();
+    }
+  }, 60_000);
+
   it('DOMAIN.md §1: refuses a token whose role does not fit its organization as the applications service registers it', async () => {
     for (const [role, org] of [
       ['dst_admin', ORGS.supporting],

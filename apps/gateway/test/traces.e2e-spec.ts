@@ -4,6 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Client } from 'pg';
+
 import {
   createTestDatabase,
   eventually,
@@ -114,22 +116,34 @@ describe('traces across the platform (OTLP)', () => {
   }, 60_000);
 
   it('finds one trace with spans of the gateway, the applications service (with Postgres) and the personnel consumer', async () => {
-    const traceId = randomBytes(16).toString('hex');
+    const clientTraceId = randomBytes(16).toString('hex');
+    const clientTraceparent = `00-${clientTraceId}-${randomBytes(8).toString('hex')}-01`;
     const token = await mintDevToken(
       { sub: 'dst-admin', name: '科技厅管理员', role: 'dst_admin', org: AUTHORITIES.dst.id },
       keyDir,
     );
-    // A client that traces its own work sends its context; the platform continues that trace.
+    // A client that traces its own work sends its context: the platform starts its own trace at the gateway
+    // (a client must not choose it), and keeps the client's on the gateway's span to match the two up.
     const response = await fetch(`${gatewayUrl}/api/v1/organizations`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${token}`,
         'content-type': 'application/json',
-        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+        traceparent: clientTraceparent,
       },
       body: JSON.stringify({ name: '辽宁追踪测试研究院', kind: 'research_institute', legalPerson: true }),
     });
     expect(response.status).toBe(201);
+    const { id: organizationId } = (await response.json()) as { id: string };
+    const traceId = await eventually(() => {
+      const gatewaySpan = receiver.spans.find(
+        (span) => span.attributes['tic.client.traceparent'] === clientTraceparent,
+      );
+      expect(gatewaySpan).toBeDefined();
+      return gatewaySpan?.traceId ?? '';
+    }, 20_000);
+    expect(traceId).not.toBe(clientTraceId);
+    expect(receiver.trace(clientTraceId)).toEqual([]);
 
     // tic.organization.registered reaches personnel's organization registry over JetStream.
     const spans = await eventually(() => {
@@ -143,6 +157,7 @@ describe('traces across the platform (OTLP)', () => {
 
     const http = only(spans, (span) => span.service === 'gateway' && span.kind === SPAN_KIND.server);
     expect(http.name).toBe('POST /api/v1/organizations');
+    expect(http.parentSpanId).toBe('');
     const rpcClient = only(
       spans,
       (span) => span.service === 'gateway' && span.name === 'applications/organizations.create',
@@ -176,6 +191,17 @@ describe('traces across the platform (OTLP)', () => {
     expect(spans.map((span) => span.spanId)).toContain(consumer.links[0]?.spanId);
     // The consumer's own Postgres work continues the same trace.
     expect(spans.some((span) => span.service === 'personnel' && span.parentSpanId === consumer.spanId)).toBe(true);
+
+    // What agencies receive carries the platform's trace, never the client's.
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client
+      .query<{ traceparent: string | null }>(
+        `select document->>'traceparent' as traceparent from applications.outbox_event where subject = $1`,
+        [organizationId],
+      )
+      .finally(() => client.end());
+    expect(rows.map((row) => row.traceparent?.split('-')[1])).toEqual([traceId]);
 
     // And an operator holding the trace id finds the request's log lines.
     const logged = gateway

@@ -6,6 +6,7 @@ import type { CallerAssertionVerifier } from '../caller/caller-assertion';
 import { newCorrelationId, runInCallContext, type CallContext } from '../context/call-context';
 import { rpcServerSpan } from '../telemetry/messaging-spans';
 import { observeInSpan } from '../telemetry/spans';
+import { parseTraceparent } from '../telemetry/trace-context';
 import { HEADERS } from './rpc-headers';
 
 interface NatsHeaderView {
@@ -43,7 +44,9 @@ export class RpcContextInterceptor implements NestInterceptor {
     header: (name: string) => string | undefined,
     caller: CallContext['caller'],
   ): Observable<unknown> {
-    const traceparent = header(HEADERS.traceparent);
+    // A malformed one would be refused by the event envelope of whatever the command records: drop it here.
+    const sent = header(HEADERS.traceparent)?.trim().toLowerCase();
+    const traceparent = parseTraceparent(sent) ? sent : undefined;
     const idempotencyKey = header(HEADERS.idempotencyKey);
     const locale = header(HEADERS.locale);
     const callContext: CallContext = {

@@ -6,9 +6,11 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
+import { OutboundOnlyPropagator } from './outbound-propagator';
 import { sanitizeSql } from './sanitize-sql';
 import { onTelemetryShutdown } from './telemetry-shutdown';
 import type { TelemetrySettings } from './telemetry-settings';
+import { parseTraceparent, TRACEPARENT } from './trace-context';
 
 // Probes answer every few seconds: a trace each would bury the requests an operator looks for.
 const UNTRACED_PATHS = new Set(['/health', '/metrics']);
@@ -29,9 +31,11 @@ export function startTelemetry(settings: TelemetrySettings, spanProcessors?: Spa
     // Traces only: metrics are Prometheus's (/metrics) and logs go to stdout.
     metricReaders: [],
     logRecordProcessors: [],
+    textMapPropagator: new OutboundOnlyPropagator(),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.has(pathOf(request.url)),
+        startIncomingSpanHook: (request: IncomingMessage) => clientTraceAttributes(request),
       }),
       // Only inside a traced operation: the relay's and the dispatcher's polling would otherwise root a trace per query.
       new PgInstrumentation({
@@ -49,6 +53,13 @@ export function startTelemetry(settings: TelemetrySettings, spanProcessors?: Spa
     await started.shutdown();
   });
   return true;
+}
+
+/** A client's own trace, kept on the span that does not continue it, so that the two can be matched up. */
+function clientTraceAttributes(request: IncomingMessage): Record<string, string> {
+  const header = request.headers[TRACEPARENT];
+  const traceparent = Array.isArray(header) ? header[0] : header;
+  return parseTraceparent(traceparent) ? { 'tic.client.traceparent': traceparent?.trim().toLowerCase() ?? '' } : {};
 }
 
 function pathOf(url: string | undefined): string {

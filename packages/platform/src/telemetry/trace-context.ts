@@ -9,6 +9,7 @@ import {
   type TextMapGetter,
   type TextMapSetter,
 } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
 import { currentCallContext } from '../context/call-context';
 
@@ -26,6 +27,10 @@ const sinkSetter: TextMapSetter<HeaderSink> = {
   },
 };
 
+// Not the global propagator, which reads no incoming HTTP (outbound-propagator.ts): NATS headers and events
+// come from the platform's own processes, and their context is continued.
+const platformPropagator = new W3CTraceContextPropagator();
+
 const recordGetter: TextMapGetter<Readonly<Record<string, string | undefined>>> = {
   keys: (carrier) => Object.keys(carrier),
   get: (carrier, key) => carrier[key],
@@ -39,7 +44,11 @@ export function injectTraceContext(sink: HeaderSink, ctx: Context = context.acti
 /** The context a `traceparent` (from a header or an event) names, as a parent for new spans. */
 export function extractTraceContext(traceparent: string | undefined, tracestate?: string): Context {
   if (!traceparent) return ROOT_CONTEXT;
-  return propagation.extract(ROOT_CONTEXT, { [TRACEPARENT]: traceparent, [TRACESTATE]: tracestate }, recordGetter);
+  return platformPropagator.extract(
+    ROOT_CONTEXT,
+    { [TRACEPARENT]: traceparent, [TRACESTATE]: tracestate },
+    recordGetter,
+  );
 }
 
 /**
