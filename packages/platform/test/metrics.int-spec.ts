@@ -190,6 +190,20 @@ describe("a service's metrics at /metrics (real Postgres and NATS JetStream)", (
     ).toEqual([]);
   });
 
+  it('counts an RPC refused for its caller assertion (a forged key, an expired one) as refused, by code', async () => {
+    const method = { ...FUNDING, method: 'test.metered' };
+    for (const assertion of ['untrusted-key', 'expired'] as const) {
+      const forger = testRpcClient(nats, { assertion, timeoutMs: 3000 });
+      await expect(
+        forger.request(Metered, { purpose: '建设运行补助', then: 'answer' }, { caller }),
+      ).rejects.toMatchObject({ error: { code: 'unauthenticated' } });
+      await forger.onApplicationShutdown();
+    }
+    const metrics = await scrape();
+    expect(metrics.sum('tic_rpc_refusals_total', { ...method, code: 'unauthenticated' })).toBe(2);
+    expect(metrics.sum('tic_rpc_duration_seconds_count', { ...method, outcome: 'ok' })).toBe(1);
+  });
+
   it("counts the events a consumer has not finished, from JetStream's consumer info", async () => {
     gate.close();
     for (const purpose of ['设备购置', '人才引进'])
