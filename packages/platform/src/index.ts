@@ -77,6 +77,7 @@ export * from './model/versioning';
 export * from './database/migration-cli';
 export * from './center-directory/directory-center.entity';
 export * from './center-directory/center-directory.subscription';
+export * from './center-directory/center-scope';
 export * from './telemetry/trace-context';
 export * from './telemetry/spans';
 export * from './telemetry/messaging-spans';

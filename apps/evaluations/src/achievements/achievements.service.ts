@@ -3,9 +3,18 @@ import { Injectable } from '@nestjs/common';
 
 import { type AchievementDto, type ListAchievements, ReportAchievement } from '@tic/contracts';
 import { Clock } from '@tic/deadlines';
-import { type Caller, defineRefusals, type In, newId, pageOf, refuse, requireAccess, UnitOfWork } from '@tic/platform';
+import {
+  type Caller,
+  defineRefusals,
+  directoryCenterFacts,
+  type In,
+  newId,
+  pageOf,
+  refuse,
+  requireAccess,
+  UnitOfWork,
+} from '@tic/platform';
 
-import { centerFacts } from '../reports/annual-report.repository';
 import { visibleCenter } from '../reports/reports.service';
 import { MajorAchievementReport } from './major-achievement.entity';
 
@@ -31,7 +40,7 @@ export class AchievementsService {
   report(input: In<typeof ReportAchievement>, caller: Caller): Promise<AchievementDto> {
     return this.uow.run(ReportAchievement, input, async ({ em }) => {
       const center = await visibleCenter(em, input.centerId, caller);
-      requireAccess(caller, 'achievement.report', centerFacts(center, 'achievement'));
+      requireAccess(caller, 'achievement.report', directoryCenterFacts('achievement', center));
       const today = this.clock.today();
       if (input.achievedOn > today) {
         throw refuse(

@@ -1,9 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 
 import type { ResourceFacts, ScopeField } from '@tic/domain';
-import { DirectoryCenter, ScopedRepository } from '@tic/platform';
+import { DirectoryCenter, directoryCenterFacts, ScopedRepository } from '@tic/platform';
 
-import { centerFacts, centerIdsTiedTo } from '../reports/annual-report.repository';
 import type { MajorAchievementReport } from './major-achievement.entity';
 
 /** A27: major achievements in the caller's scope, seen as their center is. */
@@ -11,11 +10,14 @@ export class MajorAchievementRepository extends ScopedRepository<MajorAchievemen
   protected readonly kind = 'achievement';
 
   async facts(achievement: MajorAchievementReport): Promise<ResourceFacts> {
-    return centerFacts(await this.em.findOneOrFail(DirectoryCenter, { id: achievement.centerId }), 'achievement');
+    return directoryCenterFacts(
+      'achievement',
+      await this.em.findOneOrFail(DirectoryCenter, { id: achievement.centerId }),
+    );
   }
 
-  protected async scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<MajorAchievementReport>> {
-    return { centerId: { $in: await centerIdsTiedTo(this.em, field, value) } };
+  protected scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<MajorAchievementReport>> {
+    return this.centerCondition(field, value);
   }
 
   /** One page of a center's achievements within `scope`, newest first. */

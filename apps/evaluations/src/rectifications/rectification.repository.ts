@@ -1,21 +1,20 @@
 import type { FilterQuery } from '@mikro-orm/core';
 
 import { notFound, type ResourceFacts, type ScopeField } from '@tic/domain';
-import { type Caller, DirectoryCenter, requireAccess, RpcFailure, ScopedRepository } from '@tic/platform';
+import {
+  type Caller,
+  DirectoryCenter,
+  directoryCenterFacts,
+  requireAccess,
+  RpcFailure,
+  ScopedRepository,
+} from '@tic/platform';
 
 import type { Rectification } from './rectification.entity';
 
 /** The facts the policy decides a rectification on: its center's units now, and the experts drawn for it. */
 export function rectificationFacts(row: Rectification, center: DirectoryCenter): ResourceFacts {
-  return {
-    kind: 'rectification',
-    supportingUnitId: center.supportingUnitId,
-    constructionUnitId: center.constructionUnitId,
-    recommenderId: center.recommenderId,
-    coBuilderIds: center.coBuilderIds,
-    assignedUserIds: row.expertUserIds,
-    status: row.status,
-  };
+  return { ...directoryCenterFacts('rectification', center), assignedUserIds: row.expertUserIds, status: row.status };
 }
 
 /**
@@ -30,23 +29,9 @@ export class RectificationRepository extends ScopedRepository<Rectification> {
   }
 
   protected async scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<Rectification>> {
-    switch (field) {
-      case 'assignedUserIds':
-        return { expertUserIds: { $contains: [value] } };
-      case 'supportingUnitId':
-      case 'constructionUnitId':
-      case 'recommenderId':
-      case 'coBuilderIds': {
-        const where = field === 'coBuilderIds' ? { coBuilderIds: { $contains: [value] } } : { [field]: value };
-        const centers = await this.em.find(DirectoryCenter, where, { fields: ['id'] });
-        return { centerId: { $in: centers.map((c) => c.id) } };
-      }
-      case 'employerOrgId':
-      case 'registeredByOrgId':
-      case 'recipientOrgId':
-      case 'entrustedAgencyId':
-        return this.noRows();
-    }
+    // An expert sees the acceptance drawn for them; a unit the rectifications of its centers.
+    if (field === 'assignedUserIds') return { expertUserIds: { $contains: [value] } };
+    return this.centerCondition(field, value);
   }
 
   /** The rectification locked for a command, if the caller may see it; otherwise 404, whether it exists or not. */

@@ -1,56 +1,27 @@
 import type { FilterQuery } from '@mikro-orm/core';
 
 import { notFound, type ResourceFacts, type ScopeField } from '@tic/domain';
-import { type Caller, DirectoryCenter, requireAccess, RpcFailure, ScopedRepository } from '@tic/platform';
+import {
+  type Caller,
+  DirectoryCenter,
+  directoryCenterFacts,
+  requireAccess,
+  RpcFailure,
+  ScopedRepository,
+} from '@tic/platform';
 
 import type { AnnualReport } from './annual-report.entity';
-
-/** The facts the policy decides on for anything of a center: the center's units as they stand now. */
-export function centerFacts(
-  center: DirectoryCenter,
-  kind: 'report' | 'achievement' | 'allocation' | 'round',
-): ResourceFacts {
-  return {
-    kind,
-    supportingUnitId: center.supportingUnitId,
-    constructionUnitId: center.constructionUnitId,
-    recommenderId: center.recommenderId,
-    coBuilderIds: center.coBuilderIds,
-  };
-}
-
-/** The ids of the centers whose `field` names `value`, as a condition on a `centerId` column. */
-export async function centerIdsTiedTo(
-  em: { find: (entity: typeof DirectoryCenter, where: FilterQuery<DirectoryCenter>) => Promise<DirectoryCenter[]> },
-  field: ScopeField,
-  value: string,
-): Promise<string[]> {
-  switch (field) {
-    case 'supportingUnitId':
-    case 'constructionUnitId':
-    case 'recommenderId':
-      return (await em.find(DirectoryCenter, { [field]: value })).map((c) => c.id);
-    case 'coBuilderIds':
-      return (await em.find(DirectoryCenter, { coBuilderIds: { $contains: [value] } })).map((c) => c.id);
-    case 'assignedUserIds':
-    case 'employerOrgId':
-    case 'registeredByOrgId':
-    case 'recipientOrgId':
-    case 'entrustedAgencyId':
-      return [];
-  }
-}
 
 /** A27: annual reports in the caller's scope; a report is seen by whoever sees its center. */
 export class AnnualReportRepository extends ScopedRepository<AnnualReport> {
   protected readonly kind = 'report';
 
   async facts(report: AnnualReport): Promise<ResourceFacts> {
-    return centerFacts(await this.em.findOneOrFail(DirectoryCenter, { id: report.centerId }), 'report');
+    return directoryCenterFacts('report', await this.em.findOneOrFail(DirectoryCenter, { id: report.centerId }));
   }
 
-  protected async scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<AnnualReport>> {
-    return { centerId: { $in: await centerIdsTiedTo(this.em, field, value) } };
+  protected scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<AnnualReport>> {
+    return this.centerCondition(field, value);
   }
 
   /** The report locked for a command, if the caller may see it; otherwise 404, whether it exists or not. */

@@ -2,10 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 
 import { GetReportFunds, type ReportFundsDto } from '@tic/contracts';
-import { type Caller, DirectoryCenter, mayAccess, refuse, RpcClient, RpcFailure } from '@tic/platform';
+import { type Caller, DirectoryCenter, directoryCenterFacts, mayAccess, refuse, RpcClient, RpcFailure } from '@tic/platform';
 
 import type { AnnualReport } from './annual-report.entity';
-import { centerFacts } from './annual-report.repository';
 import { REPORT_REFUSALS } from './reports.refusals';
 
 /** The report a funds section is of: its center and year, and whether it is still a draft. */
@@ -16,7 +15,7 @@ type FundsOf = Pick<AnnualReport, 'id' | 'centerId' | 'reportYear' | 'status'>;
  * policy lets read the center's allocations (a co-building unit sees the report, not its funds).
  */
 export function mayReadFunds(caller: Caller, center: DirectoryCenter): boolean {
-  return mayAccess(caller, 'allocation.read', centerFacts(center, 'allocation'));
+  return mayAccess(caller, 'allocation.read', directoryCenterFacts('allocation', center));
 }
 
 /**

@@ -16,10 +16,10 @@ import {
   requireAccess,
   RpcFailure,
   UnitOfWork,
+  directoryCenterFacts,
 } from '@tic/platform';
 
 import { AnnualReport } from './annual-report.entity';
-import { centerFacts } from './annual-report.repository';
 import { findReportDeadline } from './report-deadlines';
 import { ReportFunds } from './report-funds';
 import { assertCenterReports, assertYearPast, checkedStatistics } from './report-form';
@@ -55,7 +55,7 @@ export class ReportsService {
       input,
       async ({ em }) => {
         const center = await visibleCenter(em, input.centerId, caller);
-        requireAccess(caller, 'report.create', centerFacts(center, 'report'));
+        requireAccess(caller, 'report.create', directoryCenterFacts('report', center));
         assertCenterReports(center);
         assertYearPast(input.reportYear, this.clock.today());
         const statistics = input.statistics === undefined ? null : checkedStatistics(input.statistics);
@@ -144,6 +144,6 @@ export class ReportsService {
 export async function visibleCenter(em: EntityManager, centerId: string, caller: Caller): Promise<DirectoryCenter> {
   const center = await em.findOne(DirectoryCenter, { id: centerId });
   if (center === null) throw RpcFailure.denied(notFound('center'));
-  requireAccess(caller, 'center.read', { ...centerFacts(center, 'report'), kind: 'center' });
+  requireAccess(caller, 'center.read', { ...directoryCenterFacts('report', center), kind: 'center' });
   return center;
 }

@@ -1,7 +1,12 @@
 import type { ResourceFacts } from '@tic/domain';
-import { type Caller, type DirectoryCenter, mayAccess, refuse, requireAccess } from '@tic/platform';
-
-import { centerFacts } from '../reports/annual-report.repository';
+import {
+  type Caller,
+  type DirectoryCenter,
+  directoryCenterFacts,
+  mayAccess,
+  refuse,
+  requireAccess,
+} from '@tic/platform';
 
 import type { RoundCenter } from './round-center.entity';
 import { ROUND_REFUSALS } from './rounds.refusals';
@@ -20,7 +25,7 @@ export function requireDst(caller: Caller): void {
  */
 export function roundEntryFacts(entry: RoundCenter, center: DirectoryCenter | undefined): ResourceFacts {
   return {
-    ...(center === undefined ? { kind: 'round' } : centerFacts(center, 'round')),
+    ...(center === undefined ? { kind: 'round' } : directoryCenterFacts('round', center)),
     ...(entry.agencyOrgId === null ? {} : { entrustedAgencyId: entry.agencyOrgId }),
   };
 }

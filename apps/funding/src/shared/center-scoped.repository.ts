@@ -6,41 +6,11 @@ import {
   type AggregateRoot,
   type Caller,
   DirectoryCenter,
+  directoryCenterFacts,
   requireAccess,
   RpcFailure,
   ScopedRepository,
 } from '@tic/platform';
-
-/** The facts of a center's funds, as the kit's center directory holds its units. */
-export function centerFundsFacts(kind: ResourceKind, center: DirectoryCenter): ResourceFacts {
-  return {
-    kind,
-    supportingUnitId: center.supportingUnitId,
-    constructionUnitId: center.constructionUnitId,
-    recommenderId: center.recommenderId,
-    coBuilderIds: center.coBuilderIds,
-  };
-}
-
-/** The ids of the centers a unit field ties to an organization; null for a field centers do not carry. */
-export async function centersTiedTo(em: EntityManager, field: ScopeField, value: string): Promise<string[] | null> {
-  switch (field) {
-    case 'supportingUnitId':
-    case 'constructionUnitId':
-    case 'recommenderId':
-    case 'coBuilderIds': {
-      const where = field === 'coBuilderIds' ? { coBuilderIds: { $contains: [value] } } : { [field]: value };
-      const centers = await em.find(DirectoryCenter, where, { fields: ['id'] });
-      return centers.map((c) => c.id);
-    }
-    case 'assignedUserIds':
-    case 'employerOrgId':
-    case 'registeredByOrgId':
-    case 'recipientOrgId':
-    case 'entrustedAgencyId':
-      return null;
-  }
-}
 
 /** The ids of the centers in a city (a division code ending in 00), from the directory's region codes. */
 export async function centersInCity(em: EntityManager, city: string): Promise<string[]> {
@@ -58,12 +28,11 @@ export abstract class CenterScopedRepository<
 
   async factsAs(kind: ResourceKind, row: T): Promise<ResourceFacts> {
     const center = await this.em.findOneOrFail(DirectoryCenter, { id: row.centerId });
-    return centerFundsFacts(kind, center);
+    return directoryCenterFacts(kind, center);
   }
 
-  protected async scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<T>> {
-    const ids = await centersTiedTo(this.em, field, value);
-    return ids === null ? this.noRows() : ({ centerId: { $in: ids } } as unknown as FilterQuery<T>);
+  protected scopeCondition(field: ScopeField, value: string): Promise<FilterQuery<T>> {
+    return this.centerCondition(field, value);
   }
 
   /** The row locked for a command, if the caller may see it (as `kind`); otherwise 404, whether it exists or not. */

@@ -6,6 +6,7 @@ import { fenToYuan, notFound, type ResourceKind } from '@tic/domain';
 import {
   type Caller,
   DirectoryCenter,
+  directoryCenterFacts,
   type In,
   newId,
   refuse,
@@ -16,7 +17,6 @@ import {
 
 import { Allocation } from '../allocations/allocation.entity';
 import { allocationTotals } from '../allocations/allocation-view';
-import { centerFundsFacts } from '../shared/center-scoped.repository';
 import { FUNDING_REFUSALS } from '../shared/funding.refusals';
 import { FundingSourceLine } from './funding-source-line.entity';
 
@@ -40,7 +40,7 @@ export class SourcesService {
       input,
       async ({ em }) => {
         const center = await visibleCenter(em, input.centerId, caller, 'funding_source');
-        requireAccess(caller, 'funding_source.record', centerFundsFacts('funding_source', center));
+        requireAccess(caller, 'funding_source.record', directoryCenterFacts('funding_source', center));
         const seen = new Set<string>();
         input.lines.forEach((line, i) => {
           if (line.source === 'provincial') {
@@ -108,7 +108,7 @@ export async function visibleCenter(
 ): Promise<DirectoryCenter> {
   const center = await em.findOne(DirectoryCenter, { id: centerId });
   if (center === null) throw RpcFailure.denied(notFound(kind));
-  requireAccess(caller, `${kind}.read`, centerFundsFacts(kind, center));
+  requireAccess(caller, `${kind}.read`, directoryCenterFacts(kind, center));
   return center;
 }
 

@@ -3,6 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { listScope, notFound, type ResourceFacts, type ResourceKind, type ScopeField } from '@tic/domain';
 
 import { requireAccess } from '../access/require-access';
+import { centerIdsTiedTo } from '../center-directory/center-scope';
 import type { Caller } from '../context/call-context';
 import type { AggregateRoot } from '../model/aggregate.entity';
 import { RpcFailure } from '../rpc/rpc-failure';
@@ -42,6 +43,15 @@ export abstract class ScopedRepository<T extends AggregateRoot<string>> extends 
       case 'entrustedAgencyId':
         return null;
     }
+  }
+
+  /**
+   * For an aggregate of a center (a `centerId` column) seen as its center is: the rows of the centers
+   * the field ties to `value`, from the kit's center directory.
+   */
+  protected async centerCondition(field: ScopeField, value: string): Promise<FilterQuery<T>> {
+    const ids = await centerIdsTiedTo(this.em, field, value);
+    return ids === null ? this.noRows() : ({ centerId: { $in: ids } } as unknown as FilterQuery<T>);
   }
 
   /** A condition no row meets, for a scope field this aggregate does not carry. */
