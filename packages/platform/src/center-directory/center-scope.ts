@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { ResourceFacts, ResourceKind, ScopeField } from '@tic/domain';
+import { isUnitScopeField, type ResourceFacts, type ResourceKind, type ScopeField } from '@tic/domain';
 
 import { DirectoryCenter } from './directory-center.entity';
 
@@ -20,19 +20,7 @@ export function directoryCenterFacts(kind: ResourceKind, center: DirectoryCenter
 
 /** The ids of the directory's centers a unit field ties to an organization; null for a field centers do not carry. */
 export async function centerIdsTiedTo(em: EntityManager, field: ScopeField, value: string): Promise<string[] | null> {
-  switch (field) {
-    case 'supportingUnitId':
-    case 'constructionUnitId':
-    case 'recommenderId':
-    case 'coBuilderIds': {
-      const where = field === 'coBuilderIds' ? { coBuilderIds: { $contains: [value] } } : { [field]: value };
-      return (await em.find(DirectoryCenter, where, { fields: ['id'] })).map((c) => c.id);
-    }
-    case 'assignedUserIds':
-    case 'employerOrgId':
-    case 'registeredByOrgId':
-    case 'recipientOrgId':
-    case 'entrustedAgencyId':
-      return null;
-  }
+  if (!isUnitScopeField(field)) return null;
+  const where = field === 'coBuilderIds' ? { coBuilderIds: { $contains: [value] } } : { [field]: value };
+  return (await em.find(DirectoryCenter, where, { fields: ['id'] })).map((c) => c.id);
 }

@@ -1,6 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 
-import { listScope, notFound, type ResourceFacts, type ResourceKind, type ScopeField } from '@tic/domain';
+import {
+  isUnitScopeField,
+  listScope,
+  notFound,
+  type ResourceFacts,
+  type ResourceKind,
+  type ScopeField,
+} from '@tic/domain';
 
 import { requireAccess } from '../access/require-access';
 import { centerIdsTiedTo } from '../center-directory/center-scope';
@@ -29,20 +36,8 @@ export abstract class ScopedRepository<T extends AggregateRoot<string>> extends 
    * (`supportingUnitId`, `constructionUnitId`, `recommenderId`, `coBuilderIds`); null for another field.
    */
   protected unitCondition(field: ScopeField, value: string): FilterQuery<T> | null {
-    switch (field) {
-      case 'supportingUnitId':
-      case 'constructionUnitId':
-      case 'recommenderId':
-        return { [field]: value } as FilterQuery<T>;
-      case 'coBuilderIds':
-        return { coBuilderIds: { $contains: [value] } } as FilterQuery<T>;
-      case 'assignedUserIds':
-      case 'employerOrgId':
-      case 'registeredByOrgId':
-      case 'recipientOrgId':
-      case 'entrustedAgencyId':
-        return null;
-    }
+    if (!isUnitScopeField(field)) return null;
+    return (field === 'coBuilderIds' ? { coBuilderIds: { $contains: [value] } } : { [field]: value }) as FilterQuery<T>;
   }
 
   /**
