@@ -18,12 +18,11 @@ import {
 
 import { mintDevToken } from '../../src/auth/dev-token';
 
-const APPLICATIONS_DIST = join(__dirname, '..', '..', '..', 'applications', 'dist');
-const PERSONNEL_MAIN = join(__dirname, '..', '..', '..', 'personnel', 'dist', 'main.js');
-const EVALUATIONS_MAIN = join(__dirname, '..', '..', '..', 'evaluations', 'dist', 'main.js');
-const FUNDING_MAIN = join(__dirname, '..', '..', '..', 'funding', 'dist', 'main.js');
-const NOTIFICATIONS_MAIN = join(__dirname, '..', '..', '..', 'notifications', 'dist', 'main.js');
-const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+const APPS = join(__dirname, '..', '..', '..');
+const APPLICATIONS_DIST = join(APPS, 'applications', 'dist');
+const GATEWAY_MAIN = join(APPS, 'gateway', 'dist', 'main.js');
+
+type PlatformService = Exclude<ServiceName, 'gateway'>;
 
 /**
  * The whole platform as `npm start` runs it, on private infrastructure: a fresh database, a private
@@ -106,10 +105,7 @@ export class PlatformWorld {
   }
 
   /** Environment of a service (applications, personnel); `extra` overrides (relay off, clock moved). */
-  serviceEnv(
-    service: 'applications' | 'personnel' | 'evaluations' | 'funding' | 'notifications',
-    extra: Record<string, string> = {},
-  ): Record<string, string> {
+  serviceEnv(service: PlatformService, extra: Record<string, string> = {}): Record<string, string> {
     return {
       DATABASE_URL: this.db.url,
       ...this.nats.userEnv(service),
@@ -121,64 +117,37 @@ export class PlatformWorld {
     };
   }
 
+  // Each service but applications migrates its own schema at start, in the same database.
   async startApplications(extra: Record<string, string> = {}): Promise<void> {
-    const port = await freePort();
-    this.applications = await startServiceProcess(
-      'applications',
-      join(APPLICATIONS_DIST, 'main.js'),
-      this.serviceEnv('applications', { HTTP_PORT: String(port), ...extra }),
-      port,
-    );
+    this.applications = await this.startService('applications', extra);
   }
 
-  /** The personnel service migrates its own schema at start, in the same database. */
   async startPersonnel(extra: Record<string, string> = {}): Promise<void> {
-    const port = await freePort();
-    this.personnel = await startServiceProcess(
-      'personnel',
-      PERSONNEL_MAIN,
-      this.serviceEnv('personnel', { HTTP_PORT: String(port), ...extra }),
-      port,
-    );
+    this.personnel = await this.startService('personnel', extra);
   }
 
-  /** The evaluations service migrates its own schema at start, in the same database. */
   async startEvaluations(extra: Record<string, string> = {}): Promise<void> {
-    const port = await freePort();
-    this.evaluations = await startServiceProcess(
-      'evaluations',
-      EVALUATIONS_MAIN,
-      this.serviceEnv('evaluations', { HTTP_PORT: String(port), ...extra }),
-      port,
-    );
+    this.evaluations = await this.startService('evaluations', extra);
   }
 
-  /** The funding service migrates its own schema at start, in the same database. */
   async startFunding(extra: Record<string, string> = {}): Promise<void> {
-    const port = await freePort();
-    this.funding = await startServiceProcess(
-      'funding',
-      FUNDING_MAIN,
-      this.serviceEnv('funding', { HTTP_PORT: String(port), ...extra }),
-      port,
-    );
+    this.funding = await this.startService('funding', extra);
   }
 
-  /** The notifications service migrates its own schema at start and reads the stream from its beginning. */
+  /** Notifications reads the stream from its beginning. */
   async startNotifications(extra: Record<string, string> = {}): Promise<void> {
+    // Receivers in these tests (the demo's agency) listen on 127.0.0.1 over http.
+    this.notifications = await this.startService('notifications', {
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true',
+      ...extra,
+    });
+  }
+
+  private async startService(service: PlatformService, extra: Record<string, string>): Promise<ServiceProcess> {
     const port = await freePort();
-    this.notifications = await startServiceProcess(
-      'notifications',
-      NOTIFICATIONS_MAIN,
-      // Receivers in these tests (the demo's agency) listen on 127.0.0.1 over http.
-      this.serviceEnv('notifications', {
-        HTTP_PORT: String(port),
-        WEBHOOK_ALLOW_HTTP: 'true',
-        WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true',
-        ...extra,
-      }),
-      port,
-    );
+    const main = join(APPS, service, 'dist', 'main.js');
+    return startServiceProcess(service, main, this.serviceEnv(service, { HTTP_PORT: String(port), ...extra }), port);
   }
 
   async startGateway(): Promise<void> {
