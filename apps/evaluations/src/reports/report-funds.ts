@@ -2,7 +2,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 
 import { GetReportFunds, type ReportFundsDto } from '@tic/contracts';
-import { type Caller, DirectoryCenter, directoryCenterFacts, mayAccess, refuse, RpcClient, RpcFailure } from '@tic/platform';
+import {
+  type Caller,
+  DirectoryCenter,
+  directoryCenterFacts,
+  mayAccess,
+  refuse,
+  RpcClient,
+  RpcFailure,
+} from '@tic/platform';
 
 import type { AnnualReport } from './annual-report.entity';
 import { REPORT_REFUSALS } from './reports.refusals';
@@ -59,7 +67,8 @@ export class ReportFunds {
     try {
       return await this.ask(report);
     } catch (error) {
-      if (error instanceof RpcFailure && error.error.code === 'unavailable') throw refuse(REPORT_REFUSALS.funds_unavailable);
+      if (error instanceof RpcFailure && error.error.code === 'unavailable')
+        throw refuse(REPORT_REFUSALS.funds_unavailable);
       throw error;
     }
   }

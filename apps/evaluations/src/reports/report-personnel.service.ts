@@ -60,7 +60,10 @@ export class ReportPersonnelService {
     return this.reports.withLiveFunds(saved, caller);
   }
 
-  private async checked(centerId: string, people: In<typeof CheckReportPersonnel>['people']): Promise<ReportPersonnelDto> {
+  private async checked(
+    centerId: string,
+    people: In<typeof CheckReportPersonnel>['people'],
+  ): Promise<ReportPersonnelDto> {
     const reply = await this.rpc.request(CheckRoster, { platformId: centerId, firstRow: 1, rows: people });
     // A line the registry cannot read (a wrong ID number) refuses the list whole, each line named.
     if (reply.problems.length > 0) {

@@ -77,7 +77,12 @@ export class ReportWorkflowService {
         assertVersion(input.version, report.version);
         const center = await em.findOneOrFail(DirectoryCenter, { id: report.centerId });
         const decision = scope.decide(
-          reportLifecycle.decide(report.status, input.action, caller.role, lifecycleContext(input, report, center, today)),
+          reportLifecycle.decide(
+            report.status,
+            input.action,
+            caller.role,
+            lifecycleContext(input, report, center, today),
+          ),
         );
         if (input.action === 'submit') {
           report.statistics = { ...completeStatistics(report), ...asked?.meetings };
@@ -128,7 +133,12 @@ export class ReportWorkflowService {
     const report = await reports.findVisible(input.id, caller);
     requireAccess(caller, 'report.transition', await reports.facts(report));
     const center = await this.entityManager.fork().findOneOrFail(DirectoryCenter, { id: report.centerId });
-    const decision = reportLifecycle.decide(report.status, 'submit', caller.role, lifecycleContext(input, report, center, today));
+    const decision = reportLifecycle.decide(
+      report.status,
+      'submit',
+      caller.role,
+      lifecycleContext(input, report, center, today),
+    );
     if (!decision.ok) throw RpcFailure.fromRefusal(decision);
     const meetings =
       report.statistics === null
@@ -176,7 +186,12 @@ export class ReportWorkflowService {
 }
 
 /** What the report lifecycle decides a step on: the center's standing, the year, the day, the comments. */
-function lifecycleContext(input: TransitionInput, report: AnnualReport, center: DirectoryCenter, today: string): ReportContext {
+function lifecycleContext(
+  input: TransitionInput,
+  report: AnnualReport,
+  center: DirectoryCenter,
+  today: string,
+): ReportContext {
   return {
     centerStatus: center.status,
     reportYear: report.reportYear,

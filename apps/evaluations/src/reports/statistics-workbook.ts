@@ -32,7 +32,12 @@ export async function statisticsWorkbook(
   const workbook = new ExcelJS.Workbook();
   const [main, achievements] = STATISTICS_SHEETS;
   addSheet(workbook, main.name, main.columns, statistics === null ? [] : [statistics as unknown as Row]);
-  addSheet(workbook, achievements.name, achievements.columns, (statistics?.majorAchievements ?? []) as unknown as Row[]);
+  addSheet(
+    workbook,
+    achievements.name,
+    achievements.columns,
+    (statistics?.majorAchievements ?? []) as unknown as Row[],
+  );
   if (funds !== null) addSheet(workbook, FUNDS_SHEET, FUNDS_COLUMNS, fundsRows(funds));
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { fileName: `${reportYear}年度统计表.xlsx`, contentBase64: buffer.toString('base64') };
