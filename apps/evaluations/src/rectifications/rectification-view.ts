@@ -43,7 +43,7 @@ export async function toRectificationSummary(
             reason: row.decisionReason ?? '',
             decidedOn: row.decidedOn ?? '',
             // The experts' scores are DST's (as in the application review, units see no experts).
-            ...(seesExperts(caller, row, center)
+            ...(seesAllExperts(caller, row, center)
               ? { expertScores: row.experts.flatMap((e) => (e.score === null ? [] : [e.score])) }
               : {}),
           },
@@ -62,22 +62,22 @@ export async function toRectificationDto(
   caller: Caller,
 ): Promise<RectificationDto> {
   const history = await em.getRepository(HistoryEntry).of(RECTIFICATION_AGGREGATE, row.id);
-  const experts = seesExperts(caller, row, await em.findOne(DirectoryCenter, { id: row.centerId }));
+  const allExperts = seesAllExperts(caller, row, await em.findOne(DirectoryCenter, { id: row.centerId }));
   return {
     ...(await toRectificationSummary(em, row, caller)),
     draw:
       row.drawnOn === null
         ? null
         : {
-            seed: experts ? row.drawSeed : null,
+            seed: allExperts ? row.drawSeed : null,
             drawnOn: row.drawnOn,
             expertCount: row.experts.length,
-            ...(expertsSeenBy(row, caller, experts) ?? {}),
+            ...(expertsSeenBy(row, caller, allExperts) ?? {}),
           },
     allowedActions: rectificationLifecycle.actionsFor(row.status, caller.role),
     history: history.map((h) => {
       // An expert's score (its author and comment) is shown as the experts are: to DST and to its author.
-      const hidden = h.actorRole === 'expert' && !experts && h.actorUserId !== caller.userId;
+      const hidden = h.actorRole === 'expert' && !allExperts && h.actorUserId !== caller.userId;
       return {
         at: h.at.toISOString(),
         actorName: hidden ? '' : (h.actorName ?? ''),
@@ -93,18 +93,18 @@ export async function toRectificationDto(
 }
 
 /** A30: who the acceptance experts are, their scores and the draw's seed (the policy gives them to DST). */
-function seesExperts(caller: Caller, row: Rectification, center: DirectoryCenter | null): boolean {
-  return center !== null && mayAccess(caller, 'rectification.read_experts', rectificationFacts(row, center));
+function seesAllExperts(caller: Caller, row: Rectification, center: DirectoryCenter | null): boolean {
+  return mayAccess(caller, 'rectification.read_experts', rectificationFacts(row, center));
 }
 
 /** The drawn experts the caller may see: all for DST, their own entry for a drawn expert, none for anyone else. */
 function expertsSeenBy(
   row: Rectification,
   caller: Caller,
-  all: boolean,
+  seesAll: boolean,
 ): Pick<NonNullable<RectificationDto['draw']>, 'experts'> | null {
   const own = row.experts.filter((e) => e.userId === caller.userId);
-  const seen = all ? row.experts : own.length > 0 ? own : null;
+  const seen = seesAll ? row.experts : own.length > 0 ? own : null;
   return seen === null
     ? null
     : {

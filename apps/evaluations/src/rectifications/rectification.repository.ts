@@ -12,9 +12,13 @@ import {
 
 import type { Rectification } from './rectification.entity';
 
-/** The facts the policy decides a rectification on: its center's units now, and the experts drawn for it. */
-export function rectificationFacts(row: Rectification, center: DirectoryCenter): ResourceFacts {
-  return { ...directoryCenterFacts('rectification', center), assignedUserIds: row.expertUserIds, status: row.status };
+/**
+ * The facts the policy decides a rectification on: its center's units now (none when the directory does not
+ * hold the center), and the experts drawn for it.
+ */
+export function rectificationFacts(row: Rectification, center: DirectoryCenter | null): ResourceFacts {
+  const units = center === null ? { kind: 'rectification' as const } : directoryCenterFacts('rectification', center);
+  return { ...units, assignedUserIds: row.expertUserIds, status: row.status };
 }
 
 /**

@@ -1,17 +1,19 @@
-import type { ResourceFacts } from '@tic/domain';
+import { notFound, type ResourceFacts } from '@tic/domain';
 import {
   type Caller,
   type DirectoryCenter,
   directoryCenterFacts,
   mayAccess,
-  refuse,
   requireAccess,
+  RpcFailure,
 } from '@tic/platform';
 
 import type { RoundCenter } from './round-center.entity';
-import { ROUND_REFUSALS } from './rounds.refusals';
 
-/** A round as a whole, which only its organizer acts on (A28). */
+/**
+ * A round as a whole (no center's entry): DST organizes it (A28) and, its read scope being `all`, alone sees
+ * it as such; an agency lists and declares by it (A29). Anyone else sees a round only through its entries.
+ */
 export const WHOLE_ROUND: ResourceFacts = { kind: 'round' };
 
 /** A28: DST organizes the round; anybody else is refused with the article. */
@@ -30,6 +32,7 @@ export function roundEntryFacts(entry: RoundCenter, center: DirectoryCenter | un
   };
 }
 
+/** Whether the caller sees one center's entry in a round (DOMAIN.md §1, A29). */
 export function seesRoundCenter(caller: Caller, entry: RoundCenter, center: DirectoryCenter | undefined): boolean {
   return mayAccess(caller, 'round.read', roundEntryFacts(entry, center));
 }
@@ -40,7 +43,12 @@ export function requireSeen(
   entry: RoundCenter | null,
   center: DirectoryCenter | undefined,
 ): RoundCenter {
-  if (entry === null) throw refuse(ROUND_REFUSALS.not_found);
+  if (entry === null) throw roundNotFound();
   requireAccess(caller, 'round.read', roundEntryFacts(entry, center));
   return entry;
+}
+
+/** A round or an entry the caller does not see, or that does not exist: the same 404 either way. */
+export function roundNotFound(): RpcFailure {
+  return RpcFailure.denied(notFound('round'));
 }

@@ -6,7 +6,7 @@ import { liaoningCityOf } from '@tic/domain';
 import { type Caller, mayAccess, refuse } from '@tic/platform';
 
 import { EvaluationRound } from './evaluation-round.entity';
-import { requireDst, WHOLE_ROUND } from './round-access';
+import { requireDst, roundNotFound, WHOLE_ROUND } from './round-access';
 import { RoundCenter } from './round-center.entity';
 import { roundScoresWorkbook } from './round-scores-export';
 import { directoryOf, toRoundDto } from './round-view';
@@ -21,10 +21,9 @@ export class RoundReadsService {
   async get(id: string, caller: Caller): Promise<RoundDto> {
     const em = this.entityManager.fork();
     const round = await em.findOne(EvaluationRound, { id });
-    if (round === null) throw refuse(ROUND_REFUSALS.not_found);
+    if (round === null) throw roundNotFound();
     const dto = await toRoundDto(em, round, caller);
-    if (dto.centers.length === 0 && !mayAccess(caller, 'round.read', WHOLE_ROUND))
-      throw refuse(ROUND_REFUSALS.not_found);
+    if (dto.centers.length === 0 && !mayAccess(caller, 'round.read', WHOLE_ROUND)) throw roundNotFound();
     return dto;
   }
 
@@ -87,7 +86,7 @@ export class RoundReadsService {
     requireDst(caller);
     const em = this.entityManager.fork();
     const round = await em.findOne(EvaluationRound, { id });
-    if (round === null) throw refuse(ROUND_REFUSALS.not_found);
+    if (round === null) throw roundNotFound();
     const entries = await em.find(RoundCenter, { roundId: id }, { orderBy: { centerName: 'asc' } });
     return roundScoresWorkbook(round, entries);
   }

@@ -2,14 +2,10 @@ import { defineRefusals } from '@tic/platform';
 
 /**
  * The refusals of evaluation rounds (A28–A30), by stable code `round.<name>`. Who may act at all is the
- * policy's (`round.*` in @tic/domain's access rules), with the codes `round.dst_only` and `round.agency_only`.
+ * policy's (`round.*` in @tic/domain's access rules), with the codes `round.dst_only`, `round.agency_only` and
+ * `round.not_found`.
  */
 export const ROUND_REFUSALS = defineRefusals('round', {
-  not_found: {
-    status: 'not_found',
-    zh: '评估轮次或评估任务不存在',
-    en: 'Evaluation round or assignment not found',
-  },
   center_unknown: {
     status: 'invalid_input',
     zh: '{path}：中心{centerId}不在中心名录中',

@@ -117,11 +117,11 @@ export class PlatformWorld {
     };
   }
 
-  // Each service but applications migrates its own schema at start, in the same database.
   async startApplications(extra: Record<string, string> = {}): Promise<void> {
     this.applications = await this.startService('applications', extra);
   }
 
+  // Each service but applications (migrated by `migrate.js`) migrates its own schema at start, in the same database.
   async startPersonnel(extra: Record<string, string> = {}): Promise<void> {
     this.personnel = await this.startService('personnel', extra);
   }

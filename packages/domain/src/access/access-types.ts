@@ -89,15 +89,6 @@ export type ScopeField =
   | 'recipientOrgId'
   | 'entrustedAgencyId';
 
-/** The fields that tie a center (and an application, a platform) to its units (DOMAIN.md §1). */
-export const UNIT_SCOPE_FIELDS = ['supportingUnitId', 'constructionUnitId', 'recommenderId', 'coBuilderIds'] as const;
-
-export type UnitScopeField = (typeof UNIT_SCOPE_FIELDS)[number];
-
-export function isUnitScopeField(field: ScopeField): field is UnitScopeField {
-  return (UNIT_SCOPE_FIELDS as readonly ScopeField[]).includes(field);
-}
-
 /**
  * Which resources of a kind a caller sees: all, none, those in one of some statuses, or those where one
  * of the fields equals a value.

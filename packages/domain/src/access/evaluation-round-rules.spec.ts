@@ -49,7 +49,7 @@ describe('A28–A30 who acts on an evaluation round and its assignments', () => 
       'not_found',
       'round.not_found',
     ],
-    ['A29 nobody sees a center before it is entrusted', agency, 'round.score', notYetEntrusted, 'not_found'],
+    ['A29 no agency sees a center before it is entrusted', agency, 'round.score', notYetEntrusted, 'not_found'],
     [
       'A29 the center’s unit sees it, but scores nothing',
       supporting,

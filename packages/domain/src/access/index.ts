@@ -1,4 +1,5 @@
 export * from './access-types';
+export * from './scope-fields';
 export * from './access-rules';
 export * from './read-scopes';
 export * from './access-policy';

@@ -32,9 +32,12 @@ export class RpcContextInterceptor implements NestInterceptor {
       return value === undefined || value === '' ? undefined : value;
     };
     const subject = nats.getSubject();
-    return observeInSpan(rpcServerSpan(subject, header(HEADERS.traceparent), header('tracestate')), () =>
+    // A malformed one would be refused by the event envelope of whatever the command records: dropped here.
+    const sent = header(HEADERS.traceparent)?.trim().toLowerCase();
+    const traceparent = parseTraceparent(sent) ? sent : undefined;
+    return observeInSpan(rpcServerSpan(subject, traceparent, header('tracestate')), () =>
       from(this.verifier.verify(header(HEADERS.assertion), subject)).pipe(
-        switchMap(({ caller }) => this.handle(next, header, caller)),
+        switchMap(({ caller }) => this.handle(next, header, caller, traceparent)),
       ),
     );
   }
@@ -43,10 +46,8 @@ export class RpcContextInterceptor implements NestInterceptor {
     next: CallHandler,
     header: (name: string) => string | undefined,
     caller: CallContext['caller'],
+    traceparent: string | undefined,
   ): Observable<unknown> {
-    // A malformed one would be refused by the event envelope of whatever the command records: drop it here.
-    const sent = header(HEADERS.traceparent)?.trim().toLowerCase();
-    const traceparent = parseTraceparent(sent) ? sent : undefined;
     const idempotencyKey = header(HEADERS.idempotencyKey);
     const locale = header(HEADERS.locale);
     const callContext: CallContext = {

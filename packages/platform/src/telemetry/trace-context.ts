@@ -52,8 +52,8 @@ export function extractTraceContext(traceparent: string | undefined, tracestate?
 }
 
 /**
- * The `traceparent` of the work in progress: the active span's when tracing is on, else the one the
- * request arrived with (passed on unchanged, so that a trace started upstream is not broken).
+ * The `traceparent` of the work in progress: the active span's when tracing is on, else the one the RPC
+ * arrived with from another of the platform's processes (the gateway forwards none of a client's).
  */
 export function currentTraceparent(): string | undefined {
   return activeTraceHeaders()[TRACEPARENT] ?? currentCallContext()?.traceparent;
