@@ -16,7 +16,7 @@ import { WebhookReceiver } from './webhook-receiver';
 const service = runningNotifications('webhook_failures', {
   WEBHOOK_ALLOW_HTTP: 'true',
   WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true',
-  WEBHOOK_TIMEOUT_MS: '400',
+  WEBHOOK_TIMEOUT_MS: '2000',
   WEBHOOK_RETRY_BASE_MS: '50',
   WEBHOOK_RETRY_MAX_MS: '250',
   WEBHOOK_GIVE_UP_AFTER_MS: '6000',
@@ -59,8 +59,9 @@ describe('webhook deliveries that fail (CONTRACT.md, Events: way 1)', () => {
       sampleEvent('tic.center.filed', stuck, { centerId: stuck }, 3),
     ];
     await publishAndRecord(events);
+    // At least once: an answer that comes after the timeout (a loaded machine) has the delivery sent again.
     await until(() => {
-      expect(receiver.ids()).toEqual(idsOf([events[1], events[3]]));
+      expect(receiver.firstIds()).toEqual(idsOf([events[1], events[3]]));
     });
     // The stuck center's first event was tried (and refused) while its later ones waited behind it.
     await until(() => {
@@ -69,7 +70,7 @@ describe('webhook deliveries that fail (CONTRACT.md, Events: way 1)', () => {
     expect(new Set(receiver.refused.map((delivery) => delivery.webhookId))).toEqual(new Set([events[0]?.id]));
     stuckFails = false;
     await until(() => {
-      expect(receiver.ids().filter((id) => id !== events[1]?.id && id !== events[3]?.id)).toEqual(
+      expect(receiver.firstIds().filter((id) => id !== events[1]?.id && id !== events[3]?.id)).toEqual(
         idsOf([events[0], events[2], events[4]]),
       );
     });
@@ -114,7 +115,7 @@ describe('webhook deliveries that fail (CONTRACT.md, Events: way 1)', () => {
     );
     expect(enabled).toMatchObject({ status: 'active', disabledReason: null });
     await until(() => {
-      expect(receiver.ids()).toEqual(idsOf(events));
+      expect(receiver.firstIds()).toEqual(idsOf(events));
     });
   });
 });

@@ -10,7 +10,7 @@ import { WebhookReceiver } from './webhook-receiver';
 const service = runningNotifications('webhook_metrics', {
   WEBHOOK_ALLOW_HTTP: 'true',
   WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true',
-  WEBHOOK_TIMEOUT_MS: '400',
+  WEBHOOK_TIMEOUT_MS: '2000',
   WEBHOOK_RETRY_BASE_MS: '50',
   WEBHOOK_RETRY_MAX_MS: '250',
   WEBHOOK_GIVE_UP_AFTER_MS: '600000',

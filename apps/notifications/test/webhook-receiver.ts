@@ -75,6 +75,14 @@ export class WebhookReceiver {
     return this.accepted.map((delivery) => delivery.webhookId);
   }
 
+  /**
+   * Event ids in the order they were first accepted: what a receiver keeps that drops a repeated
+   * `webhook-id`, as Standard Webhooks asks of it, since deliveries are at least once (CONTRACT.md).
+   */
+  firstIds(): string[] {
+    return [...new Set(this.ids())];
+  }
+
   private verify(body: string, headers: IncomingHttpHeaders): ReceivedDelivery | null {
     const verifiedBy = this.secrets.flatMap((secret, index) => {
       try {
