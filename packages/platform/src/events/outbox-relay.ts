@@ -1,11 +1,12 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { JetStreamManager } from '@nats-io/jetstream';
-import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { context, trace } from '@opentelemetry/api';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 
 import { EVENT_STREAM, eventSubject } from '@tic/contracts';
 
+import { SinglePass } from '../background/single-pass';
 import type { NatsConnectionService } from '../nats/nats-connection';
 import { eventPublishSpan } from '../telemetry/messaging-spans';
 import { beginSpan, failSpan } from '../telemetry/spans';
@@ -62,8 +63,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly rows: OutboxRows;
   private readonly reconciler: OutboxReconciler;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
+  private readonly passes = new SinglePass(
+    () => this.drain(),
+    () => !this.stopped && this.options.enabled,
+  );
   private stopped = false;
   private reconcileNeeded = true;
   private streamMaxMessageBytes?: number;
@@ -92,21 +95,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Asks for a pass soon; passes never overlap within an instance. */
   kick(): void {
-    if (this.stopped || !this.options.enabled) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    // Outside the trace of whatever kicked it: a pass publishes other commands' events too, each on its own trace.
-    this.running = context
-      .with(ROOT_CONTEXT, () => this.drain())
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.passes.kick();
   }
 
   /** Publishes until nothing is left (or another instance holds the lock, or NATS fails); for tests and shutdown. */
@@ -269,7 +258,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.passes.settled();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+
+import { SinglePass } from '../background/single-pass';
 
 import { chainDay } from './chain-day';
 import { chainHash, GENESIS_HASH } from './chain-hash';
@@ -49,8 +50,10 @@ export class HistorySealer implements OnApplicationBootstrap, BeforeApplicationS
   private timer?: NodeJS.Timeout;
   private retry?: NodeJS.Timeout;
   private gathering?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private again = false;
+  private readonly passes = new SinglePass(
+    () => this.drain(),
+    () => !this.stopped && this.options.enabled !== false,
+  );
   private stopped = false;
 
   constructor(
@@ -73,7 +76,7 @@ export class HistorySealer implements OnApplicationBootstrap, BeforeApplicationS
     clearInterval(this.timer);
     clearTimeout(this.retry);
     clearTimeout(this.gathering);
-    await this.running;
+    await this.passes.settled();
   }
 
   /** After a commit that wrote history: a pass once the gathering time is over. */
@@ -87,21 +90,7 @@ export class HistorySealer implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Asks for a pass now; passes never overlap within an instance. */
   kick(): void {
-    if (this.stopped || this.options.enabled === false) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    // Outside the trace of the command that kicked it: a pass seals other commands' rows too.
-    this.running = context
-      .with(ROOT_CONTEXT, () => this.drain())
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.passes.kick();
   }
 
   /** Seals until nothing is left or another instance holds the lock; for tests and shutdown. */
