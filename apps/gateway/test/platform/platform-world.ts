@@ -162,6 +162,9 @@ export class PlatformWorld {
         REDIS_KEY_PREFIX: `${this.queuePrefix}:gw:`,
         DEV_JWT_DIR: this.keyDir,
         SERVICES: this.services.join(','),
+        // A world's first commands meet services still warming up while CI runs every workspace at once: the
+        // 5 s default once answered the matrix's first call 503. No suite on this world times a silence.
+        RPC_TIMEOUT_MS: '30000',
         LOG_LEVEL: 'warn',
         TIC_DEV: '1',
       },
